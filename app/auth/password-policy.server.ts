@@ -1,0 +1,17 @@
+import { dictionary } from '@zxcvbn-ts/language-common'
+import { checkPasswordShape } from '#app/core/password-rules'
+
+let common: Set<string> | undefined
+
+/**
+ * ~49,000 passwords seen most often in breaches (the zxcvbn-ts common list, MIT), compared case-
+ * insensitively. Loaded on first use so start-up stays fast.
+ */
+export function isCommonPassword(password: string): boolean {
+  common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()))
+  return common.has(password.toLowerCase())
+}
+
+export function checkNewPassword(password: unknown) {
+  return checkPasswordShape(password, isCommonPassword)
+}

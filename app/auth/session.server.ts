@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto'
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
+import { SESSION_COOKIE } from '#app/auth/cookie-names'
+import { isRole, type Role } from '#app/core/roles'
+import { getDb } from '#app/models/db.server'
+import { nowIso } from '#app/models/ids.server'
+
+/** Idle timeout: a session unused this long ends (sliding expiry; lucia extends it on use). */
+export const SESSION_IDLE_DAYS = Number(process.env.SESSION_IDLE_DAYS ?? 14)
+/** Absolute lifetime: the session ends this long after sign-in however active it is. */
+export const SESSION_ABSOLUTE_DAYS = Number(process.env.SESSION_ABSOLUTE_DAYS ?? 30)
+
+/**
+ * Session ids are stored as their SHA-256 only: a leaked database does not hand out live
+ * sessions. Lucia sees the raw id from the cookie; this adapter hashes it at the boundary.
+ */
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('hex')
+}
+
+class KyselySessionAdapter implements Adapter {
+  async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = await getDb()
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.absolute_expires_at', 'sessions.created_at',
+        'users.username', 'users.role', 'users.blocked_until', 'users.block_reason',
+      ])
+      .where('sessions.id', '=', hashSessionId(sessionId))
+      .executeTakeFirst()
+    if (!row) return [null, null]
+    // Past the absolute lifetime, report the session as expired so lucia deletes it.
+    const expiresAt = new Date(row.absolute_expires_at) < new Date(row.expires_at) ? row.absolute_expires_at : row.expires_at
+    return [
+      { id: sessionId, userId: row.user_id, expiresAt: new Date(expiresAt), attributes: { absoluteExpiresAt: row.absolute_expires_at, createdAt: row.created_at } },
+      { id: row.user_id, attributes: { username: row.username, role: row.role, blockedUntil: row.blocked_until, blockReason: row.block_reason } },
+    ]
+  }
+
+  async getUserSessions(userId: string): Promise<DatabaseSession[]> {
+    const rows = await getDb().selectFrom('sessions').select(['id', 'user_id', 'expires_at', 'absolute_expires_at', 'created_at']).where('user_id', '=', userId).execute()
+    return rows.map((r) => ({ id: r.id, userId: r.user_id, expiresAt: new Date(r.expires_at), attributes: { absoluteExpiresAt: r.absolute_expires_at, createdAt: r.created_at } }))
+  }
+
+  async setSession(session: DatabaseSession): Promise<void> {
+    const attributes = session.attributes as SessionAttributes
+    await getDb()
+      .insertInto('sessions')
+      .values({
+        id: hashSessionId(session.id),
+        user_id: session.userId,
+        expires_at: session.expiresAt.toISOString(),
+        absolute_expires_at: attributes.absoluteExpiresAt,
+        created_at: attributes.createdAt,
+        ip: attributes.ip ?? null,
+        user_agent: attributes.userAgent ?? null,
+      })
+      .execute()
+  }
+
+  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+    await getDb().updateTable('sessions').set({ expires_at: expiresAt.toISOString() }).where('id', '=', hashSessionId(sessionId)).execute()
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await getDb().deleteFrom('sessions').where('id', '=', hashSessionId(sessionId)).execute()
+  }
+
+  async deleteUserSessions(userId: string): Promise<void> {
+    await getDb().deleteFrom('sessions').where('user_id', '=', userId).execute()
+  }
+
+  async deleteExpiredSessions(): Promise<void> {
+    const now = nowIso()
+    await getDb().deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('absolute_expires_at', '<=', now)])).execute()
+  }
+}
+
+interface SessionAttributes {
+  absoluteExpiresAt: string
+  createdAt: string
+  ip?: string | null
+  userAgent?: string | null
+}
+interface UserAttributes {
+  username: string
+  role: string
+  blockedUntil: string | null
+  blockReason: string | null
+}
+
+const secure = process.env.NODE_ENV === 'production' && (process.env.ORIGIN ?? '').startsWith('https:')
+
+export const lucia = new Lucia(new KyselySessionAdapter(), {
+  sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, 'd'),
+  sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { secure, sameSite: 'lax' } },
+  getSessionAttributes: (a) => a,
+  getUserAttributes: (a) => a,
+})
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: typeof lucia
+    DatabaseSessionAttributes: SessionAttributes
+    DatabaseUserAttributes: UserAttributes
+  }
+}
+
+export interface SessionUser {
+  id: string
+  username: string
+  role: Role
+  /** Set while a block is in force. */
+  blockedUntil: string | null
+  blockReason: string | null
+}
+
+/** Reads the session cookie; roles and blocks come fresh from the database on every request. */
+export async function getSessionUser(request: Request): Promise<{ user: SessionUser; sessionId: string } | null> {
+  const sessionId = lucia.readSessionCookie(request.headers.get('cookie') ?? '')
+  if (!sessionId) return null
+  const { session, user } = await lucia.validateSession(sessionId)
+  if (!session || !user) return null
+  if (new Date(session.absoluteExpiresAt) <= new Date()) {
+    await lucia.invalidateSession(sessionId)
+    return null
+  }
+  const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > new Date()
+  return {
+    sessionId,
+    user: {
+      id: user.id,
+      username: user.username,
+      role: isRole(user.role) ? user.role : 'editor',
+      blockedUntil: blocked ? user.blockedUntil : null,
+      blockReason: blocked ? user.blockReason : null,
+    },
+  }
+}
+
+/** A new session at sign-in (never reusing one planted before): returns its Set-Cookie header. */
+export async function startSession(userId: string, meta: { ip: string | null; userAgent: string | null }): Promise<string> {
+  const createdAt = new Date()
+  const absoluteExpiresAt = new Date(createdAt.getTime() + SESSION_ABSOLUTE_DAYS * 86_400_000).toISOString()
+  const session = await lucia.createSession(userId, {
+    absoluteExpiresAt,
+    createdAt: createdAt.toISOString(),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  })
+  // The cookie lives until the absolute deadline; the idle timeout is enforced in the database,
+  // so reads never need to send a fresh cookie.
+  const cookie = lucia.createSessionCookie(session.id)
+  return `${cookie.serialize()}; Max-Age=${SESSION_ABSOLUTE_DAYS * 86_400}`
+}
+
+export async function endSession(sessionId: string): Promise<string> {
+  await lucia.invalidateSession(sessionId)
+  return lucia.createBlankSessionCookie().serialize()
+}
+
+export function blankSessionCookie(): string {
+  return lucia.createBlankSessionCookie().serialize()
+}

@@ -1,0 +1,38 @@
+import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
+import { useT } from './i18n'
+
+/**
+ * The shared error page. A thrown 404/403 Response shows its own message; anything else is a bug
+ * and shows nothing of it (no stack, no SQL) — only the request id the server logged it under.
+ */
+export function GeneralErrorBoundary() {
+  const error = useRouteError()
+  const t = useT()
+  if (isRouteErrorResponse(error)) {
+    const data = (typeof error.data === 'object' && error.data !== null ? error.data : {}) as { message?: string }
+    if (error.status === 404) {
+      return (
+        <ErrorPage title={t('error.notFound.title')} body={data.message ?? t('error.notFound.body')}>
+          <Link to="/">{t('error.backHome')}</Link>
+        </ErrorPage>
+      )
+    }
+    if (error.status === 403 || error.status === 401) {
+      return <ErrorPage title={t('error.forbidden.title')} body={data.message ?? t('error.forbidden.body')} />
+    }
+    if (error.status < 500) {
+      return <ErrorPage title={`${error.status}`} body={data.message ?? error.statusText} />
+    }
+  }
+  return <ErrorPage title={t('error.generic.title')} body={t('error.generic.body')} />
+}
+
+function ErrorPage({ title, body, children }: { title: string; body: string; children?: React.ReactNode }) {
+  return (
+    <div className="error-page">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,173 @@
+import { formatAsOf, formatDate } from '#app/core/format'
+import type { SourceKind } from '#app/core/content'
+import type { ReaderFigure } from '#app/models/page-view.server'
+import type { SourceView } from '#app/presenters/source'
+import { useT, useUiLang } from './i18n'
+
+// React 18 does not know the popover attributes yet; lower-case names pass through to the DOM.
+const popover = (value: 'auto') => ({ popover: value }) as Record<string, string>
+const hideTarget = (id: string) => ({ popovertarget: id, popovertargetaction: 'hide' }) as Record<string, string>
+
+/**
+ * One panel per figure, opened by the figure's button in the body (popovertarget): works without
+ * JavaScript, closes with Escape, and the browser moves Tab from the figure into its panel.
+ */
+export function EvidencePanels({ figures, sources }: { figures: ReaderFigure[]; sources: Record<string, SourceView> }) {
+  return (
+    <div className="evidence-panels">
+      {figures.map((f) => (
+        <FigurePanel key={f.ordinal} figure={f} source={f.sourceId ? sources[f.sourceId] : undefined} />
+      ))}
+    </div>
+  )
+}
+
+export function FigurePanel({ figure, source }: { figure: ReaderFigure; source: SourceView | undefined }) {
+  const t = useT()
+  const lang = useUiLang()
+  const id = `fig-${figure.ordinal}-panel`
+  return (
+    <div id={id} {...popover('auto')} role="dialog" aria-labelledby={`${id}-title`} className="evidence-panel">
+      <h2 id={`${id}-title`} className="evidence-panel__title">
+        {t('figure.panelTitle', { text: figure.text })}
+      </h2>
+      <ul className="badges">
+        {!figure.cited ? <li className="badge badge--danger">{t('figure.uncited')}</li> : null}
+        {figure.cited && !figure.quoteShowsFigure ? <li className="badge badge--warn">{t('figure.quoteMismatch')}</li> : null}
+        {source?.selfReported ? <li className="badge badge--vendor">{t('figure.selfReported')}</li> : null}
+        {figure.outdated ? <li className="badge badge--warn">{t('figure.outdated')}</li> : null}
+        {figure.notComparable ? <li className="badge badge--warn">{t('figure.notComparable')}</li> : null}
+      </ul>
+      <dl className="evidence">
+        <dt>{t('figure.source')}</dt>
+        <dd>
+          {source ? (
+            <a href={source.url} rel="nofollow noopener noreferrer" lang={source.lang ?? undefined}>
+              {source.title}
+            </a>
+          ) : (
+            t('figure.unknownSource')
+          )}
+        </dd>
+        {source ? (
+          <>
+            <dt>{t('figure.publisher')}</dt>
+            <dd>{source.publisher}</dd>
+            <dt>{t('figure.kind')}</dt>
+            <dd>
+              <SourceKindLabel kind={source.kind} />
+            </dd>
+          </>
+        ) : null}
+        {figure.quote ? (
+          <>
+            <dt>{t('figure.quote')}</dt>
+            <dd>
+              <blockquote className="evidence__quote" lang={source?.lang ?? undefined}>
+                {figure.quote}
+              </blockquote>
+            </dd>
+          </>
+        ) : null}
+        {figure.asOf ? (
+          <>
+            <dt>{t('figure.asOf')}</dt>
+            <dd>
+              <time dateTime={figure.asOf}>{formatAsOf(lang, figure.asOf)}</time>
+              {figure.ageMonths !== null ? <span className="muted"> ({ageLabel(t, figure.ageMonths)})</span> : null}
+            </dd>
+          </>
+        ) : null}
+        {figure.metric ? (
+          <>
+            <dt>{t('figure.metric')}</dt>
+            <dd>{figure.metric}</dd>
+          </>
+        ) : null}
+        {source ? (
+          <>
+            <dt>{t('figure.linkStatus')}</dt>
+            <dd>
+              <LinkStatus link={source.link} />
+            </dd>
+            {source.archiveUrl ? (
+              <>
+                <dt>{t('figure.archive')}</dt>
+                <dd>
+                  <a href={source.archiveUrl} rel="nofollow noopener noreferrer">
+                    {t('figure.archive')}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+          </>
+        ) : null}
+      </dl>
+      <button type="button" className="evidence-panel__close" {...hideTarget(id)}>
+        {t('figure.close')}
+      </button>
+    </div>
+  )
+}
+
+function ageLabel(t: ReturnType<typeof useT>, months: number): string {
+  return months >= 24 ? t('figure.ageYears', { years: Math.floor(months / 12) }) : t('figure.age', { months })
+}
+
+export function SourceKindLabel({ kind }: { kind: SourceKind }) {
+  const t = useT()
+  return <span className={`kind kind--${kind}`}>{t(`kind.${kind}`)}</span>
+}
+
+export function LinkStatus({ link }: { link: SourceView['link'] }) {
+  const t = useT()
+  const lang = useUiLang()
+  const status = (link.status ?? 'unchecked') as 'unchecked' | 'ok' | 'redirected' | 'dead' | 'blocked' | 'timeout' | 'too-large' | 'error'
+  return (
+    <span className={`link-status link-status--${status}`}>
+      {t(`link.${status}`)}
+      {link.checkedAt ? <span className="muted"> ({t('link.checkedAt', { date: formatDate(lang, link.checkedAt) })})</span> : null}
+    </span>
+  )
+}
+
+export function CitationList({
+  citations,
+  sources,
+}: {
+  citations: Array<{ n: number; sourceId: string | null; quote: string | null; locator: string | null }>
+  sources: Record<string, SourceView>
+}) {
+  const t = useT()
+  if (citations.length === 0) return null
+  return (
+    <section className="citations" aria-labelledby="citations-heading">
+      <h2 id="citations-heading">{t('page.notes')}</h2>
+      <ol>
+        {citations.map((c) => {
+          const source = c.sourceId ? sources[c.sourceId] : undefined
+          return (
+            <li key={c.n} id={`cite-${c.n}`}>
+              <a href={`#cite-ref-${c.n}`} aria-label="↑">
+                ↑
+              </a>{' '}
+              {source ? (
+                <>
+                  <a href={source.url} rel="nofollow noopener noreferrer" lang={source.lang ?? undefined}>
+                    {source.title}
+                  </a>
+                  , {source.publisher} · <SourceKindLabel kind={source.kind} />
+                  {source.selfReported ? <> · {t('figure.selfReported')}</> : null}
+                </>
+              ) : (
+                t('figure.unknownSource')
+              )}
+              {c.locator ? <> · {c.locator}</> : null}
+              {c.quote ? <blockquote lang={source?.lang ?? undefined}>{c.quote}</blockquote> : null}
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}

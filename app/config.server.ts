@@ -1,0 +1,34 @@
+import type { Limit } from '#app/models/rate-limits.server'
+
+/** "MAX/SECONDS", e.g. "10/900": at most 10 in 15 minutes. */
+function limit(name: string, fallback: Limit): Limit {
+  const raw = process.env[name]
+  if (!raw) return fallback
+  const match = /^(\d+)\/(\d+)$/.exec(raw.trim())
+  if (!match) throw new Error(`${name} must look like MAX/SECONDS (e.g. 10/900), not "${raw}"`)
+  return { max: Number(match[1]), windowSeconds: Number(match[2]) }
+}
+
+function number(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, not "${raw}"`)
+  return value
+}
+
+/** Everything tunable besides PORT, DATABASE_URL and ORIGIN; documented in the README. */
+export const config = {
+  limits: {
+    /** Failed logins per account and address (ASVS 2.2.1): 10 in 15 minutes. */
+    loginAccountIp: limit('RATE_LOGIN_ACCOUNT_IP', { max: 10, windowSeconds: 900 }),
+    /** Failed logins per account from anywhere: 100 an hour, against distributed guessing. */
+    loginAccount: limit('RATE_LOGIN_ACCOUNT', { max: 100, windowSeconds: 3600 }),
+    signupIp: limit('RATE_SIGNUP_IP', { max: 5, windowSeconds: 3600 }),
+    saveUser: limit('RATE_SAVE_USER', { max: 120, windowSeconds: 3600 }),
+    reportUser: limit('RATE_REPORT_USER', { max: 20, windowSeconds: 3600 }),
+  },
+  /** Editors become trusted after this many approved revisions and days (MediaWiki: 10 and 4). */
+  trustAfterApproved: number('TRUST_AFTER_APPROVED', 10),
+  trustAfterDays: number('TRUST_AFTER_DAYS', 4),
+}

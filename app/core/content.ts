@@ -1,0 +1,60 @@
+import type { Lang } from './lang'
+
+/** A Tiptap/ProseMirror JSON node, as stored in a revision snapshot. */
+export interface DocNode {
+  type: string
+  attrs?: Record<string, unknown>
+  content?: DocNode[]
+  marks?: DocMark[]
+  text?: string
+}
+export interface DocMark {
+  type: string
+  attrs?: Record<string, unknown>
+}
+
+/** Attributes of the `figure` mark: a number that states a fact, with its evidence. */
+export interface FigureAttrs {
+  sourceId: string | null
+  /** The passage of the source that shows the number. */
+  quote: string | null
+  /** YYYY, YYYY-MM or YYYY-MM-DD: the date the number is "as of". */
+  asOf: string | null
+  /** What the number counts: "registered users", "daily active users", "euros per year"… */
+  metric: string | null
+}
+
+/** Attributes of the inline `citation` node (a footnote, like Wikipedia's <ref>). */
+export interface CitationAttrs {
+  sourceId: string | null
+  quote: string | null
+  /** Page, section or timestamp inside the source. */
+  locator: string | null
+}
+
+export const SOURCE_KINDS = ['official', 'press', 'vendor', 'audit', 'academic', 'community'] as const
+export type SourceKind = (typeof SOURCE_KINDS)[number]
+
+export interface Product {
+  name: string
+  vendor: string
+  homepage: string
+}
+export interface Alternative extends Product {
+  /** SPDX licence identifier, e.g. "AGPL-3.0-only". */
+  license: string
+  repository: string
+}
+
+/** The full snapshot stored in every revision (DESIGN.md, "The content model"). */
+export interface PageContent {
+  title: string
+  summary: string
+  lang: Lang
+  subjects: { proprietary: Product[]; alternatives: Alternative[] }
+  categories: string[]
+  body: DocNode
+}
+
+export const REVISION_STATUSES = ['pending', 'approved', 'rejected', 'conflict', 'superseded'] as const
+export type RevisionStatus = (typeof REVISION_STATUSES)[number]

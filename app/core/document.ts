@@ -1,0 +1,222 @@
+import { z } from 'zod'
+import type { DocNode, PageContent } from './content'
+import { editorSchema, HEADING_LEVELS } from './editor-schema'
+import { LANGS } from './lang'
+import { LIMITS } from './limits'
+import { fail, ok, type Issue, type Result } from './result'
+import { isSafeUrl, isWebUrl } from './safe-url'
+
+export { LIMITS }
+
+
+// C0 and C1 controls (but tab) and NUL corrupt text silently or hide content from moderators.
+const CONTROL_CHARS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/
+const AS_OF = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
+
+/**
+ * Finds out, without parsing, whether JSON text nests deeper than `maxDepth`: the check runs
+ * before JSON.parse so a 100,000-level document is refused cheaply instead of being built.
+ */
+export function jsonDepthExceeds(text: string, maxDepth: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92 /* \ */) i++
+      else if (c === 34 /* " */) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 123 || c === 91 /* { [ */) {
+      if (++depth > maxDepth) return true
+    } else if (c === 125 || c === 93) depth--
+  }
+  return false
+}
+
+// Each document level is two JSON levels ({ "content": [ ... ] }), plus the content envelope.
+const MAX_JSON_DEPTH = LIMITS.maxDepth * 2 + 8
+
+/** Parses a JSON request body or form field, refusing over-deep input before parsing it. */
+export function parseJson(text: string, path = ''): Result<unknown> {
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    return fail({ path, code: 'too_deep', message: `The document is nested more than ${LIMITS.maxDepth} levels deep.` })
+  }
+  try {
+    return ok(JSON.parse(text) as unknown)
+  } catch {
+    return fail({ path, code: 'invalid_json', message: 'The document is not valid JSON.' })
+  }
+}
+
+const text = (max: number) =>
+  z.string().trim().max(max).refine((s) => !CONTROL_CHARS.test(s), 'Remove control characters.')
+const optionalWebUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((s) => s === '' || isWebUrl(s), 'Use an http:// or https:// address.')
+// SPDX licence expressions such as "AGPL-3.0-only" or "MIT OR Apache-2.0".
+const SPDX = /^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$/
+
+const productSchema = z.object({
+  name: text(100).min(1, 'Give the product a name.'),
+  vendor: text(100),
+  homepage: optionalWebUrl,
+})
+
+const contentSchema = z.object({
+  title: text(160).min(3, 'The title needs at least 3 characters.'),
+  summary: text(500),
+  lang: z.enum(LANGS),
+  subjects: z.object({
+    proprietary: z.array(productSchema).max(12),
+    alternatives: z
+      .array(
+        productSchema.extend({
+          license: text(100).refine((s) => s === '' || SPDX.test(s), 'Use an SPDX licence identifier, e.g. AGPL-3.0-only.'),
+          repository: optionalWebUrl,
+        }),
+      )
+      .max(12),
+  }),
+  categories: z.array(text(40).min(1)).max(12),
+  body: z.unknown(),
+})
+
+/** Validates a whole revision snapshot; returns it normalised (trimmed, body in canonical JSON). */
+export function validateContent(input: unknown): Result<PageContent> {
+  const parsed = contentSchema.safeParse(input)
+  if (!parsed.success) {
+    return fail(
+      ...parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: String(i.code), message: i.message })),
+    )
+  }
+  const body = validateBody(parsed.data.body)
+  if (!body.ok) return body
+  return ok({ ...parsed.data, body: body.value })
+}
+
+const ATTR_CHECKS: Record<string, Record<string, (v: unknown) => string | null>> = {
+  heading: { level: (v) => (HEADING_LEVELS.includes(v as 2) ? null : `Heading levels are ${HEADING_LEVELS.join(', ')}.`) },
+  orderedList: { start: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) < 1e6 ? null : 'A list must start at a whole number.'), type: nullOrShortString },
+  tableCell: cellAttrs(),
+  tableHeader: cellAttrs(),
+  link: {
+    href: (v) => (isSafeUrl(v) ? null : 'Links must use http, https or mailto.'),
+    target: (v) => (v === null || v === '_blank' ? null : 'A link target can only be _blank.'),
+    rel: nullOrShortString,
+    class: (v) => (v === null ? null : 'Links cannot carry a class.'),
+    title: nullOrShortString,
+  },
+  figure: {
+    sourceId: nullOrShortString,
+    quote: nullOrLongString,
+    asOf: (v) => (v === null || (typeof v === 'string' && AS_OF.test(v)) ? null : 'As-of dates are YYYY, YYYY-MM or YYYY-MM-DD.'),
+    metric: nullOrShortString,
+  },
+  citation: { sourceId: nullOrShortString, quote: nullOrLongString, locator: nullOrShortString },
+}
+
+function cellAttrs(): Record<string, (v: unknown) => string | null> {
+  const span = (v: unknown) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 50 ? null : 'Cells span 1 to 50 rows or columns.')
+  return {
+    colspan: span,
+    rowspan: span,
+    colwidth: (v) => (v === null || (Array.isArray(v) && v.length <= 50 && v.every((n) => Number.isInteger(n) && n > 0 && n < 5000)) ? null : 'Column widths are whole pixels.'),
+    align: (v) => (v === null || v === 'left' || v === 'center' || v === 'right' ? null : 'Cells align left, center or right.'),
+  }
+}
+function nullOrShortString(v: unknown): string | null {
+  return v === null || (typeof v === 'string' && v.length <= 500 && !CONTROL_CHARS.test(v)) ? null : 'Expected a short text without control characters.'
+}
+function nullOrLongString(v: unknown): string | null {
+  return v === null || (typeof v === 'string' && v.length <= LIMITS.maxAttrChars && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v))
+    ? null
+    : `Expected a text of at most ${LIMITS.maxAttrChars} characters.`
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Checks one node's own shape (not its children); returns the problem or null. */
+function checkNode(node: unknown, path: string): Issue | null {
+  if (!isRecord(node)) return { path, code: 'invalid_node', message: 'Every node must be an object.' }
+  const type = node.type
+  if (typeof type !== 'string' || !(type in editorSchema.nodes)) {
+    return { path, code: 'unknown_node', message: `Unknown node type "${String(type).slice(0, 40)}".` }
+  }
+  for (const key of Object.keys(node)) {
+    if (!['type', 'attrs', 'content', 'marks', 'text'].includes(key)) {
+      return { path, code: 'unknown_field', message: `Unknown field "${key.slice(0, 40)}" on a ${type} node.` }
+    }
+  }
+  if (type === 'text') {
+    if (typeof node.text !== 'string' || node.text.length === 0) return { path, code: 'invalid_text', message: 'Text nodes need text.' }
+    if (CONTROL_CHARS.test(node.text)) return { path, code: 'control_character', message: 'The text contains a control character (such as NUL); remove it.' }
+    if (!node.text.isWellFormed()) return { path, code: 'invalid_text', message: 'The text contains a broken character.' }
+  } else if (node.text !== undefined) {
+    return { path, code: 'invalid_text', message: `A ${type} node cannot carry text.` }
+  }
+  const attrIssue = checkAttrs(type, node.attrs, editorSchema.nodes[type]!.spec.attrs ?? {}, path)
+  if (attrIssue) return attrIssue
+  if (node.marks !== undefined) {
+    if (!Array.isArray(node.marks) || node.marks.length > 10) return { path, code: 'invalid_marks', message: 'Marks must be a short list.' }
+    for (const [i, mark] of node.marks.entries()) {
+      const markPath = `${path}.marks.${i}`
+      if (!isRecord(mark) || typeof mark.type !== 'string' || !(mark.type in editorSchema.marks)) {
+        return { path: markPath, code: 'unknown_mark', message: `Unknown mark type "${String(isRecord(mark) ? mark.type : mark).slice(0, 40)}".` }
+      }
+      const issue = checkAttrs(mark.type, mark.attrs, editorSchema.marks[mark.type]!.spec.attrs ?? {}, markPath)
+      if (issue) return issue
+    }
+  }
+  if (node.content !== undefined && !Array.isArray(node.content)) {
+    return { path, code: 'invalid_content', message: `The content of a ${type} node must be a list.` }
+  }
+  return null
+}
+
+function checkAttrs(type: string, attrs: unknown, spec: Record<string, unknown>, path: string): Issue | null {
+  if (attrs === undefined || attrs === null) return null
+  if (!isRecord(attrs)) return { path, code: 'invalid_attrs', message: `The attributes of ${type} must be an object.` }
+  const checks = ATTR_CHECKS[type] ?? {}
+  for (const [name, value] of Object.entries(attrs)) {
+    if (!(name in spec)) return { path, code: 'unknown_attribute', message: `Unknown attribute "${name.slice(0, 40)}" on ${type}.` }
+    const problem = (checks[name] ?? nullOrShortString)(value)
+    if (problem) return { path: `${path}.attrs.${name}`, code: 'invalid_attribute', message: `${type}.${name}: ${problem}` }
+  }
+  return null
+}
+
+/**
+ * Validates a Tiptap body: the walk checks depth, size, node and mark types and every attribute
+ * (link URLs included) before ProseMirror checks the structure; returns canonical JSON.
+ */
+export function validateBody(input: unknown): Result<DocNode> {
+  if (!isRecord(input) || input.type !== 'doc') return fail({ path: 'body', code: 'invalid_doc', message: 'The body must be a document.' })
+  const stack: Array<{ node: unknown; depth: number; path: string }> = [{ node: input, depth: 1, path: 'body' }]
+  let nodes = 0
+  let chars = 0
+  while (stack.length > 0) {
+    const { node, depth, path } = stack.pop()!
+    if (depth > LIMITS.maxDepth) return fail({ path, code: 'too_deep', message: `The document is nested more than ${LIMITS.maxDepth} levels deep.` })
+    if (++nodes > LIMITS.maxNodes) return fail({ path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxNodes} nodes; split the page.` })
+    const issue = checkNode(node, path)
+    if (issue) return fail(issue)
+    const record = node as Record<string, unknown>
+    if (typeof record.text === 'string' && (chars += record.text.length) > LIMITS.maxTextChars) {
+      return fail({ path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxTextChars} characters; split the page.` })
+    }
+    const children = record.content as unknown[] | undefined
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1, path: `${path}.content.${i}` })
+  }
+  try {
+    const doc = editorSchema.nodeFromJSON(input)
+    doc.check()
+    return ok(doc.toJSON() as DocNode)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'invalid structure'
+    return fail({ path: 'body', code: 'invalid_structure', message: `The document structure is invalid: ${message.slice(0, 200)}` })
+  }
+}

@@ -1,0 +1,43 @@
+import type { Lang } from './lang'
+
+/** Numbers and dates for people go through Intl, in the reader's UI language. */
+export function formatNumber(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(lang).format(value)
+}
+
+export function formatDate(lang: Lang, iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+}
+
+export function formatDateTime(lang: Lang, iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date)
+}
+
+/**
+ * An as-of date (YYYY, YYYY-MM or YYYY-MM-DD) at the precision it was given: "2021", "March
+ * 2021", "12 March 2021" — a year must not be shown as 1 January.
+ */
+export function formatAsOf(lang: Lang, asOf: string): string {
+  const [y, m, d] = asOf.split('-').map(Number)
+  if (!y) return asOf
+  if (!m) return String(y)
+  const date = new Date(Date.UTC(y, m - 1, d ?? 1))
+  const options: Intl.DateTimeFormatOptions = d ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' }
+  return new Intl.DateTimeFormat(lang, options).format(date)
+}
+
+/**
+ * Whole months between an as-of date and `now`, counting from the end of the stated period
+ * (an as-of of "2021" is at least as fresh as December 2021), so age is never overstated.
+ */
+export function monthsSince(asOf: string, now: Date): number | null {
+  const [y, m] = asOf.split('-').map(Number)
+  if (!y) return null
+  const month = m ?? 12
+  const months = (now.getUTCFullYear() - y) * 12 + (now.getUTCMonth() + 1 - month)
+  return Math.max(0, months)
+}

@@ -1,0 +1,42 @@
+import { isLang, LANGS, type Lang } from '../lang'
+import { de } from './de'
+import { en, type Messages } from './en'
+import { fr } from './fr'
+
+export type { Messages }
+export type MessageKey = keyof Messages
+type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : []
+
+const catalogues: Record<Lang, Messages> = { en, de, fr }
+
+export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string
+
+/** The one localisation layer: every UI string goes through a translator made here. */
+export function translator(lang: Lang): Translate {
+  const messages = catalogues[lang]
+  return (key, ...params) => {
+    const message = messages[key] as string | ((p: unknown) => string)
+    return typeof message === 'function' ? message(params[0]) : message
+  }
+}
+
+/**
+ * The UI language: an explicit choice (the `lang` cookie) wins; otherwise the best match in
+ * Accept-Language by quality; otherwise English.
+ */
+export function negotiateLang(cookieLang: string | null | undefined, acceptLanguage: string | null | undefined): Lang {
+  if (isLang(cookieLang)) return cookieLang
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';')
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean)
+      return { base: tag.toLowerCase().split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), index }
+    })
+    .filter((entry) => entry.q > 0 && Number.isFinite(entry.q))
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+  return (ranked.find((entry) => isLang(entry.base))?.base as Lang | undefined) ?? 'en'
+}
+
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', de: 'Deutsch', fr: 'Français' }
+export { LANGS }

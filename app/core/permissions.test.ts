@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { can, type Action } from './permissions'
+
+const editor = { role: 'editor' as const, blockedUntil: null }
+const trusted = { role: 'trusted' as const, blockedUntil: null }
+const moderator = { role: 'moderator' as const, blockedUntil: null }
+const admin = { role: 'admin' as const, blockedUntil: null }
+const blockedModerator = { role: 'moderator' as const, blockedUntil: '2999-01-01T00:00:00Z' }
+
+describe('can', () => {
+  it.each([
+    [null, 'page.edit', false],
+    [null, 'report.create', true],
+    [editor, 'page.edit', true],
+    [editor, 'revision.publish', false],
+    [trusted, 'revision.publish', true],
+    [trusted, 'revision.review', false],
+    [moderator, 'revision.review', true],
+    [moderator, 'user.setRole', false],
+    [admin, 'user.setRole', true],
+    [blockedModerator, 'page.edit', false],
+    [blockedModerator, 'revision.review', false],
+    [blockedModerator, 'report.create', false],
+  ] as const)('%o %s → %s', (actor, action, expected) => {
+    expect(can(actor, action as Action)).toBe(expected)
+  })
+  it('protection raises the bar for editing one page', () => {
+    expect(can(editor, 'page.edit', { protection: 'trusted' })).toBe(false)
+    expect(can(trusted, 'page.edit', { protection: 'trusted' })).toBe(true)
+    expect(can(trusted, 'page.edit', { protection: 'moderator' })).toBe(false)
+    expect(can(editor, 'page.edit', { protection: 'registered' })).toBe(true)
+  })
+})

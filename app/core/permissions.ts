@@ -1,0 +1,53 @@
+import { roleAtLeast, type Role } from './roles'
+
+export interface Actor {
+  role: Role
+  /** Set while a block is in force; a blocked account may read but not write. */
+  blockedUntil: string | null
+}
+
+export type Action =
+  | 'page.create'
+  | 'page.edit'
+  | 'source.create'
+  | 'report.create'
+  | 'revision.publish'
+  | 'revision.review'
+  | 'revision.rollback'
+  | 'report.resolve'
+  | 'page.protect'
+  | 'user.block'
+  | 'user.setRole'
+  | 'user.list'
+
+/** Who may edit a protected page. */
+export type Protection = 'registered' | 'trusted' | 'moderator'
+const PROTECTION_ROLE: Record<Protection, Role> = { registered: 'editor', trusted: 'trusted', moderator: 'moderator' }
+
+/**
+ * The one permission table (STYLE.md, Outline's policies): the minimum role per action. Reports
+ * are the one write open to anonymous readers (rate-limited by address).
+ */
+const MINIMUM: Record<Action, Role | 'anyone'> = {
+  'page.create': 'editor',
+  'page.edit': 'editor',
+  'source.create': 'editor',
+  'report.create': 'anyone',
+  'revision.publish': 'trusted',
+  'revision.review': 'moderator',
+  'revision.rollback': 'moderator',
+  'report.resolve': 'moderator',
+  'page.protect': 'moderator',
+  'user.block': 'moderator',
+  'user.setRole': 'admin',
+  'user.list': 'admin',
+}
+
+export function can(actor: Actor | null, action: Action, subject?: { protection?: Protection | null }): boolean {
+  const minimum = MINIMUM[action]
+  if (minimum === 'anyone') return actor === null || actor.blockedUntil === null
+  if (!actor || actor.blockedUntil !== null) return false
+  if (!roleAtLeast(actor.role, minimum)) return false
+  if (action === 'page.edit' && subject?.protection) return roleAtLeast(actor.role, PROTECTION_ROLE[subject.protection])
+  return true
+}

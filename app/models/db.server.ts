@@ -1,0 +1,163 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type SqliteDatabase,
+  type Transaction,
+} from 'kysely'
+import pg from 'pg'
+import type { Database } from '#db/schema'
+import { migrationProvider } from '#db/migrations/index'
+
+export type DB = Kysely<Database> | Transaction<Database>
+export type Engine = 'sqlite' | 'postgres'
+
+export type DatabaseConfig =
+  | { engine: 'sqlite'; file: string }
+  | { engine: 'postgres'; url: string }
+
+export const DEFAULT_SQLITE_FILE = './data/sourced.sqlite'
+
+/**
+ * Reads DATABASE_URL: a file path or ":memory:" for SQLite, or postgres://… . Throws an Error with
+ * a one-line message naming what is wrong, so start-up can stop with it.
+ */
+export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+  const value = (raw ?? '').trim()
+  if (value === '') return { engine: 'sqlite', file: DEFAULT_SQLITE_FILE }
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase()
+  if (scheme === undefined) {
+    if (/[\0\n\r]/.test(value)) throw new Error('DATABASE_URL contains a control character')
+    return { engine: 'sqlite', file: value.replace(/^(sqlite|file):/, '') }
+  }
+  if (scheme !== 'postgres' && scheme !== 'postgresql') {
+    throw new Error(
+      `DATABASE_URL uses the unsupported scheme "${scheme}://": use a SQLite file path, ":memory:" or postgres://user@host:5432/database`,
+    )
+  }
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Error('DATABASE_URL is not a valid URL: expected postgres://user@host:5432/database')
+  }
+  if (url.hostname === '') throw new Error('DATABASE_URL has no host name: expected postgres://user@host:5432/database')
+  if (url.pathname.replace(/^\//, '') === '') {
+    throw new Error('DATABASE_URL names no database: expected postgres://user@host:5432/database')
+  }
+  return { engine: 'postgres', url: value }
+}
+
+/** SQLite's transactions begin IMMEDIATE, so two writers queue on the busy timeout instead of failing mid-transaction with SQLITE_BUSY on lock upgrade. */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: SqliteDatabase) {
+    super({ database })
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver({ database: this.database })
+  }
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, and Kysely's single
+ * SQLite connection is used by one query at a time, so caching them by SQL text is safe.
+ */
+function withStatementCache(raw: SQLite.Database, limit = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => raw.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql)
+      if (statement === undefined) {
+        statement = raw.prepare(sql)
+        if (cache.size >= limit) cache.delete(cache.keys().next().value as string)
+        cache.set(sql, statement)
+      }
+      return statement
+    },
+  } as SqliteDatabase
+}
+
+function openSqlite(file: string): Kysely<Database> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const raw = new SQLite(file)
+  raw.pragma('journal_mode = WAL')
+  raw.pragma('foreign_keys = ON')
+  raw.pragma('busy_timeout = 5000')
+  // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the
+  // last transactions, which is the trade-off SQLite documents for WAL.
+  raw.pragma('synchronous = NORMAL')
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(withStatementCache(raw)) })
+}
+
+// int8 (count(*), sums) comes back as a string by default; every such value here fits a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+
+function openPostgres(url: string, searchPath?: string): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+  })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: a schema to work in (tests give each file its own). */
+  searchPath?: string
+}
+
+export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Kysely<Database> {
+  return config.engine === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, options.searchPath)
+}
+
+export function engineOf(db: DB): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+}
+
+/** Applies every pending migration; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/**
+ * Locks a row for the rest of the transaction. PostgreSQL takes a row lock; SQLite needs none,
+ * because its write transactions begin IMMEDIATE and so already hold the database's write lock.
+ */
+export async function lockRow(trx: DB, table: 'pages' | 'revisions' | 'users', id: string): Promise<void> {
+  if (engineOf(trx) === 'postgres') {
+    await trx.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute()
+  }
+}
+
+let shared: { db: Kysely<Database>; config: DatabaseConfig } | undefined
+
+/** The process-wide database, opened from DATABASE_URL on first use. */
+export function getDb(): Kysely<Database> {
+  if (!shared) {
+    const config = parseDatabaseUrl(process.env.DATABASE_URL)
+    shared = { db: openDatabase(config), config }
+  }
+  return shared.db
+}
+
+export function getDbConfig(): DatabaseConfig {
+  getDb()
+  return shared!.config
+}

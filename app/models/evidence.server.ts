@@ -1,0 +1,165 @@
+import type { AnalysedCitation, AnalysedFigure, Finding } from '#app/core/analyse'
+import type { DB } from './db.server'
+import { newId } from './ids.server'
+
+/**
+ * Rows derived from a revision's snapshot: its figures, citations and findings. They exist to
+ * make the evidence queryable and are always rebuildable from the snapshot.
+ */
+export interface FigureRecord {
+  ordinal: number
+  text: string
+  value: number | null
+  unit: string | null
+  metric: string | null
+  asOf: string | null
+  sourceId: string | null
+  quote: string | null
+  marked: boolean
+  cited: boolean
+  quoteShowsFigure: boolean
+  start: number
+  end: number
+}
+
+export interface CitationRecord {
+  ordinal: number
+  sourceId: string | null
+  quote: string | null
+  locator: string | null
+}
+
+export interface FindingRecord {
+  kind: string
+  category: string | null
+  text: string
+  start: number | null
+  end: number | null
+  message: string
+}
+
+// SQLite caps bound parameters per statement; PostgreSQL at 65,535. Chunks stay under both.
+const CHUNK = 60
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK))
+}
+
+export async function insertDerivedRows(
+  db: DB,
+  revisionId: string,
+  pageId: string,
+  derived: { figures: AnalysedFigure[]; citations: AnalysedCitation[]; findings: Finding[] },
+): Promise<void> {
+  await insertChunked(derived.figures, (chunk) =>
+    db
+      .insertInto('figures')
+      .values(
+        chunk.map((f) => ({
+          id: newId(),
+          revision_id: revisionId,
+          page_id: pageId,
+          ordinal: f.ordinal,
+          text: f.text,
+          value: f.value,
+          unit: f.unit,
+          metric: f.metric,
+          as_of: f.asOf,
+          // A mark may name an id that is no source; the row keeps it only when it exists, so the
+          // foreign key holds (the figure then counts as uncited).
+          source_id: f.sourceKnown ? f.sourceId : null,
+          quote: f.quote,
+          marked: f.marked ? 1 : 0,
+          cited: f.cited ? 1 : 0,
+          quote_shows_figure: f.quoteShowsFigure ? 1 : 0,
+          start_offset: f.start,
+          end_offset: f.end,
+        })),
+      )
+      .execute(),
+  )
+  await insertChunked(derived.citations, (chunk) =>
+    db
+      .insertInto('citations')
+      .values(
+        chunk.map((c) => ({
+          id: newId(),
+          revision_id: revisionId,
+          page_id: pageId,
+          ordinal: c.ordinal,
+          source_id: c.known ? c.sourceId : null,
+          quote: c.quote,
+          locator: c.locator,
+        })),
+      )
+      .execute(),
+  )
+  await insertChunked(derived.findings, (chunk) =>
+    db
+      .insertInto('findings')
+      .values(
+        chunk.map((f) => ({
+          id: newId(),
+          revision_id: revisionId,
+          kind: f.kind,
+          category: f.category ?? (f.field === 'body' ? null : f.field),
+          text: f.text,
+          start_offset: f.start,
+          end_offset: f.end,
+          message: f.message,
+        })),
+      )
+      .execute(),
+  )
+}
+
+export async function listFigures(db: DB, revisionId: string): Promise<FigureRecord[]> {
+  const rows = await db
+    .selectFrom('figures')
+    .select(['ordinal', 'text', 'value', 'unit', 'metric', 'as_of', 'source_id', 'quote', 'marked', 'cited', 'quote_shows_figure', 'start_offset', 'end_offset'])
+    .where('revision_id', '=', revisionId)
+    .orderBy('ordinal')
+    .execute()
+  return rows.map((r) => ({
+    ordinal: Number(r.ordinal),
+    text: r.text,
+    value: r.value === null ? null : Number(r.value),
+    unit: r.unit,
+    metric: r.metric,
+    asOf: r.as_of,
+    sourceId: r.source_id,
+    quote: r.quote,
+    marked: r.marked === 1,
+    cited: r.cited === 1,
+    quoteShowsFigure: r.quote_shows_figure === 1,
+    start: Number(r.start_offset),
+    end: Number(r.end_offset),
+  }))
+}
+
+export async function listCitations(db: DB, revisionId: string): Promise<CitationRecord[]> {
+  const rows = await db
+    .selectFrom('citations')
+    .select(['ordinal', 'source_id', 'quote', 'locator'])
+    .where('revision_id', '=', revisionId)
+    .orderBy('ordinal')
+    .execute()
+  return rows.map((r) => ({ ordinal: Number(r.ordinal), sourceId: r.source_id, quote: r.quote, locator: r.locator }))
+}
+
+export async function listFindings(db: DB, revisionId: string): Promise<FindingRecord[]> {
+  const rows = await db
+    .selectFrom('findings')
+    .select(['kind', 'category', 'text', 'start_offset', 'end_offset', 'message'])
+    .where('revision_id', '=', revisionId)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({
+    kind: r.kind,
+    category: r.category,
+    text: r.text,
+    start: r.start_offset === null ? null : Number(r.start_offset),
+    end: r.end_offset === null ? null : Number(r.end_offset),
+    message: r.message,
+  }))
+}

@@ -1,0 +1,125 @@
+import type { DB } from './db.server'
+
+export interface PageSummary {
+  id: string
+  slug: string
+  title: string
+  summary: string
+  lang: string
+  featured: boolean
+  stableRevisionId: string | null
+  latestRevisionId: string
+  updatedAt: string
+  createdAt: string
+}
+
+export interface PageRecord extends PageSummary {
+  protection: string | null
+  protectionReason: string | null
+  protectionExpiresAt: string | null
+}
+
+const pageColumns = [
+  'id', 'slug', 'title', 'summary', 'lang', 'featured', 'stable_revision_id', 'latest_revision_id',
+  'updated_at', 'created_at', 'protection', 'protection_reason', 'protection_expires_at',
+] as const
+
+type PageSelection = {
+  id: string; slug: string; title: string; summary: string; lang: string; featured: number
+  stable_revision_id: string | null; latest_revision_id: string; updated_at: string; created_at: string
+  protection: string | null; protection_reason: string | null; protection_expires_at: string | null
+}
+
+function toPage(row: PageSelection): PageRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    lang: row.lang,
+    featured: row.featured === 1,
+    stableRevisionId: row.stable_revision_id,
+    latestRevisionId: row.latest_revision_id,
+    updatedAt: row.updated_at,
+    createdAt: row.created_at,
+    protection: row.protection,
+    protectionReason: row.protection_reason,
+    protectionExpiresAt: row.protection_expires_at,
+  }
+}
+
+export async function getPageBySlug(db: DB, slug: string): Promise<PageRecord | null> {
+  const row = await db.selectFrom('pages').select(pageColumns).where('slug', '=', slug).executeTakeFirst()
+  return row ? toPage(row) : null
+}
+
+export async function getPageById(db: DB, id: string): Promise<PageRecord | null> {
+  const row = await db.selectFrom('pages').select(pageColumns).where('id', '=', id).executeTakeFirst()
+  return row ? toPage(row) : null
+}
+
+/** Pages readers can see (those with an approved revision), newest first. */
+export async function listPublishedPages(db: DB, options: { limit?: number; featured?: boolean } = {}): Promise<PageSummary[]> {
+  let query = db.selectFrom('pages').select(pageColumns).where('stable_revision_id', 'is not', null)
+  if (options.featured !== undefined) query = query.where('featured', '=', options.featured ? 1 : 0)
+  const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(options.limit ?? 200).execute()
+  return rows.map(toPage)
+}
+
+export async function countCitedFiguresByRevision(db: DB, revisionIds: string[]): Promise<Map<string, number>> {
+  if (revisionIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('figures')
+    .select(['revision_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('revision_id', 'in', revisionIds)
+    .where('cited', '=', 1)
+    .groupBy('revision_id')
+    .execute()
+  return new Map(rows.map((r) => [r.revision_id, Number(r.count)]))
+}
+
+export async function insertPage(
+  db: DB,
+  page: { id: string; slug: string; title: string; summary: string; lang: string; latestRevisionId: string; featured?: boolean; createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('pages')
+    .values({
+      id: page.id,
+      slug: page.slug,
+      title: page.title,
+      summary: page.summary,
+      lang: page.lang,
+      stable_revision_id: null,
+      latest_revision_id: page.latestRevisionId,
+      featured: page.featured ? 1 : 0,
+      created_at: page.createdAt,
+      updated_at: page.createdAt,
+    })
+    .execute()
+}
+
+/** Moves the page's heads; the title, summary and language follow the revision readers see. */
+export async function updatePageHeads(
+  db: DB,
+  pageId: string,
+  heads: { latestRevisionId?: string; stableRevisionId?: string; title?: string; summary?: string; lang?: string; updatedAt: string },
+): Promise<void> {
+  await db
+    .updateTable('pages')
+    .set({
+      ...(heads.latestRevisionId !== undefined ? { latest_revision_id: heads.latestRevisionId } : {}),
+      ...(heads.stableRevisionId !== undefined ? { stable_revision_id: heads.stableRevisionId } : {}),
+      ...(heads.title !== undefined ? { title: heads.title } : {}),
+      ...(heads.summary !== undefined ? { summary: heads.summary } : {}),
+      ...(heads.lang !== undefined ? { lang: heads.lang } : {}),
+      updated_at: heads.updatedAt,
+    })
+    .where('id', '=', pageId)
+    .execute()
+}
+
+export async function countPages(db: DB): Promise<number> {
+  const row = await db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+  return Number(row.count)
+}

@@ -1,0 +1,127 @@
+import type { PageContent, RevisionStatus } from '#app/core/content'
+import type { DB } from './db.server'
+
+export interface RevisionMeta {
+  id: string
+  pageId: string
+  parentId: string | null
+  baseRevisionId: string | null
+  authorId: string
+  authorName: string
+  summary: string
+  status: RevisionStatus
+  size: number
+  createdAt: string
+  restoresRevisionId: string | null
+  uncitedCount: number
+  findingCount: number
+  riskScore: number
+}
+
+export interface RevisionWithContent extends RevisionMeta {
+  content: PageContent
+  contentHash: string
+}
+
+const metaColumns = [
+  'revisions.id', 'revisions.page_id', 'revisions.parent_id', 'revisions.base_revision_id', 'revisions.author_id',
+  'users.username', 'revisions.summary', 'revisions.status', 'revisions.size', 'revisions.created_at',
+  'revisions.restores_revision_id', 'revisions.uncited_count', 'revisions.finding_count', 'revisions.risk_score',
+] as const
+
+type MetaRow = {
+  id: string; page_id: string; parent_id: string | null; base_revision_id: string | null; author_id: string
+  username: string; summary: string; status: string; size: number; created_at: string
+  restores_revision_id: string | null; uncited_count: number; finding_count: number; risk_score: number
+}
+
+function toMeta(row: MetaRow): RevisionMeta {
+  return {
+    id: row.id,
+    pageId: row.page_id,
+    parentId: row.parent_id,
+    baseRevisionId: row.base_revision_id,
+    authorId: row.author_id,
+    authorName: row.username,
+    summary: row.summary,
+    status: row.status as RevisionStatus,
+    size: Number(row.size),
+    createdAt: row.created_at,
+    restoresRevisionId: row.restores_revision_id,
+    uncitedCount: Number(row.uncited_count),
+    findingCount: Number(row.finding_count),
+    riskScore: Number(row.risk_score),
+  }
+}
+
+export async function getRevision(db: DB, id: string): Promise<RevisionWithContent | null> {
+  const row = await db
+    .selectFrom('revisions')
+    .innerJoin('users', 'users.id', 'revisions.author_id')
+    .select([...metaColumns, 'revisions.content', 'revisions.content_hash'])
+    .where('revisions.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return null
+  return { ...toMeta(row), content: JSON.parse(row.content) as PageContent, contentHash: row.content_hash }
+}
+
+export async function getRevisionMeta(db: DB, id: string): Promise<RevisionMeta | null> {
+  const row = await db
+    .selectFrom('revisions')
+    .innerJoin('users', 'users.id', 'revisions.author_id')
+    .select(metaColumns)
+    .where('revisions.id', '=', id)
+    .executeTakeFirst()
+  return row ? toMeta(row) : null
+}
+
+export interface NewRevisionRecord {
+  id: string
+  pageId: string
+  parentId: string | null
+  baseRevisionId: string | null
+  authorId: string
+  summary: string
+  status: RevisionStatus
+  content: string
+  contentHash: string
+  createdAt: string
+  idempotencyKey: string | null
+  restoresRevisionId: string | null
+  uncitedCount: number
+  findingCount: number
+  riskScore: number
+}
+
+export async function insertRevision(db: DB, r: NewRevisionRecord): Promise<void> {
+  await db
+    .insertInto('revisions')
+    .values({
+      id: r.id,
+      page_id: r.pageId,
+      parent_id: r.parentId,
+      base_revision_id: r.baseRevisionId,
+      author_id: r.authorId,
+      summary: r.summary,
+      status: r.status,
+      content: r.content,
+      content_hash: r.contentHash,
+      size: Buffer.byteLength(r.content),
+      created_at: r.createdAt,
+      idempotency_key: r.idempotencyKey,
+      restores_revision_id: r.restoresRevisionId,
+      uncited_count: r.uncitedCount,
+      finding_count: r.findingCount,
+      risk_score: r.riskScore,
+    })
+    .execute()
+}
+
+/**
+ * The status is the only thing about a revision that ever changes (pending → approved, …); the
+ * `from` guard makes the change atomic: it happens only if nobody changed it first.
+ */
+export async function setRevisionStatus(db: DB, id: string, from: RevisionStatus[], to: RevisionStatus): Promise<boolean> {
+  const result = await db.updateTable('revisions').set({ status: to }).where('id', '=', id).where('status', 'in', from).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

@@ -1,0 +1,106 @@
+import type { SourceKind } from '#app/core/content'
+import type { DB } from './db.server'
+
+export interface Source {
+  id: string
+  url: string
+  title: string
+  publisher: string
+  publishedAt: string | null
+  kind: SourceKind
+  lang: string | null
+  archiveUrl: string | null
+  createdAt: string
+  linkStatus: string | null
+  linkHttpStatus: number | null
+  linkCheckedAt: string | null
+}
+
+const columns = [
+  'id', 'url', 'title', 'publisher', 'published_at', 'kind', 'lang', 'archive_url', 'created_at',
+  'link_status', 'link_http_status', 'link_checked_at',
+] as const
+
+type Row = {
+  id: string; url: string; title: string; publisher: string; published_at: string | null; kind: string
+  lang: string | null; archive_url: string | null; created_at: string; link_status: string | null
+  link_http_status: number | null; link_checked_at: string | null
+}
+
+function toSource(row: Row): Source {
+  return {
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    publisher: row.publisher,
+    publishedAt: row.published_at,
+    kind: row.kind as SourceKind,
+    lang: row.lang,
+    archiveUrl: row.archive_url,
+    createdAt: row.created_at,
+    linkStatus: row.link_status,
+    linkHttpStatus: row.link_http_status === null ? null : Number(row.link_http_status),
+    linkCheckedAt: row.link_checked_at,
+  }
+}
+
+export async function getSource(db: DB, id: string): Promise<Source | null> {
+  const row = await db.selectFrom('sources').select(columns).where('id', '=', id).executeTakeFirst()
+  return row ? toSource(row) : null
+}
+
+export async function getSourcesByIds(db: DB, ids: readonly string[]): Promise<Map<string, Source>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const rows = await db.selectFrom('sources').select(columns).where('id', 'in', unique).execute()
+  return new Map(rows.map((r) => [r.id, toSource(r)]))
+}
+
+/** Which of these ids name a source: the analysis asks before deciding a figure is cited. */
+export async function existingSourceIds(db: DB, ids: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(ids)].filter((id) => id.length <= 64)
+  if (unique.length === 0) return new Set()
+  const rows = await db.selectFrom('sources').select('id').where('id', 'in', unique).execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+export async function getSourceByUrlKey(db: DB, urlKey: string): Promise<Source | null> {
+  const row = await db.selectFrom('sources').select(columns).where('url_key', '=', urlKey).executeTakeFirst()
+  return row ? toSource(row) : null
+}
+
+export interface NewSourceRecord {
+  id: string
+  url: string
+  urlKey: string
+  title: string
+  publisher: string
+  publishedAt: string | null
+  kind: SourceKind
+  lang: string | null
+  archiveUrl: string | null
+  createdAt: string
+  createdBy: string | null
+}
+
+export async function insertSource(db: DB, s: NewSourceRecord): Promise<void> {
+  await db
+    .insertInto('sources')
+    .values({
+      id: s.id,
+      url: s.url,
+      url_key: s.urlKey,
+      title: s.title,
+      publisher: s.publisher,
+      published_at: s.publishedAt,
+      kind: s.kind,
+      lang: s.lang,
+      archive_url: s.archiveUrl,
+      created_at: s.createdAt,
+      created_by: s.createdBy,
+      link_status: null,
+      link_http_status: null,
+      link_checked_at: null,
+    })
+    .execute()
+}

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { translator } from '#app/core/i18n/index'
+import { notFound } from '#app/http.server'
+import { getUiLang } from '#app/lang.server'
+
+/** Any address no route claims: a 404 page in the reader's language. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  throw notFound(translator(getUiLang(request))('error.notFound.body'))
+}
+
+export default function NotFound() {
+  return null
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

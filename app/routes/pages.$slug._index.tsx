@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { getSessionUser } from '#app/auth/session.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { EvidencePanels, CitationList } from '#app/components/evidence'
+import { useT, useUiLang } from '#app/components/i18n'
+import { SubjectsBox } from '#app/components/subjects'
+import { formatDate } from '#app/core/format'
+import { translator } from '#app/core/i18n/index'
+import { notFound } from '#app/http.server'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { loadPageView, type Which } from '#app/models/page-view.server'
+import { getOrigins } from '#app/origin.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const uiLang = getUiLang(request)
+  const t = translator(uiLang)
+  const slug = params.slug ?? ''
+  const requested = new URL(request.url).searchParams.get('revision')
+  const session = await getSessionUser(request)
+  // Readers see the last approved revision; signed-in editors see the newest, marked as pending.
+  const which: Which = requested === 'latest' || (requested === null && session) ? { kind: 'latest' } : requested ? { kind: 'revision', id: requested } : { kind: 'stable' }
+  const view = await loadPageView(getDb(), slug, which, uiLang)
+  if (!view) {
+    const exists = which.kind === 'stable' && (await loadPageView(getDb(), slug, { kind: 'latest' }, uiLang)) !== null
+    throw notFound(exists ? t('page.noStable') : t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
+  }
+  const { page, revision } = view
+  return {
+    canonical: `${getOrigins().origin}/pages/${page.slug}`,
+    page: { slug: page.slug },
+    revision: { id: revision.id, createdAt: revision.createdAt, status: revision.status, isStable: view.isStable },
+    hasPendingChanges: view.hasPendingChanges,
+    content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
+    bodyHtml: view.bodyHtml,
+    figures: view.figures,
+    citations: view.citations,
+    sources: view.sources,
+  }
+}
+
+export default function PageView() {
+  const data = useLoaderData<typeof loader>()
+  const t = useT()
+  const lang = useUiLang()
+  const { content, revision, page } = data
+  const markedFigures = data.figures.filter((f) => f.cited || f.sourceId !== null || f.quote !== null || f.asOf !== null)
+  return (
+    <div className="page-layout">
+      {!revision.isStable ? (
+        <div className="banner banner--pending" role="status">
+          <p>{t('page.viewingLatest')}</p>
+          {data.hasPendingChanges ? <Link to={`/pages/${page.slug}?revision=stable`}>{t('page.viewStable')}</Link> : null}
+        </div>
+      ) : data.hasPendingChanges ? (
+        <div className="banner" role="status">
+          <p>{t('page.pending')}</p>
+          <Link to={`/pages/${page.slug}?revision=latest`}>{t('page.viewLatest')}</Link>
+        </div>
+      ) : null}
+      <article className="comparison" lang={content.lang} aria-labelledby="page-title">
+        <header className="comparison__header">
+          <h1 id="page-title">{content.title}</h1>
+          <p className="comparison__summary">{content.summary}</p>
+        </header>
+        <div lang={lang}>
+          <SubjectsBox subjects={content.subjects} categories={content.categories} />
+          <p className="comparison__meta">
+            <span>{t('page.figureCount', { count: data.figures.filter((f) => f.cited).length })}</span>
+            {' · '}
+            <span>{t('page.lastApproved', { date: formatDate(lang, revision.createdAt) })}</span>
+            {' · '}
+            <Link to={`/pages/${page.slug}/history`}>{t('page.history')}</Link>
+            {' · '}
+            <Link to={`/pages/${page.slug}/sources`}>{t('page.sources')}</Link>
+            {' · '}
+            <Link to={`/pages/${page.slug}/edit`}>{t('page.edit')}</Link>
+          </p>
+        </div>
+        <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
+        <CitationList citations={data.citations} sources={data.sources} />
+      </article>
+      <EvidencePanels figures={markedFigures} sources={data.sources} />
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.content.title} · Sourced` },
+        { name: 'description', content: data.content.summary },
+        { tagName: 'link', rel: 'canonical', href: data.canonical },
+        ...(data.revision.isStable ? [] : [{ name: 'robots', content: 'noindex' }]),
+      ]
+    : [{ title: 'Sourced' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,82 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { clientIp } from '#app/auth/actor.server'
+import { getSessionUser, startSession } from '#app/auth/session.server'
+import { useT } from '#app/components/i18n'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { config } from '#app/config.server'
+import { PASSWORD_MAX, PASSWORD_MIN } from '#app/core/password-rules'
+import { translator } from '#app/core/i18n/index'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { hitLimit } from '#app/models/rate-limits.server'
+import { logSecurityEvent } from '#app/models/security-log.server'
+import { createAccount } from '#app/services/create-account.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSessionUser(request)) throw redirect('/')
+  return { title: translator(getUiLang(request))('auth.signup.title') }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const t = translator(getUiLang(request))
+  const db = getDb()
+  const form = await request.formData()
+  const username = String(form.get('username') ?? '').slice(0, 100)
+  const ip = clientIp(request)
+  const limit = await hitLimit(db, `signup:${ip ?? 'unknown'}`, config.limits.signupIp)
+  if (!limit.allowed) {
+    await logSecurityEvent(db, 'signup.throttled', { username, ip })
+    return data(
+      { errors: { form: t('auth.signup.throttled', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) } as Record<string, string>, username },
+      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+    )
+  }
+  // The role is never read from the form: every new account starts as an editor.
+  const created = await createAccount(db, { username, password: form.get('password'), role: 'editor' })
+  if (!created.ok) {
+    const errors = Object.fromEntries(created.issues.map((i) => [i.path, t(`auth.issue.${i.code}` as 'auth.issue.common')]))
+    return data({ errors, username }, { status: 422 })
+  }
+  await logSecurityEvent(db, 'signup', { userId: created.value.id, username: created.value.username, ip })
+  const setCookie = await startSession(created.value.id, { ip, userAgent: request.headers.get('user-agent') })
+  return redirect('/', { headers: { 'Set-Cookie': setCookie } })
+}
+
+export default function Signup() {
+  const t = useT()
+  const actionData = useActionData<typeof action>()
+  const errors = actionData?.errors ?? {}
+  return (
+    <div className="narrow">
+      <h1>{t('auth.signup.title')}</h1>
+      <p>{t('auth.signup.intro')}</p>
+      <Form method="post" className="stack">
+        {errors.form ? <p className="form-error" role="alert">{errors.form}</p> : null}
+        <label>
+          {t('auth.username')}
+          <input type="text" name="username" autoComplete="username" required minLength={3} maxLength={32} defaultValue={actionData?.username ?? ''} aria-invalid={errors.username ? true : undefined} aria-describedby={errors.username ? 'username-error' : 'username-hint'} />
+          <span id="username-hint" className="muted">{t('auth.username.hint')}</span>
+          {errors.username ? <span id="username-error" className="field-error">{errors.username}</span> : null}
+        </label>
+        <label>
+          {t('auth.password')}
+          <input type="password" name="password" autoComplete="new-password" required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? 'password-error' : 'password-hint'} />
+          <span id="password-hint" className="muted">{t('auth.password.hint', { min: PASSWORD_MIN })}</span>
+          {errors.password ? <span id="password-error" className="field-error">{errors.password}</span> : null}
+        </label>
+        <button type="submit" className="primary">{t('auth.signup.submit')}</button>
+      </Form>
+      <p>
+        {t('auth.signup.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
+      </p>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Sign up'} · Sourced` }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

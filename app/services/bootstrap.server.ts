@@ -1,0 +1,27 @@
+import { getDb, getDbConfig, migrateToLatest } from '#app/models/db.server'
+import { countPages } from '#app/models/pages.server'
+import { log } from '#app/logger.server'
+import { seedDemo } from './seed-demo.server'
+
+/**
+ * Start-up: migrate, and on an empty database load the demo comparisons (unless DEMO_CONTENT is
+ * "false"). The demo accounts' passwords are printed here, once; they are stored only hashed.
+ */
+export async function bootstrap(): Promise<void> {
+  const db = getDb()
+  const config = getDbConfig()
+  const applied = await migrateToLatest(db)
+  log('info', 'database ready', { engine: config.engine, migrationsApplied: applied })
+  if (process.env.DEMO_CONTENT === 'false' || (await countPages(db)) > 0) return
+  const accounts = await seedDemo(db)
+  if (!accounts) return
+  log('info', 'demo content loaded', { accounts: accounts.map((a) => a.username) })
+  const lines = accounts.map((a) => `  ${a.role.padEnd(10)} ${a.username.padEnd(16)} ${a.password}`)
+  process.stdout.write(
+    `\nDemo accounts (passwords shown once; they are stored only hashed):\n${lines.join('\n')}\n\n`,
+  )
+}
+
+export async function shutdown(): Promise<void> {
+  await getDb().destroy()
+}

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { analyseContent } from '#app/core/analyse'
+import type { DocNode } from '#app/core/content'
+import { validateContent } from '#app/core/document'
+import type { Role } from '#app/core/roles'
+import { sourceUrlKey } from '#app/core/source-url'
+import { hashPassword } from '#app/auth/password.server'
+import { newId, nowIso } from '#app/models/ids.server'
+import { insertPage, updatePageHeads } from '#app/models/pages.server'
+import { insertSource } from '#app/models/sources.server'
+import { insertUser } from '#app/models/users.server'
+import type { Database } from '#db/schema'
+import { demoPages, demoSources } from '#db/seed/demo-content'
+import { recordRevision } from './record-revision.server'
+
+export interface DemoAccount {
+  username: string
+  role: Role
+  password: string
+}
+
+const DEMO_ACCOUNTS: Array<{ username: string; role: Role }> = [
+  { username: 'demo-editor', role: 'editor' },
+  { username: 'demo-trusted', role: 'trusted' },
+  { username: 'demo-moderator', role: 'moderator' },
+]
+
+/** The account demo revisions are attributed to; it has no password and cannot sign in. */
+export const SEED_AUTHOR = 'Sourced'
+
+function replaceSourceKeys(node: DocNode, ids: Map<string, string>): DocNode {
+  const swap = (attrs: Record<string, unknown> | undefined) => {
+    if (!attrs || typeof attrs.sourceId !== 'string') return attrs
+    const id = ids.get(attrs.sourceId)
+    if (!id) throw new Error(`demo content cites an unknown source key: ${attrs.sourceId}`)
+    return { ...attrs, sourceId: id }
+  }
+  return {
+    ...node,
+    ...(node.type === 'citation' ? { attrs: swap(node.attrs) } : {}),
+    ...(node.marks ? { marks: node.marks.map((m) => (m.type === 'figure' ? { ...m, attrs: swap(m.attrs) } : m)) } : {}),
+    ...(node.content ? { content: node.content.map((c) => replaceSourceKeys(c, ids)) } : {}),
+  }
+}
+
+/**
+ * Loads the demo comparisons into an empty database, with the demo accounts. Returns the accounts
+ * with their one-time passwords, or null when another process seeded first.
+ */
+export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | null> {
+  const accounts = await Promise.all(
+    DEMO_ACCOUNTS.map(async (a) => {
+      const password = randomBytes(12).toString('base64url')
+      return { ...a, password, hash: await hashPassword(password) }
+    }),
+  )
+  try {
+    await db.transaction().execute(async (trx) => {
+      // The meta row is the claim: a second instance starting at the same time fails here.
+      await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: nowIso() }).execute()
+      const authorId = newId()
+      await insertUser(trx, { id: authorId, username: SEED_AUTHOR, passwordHash: null, role: 'trusted', createdAt: nowIso() })
+      for (const a of accounts) {
+        await insertUser(trx, { id: newId(), username: a.username, passwordHash: a.hash, role: a.role, createdAt: nowIso() })
+      }
+      const sourceIds = new Map<string, string>()
+      for (const s of demoSources) {
+        const id = newId()
+        sourceIds.set(s.key, id)
+        const urlKey = sourceUrlKey(s.url)
+        if (!urlKey) throw new Error(`demo source has an invalid URL: ${s.url}`)
+        await insertSource(trx, {
+          id, url: s.url, urlKey, title: s.title, publisher: s.publisher, publishedAt: s.publishedAt,
+          kind: s.kind, lang: s.lang, archiveUrl: s.archiveUrl ?? null, createdAt: nowIso(), createdBy: authorId,
+        })
+      }
+      const known = new Set(sourceIds.values())
+      for (const seed of demoPages) {
+        const validated = validateContent({ ...seed.content, body: replaceSourceKeys(seed.content.body, sourceIds) })
+        if (!validated.ok) throw new Error(`demo page ${seed.slug} is invalid: ${validated.issues.map((i) => i.message).join('; ')}`)
+        const content = validated.value
+        const analysis = analyseContent(content, known)
+        const pageId = newId()
+        const revisionId = newId()
+        await insertPage(trx, {
+          id: pageId, slug: seed.slug, title: content.title, summary: content.summary, lang: content.lang,
+          latestRevisionId: revisionId, featured: seed.featured, createdAt: nowIso(),
+        })
+        await recordRevision(trx, {
+          id: revisionId, pageId, parentId: null, baseRevisionId: null, authorId, summary: seed.editSummary,
+          status: 'approved', content, analysis,
+        })
+        await updatePageHeads(trx, pageId, { stableRevisionId: revisionId, updatedAt: nowIso() })
+      }
+    })
+  } catch (error) {
+    const seeded = await db.selectFrom('meta').select('value').where('key', '=', 'demo_seeded_at').executeTakeFirst()
+    if (seeded) return null
+    throw error
+  }
+  return accounts.map(({ username, role, password }) => ({ username, role, password }))
+}

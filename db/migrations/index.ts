@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as m0001 from './0001-initial'
+
+/**
+ * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
+ * the bundled server cannot do (STACK.md), so every migration is listed here in order.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+}

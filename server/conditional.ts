@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * ETag and 304 for anonymous reads. The tag hashes the body with this response's nonce taken
+ * out, so two renders of the same revision agree although each carries a fresh nonce. A 304
+ * carries no Content-Security-Policy: a cache must keep the policy stored with the body, whose
+ * scripts carry the old nonce.
+ */
+export async function withConditionalGet(
+  request: Request,
+  response: Response,
+  options: { nonce: string; anonymous: boolean },
+): Promise<Response> {
+  if (!isCacheable(request, response, options.anonymous)) return response
+  const body = await response.text()
+  const etag = `W/"${createHash('sha256').update(body.split(options.nonce).join('')).digest('base64url').slice(0, 32)}"`
+  const headers = new Headers(response.headers)
+  headers.set('ETag', etag)
+  headers.set('Cache-Control', 'public, max-age=0, s-maxage=30, must-revalidate')
+  headers.set('Vary', 'Cookie, Accept-Language')
+  if (etagMatches(request.headers.get('if-none-match'), etag)) {
+    const notModified = new Headers()
+    for (const name of ['ETag', 'Cache-Control', 'Vary', 'X-Request-Id']) {
+      const value = headers.get(name)
+      if (value) notModified.set(name, value)
+    }
+    return new Response(null, { status: 304, headers: notModified })
+  }
+  return new Response(request.method === 'HEAD' ? null : body, { status: response.status, statusText: response.statusText, headers })
+}
+
+function isCacheable(request: Request, response: Response, anonymous: boolean): boolean {
+  if (!anonymous || (request.method !== 'GET' && request.method !== 'HEAD')) return false
+  if (response.status !== 200 || response.headers.has('set-cookie') || response.headers.has('cache-control')) return false
+  const type = response.headers.get('content-type') ?? ''
+  return type.startsWith('text/html') || type.startsWith('application/json') || type.startsWith('application/atom+xml')
+}
+
+/** RFC 9110 §13.1.2: If-None-Match uses the weak comparison, and may list several tags or "*". */
+export function etagMatches(header: string | null, etag: string): boolean {
+  if (!header) return false
+  const bare = etag.replace(/^W\//, '')
+  return header.split(',').some((tag) => {
+    const t = tag.trim()
+    return t === '*' || t.replace(/^W\//, '') === bare
+  })
+}

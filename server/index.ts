@@ -1,0 +1,180 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import { createRequestListener } from '@remix-run/node-fetch-server'
+import sirv from 'sirv'
+import { SESSION_COOKIE } from '../app/auth/cookie-names'
+import { isCrossSiteWrite } from '../app/auth/csrf'
+import { LIMITS } from '../app/core/limits'
+import { withConditionalGet } from './conditional'
+import { resolveOrigins } from '../app/origin.server'
+import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
+
+/**
+ * The production HTTP server: node:http, the Remix handler, static files, JSON request logs with
+ * a request id, security headers, request size limits and conditional GETs.
+ */
+
+interface AppEntry {
+  bootstrap(): Promise<void>
+  shutdown(): Promise<void>
+}
+
+function fail(message: string): never {
+  process.stderr.write(`sourced: ${message}\n`)
+  process.exit(1)
+}
+
+function logLine(fields: Record<string, unknown>): void {
+  if (process.env.LOG_LEVEL === 'silent') return
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'request', ...fields }) + '\n')
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a number between 0 and 65535, not "${process.env.PORT}"`)
+  let origins: ReturnType<typeof resolveOrigins>
+  try {
+    origins = resolveOrigins(process.env)
+  } catch (error) {
+    fail((error as Error).message)
+  }
+  const https = origins.origin.startsWith('https:')
+
+  const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build')
+  const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
+  const app = build.entry.module as unknown as AppEntry
+  try {
+    await app.bootstrap()
+  } catch (error) {
+    fail(error instanceof Error ? error.message.split('\n')[0]! : String(error))
+  }
+
+  const handle = createRequestHandler(build, process.env.NODE_ENV === 'development' ? 'development' : 'production')
+  const staticOptions = { setHeaders: (res: http.ServerResponse) => setAll(res, STATIC_HEADERS) }
+  // Built assets have content hashes in their names, so they never change: cache them for a year.
+  const assets = sirv(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: 31_536_000, etag: false, ...staticOptions })
+  const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, ...staticOptions })
+
+  const listener = createRequestListener(
+    async (request: Request) => {
+      const nonce = randomBytes(16).toString('base64')
+      const requestId = request.headers.get('x-request-id') ?? randomUUID()
+      const refused = isCrossSiteWrite(request, origins.allowed, SESSION_COOKIE) ? crossSiteRefusal(request, requestId) : bodyTooLarge(request)
+      let response: Response
+      if (refused) response = refused
+      else {
+        try {
+          response = await handle(request, { nonce, requestId })
+        } catch (error) {
+          process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'handler failed', requestId, error: String(error) }) + '\n')
+          response = new Response('Internal Server Error', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+        }
+      }
+      response = new Response(response.body, response)
+      applySecurityHeaders(response.headers, { nonce, https })
+      response.headers.set('X-Request-Id', requestId)
+      const anonymous = !(request.headers.get('cookie') ?? '').includes(`${SESSION_COOKIE}=`) && !request.headers.has('authorization')
+      return withConditionalGet(request, response, { nonce, anonymous })
+    },
+    {
+      host: new URL(origins.origin).host,
+      protocol: new URL(origins.origin).protocol,
+      trustProxy: process.env.TRUST_PROXY === 'true',
+    },
+  )
+
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint()
+    const incoming = req.headers['x-request-id']
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    req.headers['x-request-id'] = requestId
+    // The app reads the client address from this header, which is always overwritten here so a
+    // client cannot choose its own address (and with it, its own rate-limit bucket).
+    req.headers['x-client-ip'] = clientAddress(req)
+    res.on('finish', () => {
+      logLine({
+        requestId,
+        method: req.method,
+        path: (req.url ?? '').split('?')[0],
+        status: res.statusCode,
+        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      })
+    })
+    const url = req.url ?? '/'
+    if (url.startsWith('/assets/')) {
+      res.setHeader('X-Request-Id', requestId)
+      return assets(req, res, () => listener(req, res))
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && /^\/[\w.-]+\.(ico|png|svg|txt|webmanifest|xml)$/.test(url)) {
+      res.setHeader('X-Request-Id', requestId)
+      return publicFiles(req, res, () => listener(req, res))
+    }
+    listener(req, res)
+  })
+  // Behind a load balancer, keep idle connections open longer than it does, so it never reuses
+  // a connection this server has just closed.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+  server.requestTimeout = 60_000
+
+  server.listen(port, process.env.HOST ?? '0.0.0.0', () => {
+    const address = server.address()
+    const actual = typeof address === 'object' && address ? address.port : port
+    process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'listening', port: actual, origin: origins.origin }) + '\n')
+  })
+
+  const stop = () => {
+    server.close(() => {
+      void app.shutdown().finally(() => process.exit(0))
+    })
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), 10_000).unref()
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+function clientAddress(req: http.IncomingMessage): string {
+  if (process.env.TRUST_PROXY === 'true') {
+    const forwarded = req.headers['x-forwarded-for']
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim()
+    if (first) return first
+  }
+  return req.socket.remoteAddress ?? 'unknown'
+}
+
+function setAll(res: http.ServerResponse, headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+}
+
+function crossSiteRefusal(request: Request, requestId: string): Response {
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: 'cross-site write refused', requestId, method: request.method, path: new URL(request.url).pathname, origin: request.headers.get('origin') }) + '\n')
+  return errorAnswer(request, 403, 'cross_site_request', 'This request came from another site (or without an Origin header) and was refused. Submit the form from Sourced itself.')
+}
+
+function errorAnswer(request: Request, status: number, code: string, message: string): Response {
+  return new URL(request.url).pathname.startsWith('/api/')
+    ? Response.json({ error: { code, message } }, { status })
+    : new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+}
+
+/** 413 before anything reads a body over the limit; 411 for a streamed body of unknown size. */
+function bodyTooLarge(request: Request): Response | null {
+  if (request.method === 'GET' || request.method === 'HEAD') return null
+  const length = request.headers.get('content-length')
+  const answer = (status: number, code: string, message: string) => errorAnswer(request, status, code, message)
+  if (length === null) {
+    return request.body ? answer(411, 'length_required', 'Send a Content-Length header with the request body.') : null
+  }
+  if (Number(length) > LIMITS.maxRequestBytes) {
+    return answer(413, 'payload_too_large', `The request body is larger than ${LIMITS.maxRequestBytes / 1024 / 1024} MiB; split the page or shorten it.`)
+  }
+  return null
+}
+
+void main()

@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url'
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vite'
+
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '#app': fileURLToPath(new URL('./app', import.meta.url)),
+      '#db': fileURLToPath(new URL('./db', import.meta.url)),
+    },
+  },
+  plugins: [
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+        v3_routeConfig: true,
+      },
+    }),
+  ],
+  // Vite's dependency scan crawls server files too; server-only packages must stay out of it,
+  // and the editor packages go in up front so a cold dev load does not reload mid-hydration.
+  optimizeDeps: {
+    exclude: ['@node-rs/argon2', 'better-sqlite3', 'pg', 'kysely', 'lucia', '@remix-run/node', 'undici'],
+    include: ['@tiptap/react', '@tiptap/starter-kit', '@tiptap/extension-table', '@tiptap/core', '@tiptap/pm/state', '@tiptap/pm/model'],
+  },
+  build: { target: 'es2022' },
+})
