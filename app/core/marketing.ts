@@ -101,7 +101,7 @@ interface Matcher {
   /** Phrases with a `~` or `#` gap, which the lookup cannot name, each followed by an empty capturing group. */
   gaps: MarkedPattern
   /** Every entry so marked: the last resort when the lookup fails (case folding unlike toLowerCase). */
-  all: MarkedPattern
+  all: () => MarkedPattern
 }
 
 interface MarkedPattern {
@@ -181,8 +181,14 @@ function buildMatcher(lexicon: readonly LexiconEntry[]): Matcher {
     regex: new RegExp(`(?<!${WORD_CHAR})${emitNode(root, [], false)}(?!${WORD_CHAR})`, 'giu'),
     byTerm,
     gaps: markedPattern(lexicon.filter(hasGap)),
-    all: markedPattern(lexicon),
+    all: lazy(() => markedPattern(lexicon)),
   }
+}
+
+/** Built on first use: the last-resort pattern is rarely needed and costs as much as the scanner. */
+function lazy<T>(build: () => T): () => T {
+  let value: { built: T } | undefined
+  return () => (value ??= { built: build() }).built
 }
 
 function hasGap(entry: LexiconEntry): boolean {
@@ -204,7 +210,7 @@ function identify(matcher: Matcher, text: string, start: number, matched: string
   return (
     matcher.byTerm.get(normalizeTerm(matched)) ??
     markedEntry(matcher.gaps, text, start, matched.length) ??
-    markedEntry(matcher.all, text, start, matched.length)
+    markedEntry(matcher.all(), text, start, matched.length)
   )
 }
 

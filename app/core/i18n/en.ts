@@ -131,4 +131,4 @@ export const en = {
   'auth.issue.taken': 'This username is taken; choose another.',
 }
 
-export type Messages = typeof en
+export type BaseMessages = typeof en

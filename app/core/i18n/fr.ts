@@ -1,4 +1,4 @@
-import type { Messages } from './en'
+import type { BaseMessages as Messages } from './en'
 import { plural } from './plural'
 
 export const fr: Messages = {

@@ -1,13 +1,21 @@
 import { isLang, LANGS, type Lang } from '../lang'
 import { de } from './de'
-import { en, type Messages } from './en'
+import { en } from './en'
+import { FEATURE_MESSAGES, type FeatureMessages } from './features'
 import { fr } from './fr'
 
-export type { Messages }
+/**
+ * All UI strings: the base catalogue (en.ts, de.ts, fr.ts) plus one module per feature under
+ * features/, each giving English, German and French for the same keys (the types enforce it).
+ */
+export type Messages = typeof en & FeatureMessages
 export type MessageKey = keyof Messages
 type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : []
 
-const catalogues: Record<Lang, Messages> = { en, de, fr }
+const base: Record<Lang, typeof en> = { en, de, fr }
+const catalogues = Object.fromEntries(
+  LANGS.map((lang) => [lang, Object.assign({}, base[lang], ...FEATURE_MESSAGES.map((feature) => feature[lang]))]),
+) as Record<Lang, Messages>
 
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string
 
@@ -18,6 +26,10 @@ export function translator(lang: Lang): Translate {
     const message = messages[key] as string | ((p: unknown) => string)
     return typeof message === 'function' ? message(params[0]) : message
   }
+}
+
+export function catalogue(lang: Lang): Readonly<Record<string, unknown>> {
+  return catalogues[lang]
 }
 
 /**

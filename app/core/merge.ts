@@ -1,0 +1,89 @@
+import { diffArrays } from 'diff'
+import type { DocNode, PageContent } from './content'
+
+/**
+ * Three-way merge of page snapshots, for a save whose base is no longer the page's head. Blocks
+ * (top-level nodes of the body) are the unit: changes to different blocks merge; changes to the
+ * same block, two insertions at one place, or two different changes to one metadata field are a
+ * conflict. A conflict is never resolved by dropping either side: the caller stores the editor's
+ * version as a conflict revision.
+ */
+
+interface Hunk {
+  start: number
+  end: number
+  replacement: string[]
+}
+
+export type MergeResult = { ok: true; content: PageContent } | { ok: false; conflicts: string[] }
+
+const key = (node: DocNode) => JSON.stringify(node)
+
+/** Hunks of change from `base` to `next`, in base coordinates. */
+function hunks(base: string[], next: string[]): Hunk[] {
+  const result: Hunk[] = []
+  let index = 0
+  let open: Hunk | null = null
+  for (const change of diffArrays(base, next)) {
+    const count = change.count ?? change.value.length
+    if (!change.added && !change.removed) {
+      if (open) result.push(open)
+      open = null
+      index += count
+      continue
+    }
+    open ??= { start: index, end: index, replacement: [] }
+    if (change.removed) {
+      index += count
+      open.end = index
+    } else open.replacement.push(...change.value)
+  }
+  if (open) result.push(open)
+  return result
+}
+
+function sameHunk(a: Hunk, b: Hunk): boolean {
+  return a.start === b.start && a.end === b.end && a.replacement.join('\u0000') === b.replacement.join('\u0000')
+}
+
+function clash(a: Hunk, b: Hunk): boolean {
+  if (a.start < b.end && b.start < a.end) return true
+  // Two insertions at the same place: no order between them is right.
+  return a.start === b.start && a.start === a.end && b.start === b.end
+}
+
+export function mergeBlocks(base: DocNode[], ours: DocNode[], theirs: DocNode[]): { ok: true; blocks: DocNode[] } | { ok: false; blocks: number[] } {
+  const b = base.map(key)
+  const o = hunks(b, ours.map(key))
+  const t = hunks(b, theirs.map(key))
+  const conflicting = new Set<number>()
+  for (const x of o) for (const y of t) if (clash(x, y) && !sameHunk(x, y)) conflicting.add(x.start)
+  if (conflicting.size > 0) return { ok: false, blocks: [...conflicting] }
+  const all = [...o, ...t.filter((y) => !o.some((x) => sameHunk(x, y)))].sort((x, y) => x.start - y.start || x.end - y.end)
+  const merged: string[] = []
+  let cursor = 0
+  for (const h of all) {
+    merged.push(...b.slice(cursor, h.start), ...h.replacement)
+    cursor = Math.max(cursor, h.end)
+  }
+  merged.push(...b.slice(cursor))
+  return { ok: true, blocks: merged.map((s) => JSON.parse(s) as DocNode) }
+}
+
+const FIELDS = ['title', 'summary', 'lang', 'subjects', 'categories'] as const
+
+/** Merges `ours` (the editor's save) and `theirs` (the page's head) over their common `base`. */
+export function mergeContent(base: PageContent, ours: PageContent, theirs: PageContent): MergeResult {
+  const conflicts: string[] = []
+  const merged = { ...theirs } as PageContent
+  for (const field of FIELDS) {
+    const [b, o, t] = [base, ours, theirs].map((c) => JSON.stringify(c[field]))
+    if (o === b || o === t) continue
+    if (t === b) (merged as unknown as Record<string, unknown>)[field] = ours[field]
+    else conflicts.push(field)
+  }
+  const blocks = mergeBlocks(base.body.content ?? [], ours.body.content ?? [], theirs.body.content ?? [])
+  if (!blocks.ok) conflicts.push(...blocks.blocks.map((i) => `body block ${i + 1}`))
+  if (conflicts.length > 0 || !blocks.ok) return { ok: false, conflicts }
+  return { ok: true, content: { ...merged, body: { ...theirs.body, content: blocks.blocks } } }
+}

@@ -1,0 +1,51 @@
+import type { Finding } from './analyse'
+
+export interface TriageInput {
+  /** The author may publish directly (trusted or above, not blocked). */
+  canPublish: boolean
+  findings: readonly Pick<Finding, 'kind'>[]
+  author: { approvedRevisions: number; accountAgeDays: number }
+  figuresChanged: number
+  newSourceDomains: number
+  /** Bytes of the previous revision and of this one. */
+  previousSize: number | null
+  size: number
+}
+
+export interface Triage {
+  status: 'approved' | 'pending'
+  /** Why it waits (empty when it publishes). */
+  reasons: Array<'not-trusted' | 'uncited-figures' | 'promotional-language' | 'quote-mismatch' | 'citations-removed' | 'unknown-source'>
+  /** Orders the queue, riskiest first. It never approves anything by itself. */
+  risk: number
+}
+
+const REASON_OF: Record<Finding['kind'], Triage['reasons'][number]> = {
+  'uncited-figure': 'uncited-figures',
+  marketing: 'promotional-language',
+  'quote-mismatch': 'quote-mismatch',
+  'citation-removed': 'citations-removed',
+  'unknown-source': 'unknown-source',
+}
+
+// Points per signal, capped per kind so that one noisy signal cannot bury the others.
+const WEIGHTS = { newAccount: 30, figureChanged: [5, 25], finding: { 'uncited-figure': [15, 45], marketing: [10, 30], 'quote-mismatch': [10, 30], 'citation-removed': [20, 40], 'unknown-source': [10, 20] }, newDomain: [10, 30], largeDeletion: 25 } as const
+
+/**
+ * Who waits in the queue and why (issue: non-trusted editors, and any revision with findings),
+ * and a rule-based risk score that orders the queue.
+ */
+export function triage(input: TriageInput): Triage {
+  const reasons = new Set<Triage['reasons'][number]>()
+  if (!input.canPublish) reasons.add('not-trusted')
+  for (const f of input.findings) reasons.add(REASON_OF[f.kind])
+  let risk = 0
+  if (input.author.accountAgeDays < 4 || input.author.approvedRevisions < 3) risk += WEIGHTS.newAccount
+  risk += Math.min(input.figuresChanged * WEIGHTS.figureChanged[0], WEIGHTS.figureChanged[1])
+  for (const [kind, [per, cap]] of Object.entries(WEIGHTS.finding)) {
+    risk += Math.min(input.findings.filter((f) => f.kind === kind).length * per, cap)
+  }
+  risk += Math.min(input.newSourceDomains * WEIGHTS.newDomain[0], WEIGHTS.newDomain[1])
+  if (input.previousSize !== null && input.previousSize > 0 && (input.previousSize - input.size) / input.previousSize > 0.3) risk += WEIGHTS.largeDeletion
+  return { status: reasons.size === 0 ? 'approved' : 'pending', reasons: [...reasons], risk }
+}
