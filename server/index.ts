@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const handle = createRequestHandler(build, process.env.NODE_ENV === 'development' ? 'development' : 'production')
   const staticOptions = { setHeaders: (res: http.ServerResponse) => setAll(res, STATIC_HEADERS) }
   // Built assets have content hashes in their names, so they never change: cache them for a year.
-  const assets = sirv(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: 31_536_000, etag: false, ...staticOptions })
+  const assets = sirv(path.join(buildDir, 'client'), { immutable: true, maxAge: 31_536_000, etag: false, ...staticOptions })
   const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, ...staticOptions })
 
   const listener = createRequestListener(

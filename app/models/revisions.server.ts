@@ -125,3 +125,52 @@ export async function setRevisionStatus(db: DB, id: string, from: RevisionStatus
   const result = await db.updateTable('revisions').set({ status: to }).where('id', '=', id).where('status', 'in', from).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+export async function findRevisionByIdempotencyKey(db: DB, authorId: string, key: string): Promise<RevisionMeta | null> {
+  const row = await db
+    .selectFrom('revisions')
+    .innerJoin('users', 'users.id', 'revisions.author_id')
+    .select(metaColumns)
+    .where('revisions.author_id', '=', authorId)
+    .where('revisions.idempotency_key', '=', key)
+    .executeTakeFirst()
+  return row ? toMeta(row) : null
+}
+
+export async function countApprovedRevisionsByAuthor(db: DB, authorId: string): Promise<number> {
+  const row = await db
+    .selectFrom('revisions')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('author_id', '=', authorId)
+    .where('status', '=', 'approved')
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+export interface RevisionListOptions {
+  limit: number
+  /** Keyset pagination: revisions older than this id. */
+  before?: string | null
+}
+
+/** A page's revisions, newest first (ids sort by creation time). */
+export async function listPageRevisions(db: DB, pageId: string, options: RevisionListOptions): Promise<RevisionMeta[]> {
+  let query = db.selectFrom('revisions').innerJoin('users', 'users.id', 'revisions.author_id').select(metaColumns).where('revisions.page_id', '=', pageId)
+  if (options.before) query = query.where('revisions.id', '<', options.before)
+  const rows = await query.orderBy('revisions.id', 'desc').limit(options.limit).execute()
+  return rows.map(toMeta)
+}
+
+/** Revisions on the page's linear history between two revisions (exclusive of `after`). */
+export async function listChainBetween(db: DB, pageId: string, afterId: string | null, uptoId: string): Promise<RevisionMeta[]> {
+  let query = db
+    .selectFrom('revisions')
+    .innerJoin('users', 'users.id', 'revisions.author_id')
+    .select(metaColumns)
+    .where('revisions.page_id', '=', pageId)
+    .where('revisions.id', '<=', uptoId)
+    .where('revisions.status', '!=', 'conflict')
+  if (afterId) query = query.where('revisions.id', '>', afterId)
+  const rows = await query.orderBy('revisions.id', 'asc').execute()
+  return rows.map(toMeta)
+}

@@ -1,0 +1,84 @@
+import type { RequestActor } from '#app/auth/actor.server'
+import { config } from '#app/config.server'
+import { lockRow, type DB } from '#app/models/db.server'
+import { listFigures } from '#app/models/evidence.server'
+import { nowIso } from '#app/models/ids.server'
+import { appendLog, insertDecision } from '#app/models/moderation.server'
+import { getPageById, updatePageHeads } from '#app/models/pages.server'
+import { countApprovedRevisionsByAuthor, getRevision, listChainBetween, setRevisionStatus } from '#app/models/revisions.server'
+import { getUserById } from '#app/models/users.server'
+
+export interface ReviewInput {
+  moderator: Pick<RequestActor, 'id'>
+  revisionId: string
+  decision: 'approve' | 'reject'
+  /** Public: shown in the moderation log and to the author. */
+  reason: string
+}
+
+export type ReviewResult =
+  | { ok: true; revisionId: string; status: 'approved' | 'rejected'; published: string[]; page: { slug: string } }
+  | { ok: false; status: 404; code: 'not_found'; message: string }
+  | { ok: false; status: 409; code: 'not_pending' | 'page_moved_on' | 'uncited_figures'; message: string; uncitedFigures?: Array<{ text: string; start: number; end: number }> }
+  | { ok: false; status: 422; code: 'reason_required'; message: string }
+
+/**
+ * A moderator's decision, atomic: the revision's status changes only from `pending`, and the
+ * unique decision row means a second moderator deciding at the same moment gets 409 and changes
+ * nothing. Approving publishes the revision and the pending ones it builds on; a revision with an
+ * uncited figure can never be approved (DESIGN.md, publication rule).
+ */
+export async function reviewRevision(db: DB, input: ReviewInput): Promise<ReviewResult> {
+  const reason = input.reason.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 1000)
+  if (input.decision === 'reject' && reason === '') return { ok: false, status: 422, code: 'reason_required', message: 'Give a public reason for rejecting the revision.' }
+  const peek = await getRevision(db, input.revisionId)
+  if (!peek) return { ok: false, status: 404, code: 'not_found', message: 'There is no such revision.' }
+  return db.transaction().execute(async (trx) => {
+    await lockRow(trx, 'pages', peek.pageId)
+    const revision = (await getRevision(trx, input.revisionId))!
+    const page = (await getPageById(trx, revision.pageId))!
+    if (revision.status !== 'pending') {
+      return { ok: false, status: 409, code: 'not_pending', message: `This revision is already ${revision.status}; nothing was changed.` }
+    }
+    if (page.stableRevisionId !== null && page.stableRevisionId > revision.id) {
+      return { ok: false, status: 409, code: 'page_moved_on', message: 'A newer revision of this page is already published; this one can no longer be decided.' }
+    }
+    if (input.decision === 'reject') {
+      if (!(await setRevisionStatus(trx, revision.id, ['pending'], 'rejected'))) return { ok: false, status: 409, code: 'not_pending', message: 'Another moderator decided this revision first; nothing was changed.' }
+      await insertDecision(trx, { revisionId: revision.id, moderatorId: input.moderator.id, decision: 'reject', reason })
+      await appendLog(trx, { action: 'revision.reject', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason })
+      return { ok: true, revisionId: revision.id, status: 'rejected', published: [], page: { slug: page.slug } }
+    }
+    const uncited = (await listFigures(trx, revision.id)).filter((f) => !f.cited)
+    if (uncited.length > 0) {
+      return {
+        ok: false, status: 409, code: 'uncited_figures',
+        message: `This revision has ${uncited.length} uncited figure(s); it can be approved once each has a source, quote and as-of date.`,
+        uncitedFigures: uncited.map((f) => ({ text: f.text, start: f.start, end: f.end })),
+      }
+    }
+    // The pending revisions between the stable one and this one are published with it.
+    const chain = (await listChainBetween(trx, page.id, page.stableRevisionId, revision.id)).filter((r) => r.status === 'pending')
+    const published: string[] = []
+    for (const r of chain) {
+      if (!(await setRevisionStatus(trx, r.id, ['pending'], 'approved'))) return { ok: false, status: 409, code: 'not_pending', message: 'Another moderator decided this revision first; nothing was changed.' }
+      await insertDecision(trx, { revisionId: r.id, moderatorId: input.moderator.id, decision: 'approve', reason: r.id === revision.id ? reason : `Published with ${revision.id}` })
+      published.push(r.id)
+    }
+    await updatePageHeads(trx, page.id, { stableRevisionId: revision.id, title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, updatedAt: nowIso() })
+    await appendLog(trx, { action: 'revision.approve', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason: reason || 'Approved', detail: published.length > 1 ? { alsoPublished: published.filter((id) => id !== revision.id) } : undefined })
+    for (const authorId of new Set(chain.map((r) => r.authorId))) await promoteIfEarned(trx, authorId)
+    return { ok: true, revisionId: revision.id, status: 'approved', published, page: { slug: page.slug } }
+  })
+}
+
+/** Editors become trusted automatically after a configurable record (MediaWiki's autoconfirmed). */
+async function promoteIfEarned(trx: DB, userId: string): Promise<void> {
+  const user = await getUserById(trx, userId)
+  if (!user || user.role !== 'editor') return
+  const days = (Date.now() - new Date(user.createdAt).getTime()) / 86_400_000
+  if (days < config.trustAfterDays) return
+  if ((await countApprovedRevisionsByAuthor(trx, userId)) < config.trustAfterApproved) return
+  await trx.updateTable('users').set({ role: 'trusted' }).where('id', '=', userId).where('role', '=', 'editor').execute()
+  await appendLog(trx, { action: 'user.auto-trusted', actorId: null, targetUserId: userId, reason: `${config.trustAfterApproved} approved revisions and ${config.trustAfterDays} days` })
+}
