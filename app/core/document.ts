@@ -195,28 +195,40 @@ function checkAttrs(type: string, attrs: unknown, spec: Record<string, unknown>,
  */
 export function validateBody(input: unknown): Result<DocNode> {
   if (!isRecord(input) || input.type !== 'doc') return fail({ path: 'body', code: 'invalid_doc', message: 'The body must be a document.' })
+  const walked = walk(input)
+  if (walked) return fail(walked)
+  let canonical: DocNode
+  try {
+    const doc = editorSchema.nodeFromJSON(input)
+    doc.check()
+    canonical = doc.toJSON() as DocNode
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'invalid structure'
+    return fail({ path: 'body', code: 'invalid_structure', message: `The document structure is invalid: ${message.slice(0, 200)}` })
+  }
+  // ProseMirror fills in defaults (a heading without a level becomes level 1): the canonical form
+  // must pass the same checks, or a stored document would not validate again.
+  const again = walk(canonical)
+  return again ? fail(again) : ok(canonical)
+}
+
+/** The checks that run before parsing: depth, size, and every node, mark and attribute. */
+function walk(input: Record<string, unknown> | DocNode): Issue | null {
   const stack: Array<{ node: unknown; depth: number; path: string }> = [{ node: input, depth: 1, path: 'body' }]
   let nodes = 0
   let chars = 0
   while (stack.length > 0) {
     const { node, depth, path } = stack.pop()!
-    if (depth > LIMITS.maxDepth) return fail({ path, code: 'too_deep', message: `The document is nested more than ${LIMITS.maxDepth} levels deep.` })
-    if (++nodes > LIMITS.maxNodes) return fail({ path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxNodes} nodes; split the page.` })
+    if (depth > LIMITS.maxDepth) return { path, code: 'too_deep', message: `The document is nested more than ${LIMITS.maxDepth} levels deep.` }
+    if (++nodes > LIMITS.maxNodes) return { path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxNodes} nodes; split the page.` }
     const issue = checkNode(node, path)
-    if (issue) return fail(issue)
+    if (issue) return issue
     const record = node as Record<string, unknown>
     if (typeof record.text === 'string' && (chars += record.text.length) > LIMITS.maxTextChars) {
-      return fail({ path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxTextChars} characters; split the page.` })
+      return { path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxTextChars} characters; split the page.` }
     }
     const children = record.content as unknown[] | undefined
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1, path: `${path}.content.${i}` })
   }
-  try {
-    const doc = editorSchema.nodeFromJSON(input)
-    doc.check()
-    return ok(doc.toJSON() as DocNode)
-  } catch (error) {
-    const message = error instanceof Error ? error.message : 'invalid structure'
-    return fail({ path: 'body', code: 'invalid_structure', message: `The document structure is invalid: ${message.slice(0, 200)}` })
-  }
+  return null
 }

@@ -106,7 +106,8 @@ function renderBlock(node: DocNode, ctx: Context, out: string[]): void {
       return wrap('<tr>', '</tr>', node, ctx, out)
     case 'tableHeader':
     case 'tableCell': {
-      const tag = node.type === 'tableHeader' ? 'th' : 'td'
+      // An empty header cell (the corner of a matrix) heads nothing: a plain cell reads better.
+      const tag = node.type === 'tableHeader' && hasText(node) ? 'th' : 'td'
       const colspan = Number(node.attrs?.colspan) || 1
       const rowspan = Number(node.attrs?.rowspan) || 1
       const attrs = `${colspan > 1 ? ` colspan="${colspan}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}`
@@ -116,6 +117,10 @@ function renderBlock(node: DocNode, ctx: Context, out: string[]): void {
       // The validator admits no other block; anything else renders as its children only.
       renderChildren(node, ctx, out)
   }
+}
+
+function hasText(node: DocNode): boolean {
+  return node.type === 'text' ? (node.text ?? '').trim() !== '' : (node.content ?? []).some(hasText)
 }
 
 function wrap(open: string, close: string, node: DocNode, ctx: Context, out: string[]): void {
