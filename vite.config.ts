@@ -17,6 +17,8 @@ export default defineConfig({
   },
   plugins: [
     remix({
+      // Parallel builds (several test runs on one machine) each get their own directory.
+      buildDirectory: process.env.BUILD_DIR ?? 'build',
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -29,7 +29,7 @@ export async function startServer(options: { databaseUrl: string; env?: Record<s
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('build/server.js')], {
+  const child: ChildProcess = spawn(process.execPath, [path.resolve(process.env.BUILD_DIR ?? 'build', 'server.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -1,298 +1,692 @@
 import type { Lang } from './lang'
 
 /**
- * Figure detection: numbers that state a fact ("200,000 users", "2,5 Mio. €", "40 %"), in
- * English, German and French. Everything else a number can be — a year, a date, a version, part
- * of a product name, an ordinal, a section or standard number — is excluded, and each exclusion
- * below says why it exists. Offsets are UTF-16 indexes, like every offset in the product.
+ * Figure detection for English, German and French text.
+ *
+ * A "figure" is a number that states a fact: users, costs, percentages, meetings per week… Every
+ * figure on the wiki must be cited, so this module finds them and normalises their value so that a
+ * citation's quote can be checked against the figure.
+ *
+ * How it works: one linear regex (FIGURE_RE) finds number candidates with an optional currency
+ * prefix, scale word and currency/percent suffix. Then two kinds of exclusion drop candidates that
+ * are not facts:
+ *   1. spans (EXCLUDED_SPAN_RULES): dates, identifiers, phone numbers, URLs… found by their own
+ *      regexes; a candidate overlapping one is dropped;
+ *   2. context rules (CONTEXT_RULES): years, version and product numbers, references, ordinals…
+ *      decided from the word before and after a plain number.
+ * Each rule says why it exists. Pure: no I/O, no dependencies.
  */
 
 export type FigureUnit = 'percent' | 'EUR' | 'USD' | 'GBP' | 'CHF'
 
 export interface FigureMatch {
+  /** The exact matched text, e.g. "2,5 Mio.", "€2.5m", "40 %", "200 000". */
   text: string
+  /** UTF-16 offset into the input (inclusive). */
   start: number
+  /** Exclusive; text === input.slice(start, end). */
   end: number
+  /** Normalised value: "2,5 Mio." -> 2500000, "47k" -> 47000, "40 %" -> 40. */
   value: number
   unit: FigureUnit | null
 }
 
-// Grouping spaces: ordinary, no-break (U+00A0), narrow no-break (U+202F, French typography) and
-// thin (U+2009).
-const SP = '[ \\u00A0\\u202F\\u2009]'
-const GROUPED = `\\d{1,3}(?:(?:,|\\.|${SP})\\d{3})+`
-const NUMBER = `(?:${GROUPED}|\\d+)(?:[.,]\\d+)?`
+// ---------------------------------------------------------------------------------------------
+// Grammar
+// ---------------------------------------------------------------------------------------------
 
-const CURRENCY_BEFORE = '(?:US\\$|€|\\$|£|EUR|USD|CHF|GBP)'
-const SCALE = '(?:bn|k|K|M|m|Mio\\.?|Mrd\\.?|Md|millions?|Millionen|Million|billions?|milliards?|Milliarden?|thousand|Tausend|mille)'
-const CURRENCY_AFTER = '(?:€|\\$|£|EUR|USD|CHF|GBP|euros?|Euro|dollars?)'
-const PERCENT = '(?:%|percent\\b|per cent\\b|Prozent\\b|pour ?cent\\b)'
+/** Spaces that may sit inside a figure ("200 000", "40 %", "2,5 Mio."): never a line break. */
+const SP = '[ \\u00A0\\u2009\\u202F]'
 
 /**
- * One scan for candidates: an optional currency, the number, then an optional percent sign or a
- * scale word and a currency. The lookahead at the end stops "5G" or "1st" from matching as "5"
- * and "1"; those are judged in `excluded` with the glued letters in view.
+ * Thousands separators: comma, dot, apostrophe (Swiss "1'000"), and the spaces. A grouped number
+ * uses one separator throughout (backreference \k<g>), and every group after the first has
+ * exactly 3 digits, so "1,2,3" or "3.32.0" never read as grouped.
  */
-const CANDIDATE = new RegExp(
-  `(?<cur1>${CURRENCY_BEFORE}${SP}?)?(?<num>${NUMBER})` +
-    `(?:(?<pct>${SP}?${PERCENT})|(?<scale>${SP}?${SCALE}(?![\\p{L}\\p{N}]))?(?<cur2>${SP}?${CURRENCY_AFTER}(?![\\p{L}]))?)`,
-  'gu',
-)
+const GROUP_SEP = "[,.'’ \\u00A0\\u2009\\u202F]"
+const BODY =
+  `\\d{1,3}(?<g>${GROUP_SEP})\\d{3}(?!\\d)(?:\\k<g>\\d{3}(?!\\d))*(?:[.,]\\d+)?` + // grouped
+  '|\\d+(?:[.,]\\d+)?' // plain integer or decimal
 
-const SCALES: Record<string, number> = {
-  k: 1e3, thousand: 1e3, tausend: 1e3, mille: 1e3,
-  m: 1e6, mio: 1e6, million: 1e6, millions: 1e6, millionen: 1e6,
-  bn: 1e9, mrd: 1e9, md: 1e9, billion: 1e9, billions: 1e9, milliard: 1e9, milliards: 1e9, milliarde: 1e9, milliarden: 1e9,
-}
+const CURRENCY_PREFIX = 'US\\$|€|\\$|£|EUR|USD|GBP|CHF'
 
-const CURRENCIES: Record<string, FigureUnit> = {
-  '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR',
-  $: 'USD', us$: 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD',
-  '£': 'GBP', gbp: 'GBP', chf: 'CHF',
-}
+/**
+ * Scale words. Lower-case "m" and "k" only glued to the number ("€2.5m", "47k"): spaced, "5 m"
+ * is metres. Upper-case "K" never alone: "4K" is a screen resolution. "k" spaced is allowed before
+ * a currency ("500 k€", French usage).
+ */
+const SCALE_WORDS = [
+  '[Mm]illions?', 'Millionen', 'Mio\\.?', '[Mm]illiards?', 'Milliarden?', 'Mrd\\.?', 'Mia\\.', 'Mds?\\.?',
+  '[Bb]illions?', 'Billionen', 'bn', '[Tt]rillions?', '[Tt]housands?', 'Tausend', 'Tsd\\.', 'mille', 'milliers', 'M',
+].join('|')
+const SCALE = `${SP}?(?:${SCALE_WORDS})|[km](?!\\p{L})|${SP}?[kK](?=${SP}?[€$£])`
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'januar', 'jänner', 'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember', 'okt', 'dez',
-  'janvier', 'février', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre',
-  'janv', 'févr', 'fév', 'avr', 'juil', 'déc',
+const SUFFIX = [
+  '%', '€', '\\$', '£', 'EUR', 'USD', 'GBP', 'CHF', '[Ee]uros?', 'US-Dollar', '[Dd]ollars?', '[Pp]ounds?', 'Pfund',
+  'Franken', `[Pp]er${SP}?cent`, 'Prozent', `pour${SP}?cent`, 'pourcent',
 ].join('|')
 
-/**
- * Dates are masked before numbers are judged: "25 July 2025", "2. Oktober 2025", "1er janvier",
- * "11–18 Mar 2020", "July 25", "11.06.2025", "2025-10-02", "10:30". A date is when a figure was
- * true, not a figure.
- */
-const DATES = new RegExp(
-  [
-    `\\b\\d{1,2}(?:\\.|er|st|nd|rd|th)?(?:${SP}?[–-]${SP}?\\d{1,2}\\.?)?${SP}+(?:${MONTHS})\\b\\.?(?:${SP}+\\d{4})?`,
-    `\\b(?:${MONTHS})\\.?${SP}+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?${SP}+\\d{4})?`,
-    '\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b',
-    '\\b\\d{4}-\\d{2}(?:-\\d{2})?\\b',
-    '\\b\\d{1,2}:\\d{2}(?::\\d{2})?\\b',
-  ].join('|'),
-  'giu',
-)
+/** Units glued to a number that do not make it a word ("100GB", "50ms", "10x"); not part of the text. */
+const GLUED_UNIT = '(?:[KMGTP]i?B|[KMGT]bit|[KMG]bps|ms|[x×])'
+
+const FIGURE_CORE =
+  `(?:(?<pre>${CURRENCY_PREFIX})${SP}?)?(?<num>${BODY})(?<scale>${SCALE})?(?:${SP}?(?<post>${SUFFIX}))?`
 
 /**
- * Telephone numbers ("+33 1 23 45 67 89", "01 23 45 67 89") are identifiers: masked like dates.
+ * Where a figure may start. The cheap lookahead lets the engine skip most positions. The lookbehind
+ * rejects numbers glued to a word ("Element2", "M365", "IPv6", "1st" is handled at the end), the
+ * continuation of a dotted/colon/slash token ("3.32.0", "11.06.2025", "10:30", "24/7"), path or
+ * identifier parts ("HTTP/2", "x86_64", "SHA-256") and "letter-dot-digits" ("H.264", "Art.28").
  */
-const PHONES = /\+\d[\d \u00A0().-]{6,}\d|\b0\d(?:[ .]\d{2}){4}\b/gu
+const START_GUARD = '(?=[\\d€$£CEGU])(?<![\\p{L}\\p{N}_]|\\d[.,:/]|[\\p{L}\\p{N}][/_]|\\p{L}[-‐‑.])'
 
 /**
- * Words after which a number refers to a part of a text or a standard, not a quantity:
- * "section 4.2", "Art. 28", "§ 5", "RFC 9110", "ISO 27001", "Kapitel 2", "page 12", "Table 3".
+ * Where a figure may end: not inside a word ("5G", "4K", "1st", "2ème", "utf8") unless the word is
+ * a glued unit, and not before another dotted/colon/slash part (versions, dates, times, ratios).
  */
-const REFERENCE_BEFORE = new RegExp(
-  `(?:§|¶|\\b(?:sections?|sec\\.|chapters?|articles?|art\\.|annex|appendix|paragraphs?|para\\.|clause|footnote|note|figure|fig\\.|table|page|pages|p\\.|pp\\.|step|item|no\\.|nr\\.|n°|number|rfc|iso|iso/iec|iec|din|en|bsi|cve|version|versions|release|v\\.|kapitel|abschnitt|abs\\.|absatz|anhang|anlage|seite|s\\.|tabelle|abbildung|abb\\.|ziffer|randnummer|rn\\.|chapitre|alinéa|annexe|tableau|numéro|édition|edition|level|niveau|stufe|tier|phase|wave|vague|welle|lot|los|zone|gen\\.|generation|génération))${SP}*$`,
-  'iu',
-)
+const END_GUARD = `(?:(?=${GLUED_UNIT}(?![\\p{L}\\p{N}_]))|(?![\\p{L}\\p{N}_]|[.,:/]\\d))`
+
+const FIGURE_RE = new RegExp(`${START_GUARD}${FIGURE_CORE}${END_GUARD}`, 'gu')
+
+/** quoteShowsFigure's digit comparison: numbers anywhere, bounded only by digits and decimal parts. */
+const LOOSE_FIGURE_RE = new RegExp(`(?<!\\p{N}|\\d[.,])${FIGURE_CORE}(?!\\p{N}|[.,]\\d)`, 'gu')
+
+interface Parts {
+  pre: string | undefined
+  num: string
+  scale: string | undefined
+  post: string | undefined
+}
+
+function partsOf(groups: Record<string, string | undefined> | undefined): Parts | null {
+  const num = groups?.num
+  if (num === undefined) return null
+  return { pre: groups?.pre, num, scale: groups?.scale, post: groups?.post }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a number
+// ---------------------------------------------------------------------------------------------
+
+interface Digits {
+  int: string
+  frac: string
+  /** Written with a thousands separator ("25,000"): never a year, version or product number. */
+  grouped: boolean
+}
+
+const SPACE_LIKE = new Set([' ', '\u00A0', '\u2009', '\u202F', "'", '’'])
+
+/** The decimal separator each language writes. */
+function decimalSeparator(lang: Lang): '.' | ',' {
+  return lang === 'en' ? '.' : ','
+}
 
 /**
- * Products whose names contain numbers ("Microsoft 365", "Windows 11", "Nextcloud Hub 9",
- * "Matrix 2.0"): a number right after one of these is part of the name. For English and French,
- * any capitalised word that does not start a sentence counts too, because those languages do not
- * capitalise common nouns; German capitalises every noun ("Postfächer 40.000" is rare, but
- * "Bund 23" must stay a figure), so there only the list counts.
+ * Splits "1.234,5" into integer and fraction digits.
+ *
+ * Ambiguity: one separator followed by exactly 3 digits ("1,500", "1.500"). It is a thousands
+ * separator unless it is the language's decimal separator: en "1,500" = 1500 but en "1.500" = 1.5;
+ * de "1.500" = 1500 but de "1,500" = 1.5. French writes decimals with a comma, so a French "1.500"
+ * can only be grouping (1500) and "1,500" is 1.5. Everything else is unambiguous whatever the
+ * language: "12,5" (not 3 digits), "0,500" (a group never follows a lone 0), "1234,567" (a first
+ * group has at most 3 digits), "1,500,000" (decimals do not repeat), "1.234,56" (two separators).
  */
-const PRODUCTS = new Set(
-  [
-    'microsoft', 'windows', 'office', 'teams', 'exchange', 'sharepoint', 'outlook', 'excel', 'word', 'powerpoint', 'onedrive', 'azure', 'dynamics', 'server', 'sql',
-    'matrix', 'element', 'synapse', 'dendrite', 'jitsi', 'nextcloud', 'hub', 'owncloud', 'libreoffice', 'openoffice', 'collabora', 'onlyoffice', 'thunderbird', 'firefox',
-    'chrome', 'chromium', 'android', 'ios', 'ipados', 'macos', 'ubuntu', 'debian', 'fedora', 'rhel', 'suse', 'linux', 'kernel', 'python', 'php', 'java', 'node', 'node.js',
-    'postgresql', 'mysql', 'mariadb', 'keycloak', 'openproject', 'openxchange', 'open-xchange', 'zoom', 'slack', 'webex', 'bigbluebutton', 'moodle', 'wordpress',
-    'drupal', 'tiptap', 'remix', 'react', 'vue', 'angular', 'google', 'workspace', 'gmail', 'pixel', 'galaxy', 'iphone', 'ipad', 'edition', 'suite', 'plan', 'pro',
-    'plus', 'enterprise', 'business', 'premium', 'standard', 'professional', 'home', 'education', 'gpt', 'llama', 'http', 'html', 'css', 'tls', 'ssl', 'wcag',
-    'opendesk', 'tchap', 'visio', 'proton', 'signal', 'whatsapp', 'telegram', 'skype', 'intune', 'defender', 'copilot', 'dynamics', 'visual', 'studio', 'netflix',
-  ].map((p) => p.toLowerCase()),
-)
-
-/** Count nouns after which a number after a capitalised word is still a quantity ("Tchap 200 users"). */
-const COUNT_NOUN_AFTER = /^[ \u00A0\u202F]*(?:users?|people|persons?|agents?|employees?|staff|accounts?|mailboxes?|workplaces?|seats?|licen[cs]es?|messages?|meetings?|inquiries|authorities|Nutzer\w*|Personen|Mitarbeit\w*|Beschäftigte\w*|Postfäch\w*|Arbeitspl\w*|Lizenzen|Konten|Anfragen|utilisat\w*|agents?|inscrits?|personnes|comptes|messages|réunions|licences|postes)\b/u
-
-const LETTER = /[\p{L}\p{M}]/u
-const WORDCHAR = /[\p{L}\p{M}\p{N}_]/u
-
-function charBefore(text: string, index: number): string {
-  return index > 0 ? text[index - 1]! : ''
-}
-
-/** The word (letters, digits, dots) just before `index`, skipping one space. */
-function wordBefore(text: string, index: number): { word: string; start: number } {
-  let end = index
-  while (end > 0 && /[ \u00A0\u202F\u2009]/.test(text[end - 1]!)) end--
-  let start = end
-  while (start > 0 && /[\p{L}\p{M}\p{N}.\-/]/u.test(text[start - 1]!)) start--
-  return { word: text.slice(start, end), start }
-}
-
-function startsSentence(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 3), index)
-  return index === 0 || /(^|[.!?:;«»"“„(\n]\s*)$/u.test(before) || /\n\s*$/.test(before)
-}
-
-function isProductWord(word: string, wordStart: number, text: string, lang: Lang): boolean {
-  const clean = word.replace(/[.\-/]+$/, '')
-  if (clean === '') return false
-  if (PRODUCTS.has(clean.toLowerCase())) return true
-  // CamelCase and all-caps names ("OnlyOffice", "OX App Suite", "BWI") are names in every language.
-  if (/^\p{Lu}{2,}$/u.test(clean) || /^\p{Ll}+\p{Lu}/u.test(clean) || /^\p{Lu}\p{Ll}+\p{Lu}/u.test(clean)) return !/^(EUR|USD|CHF|GBP|US)$/.test(clean)
-  if (lang === 'de') return false
-  return /^\p{Lu}/u.test(clean) && !startsSentence(text, wordStart) && !MONTH_WORD.test(clean)
-}
-
-const MONTH_WORD = new RegExp(`^(?:${MONTHS})$`, 'iu')
-
-/** The numeric value of a number as written in `lang` (the grouping and decimal conventions differ). */
-export function parseNumber(raw: string, lang: Lang): number {
-  const compact = raw.replace(/[ \u00A0\u202F\u2009]/g, ' ')
-  const separators = [...compact.matchAll(/[.,' ]/g)]
-  if (separators.length === 0) return Number(compact)
-  const last = separators[separators.length - 1]!
-  const tail = compact.slice(last.index + 1)
-  const decimalMark = lang === 'en' ? '.' : ','
-  // The last separator is the decimal mark when it is this language's, or when what follows it
-  // cannot be a group of thousands (e.g. English "2,5" or German "2.5" written the other way).
-  const isDecimal = last[0] === decimalMark || (tail.length !== 3 && last[0] !== ' ') || (last[0] === '.' && lang === 'en')
-  const integer = (isDecimal ? compact.slice(0, last.index) : compact).replace(/[.,' ]/g, '')
-  return Number(isDecimal ? `${integer}.${tail}` : integer)
-}
-
-function unitOf(groups: Record<string, string | undefined>): FigureUnit | null {
-  if (groups.pct) return 'percent'
-  const currency = (groups.cur1 ?? groups.cur2 ?? '').trim().toLowerCase()
-  return CURRENCIES[currency] ?? null
-}
-
-function scaleOf(raw: string | undefined, hasCurrency: boolean): number | null {
-  if (!raw) return 1
-  const word = raw.trim().replace(/\.$/, '')
-  // A bare "m" is metres or minutes unless money is being counted ("€2.5m").
-  if (word === 'm' && !hasCurrency) return null
-  if (word === 'M') return 1e6
-  return SCALES[word.toLowerCase()] ?? null
-}
-
-function overlaps(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
-  return ranges.some(([s, e]) => start < e && s < end)
-}
-
-function maskedRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  for (const pattern of [DATES, PHONES]) {
-    pattern.lastIndex = 0
-    for (const m of text.matchAll(pattern)) ranges.push([m.index, m.index + m[0].length])
+function readDigits(num: string, lang: Lang): Digits | null {
+  const seps: string[] = []
+  const chunks: string[] = []
+  let current = ''
+  for (const ch of num) {
+    if (ch >= '0' && ch <= '9') current += ch
+    else {
+      seps.push(ch)
+      chunks.push(current)
+      current = ''
+    }
   }
-  return ranges
+  chunks.push(current)
+  const first = seps[0]
+  if (first === undefined) return { int: num, frac: '', grouped: false }
+  const last = seps[seps.length - 1]!
+  if (seps.length === 1) {
+    const left = chunks[0]!
+    const right = chunks[1]!
+    const couldGroup = right.length === 3 && left.length <= 3 && left !== '0'
+    if (SPACE_LIKE.has(first)) return couldGroup ? { int: left + right, frac: '', grouped: true } : null
+    if (couldGroup && first !== decimalSeparator(lang)) return { int: left + right, frac: '', grouped: true }
+    return { int: left, frac: right, grouped: false }
+  }
+  // Two or more separators: all but possibly the last are the same grouping separator.
+  const groupSep = first
+  const lastIsDecimal = last !== groupSep
+  const groupCount = lastIsDecimal ? seps.length - 1 : seps.length
+  for (let i = 1; i < groupCount; i++) if (seps[i] !== groupSep) return null
+  if (lastIsDecimal && (SPACE_LIKE.has(last) || !(last === '.' || last === ','))) return null
+  const groupChunks = chunks.slice(0, groupCount + 1)
+  if (groupChunks[0]!.length > 3 || groupChunks.slice(1).some((c) => c.length !== 3)) return null
+  return { int: groupChunks.join(''), frac: lastIsDecimal ? chunks[chunks.length - 1]! : '', grouped: true }
 }
 
-/** Why a candidate is not a figure, or null when it is one. */
-function excluded(text: string, m: RegExpExecArray, numStart: number, numEnd: number, lang: Lang, masked: ReadonlyArray<readonly [number, number]>): string | null {
-  const g = m.groups!
-  const num = g.num!
-  const hasUnit = Boolean(g.pct || g.cur1 || g.cur2 || g.scale)
-  const before = charBefore(text, m.index)
-  const after = text[numEnd] ?? ''
-  const afterAll = text[m.index + m[0].length] ?? ''
-
-  // Glued to a word or another number: "M365", "IPv6", "x86_64", "Element2", "Q3".
-  if (WORDCHAR.test(before)) return 'glued'
-  // Joined by - . / to a word or number: "CVE-2024-1234", "SHA-256", "H.264", "HTTP/2", "24/7".
-  if (/[-./:]/.test(before) && WORDCHAR.test(charBefore(text, m.index - 1))) return 'identifier'
-  // Ordinals and glued letters: "1st", "21st", "2nd", "3rd", "4th", "1er", "2e", "3ème", "5G", "4K".
-  if (!g.pct && !g.scale && !g.cur2 && LETTER.test(after)) return 'ordinal or code'
-  if (LETTER.test(afterAll)) return 'glued'
-  // Screen resolutions: "4K", "8K" are names, not four thousand.
-  if (g.scale === 'K' && num.length === 1 && !g.cur1 && !g.cur2) return 'resolution'
-  // Part of a dotted or slashed sequence: versions "3.32.0", fractions "1/3", ratios "16:9".
-  if (/[./:]/.test(after) && /\d/.test(text[numEnd + 1] ?? '')) return 'version'
-  // Inside a masked date or telephone number.
-  if (overlaps(masked, numStart, numEnd)) return 'date'
-  // Footnote markers such as "[1]".
-  if (before === '[' && after === ']') return 'footnote'
-  const plain = /^\d+$/.test(num)
-  // A four-digit number from 1900 to 2099 without a unit is a year ("in 2024", "2023–2026").
-  if (plain && !hasUnit && num.length === 4 && /^(19|20)\d\d$/.test(num)) return 'year'
-  // German ordinals: "der 3. Platz", "die 2. Welle" (a number, a dot, then a word).
-  if (lang === 'de' && plain && !hasUnit && after === '.' && /^[ \u00A0][\p{L}]/u.test(text.slice(numEnd + 1, numEnd + 3))) return 'ordinal'
-  // Postcodes in German and French addresses: "24103 Kiel", "75007 Paris".
-  if (lang !== 'en' && plain && !hasUnit && num.length === 5 && /^[ \u00A0]\p{Lu}/u.test(text.slice(numEnd, numEnd + 2))) return 'postcode'
-  const { word, start: wordStart } = wordBefore(text, m.index)
-  // Sections, articles, standards and versions: "section 4.2", "ISO 27001", "version 7".
-  if (REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return 'reference'
-  // Numbers in product names: "Microsoft 365", "Windows 11", "Matrix 2.0", "Nextcloud Hub 9".
-  if (!hasUnit && !/[ \u00A0\u202F\u2009]\d{3}/.test(num) && isProductWord(word, wordStart, text, lang) && !COUNT_NOUN_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) {
-    return 'product'
+/**
+ * Powers of ten of the scale words. "billion" is 10^9 in English but 10^12 in German ("Billion")
+ * and French ("billion"), where 10^9 is "Milliarde"/"milliard".
+ */
+function scaleExponent(scale: string, lang: Lang): number {
+  const word = scale.replace(/[ \u00A0\u2009\u202F.]/g, '').toLowerCase()
+  switch (word) {
+    case 'k': case 'thousand': case 'thousands': case 'tausend': case 'tsd': case 'mille': case 'milliers':
+      return 3
+    case 'm': case 'million': case 'millions': case 'millionen': case 'mio':
+      return 6
+    case 'milliard': case 'milliards': case 'milliarde': case 'milliarden': case 'mrd': case 'mia': case 'md': case 'mds': case 'bn':
+      return 9
+    case 'billion': case 'billions': case 'billionen':
+      return lang === 'en' ? 9 : 12
+    case 'trillion': case 'trillions':
+      return lang === 'en' ? 12 : 18
+    default:
+      return 0
   }
+}
+
+function unitOf(symbol: string | undefined): FigureUnit | null {
+  if (symbol === undefined) return null
+  const s = symbol.replace(/[ \u00A0\u2009\u202F]/g, '').toLowerCase()
+  if (s === '%' || s === 'percent' || s === 'prozent' || s === 'pourcent') return 'percent'
+  if (s === '€' || s === 'eur' || s === 'euro' || s === 'euros') return 'EUR'
+  if (s === '$' || s === 'us$' || s === 'usd' || s.startsWith('dollar') || s === 'us-dollar') return 'USD'
+  if (s === '£' || s === 'gbp' || s.startsWith('pound') || s === 'pfund') return 'GBP'
+  if (s === 'chf' || s === 'franken') return 'CHF'
   return null
 }
 
-/** Every figure in `text`, sorted and non-overlapping. Never throws. */
-export function findFigures(text: string, lang: Lang): FigureMatch[] {
-  if (typeof text !== 'string' || text.length === 0 || !/\d/.test(text)) return []
-  const masked = maskedRanges(text)
-  const result: FigureMatch[] = []
-  CANDIDATE.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = CANDIDATE.exec(text)) !== null) {
-    if (m[0].length === 0) {
-      CANDIDATE.lastIndex++
-      continue
+/**
+ * More significant digits than this is not a count but an identifier (order number, IBAN part,
+ * phone number without spaces), and beyond it a double would not even hold the value exactly.
+ */
+const MAX_DIGITS = 15
+/** Ungrouped integers this long are identifiers or phone numbers; counts this big are grouped or scaled. */
+const MAX_UNGROUPED_DIGITS = 9
+
+interface Reading {
+  value: number
+  unit: FigureUnit | null
+  digits: Digits
+  /** No currency, scale or percent: only such numbers can be years, versions, references… */
+  plain: boolean
+}
+
+function readParts(parts: Parts, lang: Lang): Reading | null {
+  const digits = readDigits(parts.num, lang)
+  if (digits === null) return null
+  // Leading zeros ("007", "0800", "05") belong to codes, phone numbers and padded dates, not counts.
+  if (digits.int.length > 1 && digits.int.startsWith('0')) return null
+  if (digits.int.length + digits.frac.length > MAX_DIGITS) return null
+  if (!digits.grouped && digits.frac === '' && digits.int.length > MAX_UNGROUPED_DIGITS) return null
+  const exponent = parts.scale === undefined ? 0 : scaleExponent(parts.scale, lang)
+  // Built from the decimal string so 1.1 million is exactly 1100000, not 1100000.0000000002.
+  const value = Number(`${digits.int}${digits.frac}e${exponent - digits.frac.length}`)
+  if (!Number.isFinite(value)) return null
+  const unit = unitOf(parts.pre) ?? unitOf(parts.post)
+  return { value, unit, digits, plain: parts.pre === undefined && parts.scale === undefined && parts.post === undefined }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Excluded spans: text that contains digits but states no figure
+// ---------------------------------------------------------------------------------------------
+
+interface Span {
+  start: number
+  end: number
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']
+const MONTHS_DE = ['Januar', 'Jänner', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember', 'Mär', 'Mrz', 'Okt', 'Dez']
+const MONTHS_FR = ['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre', 'janv', 'févr', 'fevr', 'fév', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc']
+
+/**
+ * English and German month names are always capitalised, and must stay case-sensitive: "10 may be
+ * removed" is a count, "10 May" a date. French ones are lower-case, or capitalised at a sentence
+ * start. All languages' names are used on every page: pages quote sources in other languages.
+ */
+function monthAlternation(names: readonly string[]): string {
+  const variants = new Set<string>()
+  for (const name of names) {
+    variants.add(name)
+    variants.add(name.charAt(0).toUpperCase() + name.slice(1))
+  }
+  return [...variants].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')
+}
+const MONTH = `(?:${monthAlternation([...MONTHS_EN, ...MONTHS_DE, ...MONTHS_FR])})\\.?(?!\\p{L})`
+const MONTH_EN = `(?:${monthAlternation(MONTHS_EN)})\\.?(?!\\p{L})`
+const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th|er|\\.)?'
+
+interface SpanRule {
+  name: string
+  re: RegExp
+  langs?: readonly Lang[]
+  /** Extra check on a match; the span is kept only when it returns true. */
+  keep?: (match: string) => boolean
+}
+
+/** A thousands-grouped number with a plus sign ("+200 000") is an increase, not a phone number. */
+function looksLikePhoneNumber(match: string): boolean {
+  if (/^\+\d{1,3}([ .,'\u00A0\u202F])\d{3}(?:\1\d{3})*$/.test(match)) return false
+  return (match.match(/\d/g) ?? []).length >= 8
+}
+
+const EXCLUDED_SPAN_RULES: readonly SpanRule[] = [
+  // Day-first dates and day ranges state when, not how many: "25 July 2025", "2 Oct 2025",
+  // "2. Oktober 2025", "23 mai 2024", "1er janvier", "le 25 juillet", "27 Nov", "11–18 Mar 2020".
+  {
+    name: 'day-month date',
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,])${DAY}(?:${SP}*[–—-]${SP}*${DAY})?${SP}*(?:of${SP}+)?${MONTH}(?:,?${SP}+\\d{4}(?!\\p{N}))?`, 'gu'),
+  },
+  // Month-first English dates: "March 5, 2024", "May 2". ("March 2020" is caught as a year.)
+  // Not before a percent sign: "in March 40 % of schools…".
+  {
+    name: 'month-day date',
+    re: new RegExp(`(?<!\\p{L})${MONTH_EN}${SP}+(?:the${SP}+)?(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?!\\p{N}|[.,]\\d|${SP}?%)(?:,?${SP}+\\d{4}(?!\\p{N}))?`, 'gu'),
+  },
+  // ISO dates and year-month or academic-year forms: "2025-10-02", "2025-10", "2020-21", "2023/24".
+  // The end guard cannot see these: "10" after "2025-" looks like the start of a range.
+  { name: 'iso date', re: /(?<!\p{N})(?:19|20)\d{2}[-–/]\d{2}(?:-\d{2})?(?!\p{N})/gu },
+  // German numeric dates without a year: "am 11.06." would otherwise read as the decimal 11.06.
+  // Only German: there the decimal separator is a comma, so "5.3." cannot be a number.
+  {
+    name: 'german short date',
+    langs: ['de'],
+    re: /(?<![\p{N}.,])(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?!\d)/gu,
+  },
+  // Footnote and reference markers: "[1]", "[12, 14]".
+  { name: 'footnote', re: /\[\d+(?:[,–-] ?\d+)*\]/gu },
+  // Identifiers joined by hyphen, slash or underscore that start with a letter: "CVE-2024-1234",
+  // "SHA-256", "AES-256", "COVID-19", "ISO-8601", "utf-8", "x86_64". (Compounds that start with
+  // the number, "30-day trial", "5-year contract", keep their figure.)
+  { name: 'identifier', re: /(?<![\p{L}\p{N}_])\p{L}[\p{L}\p{N}_]*(?:[-‐‑/][\p{L}\p{N}_]+)+/gu },
+  // Links and e-mail addresses carry digits that are paths, ids and dates.
+  { name: 'url', re: /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+/gu },
+  { name: 'email', re: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu },
+  // International phone numbers: "+49 30 1234567", "+33 1 23 45 67 89".
+  { name: 'phone', re: /\+\d[\d ()./\u00A0-]{6,24}\d/gu, keep: looksLikePhoneNumber },
+  // Phone numbers announced as such: "Tel. 030 123456", "Fax: (089) 12 34 56".
+  {
+    name: 'labelled phone',
+    re: /(?<!\p{L})(?:tel|tél|fax|phone|telefon|téléphone|mobil|mobile|handy|portable)\.?:?[ \u00A0]*[+(\d][\d ()./\u00A0-]{4,24}\d/giu,
+  },
+  // French national phone numbers: "01 23 45 67 89".
+  { name: 'french phone', re: /(?<!\p{N})0[1-9](?:[ .\u00A0]\d{2}){4}(?!\p{N})/gu },
+  // Postal addresses: "Hauptstr. 5, 10115 Berlin" — house number and postcode.
+  { name: 'address', re: new RegExp(`(?<!\\p{N})\\d{1,4}[a-z]?,${SP}*\\d{5}${SP}+\\p{Lu}`, 'gu') },
+]
+
+function collectExcludedSpans(text: string, lang: Lang): Span[] {
+  const spans: Span[] = []
+  for (const rule of EXCLUDED_SPAN_RULES) {
+    if (rule.langs && !rule.langs.includes(lang)) continue
+    for (const m of text.matchAll(rule.re)) {
+      if (rule.keep && !rule.keep(m[0])) continue
+      const start = m.index ?? 0
+      spans.push({ start, end: start + m[0].length })
     }
-    const g = m.groups!
-    const numStart = m.index + (g.cur1?.length ?? 0)
-    const numEnd = numStart + g.num!.length
-    if (excluded(text, m, numStart, numEnd, lang, masked)) continue
-    const scale = scaleOf(g.scale, Boolean(g.cur1 || g.cur2))
-    // An unknown scale ("5 m" of distance) leaves the number alone, without the word.
-    const end = scale === null ? numEnd : m.index + m[0].length
-    const value = parseNumber(g.num!, lang) * (scale ?? 1)
-    if (!Number.isFinite(value)) continue
-    const matched = text.slice(m.index, end).replace(/[ \u00A0\u202F\u2009]+$/, '')
-    result.push({ text: matched, start: m.index, end: m.index + matched.length, value: round(value), unit: scale === null ? null : unitOf(g) })
   }
-  return result
+  return mergeSpans(spans)
 }
 
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6
+/** Sorted, disjoint spans, so that candidates can be checked with one forward pointer. */
+function mergeSpans(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start)
+  const merged: Span[] = []
+  for (const span of spans) {
+    const last = merged[merged.length - 1]
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
+    else merged.push({ ...span })
+  }
+  return merged
 }
 
-/** Reads a string that is exactly one figure ("2,5 Mio.", "40 %"); null if it is not. */
+// ---------------------------------------------------------------------------------------------
+// Context: the words around a plain number
+// ---------------------------------------------------------------------------------------------
+
+/** How far the context rules look around a number; keeps each candidate O(1). */
+const CONTEXT_REACH = 40
+
+function isInlineSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\u00A0' || ch === '\u2009' || ch === '\u202F' || ch === '\t'
+}
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9'
+}
+function isDash(ch: string | undefined): boolean {
+  return ch === '-' || ch === '–' || ch === '—'
+}
+
+interface Context {
+  /** The token right before the number ("Art.", "Windows", "§"), opening punctuation removed. */
+  prev: string
+  /** The token was directly before the number, without a space ("§5", "n°5", "'24"). */
+  glued: boolean
+  /** The previous token starts a sentence (or a bracket or quotation). */
+  prevStartsSentence: boolean
+  /** The word after the number, if a word follows. */
+  next: string | null
+  /** The characters right after the number (a few). */
+  after: string
+}
+
+const OPENING_PUNCTUATION = /^[(["'“„«‹{]+/u
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…', '\n', '\r', '•', '·'])
+const NEXT_WORD_RE = /[ \u00A0\u2009\u202F]{1,2}(\p{L}[\p{L}'’-]{0,39})/uy
+
+function contextOf(text: string, start: number, end: number): Context {
+  let i = start
+  const floor = Math.max(0, start - CONTEXT_REACH)
+  while (i > floor && isInlineSpace(text[i - 1])) i--
+  // Second number of a range ("§§ 5–7", "chapters 3 - 5"): the word before the first number counts.
+  if (i > floor && isDash(text[i - 1])) {
+    let j = i - 1
+    while (j > floor && isInlineSpace(text[j - 1])) j--
+    let k = j
+    while (k > floor && (isDigit(text[k - 1]) || text[k - 1] === '.' || text[k - 1] === ',')) k--
+    if (k < j) {
+      i = k
+      while (i > floor && isInlineSpace(text[i - 1])) i--
+    }
+  }
+  const glued = i === start
+  let s = i
+  while (s > floor && !/\s/u.test(text[s - 1] ?? ' ')) s--
+  const raw = text.slice(s, i)
+  const prev = raw.replace(OPENING_PUNCTUATION, '')
+  let b = s
+  while (b > floor && isInlineSpace(text[b - 1])) b--
+  const before = text[b - 1]
+  const prevStartsSentence = b === 0 || prev !== raw || (before !== undefined && SENTENCE_END.has(before))
+  NEXT_WORD_RE.lastIndex = end
+  const next = NEXT_WORD_RE.exec(text)?.[1] ?? null
+  return { prev, glued, prevStartsSentence, next, after: text.slice(end, end + 8) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context rules: plain numbers that are not figures
+// ---------------------------------------------------------------------------------------------
+
+/** Words that introduce a reference to a part of a text or a standard, not a quantity. */
+const REFERENCE_WORDS = new Set([
+  '§', '§§', '#', 'n°', 'nº', 'no°', '№', 'no.', 'nr.', 'num.', 'number',
+  'section', 'sections', 'sect.', 'sec.', 'abschnitt', 'art.', 'art', 'article', 'articles', 'artikel', 'artikels',
+  'chapter', 'chapters', 'chap.', 'ch.', 'kapitel', 'kap.', 'chapitre', 'chapitres',
+  'abs.', 'absatz', 'satz', 'ziff.', 'ziffer', 'lit.', 'rn.', 'rz.', 'al.', 'alinéa', 'paragraph', 'para.', 'paragraphe',
+  'page', 'pages', 'p.', 'pp.', 's.', 'seite', 'seiten', 'line', 'lines', 'zeile', 'ligne',
+  'figure', 'fig.', 'abb.', 'abbildung', 'table', 'tab.', 'tabelle', 'tableau', 'annex', 'annexe', 'anhang', 'appendix',
+  'footnote', 'fußnote', 'note', 'recital', 'erwägungsgrund', 'considérant', 'clause', 'klausel', 'item', 'step', 'schritt', 'étape',
+  'rfc', 'iso', 'iso/iec', 'iec', 'din', 'en', 'bs', 'ecma', 'ieee', 'cve', 'kw', 'volume', 'vol.', 'bd.', 'band', 'issue', 'heft',
+])
+// "en" is a French preposition ("en 5 minutes") as well as the European-norm prefix "EN 301 549";
+// only the upper-case norm is a reference.
+REFERENCE_WORDS.delete('en')
+
+/** Numbering labels: "level 2", "Gruppe 3", "Platz 1", "phase 2" name a thing, they do not count. */
+const LABEL_WORDS = new Set([
+  'level', 'stufe', 'niveau', 'phase', 'tier', 'stage', 'group', 'gruppe', 'groupe', 'platz', 'rang', 'rank',
+  'class', 'klasse', 'classe', 'room', 'raum', 'salle', 'type', 'typ', 'season', 'staffel', 'saison', 'episode', 'folge',
+  'part', 'teil', 'partie', 'lot', 'round', 'runde', 'tour', 'week', 'woche', 'semaine', 'day', 'tag', 'jour', 'q', 'h',
+])
+
+/** Words that introduce a version: "version 7", "Version 2.1", "release 3", "v. 2". */
+const VERSION_WORDS = new Set(['version', 'versions', 'ver.', 'v.', 'v', 'release', 'releases', 'build', 'patch', 'update', 'fassung', 'sp'])
+
+/**
+ * Products and technologies whose following number is a version or edition: "Microsoft 365",
+ * "Windows 11 users", "PHP 8.2", "Nextcloud Hub 9" (by its last word "Hub"). Case-sensitive: they
+ * are proper names.
+ */
+const KNOWN_PRODUCTS = new Set([
+  'Microsoft', 'Windows', 'Office', 'Word', 'Excel', 'PowerPoint', 'Outlook', 'Exchange', 'SharePoint', 'OneDrive', 'Teams', 'Skype', 'Server', 'Studio', 'Dynamics', 'Azure',
+  'Google', 'Workspace', 'Suite', 'Android', 'iOS', 'iPadOS', 'macOS', 'OS', 'iPhone', 'iPad', 'Pixel', 'Galaxy', 'Surface', 'Xbox', 'PlayStation',
+  'Matrix', 'Element', 'Jitsi', 'Nextcloud', 'ownCloud', 'Hub', 'Zoom', 'Slack', 'Mattermost', 'Rocket.Chat', 'Signal', 'Threema', 'Wire', 'BigBlueButton', 'Moodle',
+  'LibreOffice', 'OpenOffice', 'OnlyOffice', 'ONLYOFFICE', 'Collabora', 'Thunderbird', 'Firefox', 'Chrome', 'Chromium', 'Edge', 'Safari',
+  'Ubuntu', 'Debian', 'Fedora', 'RHEL', 'CentOS', 'Linux', 'Kernel', 'KDE', 'Plasma', 'GNOME', 'Qt', 'GTK',
+  'PHP', 'Python', 'Java', 'Node.js', 'Node', 'Perl', 'Ruby', 'Rails', 'Django', 'Go', 'Rust', 'TypeScript', 'ECMAScript', 'ES', 'Vue', 'React', 'Angular',
+  'PostgreSQL', 'Postgres', 'MySQL', 'MariaDB', 'Oracle', 'SQL', 'Kubernetes', 'Docker', 'OpenStack',
+  'HTTP', 'HTML', 'CSS', 'TLS', 'SSL', 'SSH', 'USB', 'Wi-Fi', 'WiFi', 'Bluetooth', 'OAuth', 'SAML', 'WebDAV', 'CalDAV', 'CardDAV', 'IMAP', 'SMTP', 'Unicode', 'Web',
+  'GPL', 'AGPL', 'LGPL', 'GPLv', 'MPL', 'Apache', 'BSD', 'CC', 'BY', 'BY-SA', 'Copilot', 'GPT', 'Gemini', 'Llama', 'Claude', 'Mistral',
+  'Photoshop', 'Illustrator', 'GIMP', 'Inkscape', 'Krita', 'Blender', 'AutoCAD', 'FreeCAD', 'QGIS', 'ArcGIS', 'MATLAB', 'SPSS', 'SAP', 'Odoo', 'WordPress', 'Drupal', 'Joomla',
+  'Jira', 'Confluence', 'GitLab', 'GitHub', 'Keycloak', 'Zimbra', 'Roundcube', 'SOGo', 'Dovecot', 'Postfix', 'Samba', 'Vista', 'XP',
+])
+
+/** Capitalised words that precede a count: the generic product heuristic must not fire on them. */
+const NEVER_PRODUCT = new Set(['I', 'EUR', 'USD', 'GBP', 'CHF', 'Euro', 'Euros', 'Dollar', 'Mio.', 'Mrd.', 'Tsd.', 'Ca.', 'Approx.'])
+
+/** Words that follow a version in a sentence ("Jitsi 2 is…"), as opposed to a counted noun. */
+const FUNCTION_WORDS = new Set([
+  'is', 'was', 'are', 'were', 'has', 'had', 'have', 'and', 'or', 'in', 'on', 'at', 'to', 'of', 'for', 'with', 'by', 'from',
+  'as', 'the', 'a', 'an', 'which', 'that', 'will', 'can', 'also', 'now', 'still', 'introduced', 'introduces', 'supports',
+  'offers', 'added', 'adds', 'brings', 'released', 'ships', 'uses', 'requires', 'runs', 'comes',
+  'est', 'et', 'ou', 'de', 'du', 'des', 'la', 'le', 'les', 'en', 'pour', 'avec', 'sur', 'dans', 'par', 'qui', 'que', 'sont',
+  'était', 'propose', 'offre', 'apporte', 'introduit', 'utilise', 'permet',
+])
+
+/** German articles and prepositions that precede an ordinal "3." ("der 3. Platz", "im 21. Jahrhundert"). */
+const GERMAN_ORDINAL_LEADS = new Set([
+  'der', 'die', 'das', 'dem', 'den', 'des', 'am', 'im', 'zum', 'zur', 'vom', 'beim', 'ins', 'jeder', 'jede', 'jedem', 'jeden', 'ihr', 'ihre', 'ihrem', 'sein', 'seine', 'seinem',
+])
+
+interface Candidate {
+  text: string
+  start: number
+  end: number
+  reading: Reading
+  lang: Lang
+}
+
+type ContextRule = (c: Candidate, ctx: Context) => boolean
+
+/**
+ * Years state when, not how many: "in 2024", "since 2021", "2023–2026", "Office 2019". A bare
+ * four-digit 1900–2099 is taken as a year even before a noun ("2024 users"): such counts are rare
+ * and are usually written "2,024". Grouped, decimal, currency or percent values are never years.
+ */
+const isYear: ContextRule = (c) => {
+  const { int, frac, grouped } = c.reading.digits
+  if (grouped || frac !== '' || int.length !== 4) return false
+  const n = Number(int)
+  return n >= 1900 && n <= 2099
+}
+
+/** Abbreviated years: "’24", "the class of '98". */
+const isAbbreviatedYear: ContextRule = (c, ctx) =>
+  ctx.glued && (ctx.prev.endsWith("'") || ctx.prev.endsWith('’')) && /^\d{2}$/.test(c.reading.digits.int) && c.reading.digits.frac === ''
+
+/**
+ * German ordinals are written "3.": "der 3. Platz", "im 21. Jahrhundert", "vom 2. bis 5.". A
+ * sentence-final "3." is still a count, so the dot must be followed by a lower-case word or be
+ * preceded by an article. (English and French ordinals, "1st", "21st", "1er", "2e", "2ème", are
+ * glued to letters and never match the grammar.)
+ */
+const isGermanOrdinal: ContextRule = (c, ctx) => {
+  if (c.lang !== 'de' || c.reading.digits.frac !== '' || c.reading.digits.grouped) return false
+  if (!/^\.\s/u.test(ctx.after)) return false
+  if (/^\.\s+\p{Ll}/u.test(ctx.after)) return true
+  return GERMAN_ORDINAL_LEADS.has(ctx.prev.toLowerCase())
+}
+
+/** Section, article, page, standard and footnote numbers point into a text: "§ 5", "Art. 28", "RFC 9110". */
+const isReference: ContextRule = (_c, ctx) => {
+  const word = ctx.prev.toLowerCase()
+  if (REFERENCE_WORDS.has(word)) return true
+  // "n°5", "§5", "#1": a reference sign glued to the number.
+  return ctx.glued && /[§#№°º]$/u.test(ctx.prev)
+}
+
+/** Numbering labels name a thing ("level 2", "Gruppe 3"); they do not count anything. */
+const isLabel: ContextRule = (c, ctx) => !c.reading.digits.grouped && LABEL_WORDS.has(ctx.prev.toLowerCase())
+
+/** Version numbers: "version 7", "Version 2.1", "release 3". */
+const isVersion: ContextRule = (_c, ctx) => VERSION_WORDS.has(ctx.prev.toLowerCase())
+
+/** Versions and editions of known products: "Microsoft 365", "Windows 11", "PHP 8.2", "Matrix 2.0". */
+const isKnownProductNumber: ContextRule = (c, ctx) => !c.reading.digits.grouped && !ctx.glued && KNOWN_PRODUCTS.has(ctx.prev)
+
+/**
+ * Numbers in product names we do not know ("Foo 3 is out", "FooBar 2."): a number directly after a
+ * capitalised word that does not start the sentence is a name, unless a counted noun follows.
+ *
+ * In English and French a counted noun is a lower-case word that is not a function word or common
+ * verb ("Foo 3 users" counts; "Foo 3 is" names). German capitalises every noun, so there only
+ * camel-case, all-caps or digit-bearing words look like product names ("OpenDesk 2", "BBB 3"),
+ * and a following capitalised noun is what is counted.
+ *
+ * Limits: English Title Case headings ("Saving 200 Licences") lose their figures; an unknown product
+ * followed by a verb that is not listed ("Foo 3 delivers") keeps it.
+ */
+const isProductNumber: ContextRule = (c, ctx) => {
+  const { grouped } = c.reading.digits
+  if (grouped || ctx.glued || ctx.prevStartsSentence || NEVER_PRODUCT.has(ctx.prev)) return false
+  if (!/^\p{Lu}[\p{L}\p{N}.+&-]*$/u.test(ctx.prev) || !/[\p{L}\p{N}]$/u.test(ctx.prev)) return false
+  if (c.lang === 'de') {
+    const looksLikeName = /\p{Lu}/u.test(ctx.prev.slice(1)) || /\p{N}/u.test(ctx.prev)
+    if (!looksLikeName) return false
+    return ctx.next === null || !/^\p{Lu}/u.test(ctx.next)
+  }
+  if (ctx.next === null) return true
+  return !/^\p{Ll}/u.test(ctx.next) || FUNCTION_WORDS.has(ctx.next.toLowerCase())
+}
+
+/** Clock times: "10 am", "3 p.m.", "14 Uhr". ("10:30" never matches: the end guard refuses ":30".) */
+const isTimeOfDay: ContextRule = (_c, ctx) => /^[ \u00A0\u202F]?(?:[ap]\.?m\.?(?!\p{L})|Uhr(?!\p{L}))/u.test(ctx.after)
+
+/**
+ * Postcodes before a city: "75007 Paris", "24103 Kiel". All three languages group numbers of five
+ * digits or more ("24,103", "24.103", "24 103"), so an ungrouped five-digit number before a
+ * capitalised word is taken as a postcode. Limit: a German count written without grouping before
+ * its noun ("10000 Nutzer") is lost; house number + postcode is also caught by the "address" span.
+ */
+const isPostcode: ContextRule = (c, ctx) =>
+  !c.reading.digits.grouped && c.reading.digits.frac === '' && c.reading.digits.int.length === 5 &&
+  ctx.next !== null && /^\p{Lu}\p{Ll}/u.test(ctx.next)
+
+/** Rules for plain numbers (no currency, scale or percent), in the order they are tried. */
+const CONTEXT_RULES: readonly ContextRule[] = [
+  isYear, isAbbreviatedYear, isGermanOrdinal, isReference, isLabel, isVersion, isKnownProductNumber, isProductNumber, isTimeOfDay, isPostcode,
+]
+
+function isExcludedByContext(candidate: Candidate, text: string): boolean {
+  if (!candidate.reading.plain) return false
+  const ctx = contextOf(text, candidate.start, candidate.end)
+  return CONTEXT_RULES.some((rule) => rule(candidate, ctx))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------------------------
+
+/** All figures in `text`, sorted by start and non-overlapping. Never throws. */
+export function findFigures(text: string, lang: Lang): FigureMatch[] {
+  if (typeof text !== 'string' || text.length === 0) return []
+  const excluded = collectExcludedSpans(text, lang)
+  const figures: FigureMatch[] = []
+  let next = 0
+  for (const m of text.matchAll(FIGURE_RE)) {
+    const start = m.index ?? 0
+    const end = start + m[0].length
+    while (next < excluded.length && excluded[next]!.end <= start) next++
+    const span = excluded[next]
+    if (span && span.start < end) continue
+    const parts = partsOf(m.groups)
+    const reading = parts && readParts(parts, lang)
+    if (!reading) continue
+    if (isExcludedByContext({ text: m[0], start, end, reading, lang }, text)) continue
+    figures.push({ text: m[0], start, end, value: reading.value, unit: reading.unit })
+  }
+  return figures
+}
+
+/** Approximation signs an editor may include when marking a figure ("~40 %", "> 220,000"). */
+const LEADING_APPROXIMATION = /^[~≈<>≤≥+][ \u00A0\u2009\u202F]?/u
+
+/**
+ * Reads a string that is one figure, e.g. a figure the editor marked: "2,5 Mio.", "€2.5m", "~40 %".
+ * Consistent with findFigures: the string (after a leading approximation sign) must be exactly one
+ * match of findFigures, so "2024" (a year), "Windows 11" or "40 % and 50 %" give null.
+ */
 export function parseFigure(text: string, lang: Lang): { value: number; unit: FigureUnit | null } | null {
-  const trimmed = text.trim().replace(/^(?:~|≈|>|<|≥|≤|\+)\s*/, '')
-  const found = findFigures(trimmed, lang)
-  if (found.length !== 1 || found[0]!.start !== 0 || found[0]!.end !== trimmed.length) return null
-  return { value: found[0]!.value, unit: found[0]!.unit }
+  if (typeof text !== 'string') return null
+  const rest = text.replace(LEADING_APPROXIMATION, '')
+  const found = findFigures(rest, lang)
+  const only = found.length === 1 ? found[0] : undefined
+  if (!only || only.start !== 0 || only.end !== rest.length) return null
+  return { value: only.value, unit: only.unit }
 }
 
-const LANGS: Lang[] = ['en', 'de', 'fr']
+const LANG_ORDER: Record<Lang, readonly Lang[]> = { en: ['en', 'de', 'fr'], de: ['de', 'en', 'fr'], fr: ['fr', 'de', 'en'] }
 
-function candidateValues(text: string, lang: Lang, languages: Lang[]): Set<number> {
-  const values = new Set<number>()
-  for (const l of [lang, ...languages.filter((x) => x !== lang)]) {
-    for (const f of findFigures(text, l)) values.add(f.value)
-    // A quote may state the figure as a year-like number ("2000 users"): count plain numbers too.
-    for (const n of text.matchAll(/\d+(?:[.,]\d+)?/g)) values.add(parseNumber(n[0], l))
-  }
-  return values
+function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
+}
+
+function compatibleUnits(a: FigureUnit | null, b: FigureUnit | null): boolean {
+  return a === null || b === null || a === b
 }
 
 /**
- * Does the quote show the figure's number? Values are compared after normalising separators and
- * scale words, in every language (a French source can back an English page): "220,000" is shown
- * by "220 000 inscrits", "2.5 million" by "2,5 millions" or "2 500 000".
+ * Does `quote` show the number of `figureText`?
+ *
+ * Values are compared after normalisation: "220,000" matches "220 000", "220.000" and also "220k"
+ * (same value); "2.5 million" matches "2,5 millions" and "2 500 000"; "40%" matches "40 %" and
+ * "40 Prozent". Quotes are often in another language than the page, so the quote is read in every
+ * language (the page's first). Units must not contradict each other ("€5" vs "$5"), but a quote
+ * without a unit may show a figure with one.
+ *
+ * Also accepted: the quote contains the same digits as the figure's integer, written with other
+ * separators, even where the quote's number would not count as a figure (a year, a product name).
  */
 export function quoteShowsFigure(quote: string, figureText: string, lang: Lang): boolean {
-  if (!quote || !figureText) return false
-  const wanted = new Set<number>()
-  for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) for (const f of findFigures(figureText, l)) wanted.add(f.value)
-  if (wanted.size === 0) {
-    const plain = figureText.trim().toLowerCase()
-    return plain !== '' && quote.toLowerCase().includes(plain)
+  if (typeof quote !== 'string' || typeof figureText !== 'string' || quote.length === 0) return false
+  const target = parseFigure(figureText.trim(), lang) ?? findFigures(figureText, lang)[0] ?? null
+  if (target && quoteHasValue(quote, target, lang)) return true
+  return quoteHasSameDigits(quote, figureText, lang)
+}
+
+function quoteHasValue(quote: string, target: { value: number; unit: FigureUnit | null }, lang: Lang): boolean {
+  return LANG_ORDER[lang].some((quoteLang) =>
+    findFigures(quote, quoteLang).some((f) => sameValue(f.value, target.value) && compatibleUnits(f.unit, target.unit)),
+  )
+}
+
+interface LooseInteger {
+  digits: string
+  unit: FigureUnit | null
+}
+
+/**
+ * Integers written with thousands separators, without scale words or decimals: "200,000",
+ * "200 000", "200.000" all give "200000". A decimal ("2.5") or a scale ("2.5 million") gives
+ * nothing, so "2.5" never matches "25".
+ *
+ * The figure is read in its page's language ("1.500" on an English page is 1.5, not an integer);
+ * the quote, whose language is unknown, in any language where it is an integer.
+ */
+function looseIntegers(text: string, lang: Lang | 'any'): LooseInteger[] {
+  const found: LooseInteger[] = []
+  for (const m of text.matchAll(LOOSE_FIGURE_RE)) {
+    const parts = partsOf(m.groups)
+    if (!parts || parts.scale !== undefined) continue
+    const langs = lang === 'any' ? LANG_ORDER.en : [lang]
+    const digits = langs.map((l) => readDigits(parts.num, l)).find((d) => d !== null && d.frac === '')
+    if (!digits) continue
+    found.push({ digits: digits.int, unit: unitOf(parts.pre) ?? unitOf(parts.post) })
   }
-  const shown = candidateValues(quote, lang, LANGS)
-  for (const w of wanted) for (const s of shown) if (Math.abs(w - s) <= Math.abs(w) * 1e-9) return true
-  return false
+  return found
+}
+
+function quoteHasSameDigits(quote: string, figureText: string, lang: Lang): boolean {
+  const figure = looseIntegers(figureText, lang)[0]
+  if (!figure) return false
+  return looseIntegers(quote, 'any').some((q) => q.digits === figure.digits && compatibleUnits(q.unit, figure.unit))
 }

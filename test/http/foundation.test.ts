@@ -136,7 +136,7 @@ describe('start-up configuration', () => {
     ['postgres://', /DATABASE_URL/],
     ['postgres://postgres@127.0.0.1:5432', /names no database/],
   ])('DATABASE_URL=%s stops start-up with a one-line message', (url, message) => {
-    const result = spawnSync(process.execPath, [path.resolve('build/server.js')], { env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 20_000 })
+    const result = spawnSync(process.execPath, [path.resolve(process.env.BUILD_DIR ?? 'build', 'server.js')], { env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 20_000 })
     expect(result.status).toBe(1)
     const lines = result.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)

@@ -1,11 +1,11 @@
-import type { Lang } from '../lang'
+import { readerMessages } from './features/reader'
 
 /**
- * Feature catalogues: each module in features/ exports { en, de, fr } with the same keys
- * (declare `de` and `fr` as `typeof en`). Add the module to this list and to FeatureMessages.
+ * Feature catalogues: each module in features/ exports `{ en, de, fr }` with the same keys and
+ * parameters (declare `const de: typeof en`, `const fr: typeof en`). To add one, import it here
+ * and append it to FEATURE_MESSAGES; its keys then type-check everywhere through `t()`.
  */
-export type FeatureCatalogue<T> = Record<Lang, T>
+export const FEATURE_MESSAGES = [readerMessages] as const
 
-export const FEATURE_MESSAGES: ReadonlyArray<FeatureCatalogue<object>> = []
-
-export type FeatureMessages = object
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
+export type FeatureMessages = UnionToIntersection<(typeof FEATURE_MESSAGES)[number]['en']>
