@@ -104,3 +104,56 @@ export async function insertSource(db: DB, s: NewSourceRecord): Promise<void> {
     })
     .execute()
 }
+
+/** Sources whose title, publisher or URL contains `q` (case-insensitive), newest first. */
+export async function searchSources(db: DB, options: { q?: string; kind?: SourceKind | null; limit: number; before?: string | null }): Promise<Source[]> {
+  let query = db.selectFrom('sources').select(columns)
+  const q = options.q?.trim().toLowerCase()
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['title']), 'like', eb.val(pattern)),
+        eb(eb.fn('lower', ['publisher']), 'like', eb.val(pattern)),
+        eb(eb.fn('lower', ['url']), 'like', eb.val(pattern)),
+      ]),
+    )
+  }
+  if (options.kind) query = query.where('kind', '=', options.kind)
+  if (options.before) query = query.where('id', '<', options.before)
+  const rows = await query.orderBy('id', 'desc').limit(options.limit).execute()
+  return rows.map(toSource)
+}
+
+export interface CitingUse {
+  page: { slug: string; title: string }
+  revisionId: string
+  kind: 'figure' | 'citation'
+  text: string | null
+  quote: string | null
+  asOf: string | null
+}
+
+/** Where a source is cited in what readers see: the stable revision of each page. */
+export async function listSourceUses(db: DB, sourceId: string): Promise<CitingUse[]> {
+  const figures = await db
+    .selectFrom('figures as f')
+    .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'f.revision_id'))
+    .select(['p.slug', 'p.title', 'f.revision_id', 'f.text', 'f.quote', 'f.as_of', 'f.ordinal'])
+    .where('f.source_id', '=', sourceId)
+    .orderBy('p.slug')
+    .orderBy('f.ordinal')
+    .execute()
+  const citations = await db
+    .selectFrom('citations as c')
+    .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'c.revision_id'))
+    .select(['p.slug', 'p.title', 'c.revision_id', 'c.quote', 'c.ordinal'])
+    .where('c.source_id', '=', sourceId)
+    .orderBy('p.slug')
+    .orderBy('c.ordinal')
+    .execute()
+  return [
+    ...figures.map((f) => ({ page: { slug: f.slug, title: f.title }, revisionId: f.revision_id, kind: 'figure' as const, text: f.text, quote: f.quote, asOf: f.as_of })),
+    ...citations.map((c) => ({ page: { slug: c.slug, title: c.title }, revisionId: c.revision_id, kind: 'citation' as const, text: null, quote: c.quote, asOf: null })),
+  ]
+}

@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { readJsonBody } from '#app/api.server'
+import { lintRequest } from '#app/core/lint'
+import { apiError } from '#app/http.server'
+import { getDb } from '#app/models/db.server'
+import { existingSourceIds } from '#app/models/sources.server'
+
+/** POST /api/v1/lint — figures and promotional language in a text or a document (DESIGN.md). */
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== 'POST') return apiError(405, 'method_not_allowed', 'Use POST.')
+  const body = await readJsonBody(request)
+  if (!body.ok) return body.response
+  const result = await lintRequest(body.value, (ids) => existingSourceIds(getDb(), ids))
+  if (!result.ok) return apiError(422, 'invalid_request', result.issues.map((i) => i.message).join(' '), result.issues)
+  return Response.json(result.value)
+}
+
+export async function loader() {
+  return apiError(405, 'method_not_allowed', 'POST { "text": "...", "lang": "en" } or { "doc": {...}, "lang": "de" }.')
+}
