@@ -51,6 +51,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <NavLink to="/pages">{t('nav.pages')}</NavLink>
               <NavLink to="/sources">{t('nav.sources')}</NavLink>
               <NavLink to="/recent-changes">{t('nav.recentChanges')}</NavLink>
+              <NavLink to="/search">{t('nav.search')}</NavLink>
               {data?.abilities.moderate ? <NavLink to="/moderation">{t('nav.moderation')}</NavLink> : null}
             </nav>
             <div className="site-header__tools">

@@ -23,6 +23,7 @@ export interface Database {
   jobs: JobsTable
   security_log: SecurityLogTable
   meta: MetaTable
+  page_search: PageSearchTable
 }
 
 export interface UsersTable {
@@ -242,6 +243,14 @@ export interface SecurityLogTable {
   ip: string | null
   detail: string | null
   created_at: string
+}
+
+/** Derived: the searchable text of each page's stable revision (FTS5 or tsvector). */
+export interface PageSearchTable {
+  page_id: string
+  title: string
+  summary: string
+  body: string
 }
 
 export interface MetaTable {

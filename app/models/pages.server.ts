@@ -1,4 +1,5 @@
 import type { DB } from './db.server'
+import { indexPageForSearch } from './search.server'
 
 export interface PageSummary {
   id: string
@@ -117,6 +118,8 @@ export async function updatePageHeads(
     })
     .where('id', '=', pageId)
     .execute()
+  // Search covers what readers see, so it follows the stable revision.
+  if (heads.stableRevisionId !== undefined) await indexPageForSearch(db, pageId)
 }
 
 export async function countPages(db: DB): Promise<number> {

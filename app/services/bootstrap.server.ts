@@ -1,5 +1,6 @@
 import { getDb, getDbConfig, migrateToLatest } from '#app/models/db.server'
 import { countPages } from '#app/models/pages.server'
+import { ensureSearchIndex } from '#app/models/search.server'
 import { log } from '#app/logger.server'
 import { seedDemo } from './seed-demo.server'
 
@@ -12,6 +13,8 @@ export async function bootstrap(): Promise<void> {
   const config = getDbConfig()
   const applied = await migrateToLatest(db)
   log('info', 'database ready', { engine: config.engine, migrationsApplied: applied })
+  const reindexed = await ensureSearchIndex(db)
+  if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
   if (process.env.DEMO_CONTENT === 'false' || (await countPages(db)) > 0) return
   const accounts = await seedDemo(db)
   if (!accounts) return

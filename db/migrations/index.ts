@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as m0001 from './0001-initial'
+import * as m0006 from './0006-page-search'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -7,6 +8,7 @@ import * as m0001 from './0001-initial'
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0006-page-search': m0006,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ export const de: Messages = {
   'nav.home': 'Startseite',
   'nav.pages': 'Vergleiche',
   'nav.sources': 'Quellen',
+  'nav.search': 'Suche',
   'nav.recentChanges': 'Letzte Änderungen',
   'nav.moderation': 'Moderation',
   'nav.login': 'Anmelden',

@@ -13,6 +13,7 @@ export const en = {
   'nav.home': 'Home',
   'nav.pages': 'Comparisons',
   'nav.sources': 'Sources',
+  'nav.search': 'Search',
   'nav.recentChanges': 'Recent changes',
   'nav.moderation': 'Moderation',
   'nav.login': 'Log in',

@@ -9,6 +9,7 @@ export const fr: Messages = {
   'nav.home': 'Accueil',
   'nav.pages': 'Comparatifs',
   'nav.sources': 'Sources',
+  'nav.search': 'Recherche',
   'nav.recentChanges': 'Modifications récentes',
   'nav.moderation': 'Modération',
   'nav.login': 'Se connecter',

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { createUser } from '#test/factories'
+import { content, doc, p, text } from '#test/fixtures/docs'
+import { seedDemo } from '#app/services/seed-demo.server'
+import { saveRevision } from '#app/services/save-revision.server'
+import { ensureSearchIndex, searchPages } from './search.server'
+
+describe.each(TEST_ENGINES)('search on $engine', (engine) => {
+  let t: TestDatabase
+  beforeAll(async () => {
+    t = await createTestDatabase(engine)
+    await seedDemo(t.db)
+  })
+  afterAll(async () => {
+    await t.destroy()
+  })
+
+  it('finds pages by words of their title, products and body', async () => {
+    expect((await searchPages(t.db, 'Tchap')).map((h) => h.slug)).toContain('microsoft-teams-vs-tchap')
+    expect((await searchPages(t.db, 'openDesk')).map((h) => h.slug)).toContain('microsoft-365-vs-opendesk')
+    expect((await searchPages(t.db, 'Postfächer')).map((h) => h.slug)).toContain('schleswig-holstein-microsoft-exit')
+  })
+
+  it('marks matches in the snippet', async () => {
+    const [hit] = await searchPages(t.db, 'Tchap')
+    expect(hit!.snippet).toMatch(/\u0001Tchap\u0002/i)
+  })
+
+  it('treats operators and punctuation typed by a reader as text', async () => {
+    for (const q of ['"', 'OR', 'AND NOT (', 'tchap*', 'NEAR(a b)', "l'État", '-', '💥', 'a'.repeat(500)]) {
+      await expect(searchPages(t.db, q)).resolves.toBeInstanceOf(Array)
+    }
+  })
+
+  it('follows the stable revision: pending text is not searchable until approved', async () => {
+    const trusted = await createUser(t.db, { role: 'trusted' })
+    const editor = await createUser(t.db)
+    const created = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(doc(p(text('Zanzibarvision is a thing.'))), { title: 'Search follows stable' }), summary: '', idempotencyKey: null })
+    expect(created.ok && created.revision.status).toBe('approved')
+    expect((await searchPages(t.db, 'Zanzibarvision')).map((h) => h.slug)).toEqual(['search-follows-stable'])
+    await saveRevision(t.db, { actor: editor, slug: 'search-follows-stable', baseRevisionId: created.ok ? created.revision.id : null, content: content(doc(p(text('Quokkavision instead.'))), { title: 'Search follows stable' }), summary: '', idempotencyKey: null })
+    expect(await searchPages(t.db, 'Quokkavision')).toEqual([])
+    expect(await ensureSearchIndex(t.db)).toBe(0)
+  })
+})
