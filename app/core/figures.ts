@@ -15,6 +15,17 @@ import type { Lang } from './lang'
  *   2. context rules (CONTEXT_RULES): years, version and product numbers, references, ordinals…
  *      decided from the word before and after a plain number.
  * Each rule says why it exists. Pure: no I/O, no dependencies.
+ *
+ * Known limits (heuristics, not a parser):
+ *   - numbers in words ("six", "zwei") are never found;
+ *   - a bare 1900–2099 is always a year ("2024 users" is lost; "2,024 users" is found);
+ *   - one separator before exactly 3 digits follows the page language (en "1.500" = 1.5);
+ *   - space grouping joins neighbours: "5 300-page manuals" reads as 5300;
+ *   - glued "m" is a million ("5m" metres or minutes reads as 5 million);
+ *   - slashed and colon pairs are never figures ("1/3 of users", "16:9");
+ *   - unknown products are guessed from capitalisation (see isProductNumber), which misses English
+ *     Title Case headings and unknown products followed by an unlisted verb;
+ *   - an ungrouped five-digit number before a capitalised word is a postcode ("10000 Nutzer").
  */
 
 export type FigureUnit = 'percent' | 'EUR' | 'USD' | 'GBP' | 'CHF'
@@ -115,6 +126,16 @@ interface Digits {
   grouped: boolean
 }
 
+/**
+ * More significant digits than this is not a count but an identifier (order number, IBAN part,
+ * phone number without spaces), and beyond it a double would not even hold the value exactly.
+ */
+const MAX_DIGITS = 15
+/** Longer than any number with MAX_DIGITS digits and its separators: no need to read it. */
+const MAX_NUMBER_LENGTH = 2 * MAX_DIGITS
+/** Ungrouped integers this long are identifiers or phone numbers; counts this big are grouped or scaled. */
+const MAX_UNGROUPED_DIGITS = 9
+
 const SPACE_LIKE = new Set([' ', '\u00A0', '\u2009', '\u202F', "'", '’'])
 
 /** The decimal separator each language writes. */
@@ -133,6 +154,7 @@ function decimalSeparator(lang: Lang): '.' | ',' {
  * group has at most 3 digits), "1,500,000" (decimals do not repeat), "1.234,56" (two separators).
  */
 function readDigits(num: string, lang: Lang): Digits | null {
+  if (num.length > MAX_NUMBER_LENGTH) return null
   const seps: string[] = []
   const chunks: string[] = []
   let current = ''
@@ -200,14 +222,6 @@ function unitOf(symbol: string | undefined): FigureUnit | null {
   return null
 }
 
-/**
- * More significant digits than this is not a count but an identifier (order number, IBAN part,
- * phone number without spaces), and beyond it a double would not even hold the value exactly.
- */
-const MAX_DIGITS = 15
-/** Ungrouped integers this long are identifiers or phone numbers; counts this big are grouped or scaled. */
-const MAX_UNGROUPED_DIGITS = 9
-
 interface Reading {
   value: number
   unit: FigureUnit | null
@@ -269,6 +283,8 @@ interface SpanRule {
   name: string
   re: RegExp
   langs?: readonly Lang[]
+  /** The rule cannot match a text without this string: skip the scan. */
+  needs?: string
   /** Extra check on a match; the span is kept only when it returns true. */
   keep?: (match: string) => boolean
 }
@@ -304,13 +320,9 @@ const EXCLUDED_SPAN_RULES: readonly SpanRule[] = [
   },
   // Footnote and reference markers: "[1]", "[12, 14]".
   { name: 'footnote', re: /\[\d+(?:[,–-] ?\d+)*\]/gu },
-  // Identifiers joined by hyphen, slash or underscore that start with a letter: "CVE-2024-1234",
-  // "SHA-256", "AES-256", "COVID-19", "ISO-8601", "utf-8", "x86_64". (Compounds that start with
-  // the number, "30-day trial", "5-year contract", keep their figure.)
-  { name: 'identifier', re: /(?<![\p{L}\p{N}_])\p{L}[\p{L}\p{N}_]*(?:[-‐‑/][\p{L}\p{N}_]+)+/gu },
   // Links and e-mail addresses carry digits that are paths, ids and dates.
   { name: 'url', re: /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+/gu },
-  { name: 'email', re: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu },
+  { name: 'email', needs: '@', re: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu },
   // International phone numbers: "+49 30 1234567", "+33 1 23 45 67 89".
   { name: 'phone', re: /\+\d[\d ()./\u00A0-]{6,24}\d/gu, keep: looksLikePhoneNumber },
   // Phone numbers announced as such: "Tel. 030 123456", "Fax: (089) 12 34 56".
@@ -325,9 +337,10 @@ const EXCLUDED_SPAN_RULES: readonly SpanRule[] = [
 ]
 
 function collectExcludedSpans(text: string, lang: Lang): Span[] {
-  const spans: Span[] = []
+  const spans: Span[] = identifierSpans(text)
   for (const rule of EXCLUDED_SPAN_RULES) {
     if (rule.langs && !rule.langs.includes(lang)) continue
+    if (rule.needs !== undefined && !text.includes(rule.needs)) continue
     for (const m of text.matchAll(rule.re)) {
       if (rule.keep && !rule.keep(m[0])) continue
       const start = m.index ?? 0
@@ -335,6 +348,43 @@ function collectExcludedSpans(text: string, lang: Lang): Span[] {
     }
   }
   return mergeSpans(spans)
+}
+
+const JOINER_BEFORE_DIGIT_RE = /[-‐‑/_](?=\d)/g
+const IDENTIFIER_CHAR_RE = /[\p{L}\p{N}_\-‐‑/]/u
+const WORD_CHUNK_RE = /[\p{L}\p{N}_]+/uy
+
+/**
+ * Identifiers joined by hyphen, slash or underscore that start with a letter: "CVE-2024-1234",
+ * "SHA-256", "AES-256", "COVID-19", "ISO-8601", "x86_64". (Compounds that start with the number,
+ * "30-day trial", "5-year contract", keep their figure; so do ranges, "10-20 users".)
+ *
+ * START_GUARD already refuses a number right after "letter-hyphen"; this catches the later parts,
+ * "1234" in "CVE-2024-1234". It scans from each joiner before a digit, not from every word, and
+ * walks back to the token start reusing the previous walk, so "1-1-1-…" stays linear.
+ */
+function identifierSpans(text: string): Span[] {
+  const spans: Span[] = []
+  let previousJoiner = -1
+  let previousTokenStart = -1
+  for (const m of text.matchAll(JOINER_BEFORE_DIGIT_RE)) {
+    const joiner = m.index ?? 0
+    let tokenStart = joiner
+    while (tokenStart > 0 && IDENTIFIER_CHAR_RE.test(text[tokenStart - 1]!)) {
+      tokenStart--
+      if (tokenStart === previousJoiner) {
+        tokenStart = previousTokenStart
+        break
+      }
+    }
+    previousJoiner = joiner
+    previousTokenStart = tokenStart
+    if (!/\p{L}/u.test(text[tokenStart] ?? '')) continue
+    WORD_CHUNK_RE.lastIndex = joiner + 1
+    const chunk = WORD_CHUNK_RE.exec(text)?.[0] ?? ''
+    spans.push({ start: joiner, end: joiner + 1 + chunk.length })
+  }
+  return spans
 }
 
 /** Sorted, disjoint spans, so that candidates can be checked with one forward pointer. */
@@ -359,6 +409,11 @@ const CONTEXT_REACH = 40
 function isInlineSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\u00A0' || ch === '\u2009' || ch === '\u202F' || ch === '\t'
 }
+/** Whitespace ends a token; a char-code test, because this runs for every character walked. */
+function isWhitespace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680 || code === 0xfeff
+}
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9'
 }
@@ -371,6 +426,8 @@ interface Context {
   prev: string
   /** The token was directly before the number, without a space ("§5", "n°5", "'24"). */
   glued: boolean
+  /** The character right before the number ('' at the start). */
+  charBefore: string
   /** The previous token starts a sentence (or a bracket or quotation). */
   prevStartsSentence: boolean
   /** The word after the number, if a word follows. */
@@ -400,7 +457,7 @@ function contextOf(text: string, start: number, end: number): Context {
   }
   const glued = i === start
   let s = i
-  while (s > floor && !/\s/u.test(text[s - 1] ?? ' ')) s--
+  while (s > floor && !isWhitespace(text.charCodeAt(s - 1))) s--
   const raw = text.slice(s, i)
   const prev = raw.replace(OPENING_PUNCTUATION, '')
   let b = s
@@ -409,7 +466,7 @@ function contextOf(text: string, start: number, end: number): Context {
   const prevStartsSentence = b === 0 || prev !== raw || (before !== undefined && SENTENCE_END.has(before))
   NEXT_WORD_RE.lastIndex = end
   const next = NEXT_WORD_RE.exec(text)?.[1] ?? null
-  return { prev, glued, prevStartsSentence, next, after: text.slice(end, end + 8) }
+  return { prev, glued, charBefore: text[start - 1] ?? '', prevStartsSentence, next, after: text.slice(end, end + 8) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,14 +489,16 @@ const REFERENCE_WORDS = new Set([
 REFERENCE_WORDS.delete('en')
 
 /** Numbering labels: "level 2", "Gruppe 3", "Platz 1", "phase 2" name a thing, they do not count. */
+// Not "day", "week", "Tag", "Woche": "pro Tag 500 Anfragen" counts. Not "type", "tour": verbs.
 const LABEL_WORDS = new Set([
   'level', 'stufe', 'niveau', 'phase', 'tier', 'stage', 'group', 'gruppe', 'groupe', 'platz', 'rang', 'rank',
-  'class', 'klasse', 'classe', 'room', 'raum', 'salle', 'type', 'typ', 'season', 'staffel', 'saison', 'episode', 'folge',
-  'part', 'teil', 'partie', 'lot', 'round', 'runde', 'tour', 'week', 'woche', 'semaine', 'day', 'tag', 'jour', 'q', 'h',
+  'class', 'klasse', 'classe', 'room', 'raum', 'salle', 'typ', 'season', 'staffel', 'saison', 'episode', 'folge',
+  'part', 'teil', 'partie', 'lot', 'round', 'runde',
 ])
 
-/** Words that introduce a version: "version 7", "Version 2.1", "release 3", "v. 2". */
-const VERSION_WORDS = new Set(['version', 'versions', 'ver.', 'v.', 'v', 'release', 'releases', 'build', 'patch', 'update', 'fassung', 'sp'])
+/** Words that introduce a version: "version 7", "Version 2.1", "v. 2". */
+// Not "release", "build", "patch" or "update": as verbs they precede counts ("build 300 schools").
+const VERSION_WORDS = new Set(['version', 'versions', 'ver.', 'v.', 'v', 'fassung', 'sp'])
 
 /**
  * Products and technologies whose following number is a version or edition: "Microsoft 365",
@@ -478,7 +537,6 @@ const GERMAN_ORDINAL_LEADS = new Set([
 ])
 
 interface Candidate {
-  text: string
   start: number
   end: number
   reading: Reading
@@ -501,7 +559,7 @@ const isYear: ContextRule = (c) => {
 
 /** Abbreviated years: "’24", "the class of '98". */
 const isAbbreviatedYear: ContextRule = (c, ctx) =>
-  ctx.glued && (ctx.prev.endsWith("'") || ctx.prev.endsWith('’')) && /^\d{2}$/.test(c.reading.digits.int) && c.reading.digits.frac === ''
+  (ctx.charBefore === "'" || ctx.charBefore === '’') && /^\d{2}$/.test(c.reading.digits.int) && c.reading.digits.frac === ''
 
 /**
  * German ordinals are written "3.": "der 3. Platz", "im 21. Jahrhundert", "vom 2. bis 5.". A
@@ -521,13 +579,13 @@ const isReference: ContextRule = (_c, ctx) => {
   const word = ctx.prev.toLowerCase()
   if (REFERENCE_WORDS.has(word)) return true
   // "n°5", "§5", "#1": a reference sign glued to the number.
-  return ctx.glued && /[§#№°º]$/u.test(ctx.prev)
+  return /[§#№°º]/u.test(ctx.charBefore)
 }
 
 /** Numbering labels name a thing ("level 2", "Gruppe 3"); they do not count anything. */
 const isLabel: ContextRule = (c, ctx) => !c.reading.digits.grouped && LABEL_WORDS.has(ctx.prev.toLowerCase())
 
-/** Version numbers: "version 7", "Version 2.1", "release 3". */
+/** Version numbers: "version 7", "Version 2.1", "v. 3". */
 const isVersion: ContextRule = (_c, ctx) => VERSION_WORDS.has(ctx.prev.toLowerCase())
 
 /** Versions and editions of known products: "Microsoft 365", "Windows 11", "PHP 8.2", "Matrix 2.0". */
@@ -558,8 +616,12 @@ const isProductNumber: ContextRule = (c, ctx) => {
   return !/^\p{Ll}/u.test(ctx.next) || FUNCTION_WORDS.has(ctx.next.toLowerCase())
 }
 
-/** Clock times: "10 am", "3 p.m.", "14 Uhr". ("10:30" never matches: the end guard refuses ":30".) */
-const isTimeOfDay: ContextRule = (_c, ctx) => /^[ \u00A0\u202F]?(?:[ap]\.?m\.?(?!\p{L})|Uhr(?!\p{L}))/u.test(ctx.after)
+/**
+ * Clock times: "10 am", "3 p.m.", "14 Uhr". ("10:30" never matches: the end guard refuses ":30".)
+ * "am/pm" only in English: German "am" is a preposition ("von 5 am Montag auf 10").
+ */
+const isTimeOfDay: ContextRule = (c, ctx) =>
+  /^[ \u00A0\u202F]?Uhr(?!\p{L})/u.test(ctx.after) || (c.lang === 'en' && /^[ \u00A0\u202F]?[aApP]\.?[mM]\.?(?!\p{L})/u.test(ctx.after))
 
 /**
  * Postcodes before a city: "75007 Paris", "24103 Kiel". All three languages group numbers of five
@@ -601,7 +663,7 @@ export function findFigures(text: string, lang: Lang): FigureMatch[] {
     const parts = partsOf(m.groups)
     const reading = parts && readParts(parts, lang)
     if (!reading) continue
-    if (isExcludedByContext({ text: m[0], start, end, reading, lang }, text)) continue
+    if (isExcludedByContext({ start, end, reading, lang }, text)) continue
     figures.push({ text: m[0], start, end, value: reading.value, unit: reading.unit })
   }
   return figures
