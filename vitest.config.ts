@@ -13,7 +13,8 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
-    testTimeout: 30_000,
+    // Generous: browser and multi-process tests share two cores with everything else on this machine.
+    testTimeout: 90_000,
     hookTimeout: 120_000,
     pool: 'forks',
   },

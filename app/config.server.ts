@@ -5,7 +5,7 @@ function limit(name: string, fallback: Limit): Limit {
   const raw = process.env[name]
   if (!raw) return fallback
   const match = /^(\d+)\/(\d+)$/.exec(raw.trim())
-  if (!match) throw new Error(`${name} must look like MAX/SECONDS (e.g. 10/900), not "${raw}"`)
+  if (!match || Number(match[2]) === 0) throw new Error(`${name} must look like MAX/SECONDS (e.g. 10/900), not "${raw}"`)
   return { max: Number(match[1]), windowSeconds: Number(match[2]) }
 }
 
@@ -17,6 +17,12 @@ function number(name: string, fallback: number): number {
   return value
 }
 
+function positive(name: string, fallback: number): number {
+  const value = number(name, fallback)
+  if (value === 0) throw new Error(`${name} must be more than 0`)
+  return value
+}
+
 /** Everything tunable besides PORT, DATABASE_URL and ORIGIN; documented in the README. */
 export const config = {
   limits: {
@@ -24,11 +30,21 @@ export const config = {
     loginAccountIp: limit('RATE_LOGIN_ACCOUNT_IP', { max: 10, windowSeconds: 900 }),
     /** Failed logins per account from anywhere: 100 an hour, against distributed guessing. */
     loginAccount: limit('RATE_LOGIN_ACCOUNT', { max: 100, windowSeconds: 3600 }),
+    /**
+     * Failed logins per address across all accounts: one client trying many names (credential
+     * stuffing) is slowed, and each attempt costs an argon2 hash. High, for offices behind one NAT.
+     */
+    loginIp: limit('RATE_LOGIN_IP', { max: 100, windowSeconds: 900 }),
     signupIp: limit('RATE_SIGNUP_IP', { max: 5, windowSeconds: 3600 }),
     saveUser: limit('RATE_SAVE_USER', { max: 120, windowSeconds: 3600 }),
     reportUser: limit('RATE_REPORT_USER', { max: 20, windowSeconds: 3600 }),
+    /** Anonymous readers may report too; they are counted per address. */
+    reportIp: limit('RATE_REPORT_IP', { max: 10, windowSeconds: 3600 }),
   },
   /** Editors become trusted after this many approved revisions and days (MediaWiki: 10 and 4). */
   trustAfterApproved: number('TRUST_AFTER_APPROVED', 10),
   trustAfterDays: number('TRUST_AFTER_DAYS', 4),
+  /** Sessions end after this many idle days, and this many days after sign-in at the latest. */
+  sessionIdleDays: positive('SESSION_IDLE_DAYS', 14),
+  sessionAbsoluteDays: positive('SESSION_ABSOLUTE_DAYS', 30),
 }

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     lang: getUiLang(request),
     user: user ? { username: user.username, role: user.role } : null,
-    abilities: { moderate: can(user, 'revision.review') },
+    abilities: { moderate: can(user, 'revision.review'), manageUsers: can(user, 'user.list') },
   }
 }
 
@@ -53,6 +53,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <NavLink to="/recent-changes">{t('nav.recentChanges')}</NavLink>
               <NavLink to="/search">{t('nav.search')}</NavLink>
               {data?.abilities.moderate ? <NavLink to="/moderation">{t('nav.moderation')}</NavLink> : null}
+              {data?.abilities.manageUsers ? <NavLink to="/admin/users">{t('userAdmin.title')}</NavLink> : null}
             </nav>
             <div className="site-header__tools">
               <LanguageSwitcher current={data?.lang ?? 'en'} redirectTo={here} />
@@ -61,6 +62,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   <Link to={`/users/${encodeURIComponent(data.user.username)}`} className="user-link">
                     {data.user.username}
                   </Link>
+                  <Link to="/account">{t('nav.account')}</Link>
                   <Form method="post" action="/logout">
                     <button type="submit" className="button-link">
                       {t('nav.logout')}

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 /**
  * The one database schema, for SQLite and PostgreSQL alike. Columns are portable (STYLE.md §11):
@@ -46,8 +46,11 @@ export interface SessionsTable {
   /** Absolute lifetime: the session ends then however active it is. */
   absolute_expires_at: string
   created_at: string
+  /** The address of the last request (updated when it changes). */
   ip: string | null
   user_agent: string | null
+  /** Last request, to within a few minutes (the account page shows it). */
+  last_seen_at: string | null
 }
 
 export interface ApiTokensTable {
@@ -95,6 +98,8 @@ export interface RevisionsTable {
   size: number
   created_at: string
   idempotency_key: string | null
+  /** Hash of the request that created the revision under `idempotency_key` (migration 0005). */
+  idempotency_fingerprint: string | null
   /** Set when the revision restores an earlier one. */
   restores_revision_id: string | null
   uncited_count: number
@@ -199,6 +204,8 @@ export interface ReportsTable {
   resolved_by: string | null
   resolved_at: string | null
   created_at: string
+  /** Readers who reported the same target for the same reason while this report was open (migration 0004). */
+  reporter_count: Generated<number>
 }
 
 export interface LinkChecksTable {

@@ -97,6 +97,13 @@ async function main(): Promise<void> {
     // client cannot choose its own address (and with it, its own rate-limit bucket).
     req.headers['x-client-ip'] = clientAddress(req)
     res.on('finish', () => {
+      // An answer given without reading the whole body (a 413, a 401 before the body): the
+      // fetch adapter stopped pulling it off the socket, so the client could neither finish
+      // sending nor reuse the connection. Discard the rest (requestTimeout bounds how long).
+      if (!req.complete) {
+        req.removeAllListeners('data')
+        req.resume()
+      }
       logLine({
         requestId,
         method: req.method,
@@ -157,6 +164,11 @@ function crossSiteRefusal(request: Request, requestId: string): Response {
   return errorAnswer(request, 403, 'cross_site_request', 'This request came from another site (or without an Origin header) and was refused. Submit the form from Sourced itself.')
 }
 
+/**
+ * A refusal sent before the request body is read. The connection stays open and the unread rest
+ * of the body is discarded once the answer is out (see the 'finish' handler): closing it instead
+ * resets a client still sending, which then never reads the answer (EPIPE).
+ */
 function errorAnswer(request: Request, status: number, code: string, message: string): Response {
   return new URL(request.url).pathname.startsWith('/api/')
     ? Response.json({ error: { code, message } }, { status })

@@ -12,6 +12,7 @@ export function isCommonPassword(password: string): boolean {
   return common.has(password.toLowerCase())
 }
 
-export function checkNewPassword(password: unknown) {
-  return checkPasswordShape(password, isCommonPassword)
+/** The whole policy for a new password; `username` is the account it is for. */
+export function checkNewPassword(password: unknown, context: { username: string }) {
+  return checkPasswordShape(password, isCommonPassword, [context.username, 'sourced'])
 }

@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto'
-import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
+import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
 import { SESSION_COOKIE } from '#app/auth/cookie-names'
+import { config } from '#app/config.server'
 import { isRole, type Role } from '#app/core/roles'
+import { readCookie } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { nowIso } from '#app/models/ids.server'
+import { touchSession } from '#app/models/sessions.server'
+import { clientIp } from './request-meta.server'
 
 /** Idle timeout: a session unused this long ends (sliding expiry; lucia extends it on use). */
-export const SESSION_IDLE_DAYS = Number(process.env.SESSION_IDLE_DAYS ?? 14)
+export const SESSION_IDLE_DAYS = config.sessionIdleDays
 /** Absolute lifetime: the session ends this long after sign-in however active it is. */
-export const SESSION_ABSOLUTE_DAYS = Number(process.env.SESSION_ABSOLUTE_DAYS ?? 30)
+export const SESSION_ABSOLUTE_DAYS = config.sessionAbsoluteDays
+/** "Last active" on the account page is this precise; a write per request would be waste. */
+const TOUCH_EVERY_MS = 5 * 60_000
 
 /**
  * Session ids are stored as their SHA-256 only: a leaked database does not hand out live
@@ -25,6 +31,7 @@ class KyselySessionAdapter implements Adapter {
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .select([
         'sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.absolute_expires_at', 'sessions.created_at',
+        'sessions.ip', 'sessions.last_seen_at',
         'users.username', 'users.role', 'users.blocked_until', 'users.block_reason',
       ])
       .where('sessions.id', '=', hashSessionId(sessionId))
@@ -33,7 +40,12 @@ class KyselySessionAdapter implements Adapter {
     // Past the absolute lifetime, report the session as expired so lucia deletes it.
     const expiresAt = new Date(row.absolute_expires_at) < new Date(row.expires_at) ? row.absolute_expires_at : row.expires_at
     return [
-      { id: sessionId, userId: row.user_id, expiresAt: new Date(expiresAt), attributes: { absoluteExpiresAt: row.absolute_expires_at, createdAt: row.created_at } },
+      {
+        id: sessionId,
+        userId: row.user_id,
+        expiresAt: new Date(expiresAt),
+        attributes: { absoluteExpiresAt: row.absolute_expires_at, createdAt: row.created_at, ip: row.ip, lastSeenAt: row.last_seen_at },
+      },
       { id: row.user_id, attributes: { username: row.username, role: row.role, blockedUntil: row.blocked_until, blockReason: row.block_reason } },
     ]
   }
@@ -53,6 +65,7 @@ class KyselySessionAdapter implements Adapter {
         expires_at: session.expiresAt.toISOString(),
         absolute_expires_at: attributes.absoluteExpiresAt,
         created_at: attributes.createdAt,
+        last_seen_at: attributes.createdAt,
         ip: attributes.ip ?? null,
         user_agent: attributes.userAgent ?? null,
       })
@@ -82,6 +95,7 @@ interface SessionAttributes {
   createdAt: string
   ip?: string | null
   userAgent?: string | null
+  lastSeenAt?: string | null
 }
 interface UserAttributes {
   username: string
@@ -91,10 +105,11 @@ interface UserAttributes {
 }
 
 const secure = process.env.NODE_ENV === 'production' && (process.env.ORIGIN ?? '').startsWith('https:')
+const cookieAttributes = { httpOnly: true, secure, sameSite: 'lax', path: '/' } as const
 
 export const lucia = new Lucia(new KyselySessionAdapter(), {
   sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, 'd'),
-  sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { secure, sameSite: 'lax' } },
+  sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: cookieAttributes },
   getSessionAttributes: (a) => a,
   getUserAttributes: (a) => a,
 })
@@ -116,17 +131,35 @@ export interface SessionUser {
   blockReason: string | null
 }
 
+// lucia ids are 40 characters of lower-case base32; anything else is not worth a query.
+const SESSION_ID = /^[a-z2-7]{40}$/
+
+/**
+ * The session id from the cookie, or null. Read with the app's own tolerant parser: lucia's
+ * throws on a malformed percent-escape in ANY cookie of the request, which made every page a 500
+ * for a browser holding one stray cookie.
+ */
+export function readSessionId(request: Request): string | null {
+  const value = readCookie(request, SESSION_COOKIE)
+  return value !== null && SESSION_ID.test(value) ? value : null
+}
+
 /** Reads the session cookie; roles and blocks come fresh from the database on every request. */
 export async function getSessionUser(request: Request): Promise<{ user: SessionUser; sessionId: string } | null> {
-  const sessionId = lucia.readSessionCookie(request.headers.get('cookie') ?? '')
+  const sessionId = readSessionId(request)
   if (!sessionId) return null
   const { session, user } = await lucia.validateSession(sessionId)
   if (!session || !user) return null
-  if (new Date(session.absoluteExpiresAt) <= new Date()) {
+  const now = new Date()
+  if (new Date(session.absoluteExpiresAt) <= now) {
     await lucia.invalidateSession(sessionId)
     return null
   }
-  const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > new Date()
+  const ip = clientIp(request)
+  if (ip !== (session.ip ?? null) || !session.lastSeenAt || now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
+    await touchSession(getDb(), hashSessionId(sessionId), { ip, lastSeenAt: now.toISOString() })
+  }
+  const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > now
   return {
     sessionId,
     user: {
@@ -139,7 +172,11 @@ export async function getSessionUser(request: Request): Promise<{ user: SessionU
   }
 }
 
-/** A new session at sign-in (never reusing one planted before): returns its Set-Cookie header. */
+/**
+ * A new session at sign-in, with a fresh random id (a session id planted before sign-in is never
+ * adopted): returns its Set-Cookie header. The cookie lives until the absolute deadline; the idle
+ * timeout is enforced in the database, so reads never need to send a fresh cookie.
+ */
 export async function startSession(userId: string, meta: { ip: string | null; userAgent: string | null }): Promise<string> {
   const createdAt = new Date()
   const absoluteExpiresAt = new Date(createdAt.getTime() + SESSION_ABSOLUTE_DAYS * 86_400_000).toISOString()
@@ -149,15 +186,13 @@ export async function startSession(userId: string, meta: { ip: string | null; us
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
   })
-  // The cookie lives until the absolute deadline; the idle timeout is enforced in the database,
-  // so reads never need to send a fresh cookie.
-  const cookie = lucia.createSessionCookie(session.id)
-  return `${cookie.serialize()}; Max-Age=${SESSION_ABSOLUTE_DAYS * 86_400}`
+  return new Cookie(SESSION_COOKIE, session.id, { ...cookieAttributes, maxAge: SESSION_ABSOLUTE_DAYS * 86_400 }).serialize()
 }
 
+/** Ends the session server-side and returns the Set-Cookie header that clears it. */
 export async function endSession(sessionId: string): Promise<string> {
   await lucia.invalidateSession(sessionId)
-  return lucia.createBlankSessionCookie().serialize()
+  return blankSessionCookie()
 }
 
 export function blankSessionCookie(): string {

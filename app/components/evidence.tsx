@@ -3,6 +3,8 @@ import type { SourceKind } from '#app/core/content'
 import type { ReaderFigure } from '#app/models/page-view.server'
 import type { SourceView } from '#app/presenters/source'
 import { useT, useUiLang } from './i18n'
+import { isBrokenLink, QuoteCheckNote } from './link-check'
+import { ReportDisclosure, type ReportContext } from './report-form'
 
 // React 18 does not know the popover attributes yet; lower-case names pass through to the DOM.
 const popover = (value: 'auto') => ({ popover: value }) as Record<string, string>
@@ -12,17 +14,18 @@ const hideTarget = (id: string) => ({ popovertarget: id, popovertargetaction: 'h
  * One panel per figure, opened by the figure's button in the body (popovertarget): works without
  * JavaScript, closes with Escape, and the browser moves Tab from the figure into its panel.
  */
-export function EvidencePanels({ figures, sources }: { figures: ReaderFigure[]; sources: Record<string, SourceView> }) {
+export function EvidencePanels({ figures, sources, report }: { figures: ReaderFigure[]; sources: Record<string, SourceView>; report?: ReportContext }) {
   return (
     <div className="evidence-panels">
       {figures.map((f) => (
-        <FigurePanel key={f.ordinal} figure={f} source={f.sourceId ? sources[f.sourceId] : undefined} />
+        <FigurePanel key={f.ordinal} figure={f} source={f.sourceId ? sources[f.sourceId] : undefined} report={report} />
       ))}
     </div>
   )
 }
 
-export function FigurePanel({ figure, source }: { figure: ReaderFigure; source: SourceView | undefined }) {
+/** With `report`, the panel offers readers a form to report the figure (moderation, issue 6). */
+export function FigurePanel({ figure, source, report }: { figure: ReaderFigure; source: SourceView | undefined; report?: ReportContext }) {
   const t = useT()
   const lang = useUiLang()
   const id = `fig-${figure.ordinal}-panel`
@@ -32,11 +35,16 @@ export function FigurePanel({ figure, source }: { figure: ReaderFigure; source: 
         {t('figure.panelTitle', { text: figure.text })}
       </h2>
       <ul className="badges">
+        {figure.disputed ? <li className="badge badge--danger">{t('figure.disputed')}</li> : null}
         {!figure.cited ? <li className="badge badge--danger">{t('figure.uncited')}</li> : null}
         {figure.cited && !figure.quoteShowsFigure ? <li className="badge badge--warn">{t('figure.quoteMismatch')}</li> : null}
         {source?.selfReported ? <li className="badge badge--vendor">{t('figure.selfReported')}</li> : null}
         {figure.outdated ? <li className="badge badge--warn">{t('figure.outdated')}</li> : null}
         {figure.notComparable ? <li className="badge badge--warn">{t('figure.notComparable')}</li> : null}
+        {source && isBrokenLink(source.link.status) ? <li className="badge badge--danger">{t(`link.${source.link.status as 'dead' | 'timeout' | 'error'}`)}</li> : null}
+        {figure.quoteFound === false && figure.quoteCheckedAt ? (
+          <li className="badge badge--warn">{t('quote.missingAsOf', { date: formatDate(lang, figure.quoteCheckedAt) })}</li>
+        ) : null}
       </ul>
       <dl className="evidence">
         <dt>{t('figure.source')}</dt>
@@ -66,6 +74,7 @@ export function FigurePanel({ figure, source }: { figure: ReaderFigure; source: 
               <blockquote className="evidence__quote" lang={source?.lang ?? undefined}>
                 {figure.quote}
               </blockquote>
+              <QuoteCheckNote found={figure.quoteFound} checkedAt={figure.quoteCheckedAt} />
             </dd>
           </>
         ) : null}
@@ -103,6 +112,7 @@ export function FigurePanel({ figure, source }: { figure: ReaderFigure; source: 
           </>
         ) : null}
       </dl>
+      {report ? <ReportDisclosure context={report} target="figure" ordinal={figure.ordinal} /> : null}
       <button type="button" className="evidence-panel__close" {...hideTarget(id)}>
         {t('figure.close')}
       </button>
@@ -110,7 +120,7 @@ export function FigurePanel({ figure, source }: { figure: ReaderFigure; source: 
   )
 }
 
-function ageLabel(t: ReturnType<typeof useT>, months: number): string {
+export function ageLabel(t: ReturnType<typeof useT>, months: number): string {
   return months >= 24 ? t('figure.ageYears', { years: Math.floor(months / 12) }) : t('figure.age', { months })
 }
 
@@ -134,9 +144,11 @@ export function LinkStatus({ link }: { link: SourceView['link'] }) {
 export function CitationList({
   citations,
   sources,
+  report,
 }: {
-  citations: Array<{ n: number; sourceId: string | null; quote: string | null; locator: string | null }>
+  citations: Array<{ n: number; sourceId: string | null; quote: string | null; locator: string | null; disputed?: boolean; quoteFound?: boolean | null; quoteCheckedAt?: string | null }>
   sources: Record<string, SourceView>
+  report?: ReportContext
 }) {
   const t = useT()
   if (citations.length === 0) return null
@@ -163,7 +175,10 @@ export function CitationList({
                 t('figure.unknownSource')
               )}
               {c.locator ? <> · {c.locator}</> : null}
+              {c.disputed ? <> <span className="badge badge--danger">{t('figure.disputed')}</span></> : null}
               {c.quote ? <blockquote lang={source?.lang ?? undefined}>{c.quote}</blockquote> : null}
+              {c.quoteFound === false ? <QuoteCheckNote found={false} checkedAt={c.quoteCheckedAt} /> : null}
+              {report ? <ReportDisclosure context={report} target="citation" ordinal={c.n - 1} /> : null}
             </li>
           )
         })}

@@ -85,7 +85,7 @@ export function collectFigures(flat: FlatDoc, lang: Lang, sources: SourceLookup)
       asOf,
       metric: str(attrs.metric),
       cited: sourceKnown && quote !== null && asOf !== null,
-      quoteShowsFigure: quote !== null && quoteShowsFigure(quote, text, lang),
+      quoteShowsFigure: quote !== null && quoteShowsFigure(quote, text, lang, parsed),
     }
   })
   for (const block of flat.blocks) {

@@ -283,8 +283,8 @@ interface SpanRule {
   name: string
   re: RegExp
   langs?: readonly Lang[]
-  /** The rule cannot match a text without this string: skip the scan. */
-  needs?: string
+  /** The rule cannot match a text without this string (or a match of this pattern): skip the scan. */
+  needs?: string | RegExp
   /** Extra check on a match; the span is kept only when it returns true. */
   keep?: (match: string) => boolean
 }
@@ -319,15 +319,17 @@ const EXCLUDED_SPAN_RULES: readonly SpanRule[] = [
     re: /(?<![\p{N}.,])(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?!\d)/gu,
   },
   // Footnote and reference markers: "[1]", "[12, 14]".
-  { name: 'footnote', re: /\[\d+(?:[,–-] ?\d+)*\]/gu },
+  { name: 'footnote', needs: '[', re: /\[\d+(?:[,–-] ?\d+)*\]/gu },
   // Links and e-mail addresses carry digits that are paths, ids and dates.
   { name: 'url', re: /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+/gu },
   { name: 'email', needs: '@', re: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu },
   // International phone numbers: "+49 30 1234567", "+33 1 23 45 67 89".
-  { name: 'phone', re: /\+\d[\d ()./\u00A0-]{6,24}\d/gu, keep: looksLikePhoneNumber },
+  { name: 'phone', needs: '+', re: /\+\d[\d ()./\u00A0-]{6,24}\d/gu, keep: looksLikePhoneNumber },
   // Phone numbers announced as such: "Tel. 030 123456", "Fax: (089) 12 34 56".
   {
     name: 'labelled phone',
+    // Every label below contains one of these, and this plain scan is far cheaper than the rule's.
+    needs: /tel|tél|fax|phone|mobil|handy|portable/iu,
     re: /(?<!\p{L})(?:tel|tél|fax|phone|telefon|téléphone|mobil|mobile|handy|portable)\.?:?[ \u00A0]*[+(\d][\d ()./\u00A0-]{4,24}\d/giu,
   },
   // French national phone numbers: "01 23 45 67 89".
@@ -340,7 +342,7 @@ function collectExcludedSpans(text: string, lang: Lang): Span[] {
   const spans: Span[] = identifierSpans(text)
   for (const rule of EXCLUDED_SPAN_RULES) {
     if (rule.langs && !rule.langs.includes(lang)) continue
-    if (rule.needs !== undefined && !text.includes(rule.needs)) continue
+    if (rule.needs !== undefined && !(typeof rule.needs === 'string' ? text.includes(rule.needs) : rule.needs.test(text))) continue
     for (const m of text.matchAll(rule.re)) {
       if (rule.keep && !rule.keep(m[0])) continue
       const start = m.index ?? 0
@@ -648,9 +650,48 @@ function isExcludedByContext(candidate: Candidate, text: string): boolean {
 // Public API
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Results of recent texts, per language. A save or a lint of a long page re-reads mostly the same
+ * blocks and quotes as the one before it (an edit changes a paragraph, not the page), and each
+ * read runs every exclusion rule. The cache is bounded by the characters it holds; its keys are
+ * the callers' own strings, and callers get copies, so nothing they do can reach it.
+ */
+const FOUND_CACHE_CHARS = 4_000_000
+const foundCache = new Map<string, Map<string, readonly FigureMatch[]>>()
+let foundCacheChars = 0
+
+function remember(text: string, lang: Lang, figures: FigureMatch[]): void {
+  if (text.length > FOUND_CACHE_CHARS / 8) return
+  let forLang = foundCache.get(lang)
+  if (!forLang) foundCache.set(lang, (forLang = new Map()))
+  forLang.set(text, figures.map((f) => ({ ...f })))
+  foundCacheChars += text.length
+  // Oldest first (a Map keeps insertion order, and a hit re-inserts): least recently used goes.
+  while (foundCacheChars > FOUND_CACHE_CHARS) {
+    const texts = [...foundCache.values()].find((m) => m.size > 0)
+    if (!texts) break
+    const oldest = texts.keys().next().value as string
+    texts.delete(oldest)
+    foundCacheChars -= oldest.length
+  }
+}
+
 /** All figures in `text`, sorted by start and non-overlapping. Never throws. */
 export function findFigures(text: string, lang: Lang): FigureMatch[] {
   if (typeof text !== 'string' || text.length === 0) return []
+  const forLang = foundCache.get(lang)
+  const known = forLang?.get(text)
+  if (known) {
+    forLang!.delete(text)
+    forLang!.set(text, known)
+    return known.map((f) => ({ ...f }))
+  }
+  const figures = scanFigures(text, lang)
+  remember(text, lang, figures)
+  return figures
+}
+
+function scanFigures(text: string, lang: Lang): FigureMatch[] {
   const excluded = collectExcludedSpans(text, lang)
   const figures: FigureMatch[] = []
   let next = 0
@@ -708,9 +749,10 @@ function compatibleUnits(a: FigureUnit | null, b: FigureUnit | null): boolean {
  * Also accepted: the quote contains the same digits as the figure's integer, written with other
  * separators, even where the quote's number would not count as a figure (a year, a product name).
  */
-export function quoteShowsFigure(quote: string, figureText: string, lang: Lang): boolean {
+export function quoteShowsFigure(quote: string, figureText: string, lang: Lang, figure?: { value: number; unit: FigureUnit | null } | null): boolean {
   if (typeof quote !== 'string' || typeof figureText !== 'string' || quote.length === 0) return false
-  const target = parseFigure(figureText.trim(), lang) ?? findFigures(figureText, lang)[0] ?? null
+  // A caller that has read the figure already passes it: reading it runs every exclusion rule.
+  const target = figure !== undefined ? figure : (parseFigure(figureText.trim(), lang) ?? findFigures(figureText, lang)[0] ?? null)
   if (target && quoteHasValue(quote, target, lang)) return true
   return quoteHasSameDigits(quote, figureText, lang)
 }

@@ -142,6 +142,19 @@ const EN: readonly Group[] = [
       'most comprehensive', 'most complete', 'most successful', 'most trusted', 'most sophisticated',
       'most feature-rich', 'most user-friendly', 'most impressive',
       { term: 'award-winning', suggestion: "Name the award and cite it instead of '{t}'." },
+      'top-of-the-line', 'top-of-the-range',
+      // Judgement: "top" ranks only before a noun of praise ("a top choice", "top educational institutions",
+      // LEXICON.md's buzzspeak example); "the top of the page", "the top 10", "the top bar" are positions.
+      {
+        term: 'top',
+        guard: {
+          requireAfter: followedBy(
+            'choices?', 'picks?', 'providers?', 'vendors?', 'suppliers?', 'solutions?', 'products?', 'quality',
+            'performers?', 'brands?', 'companies', 'firms?', 'educational', 'universit(?:y|ies)', 'institutions?',
+            'experts?', 'talents?', 'notch',
+          ),
+        },
+      },
       // Judgement: "leading" is puffery only as an attributive ranking ("the leading suite", "Europe's
       // leading …"). Without a determiner it is usually the verb ("is leading the migration") and before
       // these nouns it is positional ("leading zeros", "the leading edge of the table").

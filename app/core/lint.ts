@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { analyseBody } from './analyse'
-import type { DocNode } from './content'
 import { validateBody } from './document'
 import { findFigures } from './figures'
 import { LANGS } from './lang'
 import { findMarketing } from './marketing'
 import { fail, ok, type Result } from './result'
+import { referencedSourceIds } from './source-refs'
 
 export interface LintResponse {
   figures: Array<{ text: string; start: number; end: number; cited: boolean }>
@@ -17,16 +17,6 @@ const requestSchema = z.union([
   z.object({ doc: z.unknown(), lang: z.enum(LANGS) }).strict(),
 ])
 
-function sourceIdsOf(doc: DocNode): string[] {
-  const ids: string[] = []
-  const stack = [doc]
-  while (stack.length) {
-    const n = stack.pop()!
-    for (const m of n.marks ?? []) if (m.type === 'figure' && typeof m.attrs?.sourceId === 'string') ids.push(m.attrs.sourceId)
-    if (n.content) stack.push(...n.content)
-  }
-  return ids
-}
 
 /**
  * The lint API: `{ text, lang }` or `{ doc, lang }` → figures and promotional language with UTF-16
@@ -48,7 +38,7 @@ export async function lintRequest(input: unknown, knownSources: (ids: string[]) 
   }
   const body = validateBody(parsed.data.doc)
   if (!body.ok) return body
-  const analysis = analyseBody(body.value, lang, await knownSources(sourceIdsOf(body.value)))
+  const analysis = analyseBody(body.value, lang, await knownSources(referencedSourceIds(body.value)))
   return ok({
     figures: analysis.figures.map((f) => ({ text: f.text, start: f.start, end: f.end, cited: f.cited })),
     marketing: analysis.marketing.map((m) => ({ text: m.text, start: m.start, end: m.end, category: m.category, suggestion: m.suggestion })),

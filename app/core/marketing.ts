@@ -208,10 +208,18 @@ function markedPattern(lexicon: readonly LexiconEntry[]): MarkedPattern {
  */
 function identify(matcher: Matcher, text: string, start: number, matched: string): LexiconEntry | undefined {
   return (
-    matcher.byTerm.get(normalizeTerm(matched)) ??
+    matcher.byTerm.get(lookupKey(matched)) ??
     markedEntry(matcher.gaps, text, start, matched.length) ??
     markedEntry(matcher.all(), text, start, matched.length)
   )
+}
+
+/** Characters that `normalizeTerm` rewrites beyond lower-casing (also a space that is not one plain space). */
+const NEEDS_NORMALISING = /[’‐‑ßẞ]|\s\s|[^\S ]/
+
+/** `normalizeTerm` for a matched text, which has no surrounding space: usually just lower case. */
+function lookupKey(matched: string): string {
+  return NEEDS_NORMALISING.test(matched) ? normalizeTerm(matched) : matched.toLowerCase()
 }
 
 /** The entry a marked pattern matches at `start` with the same length as the scan's match. */
@@ -485,17 +493,27 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
  */
 function findQuotes(text: string): Range[] {
   const quotes: Range[] = []
+  // Memoised per closing character, not per set of closers: a set such as “” in a German text,
+  // where ” never occurs, would otherwise rescan to the end of the text for every quotation.
   const closerSearch = new Map<string, { from: number; at: number }>()
   const lineBreakSearch = { from: -1, at: -1 }
   // The app's plain text joins blocks with one "\n": a quote never spans blocks.
   const lineBreak = /\n/g
 
-  const nextCloser = (closers: string, from: number): number => {
-    const cached = closerSearch.get(closers)
+  const nextOf = (closer: string, from: number): number => {
+    const cached = closerSearch.get(closer)
     if (cached !== undefined && cached.from <= from && (cached.at === -1 || cached.at >= from)) return cached.at
-    const at = indexOfCloser(text, closers, from)
-    closerSearch.set(closers, { from, at })
+    const at = indexOfCloser(text, closer, from)
+    closerSearch.set(closer, { from, at })
     return at
+  }
+  const nextCloser = (closers: string, from: number): number => {
+    let best = -1
+    for (const closer of closers) {
+      const at = nextOf(closer, from)
+      if (at !== -1 && (best === -1 || at < best)) best = at
+    }
+    return best
   }
   const nextLineBreak = (from: number): number => {
     const cached = lineBreakSearch
@@ -520,15 +538,11 @@ function findQuotes(text: string): Range[] {
   return quotes
 }
 
-/** The first position at or after `from` holding one of `closers` that can close a quote, or -1. */
-function indexOfCloser(text: string, closers: string, from: number): number {
-  let best = -1
-  for (const closer of closers) {
-    let at = text.indexOf(closer, from)
-    while (at !== -1 && !canClose(text, at)) at = text.indexOf(closer, at + 1)
-    if (at !== -1 && (best === -1 || at < best)) best = at
-  }
-  return best
+/** The first position at or after `from` holding `closer` where it can close a quote, or -1. */
+function indexOfCloser(text: string, closer: string, from: number): number {
+  let at = text.indexOf(closer, from)
+  while (at !== -1 && !canClose(text, at)) at = text.indexOf(closer, at + 1)
+  return at
 }
 
 function canOpen(text: string, i: number): boolean {

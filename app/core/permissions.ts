@@ -19,6 +19,7 @@ export type Action =
   | 'user.block'
   | 'user.setRole'
   | 'user.list'
+  | 'user.endSessions'
 
 /** Who may edit a protected page. */
 export type Protection = 'registered' | 'trusted' | 'moderator'
@@ -41,6 +42,8 @@ const MINIMUM: Record<Action, Role | 'anyone'> = {
   'user.block': 'moderator',
   'user.setRole': 'admin',
   'user.list': 'admin',
+  /** Ending every session and token of someone else: a response to a hijacked account. */
+  'user.endSessions': 'admin',
 }
 
 export function can(actor: Actor | null, action: Action, subject?: { protection?: Protection | null }): boolean {

@@ -23,6 +23,8 @@ export interface HighlightRange {
   /** A CSS class from a fixed set chosen by the caller, never from content. */
   className: 'hl-uncited' | 'hl-marketing' | 'hl-mismatch'
   title: string
+  /** Read by screen readers after the span (a title attribute is not reliably announced). */
+  label?: string
 }
 export interface RenderOptions {
   /** Figures of the body from the analysis; marked ones render as buttons that open their evidence. */
@@ -166,7 +168,7 @@ function renderInline(ctx: Context, out: string[]): void {
   let figure: FigureRange | undefined
   let highlight: HighlightRange | undefined
   const closeHighlight = () => {
-    if (highlight) out.push('</mark>')
+    if (highlight) out.push(highlight.label ? `<span class="visually-hidden"> (${escapeHtml(highlight.label)})</span></mark>` : '</mark>')
     highlight = undefined
   }
   const closeFigure = () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { triage, type TriageInput } from './triage'
 
@@ -10,6 +11,10 @@ describe('triage', () => {
     ['a trusted editor with an uncited figure waits', { findings: [{ kind: 'uncited-figure' as const }] }, 'pending', ['uncited-figures']],
     ['promotional language waits', { findings: [{ kind: 'marketing' as const }] }, 'pending', ['promotional-language']],
     ['a removed citation waits', { findings: [{ kind: 'citation-removed' as const }] }, 'pending', ['citations-removed']],
+    ['a quote that does not show its figure waits', { findings: [{ kind: 'quote-mismatch' as const }] }, 'pending', ['quote-mismatch']],
+    ['a citation of an unknown source waits', { findings: [{ kind: 'unknown-source' as const }] }, 'pending', ['unknown-source']],
+    ['a non-trusted editor with findings waits for both reasons', { canPublish: false, findings: [{ kind: 'marketing' as const }] }, 'pending', ['not-trusted', 'promotional-language']],
+    ['a trusted editor’s clean but risky revision still publishes: risk orders, it does not decide', { author: { approvedRevisions: 0, accountAgeDays: 0 }, newSourceDomains: 5, size: 10 }, 'approved', []],
   ])('%s', (_name, overrides, status, reasons) => {
     const result = triage({ ...base, ...overrides })
     expect(result.status).toBe(status)
@@ -25,5 +30,25 @@ describe('triage', () => {
     expect(newcomer).toBeGreaterThan(calm)
     expect(deletion).toBeGreaterThan(calm)
     expect(manyFindings).toBe(30)
+  })
+
+  it('decides only by trust and findings, never by the risk score', () => {
+    const kinds = fc.constantFrom('uncited-figure', 'marketing', 'quote-mismatch', 'citation-removed', 'unknown-source') as fc.Arbitrary<TriageInput['findings'][number]['kind']>
+    const input = fc.record({
+      canPublish: fc.boolean(),
+      findings: fc.array(kinds.map((kind) => ({ kind })), { maxLength: 6 }),
+      author: fc.record({ approvedRevisions: fc.nat(100), accountAgeDays: fc.nat(1000) }),
+      figuresChanged: fc.nat(20),
+      newSourceDomains: fc.nat(5),
+      previousSize: fc.option(fc.nat(100_000)),
+      size: fc.nat(100_000),
+    })
+    fc.assert(
+      fc.property(input, (i) => {
+        const result = triage(i)
+        expect(result.status).toBe(i.canPublish && i.findings.length === 0 ? 'approved' : 'pending')
+        expect(result.risk).toBeGreaterThanOrEqual(0)
+      }),
+    )
   })
 })

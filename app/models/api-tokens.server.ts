@@ -28,7 +28,14 @@ export async function findUserIdByToken(db: DB, token: string): Promise<string |
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   if (!row) return null
-  await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.id).execute()
+  // "Last used" to within five minutes: a script calling the API in a loop need not write each time.
+  const now = new Date()
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: nowIso(now) })
+    .where('id', '=', row.id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', nowIso(new Date(now.getTime() - 5 * 60_000)))]))
+    .execute()
   return row.user_id
 }
 
@@ -52,4 +59,10 @@ export async function revokeApiToken(db: DB, userId: string, tokenId: string): P
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
+}
+
+/** Revokes every live token of a user (an admin's "sign out everywhere"); returns how many. */
+export async function revokeAllApiTokens(db: DB, userId: string): Promise<number> {
+  const result = await db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }

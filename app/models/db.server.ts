@@ -9,6 +9,7 @@ import {
   PostgresDialect,
   SqliteDialect,
   SqliteDriver,
+  sql,
   type DatabaseConnection,
   type SqliteDatabase,
   type Transaction,
@@ -56,10 +57,50 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
   return { engine: 'postgres', url: value }
 }
 
-/** SQLite's transactions begin IMMEDIATE, so two writers queue on the busy timeout instead of failing mid-transaction with SQLITE_BUSY on lock upgrade. */
+/** How long a statement waits for another connection's write lock before it fails. */
+const SQLITE_BUSY_WAIT_MS = 5000
+
+/**
+ * SQLite's transactions begin IMMEDIATE, so two writers queue for the lock instead of failing
+ * mid-transaction with SQLITE_BUSY on lock upgrade. The queueing happens here, asynchronously:
+ * better-sqlite3 runs on the event loop, so SQLite's own busy timeout would freeze the whole
+ * process while another connection (a CLI, a second handle, another process) holds the lock —
+ * and deadlock it outright when that holder is in the same process and needs the loop to finish.
+ */
 class ImmediateSqliteDriver extends SqliteDriver {
+  #retrying: DatabaseConnection | undefined
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection()
+    return (this.#retrying ??= retryWhileBusy(connection))
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+}
+
+/**
+ * A statement refused with SQLITE_BUSY did not run, so running it again is safe. Inside our
+ * IMMEDIATE transactions the lock is already held, so only BEGIN and autocommit statements wait.
+ */
+function retryWhileBusy(connection: DatabaseConnection): DatabaseConnection {
+  return {
+    async executeQuery(query) {
+      const deadline = Date.now() + SQLITE_BUSY_WAIT_MS
+      for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
+        try {
+          return await connection.executeQuery(query)
+        } catch (error) {
+          if (!isBusy(error) || Date.now() >= deadline) throw error
+          await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())))
+        }
+      }
+    },
+    streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
   }
 }
 class ImmediateSqliteDialect extends SqliteDialect {
@@ -96,10 +137,11 @@ function openSqlite(file: string): Kysely<Database> {
   const raw = new SQLite(file)
   raw.pragma('journal_mode = WAL')
   raw.pragma('foreign_keys = ON')
-  raw.pragma('busy_timeout = 5000')
   // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the
   // last transactions, which is the trade-off SQLite documents for WAL.
   raw.pragma('synchronous = NORMAL')
+  // Waiting for a lock is done without blocking the event loop (ImmediateSqliteDriver).
+  raw.pragma('busy_timeout = 0')
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(withStatementCache(raw)) })
 }
 
@@ -130,7 +172,11 @@ export function engineOf(db: DB): Engine {
 
 /** Applies every pending migration; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider })
+  // On PostgreSQL, Kysely looks for its bookkeeping tables in every schema unless told which
+  // one: a database whose other schema already has them (tests give each file a schema) would
+  // otherwise skip creating its own and fail. The schema first on the search path is ours.
+  const migrationTableSchema = engineOf(db) === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(migrationTableSchema ? { migrationTableSchema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
@@ -144,6 +190,12 @@ export async function lockRow(trx: DB, table: 'pages' | 'revisions' | 'users', i
   if (engineOf(trx) === 'postgres') {
     await trx.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute()
   }
+}
+
+/** A unique index refused an insert (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE/PRIMARYKEY). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
 
 let shared: { db: Kysely<Database>; config: DatabaseConfig } | undefined

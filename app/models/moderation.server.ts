@@ -1,3 +1,4 @@
+import { usernameKey } from '#app/core/username'
 import type { DB } from './db.server'
 import { newId, nowIso } from './ids.server'
 
@@ -53,7 +54,7 @@ export interface LogEntry {
   createdAt: string
 }
 
-export async function listLog(db: DB, options: { action?: string; pageSlug?: string; before?: string | null; limit: number }): Promise<LogEntry[]> {
+export async function listLog(db: DB, options: { action?: string; pageSlug?: string; moderator?: string | null; before?: string | null; limit: number }): Promise<LogEntry[]> {
   let query = db
     .selectFrom('moderation_log as l')
     .leftJoin('users as a', 'a.id', 'l.actor_id')
@@ -62,6 +63,7 @@ export async function listLog(db: DB, options: { action?: string; pageSlug?: str
     .select(['l.id', 'l.action', 'a.username as actor', 'p.slug', 'p.title', 'l.revision_id', 'l.report_id', 't.username as target', 'l.reason', 'l.detail', 'l.created_at'])
   if (options.action) query = query.where('l.action', '=', options.action)
   if (options.pageSlug) query = query.where('p.slug', '=', options.pageSlug)
+  if (options.moderator) query = query.where('a.username_key', '=', usernameKey(options.moderator))
   if (options.before) query = query.where('l.id', '<', options.before)
   const rows = await query.orderBy('l.id', 'desc').limit(options.limit).execute()
   return rows.map((r) => ({
@@ -76,4 +78,10 @@ export async function listLog(db: DB, options: { action?: string; pageSlug?: str
     detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
     createdAt: r.created_at,
   }))
+}
+
+/** Whether the log holds an entry of this kind about a user (e.g. an admin set their role). */
+export async function hasLogEntryForUser(db: DB, action: LogAction, targetUserId: string): Promise<boolean> {
+  const row = await db.selectFrom('moderation_log').select('id').where('action', '=', action).where('target_user_id', '=', targetUserId).limit(1).executeTakeFirst()
+  return row !== undefined
 }

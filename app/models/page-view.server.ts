@@ -1,5 +1,8 @@
 import type { PageContent } from '#app/core/content'
+import { markDisputed } from '#app/core/disputed-html'
 import { isOutdated, notComparableFigures } from '#app/core/evidence'
+import { quoteCheckOf } from '#app/core/link-check'
+import { citationKeys, disputedOrdinals, figureKey } from '#app/core/evidence-key'
 import { translator } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 import { monthsSince } from '#app/core/format'
@@ -8,9 +11,11 @@ import { presentFigure, type FigureView } from '#app/presenters/figure'
 import { presentSource, type SourceView } from '#app/presenters/source'
 import type { DB } from './db.server'
 import { listCitations, listFigures, type FigureRecord } from './evidence.server'
+import { latestLinkChecks } from './link-checks.server'
 import { getPageBySlug, type PageRecord } from './pages.server'
 import { cachedRender } from './render-cache.server'
 import { getRevision, type RevisionWithContent } from './revisions.server'
+import { listOpenTargetKeys } from './reports.server'
 import { getSourcesByIds } from './sources.server'
 
 export const MAX_FIGURE_AGE_MONTHS = Number(process.env.FIGURE_MAX_AGE_MONTHS ?? 18)
@@ -19,6 +24,20 @@ export interface ReaderFigure extends FigureView {
   ageMonths: number | null
   outdated: boolean
   notComparable: boolean
+  /** An open reader report names this figure (optional: views built elsewhere may not compute it). */
+  disputed?: boolean
+  /** The cited source's link status from the last check (null: not checked, or no source). */
+  linkStatus?: string | null
+  /** Whether the last check found the quote on the source page (null: unknown), and when. */
+  quoteFound?: boolean | null
+  quoteCheckedAt?: string | null
+}
+
+/** What the link checker last found for a figure's or citation's quote (app/core/link-check.ts). */
+export interface QuoteCheck {
+  linkStatus?: string | null
+  quoteFound?: boolean | null
+  quoteCheckedAt?: string | null
 }
 
 export interface PageView {
@@ -28,7 +47,7 @@ export interface PageView {
   hasPendingChanges: boolean
   bodyHtml: string
   figures: ReaderFigure[]
-  citations: Array<{ n: number; sourceId: string | null; quote: string | null; locator: string | null }>
+  citations: Array<{ n: number; sourceId: string | null; quote: string | null; locator: string | null; disputed?: boolean } & QuoteCheck>
   sources: Record<string, SourceView>
 }
 
@@ -51,24 +70,35 @@ export async function loadPageView(db: DB, slug: string, which: Which, uiLang: L
   if (!page) return null
   const revisionId = which.kind === 'stable' ? page.stableRevisionId : which.kind === 'latest' ? page.latestRevisionId : which.id
   if (!revisionId) return null
-  const [revision, figureRows, citationRows] = await Promise.all([getRevision(db, revisionId), listFigures(db, revisionId), listCitations(db, revisionId)])
+  const [revision, figureRows, citationRows, openKeys] = await Promise.all([getRevision(db, revisionId), listFigures(db, revisionId), listCitations(db, revisionId), listOpenTargetKeys(db, page.id)])
   if (!revision || revision.pageId !== page.id) return null
   const sourceIds = [...figureRows.map((f) => f.sourceId), ...citationRows.map((c) => c.sourceId)].filter((id): id is string => id !== null)
-  const sources = await getSourcesByIds(db, sourceIds)
+  const [sources, checks] = await Promise.all([getSourcesByIds(db, sourceIds), latestLinkChecks(db, sourceIds)])
+  const quoteCheck = (sourceId: string | null, quote: string | null): QuoteCheck => ({
+    linkStatus: sourceId ? (sources.get(sourceId)?.linkStatus ?? null) : null,
+    ...quoteCheckOf(sourceId ? checks.get(sourceId) : undefined, quote),
+  })
   const notComparable = notComparableFigures(revision.content.body, figureRows)
+  // Open reports mark their figures and citations as disputed for every reader (app/core/evidence-key.ts).
+  const disputed = {
+    figures: disputedOrdinals(figureRows, figureRows.map(figureKey), openKeys),
+    citations: disputedOrdinals(citationRows, citationKeys(citationRows), openKeys),
+  }
   return {
     page,
     revision,
     isStable: revision.id === page.stableRevisionId,
     hasPendingChanges: page.latestRevisionId !== page.stableRevisionId,
-    bodyHtml: renderRevisionBody(revision.id, revision.content, figureRows, uiLang),
+    bodyHtml: markDisputed(renderRevisionBody(revision.id, revision.content, figureRows, uiLang), disputed),
     figures: figureRows.map((f) => ({
       ...presentFigure(f),
       ageMonths: f.asOf ? monthsSince(f.asOf, now) : null,
       outdated: isOutdated(f.asOf, now, MAX_FIGURE_AGE_MONTHS),
       notComparable: notComparable.has(f.ordinal),
+      disputed: disputed.figures.has(f.ordinal),
+      ...quoteCheck(f.sourceId, f.quote),
     })),
-    citations: citationRows.map((c) => ({ n: c.ordinal + 1, sourceId: c.sourceId, quote: c.quote, locator: c.locator })),
+    citations: citationRows.map((c) => ({ n: c.ordinal + 1, sourceId: c.sourceId, quote: c.quote, locator: c.locator, disputed: disputed.citations.has(c.ordinal), ...quoteCheck(c.sourceId, c.quote) })),
     sources: Object.fromEntries([...sources].map(([id, s]) => [id, presentSource(s)])),
   }
 }

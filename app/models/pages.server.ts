@@ -126,3 +126,12 @@ export async function countPages(db: DB): Promise<number> {
   const row = await db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
   return Number(row.count)
 }
+
+/** Who may edit the page, why, and until when (null: everyone who may edit; no expiry). */
+export async function setPageProtection(db: DB, pageId: string, protection: { level: string | null; reason: string | null; expiresAt: string | null }): Promise<void> {
+  await db
+    .updateTable('pages')
+    .set({ protection: protection.level, protection_reason: protection.reason, protection_expires_at: protection.expiresAt })
+    .where('id', '=', pageId)
+    .execute()
+}

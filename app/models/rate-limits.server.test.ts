@@ -17,9 +17,18 @@ describe.each(TEST_ENGINES)('rate limits on $engine', (engine) => {
     for (let i = 1; i <= 3; i++) expect((await hitLimit(t.db, 'login:alice:ip', limit, now)).allowed).toBe(true)
     const fourth = await hitLimit(t.db, 'login:alice:ip', limit, now)
     expect(fourth).toMatchObject({ allowed: false, count: 4 })
-    expect(fourth.retryAfterSeconds).toBe(600)
+    // 600 s to the end of this window, then until 4 × (1 − t) ≤ 2: half of the next one.
+    expect(fourth.retryAfterSeconds).toBe(600 + 450)
     expect((await checkLimit(t.db, 'login:alice:ip', limit, now)).allowed).toBe(false)
-    expect((await checkLimit(t.db, 'login:alice:ip', limit, new Date('2026-11-27T10:15:00Z'))).allowed).toBe(true)
+  })
+
+  it('stays engaged across the window edge, then lets attempts through as the old ones age', async () => {
+    const limit = { max: 3, windowSeconds: 900 }
+    for (let i = 0; i < 3; i++) await hitLimit(t.db, 'edge', limit, new Date('2026-11-27T10:14:59Z'))
+    expect((await checkLimit(t.db, 'edge', limit, new Date('2026-11-27T10:15:00Z'))).allowed).toBe(false)
+    expect((await checkLimit(t.db, 'edge', limit, new Date('2026-11-27T10:19:59Z'))).allowed).toBe(false)
+    expect((await checkLimit(t.db, 'edge', limit, new Date('2026-11-27T10:20:00Z'))).allowed).toBe(true)
+    expect((await checkLimit(t.db, 'edge', limit, new Date('2026-11-27T10:45:00Z'))).count).toBe(0)
   })
 
   it('counts atomically across connections (two app instances share one database)', async () => {

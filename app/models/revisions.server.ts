@@ -87,6 +87,8 @@ export interface NewRevisionRecord {
   contentHash: string
   createdAt: string
   idempotencyKey: string | null
+  /** Hash of the request behind `idempotencyKey`, to refuse the key's reuse for another request. */
+  idempotencyFingerprint?: string | null
   restoresRevisionId: string | null
   uncitedCount: number
   findingCount: number
@@ -109,6 +111,7 @@ export async function insertRevision(db: DB, r: NewRevisionRecord): Promise<void
       size: Buffer.byteLength(r.content),
       created_at: r.createdAt,
       idempotency_key: r.idempotencyKey,
+      idempotency_fingerprint: r.idempotencyFingerprint ?? null,
       restores_revision_id: r.restoresRevisionId,
       uncited_count: r.uncitedCount,
       finding_count: r.findingCount,
@@ -126,15 +129,15 @@ export async function setRevisionStatus(db: DB, id: string, from: RevisionStatus
   return Number(result.numUpdatedRows) === 1
 }
 
-export async function findRevisionByIdempotencyKey(db: DB, authorId: string, key: string): Promise<RevisionMeta | null> {
+export async function findRevisionByIdempotencyKey(db: DB, authorId: string, key: string): Promise<(RevisionMeta & { idempotencyFingerprint: string | null }) | null> {
   const row = await db
     .selectFrom('revisions')
     .innerJoin('users', 'users.id', 'revisions.author_id')
-    .select(metaColumns)
+    .select([...metaColumns, 'revisions.idempotency_fingerprint'])
     .where('revisions.author_id', '=', authorId)
     .where('revisions.idempotency_key', '=', key)
     .executeTakeFirst()
-  return row ? toMeta(row) : null
+  return row ? { ...toMeta(row), idempotencyFingerprint: row.idempotency_fingerprint } : null
 }
 
 export async function countApprovedRevisionsByAuthor(db: DB, authorId: string): Promise<number> {

@@ -9,7 +9,9 @@ export type SecurityEvent =
   | 'signup'
   | 'signup.throttled'
   | 'password.changed'
+  | 'password.change_failed'
   | 'session.revoked'
+  | 'sessions.ended'
   | 'token.created'
   | 'token.revoked'
   | 'role.changed'
@@ -38,8 +40,30 @@ export async function logSecurityEvent(
     .execute()
 }
 
-export async function listSecurityEvents(db: DB, options: { userId?: string; limit?: number } = {}) {
+export interface SecurityLogEntry {
+  id: string
+  event: string
+  userId: string | null
+  username: string | null
+  ip: string | null
+  detail: Record<string, unknown> | null
+  createdAt: string
+}
+
+/** Newest first; `before` continues after the last id of a previous page. */
+export async function listSecurityEvents(db: DB, options: { userId?: string; event?: SecurityEvent; before?: string | null; limit?: number } = {}): Promise<SecurityLogEntry[]> {
   let query = db.selectFrom('security_log').select(['id', 'event', 'user_id', 'username', 'ip', 'detail', 'created_at'])
   if (options.userId) query = query.where('user_id', '=', options.userId)
-  return query.orderBy('id', 'desc').limit(options.limit ?? 100).execute()
+  if (options.event) query = query.where('event', '=', options.event)
+  if (options.before) query = query.where('id', '<', options.before)
+  const rows = await query.orderBy('id', 'desc').limit(options.limit ?? 100).execute()
+  return rows.map((r) => ({
+    id: r.id,
+    event: r.event,
+    userId: r.user_id,
+    username: r.username,
+    ip: r.ip,
+    detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+    createdAt: r.created_at,
+  }))
 }

@@ -105,8 +105,12 @@ export async function insertSource(db: DB, s: NewSourceRecord): Promise<void> {
     .execute()
 }
 
-/** Sources whose title, publisher or URL contains `q` (case-insensitive), newest first. */
-export async function searchSources(db: DB, options: { q?: string; kind?: SourceKind | null; limit: number; before?: string | null }): Promise<Source[]> {
+/**
+ * Sources whose title, publisher or URL contains `q` (case-insensitive), newest first. Keyset
+ * pages: `before` gives the page after the one ending at that id, `after` the page before the one
+ * starting there (still newest first).
+ */
+export async function searchSources(db: DB, options: { q?: string; kind?: SourceKind | null; limit: number; before?: string | null; after?: string | null }): Promise<Source[]> {
   let query = db.selectFrom('sources').select(columns)
   const q = options.q?.trim().toLowerCase()
   if (q) {
@@ -121,8 +125,35 @@ export async function searchSources(db: DB, options: { q?: string; kind?: Source
   }
   if (options.kind) query = query.where('kind', '=', options.kind)
   if (options.before) query = query.where('id', '<', options.before)
+  if (options.after) {
+    const rows = await query.where('id', '>', options.after).orderBy('id', 'asc').limit(options.limit).execute()
+    return rows.reverse().map(toSource)
+  }
   const rows = await query.orderBy('id', 'desc').limit(options.limit).execute()
   return rows.map(toSource)
+}
+
+/** How many pages cite each source in what readers see (their stable revisions). */
+export async function countCitingPages(db: DB, sourceIds: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(sourceIds)]
+  const pagesBySource = new Map<string, Set<string>>(unique.map((id) => [id, new Set()]))
+  if (unique.length === 0) return new Map()
+  const figures = await db
+    .selectFrom('figures as f')
+    .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'f.revision_id'))
+    .select(['f.source_id', 'f.page_id'])
+    .distinct()
+    .where('f.source_id', 'in', unique)
+    .execute()
+  const citations = await db
+    .selectFrom('citations as c')
+    .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'c.revision_id'))
+    .select(['c.source_id', 'c.page_id'])
+    .distinct()
+    .where('c.source_id', 'in', unique)
+    .execute()
+  for (const row of [...figures, ...citations]) if (row.source_id) pagesBySource.get(row.source_id)?.add(row.page_id)
+  return new Map([...pagesBySource].map(([id, pages]) => [id, pages.size]))
 }
 
 export interface CitingUse {

@@ -1,6 +1,12 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { parseSaveRequest, refusedSave } from '#app/api-revisions.server'
+import { readJsonBody } from '#app/api.server'
+import { requireAbility } from '#app/auth/actor.server'
+import { apiError } from '#app/http.server'
 import { getDb } from '#app/models/db.server'
-import { listPublishedPages } from '#app/models/pages.server'
+import { getPageById, listPublishedPages } from '#app/models/pages.server'
+import { presentPageRef, presentSavedRevision } from '#app/presenters/revision'
+import { saveRevision } from '#app/services/save-revision.server'
 
 /** GET /api/v1/pages — the published pages (DESIGN.md, JSON API). */
 export async function loader(_: LoaderFunctionArgs) {
@@ -8,4 +14,26 @@ export async function loader(_: LoaderFunctionArgs) {
   return Response.json({
     pages: pages.map((p) => ({ slug: p.slug, title: p.title, summary: p.summary, lang: p.lang, stableRevisionId: p.stableRevisionId, updatedAt: p.updatedAt })),
   })
+}
+
+/**
+ * POST /api/v1/pages — creates a page from its first revision: 201 { page, revision }. A repeated
+ * Idempotency-Key answers 200 with the same revision (docs/api.md).
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== 'POST') return apiError(405, 'method_not_allowed', 'Use POST to create a page.')
+  const actor = await requireAbility(request, 'page.create')
+  const body = await readJsonBody(request)
+  if (!body.ok) return body.response
+  const parsed = parseSaveRequest(request, body.value, { needsBase: false })
+  if (!parsed.ok) return parsed.response
+  const { content, summary, idempotencyKey } = parsed.value
+  const result = await saveRevision(getDb(), { actor, slug: null, baseRevisionId: null, content, summary, idempotencyKey })
+  if (!result.ok) return refusedSave(result)
+  const page = await getPageById(getDb(), result.page.id)
+  if (!page) throw new Error(`page ${result.page.id} vanished after its creation`)
+  return Response.json(
+    { page: presentPageRef(page), revision: presentSavedRevision(result.revision) },
+    { status: result.replayed ? 200 : 201, headers: { Location: `/api/v1/pages/${page.slug}`, ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}) } },
+  )
 }

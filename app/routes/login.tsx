@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { clientIp } from '#app/auth/actor.server'
-import { getSessionUser, lucia } from '#app/auth/session.server'
+import { getSessionUser, readSessionId } from '#app/auth/session.server'
 import { useT } from '#app/components/i18n'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { translator } from '#app/core/i18n/index'
@@ -23,10 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const password = String(form.get('password') ?? '').slice(0, 1000)
   const redirectTo = safeRedirectPath(form.get('redirectTo'))
   if (!username || !password) return data({ error: t('auth.login.missing'), username }, { status: 400 })
-  // A session id planted before login is never kept: sign-in always issues a new one.
-  const planted = lucia.readSessionCookie(request.headers.get('cookie') ?? '')
-  if (planted) await lucia.invalidateSession(planted)
-  const result = await signIn(getDb(), { username, password, ip: clientIp(request), userAgent: request.headers.get('user-agent') })
+  // A session id planted before login is never kept: sign-in ends it and issues a new one.
+  const result = await signIn(getDb(), { username, password, ip: clientIp(request), userAgent: request.headers.get('user-agent'), previousSessionId: readSessionId(request) })
   if (!result.ok && result.reason === 'throttled') {
     return data(
       { error: t('auth.login.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }), username },
@@ -71,6 +69,12 @@ export default function Login() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Log in'} · Sourced` }]
+
+/** A document response takes its headers from here: without this, a 429 would lose its Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -4,6 +4,7 @@ import { getSessionUser } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { EvidencePanels, CitationList } from '#app/components/evidence'
 import { useT, useUiLang } from '#app/components/i18n'
+import { SaveNotice } from '#app/components/save-notice'
 import { SubjectsBox } from '#app/components/subjects'
 import { formatDate } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page, revision } = view
   return {
     canonical: `${getOrigins().origin}/pages/${page.slug}`,
-    page: { slug: page.slug },
+    page: { slug: page.slug, stableRevisionId: page.stableRevisionId, latestRevisionId: page.latestRevisionId },
     revision: { id: revision.id, createdAt: revision.createdAt, status: revision.status, isStable: view.isStable },
     hasPendingChanges: view.hasPendingChanges,
     content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
@@ -46,17 +47,23 @@ export default function PageView() {
   const lang = useUiLang()
   const { content, revision, page } = data
   const markedFigures = data.figures.filter((f) => f.cited || f.sourceId !== null || f.quote !== null || f.asOf !== null)
+  // The pending changes, stable → latest, on the history feature's diff page.
+  const pendingDiff = page.stableRevisionId && page.stableRevisionId !== page.latestRevisionId ? `/pages/${page.slug}/diff?from=${page.stableRevisionId}&to=${page.latestRevisionId}` : null
+  const report = { slug: page.slug, revisionId: revision.id }
   return (
     <div className="page-layout">
+      <SaveNotice />
       {!revision.isStable ? (
         <div className="banner banner--pending" role="status">
           <p>{t('page.viewingLatest')}</p>
+          {pendingDiff ? <Link to={pendingDiff}>{t('page.pendingDiff')}</Link> : null}
           {data.hasPendingChanges ? <Link to={`/pages/${page.slug}?revision=stable`}>{t('page.viewStable')}</Link> : null}
         </div>
       ) : data.hasPendingChanges ? (
         <div className="banner" role="status">
           <p>{t('page.pending')}</p>
           <Link to={`/pages/${page.slug}?revision=latest`}>{t('page.viewLatest')}</Link>
+          {pendingDiff ? <Link to={pendingDiff}>{t('page.pendingDiff')}</Link> : null}
         </div>
       ) : null}
       <article className="comparison" lang={content.lang} aria-labelledby="page-title">
@@ -79,9 +86,9 @@ export default function PageView() {
           </p>
         </div>
         <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
-        <CitationList citations={data.citations} sources={data.sources} />
+        <CitationList citations={data.citations} sources={data.sources} report={report} />
       </article>
-      <EvidencePanels figures={markedFigures} sources={data.sources} />
+      <EvidencePanels figures={markedFigures} sources={data.sources} report={report} />
     </div>
   )
 }
@@ -92,6 +99,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
         { title: `${data.content.title} · Sourced` },
         { name: 'description', content: data.content.summary },
         { tagName: 'link', rel: 'canonical', href: data.canonical },
+        { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', href: `${data.canonical}/history.atom` },
         ...(data.revision.isStable ? [] : [{ name: 'robots', content: 'noindex' }]),
       ]
     : [{ title: 'Sourced' }]

@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { clientIp } from '#app/auth/actor.server'
-import { getSessionUser, startSession } from '#app/auth/session.server'
+import { endSession, getSessionUser, readSessionId, startSession } from '#app/auth/session.server'
 import { useT } from '#app/components/i18n'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { config } from '#app/config.server'
@@ -10,9 +10,12 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '#app/core/password-rules'
 import { translator } from '#app/core/i18n/index'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
-import { hitLimit } from '#app/models/rate-limits.server'
+import { checkLimit, hitLimit } from '#app/models/rate-limits.server'
 import { logSecurityEvent } from '#app/models/security-log.server'
 import { createAccount } from '#app/services/create-account.server'
+import accountCss from '#app/styles/account.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect('/')
@@ -25,9 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const username = String(form.get('username') ?? '').slice(0, 100)
   const ip = clientIp(request)
-  const limit = await hitLimit(db, `signup:${ip ?? 'unknown'}`, config.limits.signupIp)
+  // Accounts created are counted, not attempts: a typo in the password costs nothing, and a
+  // failed attempt costs the server no password hash.
+  const bucket = `signup:${ip ?? 'unknown'}`
+  const limit = await checkLimit(db, bucket, config.limits.signupIp)
   if (!limit.allowed) {
-    await logSecurityEvent(db, 'signup.throttled', { username, ip })
+    await logSecurityEvent(db, 'signup.throttled', { ip })
     return data(
       { errors: { form: t('auth.signup.throttled', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) } as Record<string, string>, username },
       { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
@@ -39,7 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors = Object.fromEntries(created.issues.map((i) => [i.path, t(`auth.issue.${i.code}` as 'auth.issue.common')]))
     return data({ errors, username }, { status: 422 })
   }
+  await hitLimit(db, bucket, config.limits.signupIp)
   await logSecurityEvent(db, 'signup', { userId: created.value.id, username: created.value.username, ip })
+  const previous = readSessionId(request)
+  if (previous) await endSession(previous)
   const setCookie = await startSession(created.value.id, { ip, userAgent: request.headers.get('user-agent') })
   return redirect('/', { headers: { 'Set-Cookie': setCookie } })
 }
@@ -54,18 +63,19 @@ export default function Signup() {
       <p>{t('auth.signup.intro')}</p>
       <Form method="post" className="stack">
         {errors.form ? <p className="form-error" role="alert">{errors.form}</p> : null}
-        <label>
-          {t('auth.username')}
-          <input type="text" name="username" autoComplete="username" required minLength={3} maxLength={32} defaultValue={actionData?.username ?? ''} aria-invalid={errors.username ? true : undefined} aria-describedby={errors.username ? 'username-error' : 'username-hint'} />
+        {/* Hints and errors sit beside the labels: they describe the fields, they do not name them. */}
+        <div className="field">
+          <label htmlFor="signup-username">{t('auth.username')}</label>
+          <input type="text" id="signup-username" name="username" autoComplete="username" required minLength={3} maxLength={32} defaultValue={actionData?.username ?? ''} aria-invalid={errors.username ? true : undefined} aria-describedby={errors.username ? 'username-error username-hint' : 'username-hint'} />
           <span id="username-hint" className="muted">{t('auth.username.hint')}</span>
           {errors.username ? <span id="username-error" className="field-error">{errors.username}</span> : null}
-        </label>
-        <label>
-          {t('auth.password')}
-          <input type="password" name="password" autoComplete="new-password" required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? 'password-error' : 'password-hint'} />
+        </div>
+        <div className="field">
+          <label htmlFor="signup-password">{t('auth.password')}</label>
+          <input type="password" id="signup-password" name="password" autoComplete="new-password" required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? 'password-error password-hint' : 'password-hint'} />
           <span id="password-hint" className="muted">{t('auth.password.hint', { min: PASSWORD_MIN })}</span>
           {errors.password ? <span id="password-error" className="field-error">{errors.password}</span> : null}
-        </label>
+        </div>
         <button type="submit" className="primary">{t('auth.signup.submit')}</button>
       </Form>
       <p>
@@ -76,6 +86,12 @@ export default function Signup() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Sign up'} · Sourced` }]
+
+/** A document response takes its headers from here: without this, a 429 would lose its Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

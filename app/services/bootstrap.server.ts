@@ -2,7 +2,12 @@ import { getDb, getDbConfig, migrateToLatest } from '#app/models/db.server'
 import { countPages } from '#app/models/pages.server'
 import { ensureSearchIndex } from '#app/models/search.server'
 import { log } from '#app/logger.server'
+import { linkCheckerSettingsFromEnv, startLinkChecker, type RunningLinkChecker } from './link-checker.server'
 import { seedDemo } from './seed-demo.server'
+import { startSweeper } from './sweep.server'
+
+let linkChecker: RunningLinkChecker | undefined
+let sweeper: { stop(): void } | undefined
 
 /**
  * Start-up: migrate, and on an empty database load the demo comparisons (unless DEMO_CONTENT is
@@ -15,6 +20,10 @@ export async function bootstrap(): Promise<void> {
   log('info', 'database ready', { engine: config.engine, migrationsApplied: applied })
   const reindexed = await ensureSearchIndex(db)
   if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
+  // Its first pass runs a while after start-up, so it never competes with seeding below.
+  if (process.env.LINK_CHECKER !== 'off' && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
+  // Ended sessions and spent rate-limit windows, hourly.
+  sweeper ??= startSweeper(db)
   if (process.env.DEMO_CONTENT === 'false' || (await countPages(db)) > 0) return
   const accounts = await seedDemo(db)
   if (!accounts) return
@@ -26,5 +35,9 @@ export async function bootstrap(): Promise<void> {
 }
 
 export async function shutdown(): Promise<void> {
+  await linkChecker?.stop()
+  linkChecker = undefined
+  sweeper?.stop()
+  sweeper = undefined
   await getDb().destroy()
 }

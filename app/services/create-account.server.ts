@@ -10,7 +10,7 @@ import { getUserByUsername, insertUser } from '#app/models/users.server'
 /** Creates an account after checking the name and the password policy (sign-up and the CLI). */
 export async function createAccount(db: DB, input: { username: unknown; password: unknown; role: Role }): Promise<Result<{ id: string; username: string }>> {
   const username = validateUsername(input.username)
-  const password = checkNewPassword(input.password)
+  const password = checkNewPassword(input.password, { username: username.ok ? username.value : String(input.username ?? '') })
   const issues = [...(username.ok ? [] : username.issues), ...(password.ok ? [] : password.issues)]
   if (!username.ok || !password.ok) return fail(...issues)
   // User pages are public, so saying a name is taken reveals nothing a reader cannot see anyway.

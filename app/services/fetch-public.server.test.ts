@@ -498,6 +498,14 @@ describe('fetchPublic: answers', () => {
     expect(hugeBytesSent).toBeLessThan(64 * 1024 * 1024)
   })
 
+  it('a 1 GB body with the default limit → cut at 1 MiB', async () => {
+    const result = await fetchPublic(`${originBase}/huge`, { testAllowlist: allowOrigin })
+    expect(result).toMatchObject({ status: 'too-large', httpStatus: 200, bytesRead: 1_048_576, reason: 'body larger than 1048576 bytes' })
+    expect(result.body).toHaveLength(1_048_576)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(hugeBytesSent).toBeLessThan(64 * 1024 * 1024)
+  })
+
   it('cuts at maxBytes without splitting a character, and an exact fit is not too large', async () => {
     const cut = await fetchPublic(`${originBase}/accents`, { testAllowlist: allowOrigin, maxBytes: 3 })
     expect(cut).toMatchObject({ status: 'too-large', body: 'é', bytesRead: 3 })

@@ -18,6 +18,7 @@ export interface RecordRevisionInput {
   content: PageContent
   analysis: ContentAnalysis
   idempotencyKey?: string | null
+  idempotencyFingerprint?: string | null
   restoresRevisionId?: string | null
   riskScore?: number
   /** Pre-made id, when the caller needs it before the insert (a new page points at it). */
@@ -49,6 +50,7 @@ export async function recordRevision(trx: DB, input: RecordRevisionInput): Promi
     contentHash: hash,
     createdAt,
     idempotencyKey: input.idempotencyKey ?? null,
+    idempotencyFingerprint: input.idempotencyFingerprint ?? null,
     restoresRevisionId: input.restoresRevisionId ?? null,
     uncitedCount: input.analysis.uncitedFigures.length,
     findingCount: input.analysis.findings.length,

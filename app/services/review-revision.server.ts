@@ -3,10 +3,11 @@ import { config } from '#app/config.server'
 import { lockRow, type DB } from '#app/models/db.server'
 import { listFigures } from '#app/models/evidence.server'
 import { nowIso } from '#app/models/ids.server'
-import { appendLog, insertDecision } from '#app/models/moderation.server'
+import { appendLog, hasLogEntryForUser, insertDecision } from '#app/models/moderation.server'
 import { getPageById, updatePageHeads } from '#app/models/pages.server'
 import { countApprovedRevisionsByAuthor, getRevision, listChainBetween, setRevisionStatus } from '#app/models/revisions.server'
-import { getUserById } from '#app/models/users.server'
+import { logSecurityEvent } from '#app/models/security-log.server'
+import { getUserById, setUserRole } from '#app/models/users.server'
 
 export interface ReviewInput {
   moderator: Pick<RequestActor, 'id'>
@@ -72,13 +73,20 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
   })
 }
 
-/** Editors become trusted automatically after a configurable record (MediaWiki's autoconfirmed). */
+/**
+ * Editors become trusted automatically after a configurable record (MediaWiki's autoconfirmed) —
+ * unless an admin has set their role by hand (a demotion must stick) or they are blocked.
+ */
 async function promoteIfEarned(trx: DB, userId: string): Promise<void> {
   const user = await getUserById(trx, userId)
   if (!user || user.role !== 'editor') return
+  if (user.blockedUntil !== null && new Date(user.blockedUntil) > new Date()) return
+  if (await hasLogEntryForUser(trx, 'user.role', userId)) return
   const days = (Date.now() - new Date(user.createdAt).getTime()) / 86_400_000
   if (days < config.trustAfterDays) return
   if ((await countApprovedRevisionsByAuthor(trx, userId)) < config.trustAfterApproved) return
-  await trx.updateTable('users').set({ role: 'trusted' }).where('id', '=', userId).where('role', '=', 'editor').execute()
+  // Only from editor: a role an admin changed since the read above is not overwritten.
+  if (!(await setUserRole(trx, userId, 'trusted', { from: 'editor' }))) return
   await appendLog(trx, { action: 'user.auto-trusted', actorId: null, targetUserId: userId, reason: `${config.trustAfterApproved} approved revisions and ${config.trustAfterDays} days` })
+  await logSecurityEvent(trx, 'role.changed', { userId, username: user.username, detail: { from: 'editor', to: 'trusted', by: 'automatic' } })
 }

@@ -1,16 +1,18 @@
+import { createHash } from 'node:crypto'
 import { analyseContent, type ContentAnalysis, type Finding } from '#app/core/analyse'
-import type { DocNode, PageContent, RevisionStatus } from '#app/core/content'
+import type { PageContent, RevisionStatus } from '#app/core/content'
 import { validateContent } from '#app/core/document'
 import { diffEvidence, sourcesDropped } from '#app/core/evidence-diff'
 import { mergeContent } from '#app/core/merge'
 import { can, type Protection } from '#app/core/permissions'
 import type { Issue } from '#app/core/result'
 import { slugify } from '#app/core/slug'
+import { referencedSourceIds } from '#app/core/source-refs'
 import { sourceDomain } from '#app/core/source-url'
 import { triage } from '#app/core/triage'
 import type { RequestActor } from '#app/auth/actor.server'
 import { config } from '#app/config.server'
-import { lockRow, type DB } from '#app/models/db.server'
+import { isUniqueViolation, lockRow, type DB } from '#app/models/db.server'
 import { listCitations, listFigures, listFindings } from '#app/models/evidence.server'
 import { newId, nowIso } from '#app/models/ids.server'
 import { getPageById, getPageBySlug, insertPage, updatePageHeads, type PageRecord } from '#app/models/pages.server'
@@ -44,6 +46,7 @@ export interface SavedRevision {
 export type SaveRevisionResult =
   | ({ ok: true } & SavedRevision)
   | { ok: false; status: 422; code: 'invalid_content'; issues: Issue[] }
+  | { ok: false; status: 422; code: 'idempotency_key_reused'; message: string }
   | { ok: false; status: 404; code: 'page_not_found' | 'base_not_found'; message: string }
   | { ok: false; status: 403; code: 'protected'; message: string }
   | { ok: false; status: 409; code: 'slug_taken'; message: string; slug: string }
@@ -60,34 +63,68 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
   const validated = validateContent(input.content)
   if (!validated.ok) return { ok: false, status: 422, code: 'invalid_content', issues: validated.issues }
   const summary = input.summary.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 500)
+  const fingerprint = input.idempotencyKey ? requestFingerprint(input, validated.value, summary) : null
 
   if (input.idempotencyKey) {
-    const replay = await replayed(db, input)
+    const replay = await replayed(db, input, fingerprint)
     if (replay) return replay
   }
   const limit = await hitLimit(db, `save:${input.actor.id}`, config.limits.saveUser)
   if (!limit.allowed) {
     return { ok: false, status: 429, code: 'rate_limited', message: `Too many saves; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} min.`, retryAfterSeconds: limit.retryAfterSeconds }
   }
+  const save = { ...input, idempotencyFingerprint: fingerprint }
   try {
-    return await db.transaction().execute((trx) => (input.slug === null ? createPage(trx, input, validated.value, summary) : appendRevision(trx, input, input.slug, validated.value, summary)))
+    return await db.transaction().execute(async (trx) => {
+      // Checked again under the page lock (SQLite: the write lock), where a twin submit that got
+      // here first is visible: SQLite serialises the two, so the unique index alone would not
+      // stop the second from creating a page of the same title and answering 409 slug_taken.
+      if (input.idempotencyKey) {
+        const replay = await replayed(trx, input, fingerprint)
+        if (replay) return replay
+      }
+      return input.slug === null ? createPage(trx, save, validated.value, summary) : appendRevision(trx, save, input.slug, validated.value, summary)
+    })
   } catch (error) {
-    // Two submits with one idempotency key racing past the first check: the unique index let
-    // one through; answer the other with the revision it created.
+    if (!isUniqueViolation(error)) throw error
+    // PostgreSQL runs twin submits side by side: the unique index lets one through and makes the
+    // other wait for its commit and fail; answer that one with the revision the first created.
     if (input.idempotencyKey) {
-      const replay = await replayed(db, input)
+      const replay = await replayed(db, input, fingerprint)
       if (replay) return replay
+    }
+    // Two different new pages with one title, created at once: the slug's unique index decides.
+    if (input.slug === null) {
+      const slug = slugify(validated.value.title)
+      if (await getPageBySlug(db, slug)) return slugTaken(slug)
     }
     throw error
   }
 }
 
-async function replayed(db: DB, input: SaveRevisionInput): Promise<SaveRevisionResult | null> {
+/** What makes two submits "the same request": the target, the base, the summary and the text. */
+function requestFingerprint(input: SaveRevisionInput, content: PageContent, summary: string): string {
+  return createHash('sha256').update(JSON.stringify([input.slug, input.baseRevisionId, summary, content])).digest('base64url')
+}
+
+function slugTaken(slug: string): SaveRevisionResult {
+  return { ok: false, status: 409, code: 'slug_taken', message: `A page with this title already exists at /pages/${slug}; edit it instead, or choose another title.`, slug }
+}
+
+async function replayed(db: DB, input: SaveRevisionInput, fingerprint: string | null): Promise<SaveRevisionResult | null> {
   const existing = await findRevisionByIdempotencyKey(db, input.actor.id, input.idempotencyKey!)
   if (!existing) return null
+  if (existing.idempotencyFingerprint !== null && existing.idempotencyFingerprint !== fingerprint) {
+    return { ok: false, status: 422, code: 'idempotency_key_reused', message: 'This idempotency key was already used for a different request; send a new key with each new edit.' }
+  }
   const page = await getPageById(db, existing.pageId)
   if (existing.status === 'conflict' && page) {
-    return { ok: false, status: 409, code: 'edit_conflict', message: 'Someone else changed the same part of the page; your version is kept as a conflict revision.', conflict: { revisionId: existing.id, latestRevisionId: page.latestRevisionId, baseRevisionId: existing.baseRevisionId ?? '', fields: [] }, page: { slug: page.slug } }
+    return {
+      ok: false, status: 409, code: 'edit_conflict',
+      message: 'Someone else changed the same part of the page since you started. Your version is saved as a conflict revision; merge it with the current one.',
+      conflict: { revisionId: existing.id, latestRevisionId: page.latestRevisionId, baseRevisionId: existing.baseRevisionId ?? '', fields: await conflictingParts(db, existing.id, existing.baseRevisionId, page.latestRevisionId) },
+      page: { slug: page.slug },
+    }
   }
   const findings = await listFindings(db, existing.id)
   return {
@@ -98,22 +135,19 @@ async function replayed(db: DB, input: SaveRevisionInput): Promise<SaveRevisionR
   }
 }
 
+/** The parts a stored conflict revision clashes on with the page's head, for a replayed 409. */
+async function conflictingParts(db: DB, conflictId: string, baseId: string | null, latestId: string): Promise<string[]> {
+  const [ours, base, latest] = await Promise.all([getRevision(db, conflictId), baseId ? getRevision(db, baseId) : null, getRevision(db, latestId)])
+  if (!ours || !base || !latest) return []
+  const result = mergeContent(base.content, ours.content, latest.content)
+  return result.ok ? [] : result.conflicts
+}
+
 function toFinding(f: { kind: string; category: string | null; text: string; start: number | null; end: number | null; message: string }): Finding {
   const field = f.category === 'title' || f.category === 'summary' ? f.category : 'body'
   return { kind: f.kind as Finding['kind'], field, text: f.text, start: f.start, end: f.end, category: field === 'body' ? (f.category as Finding['category']) : null, message: f.message }
 }
 
-function referencedSourceIds(body: DocNode): string[] {
-  const ids: string[] = []
-  const stack = [body]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node.type === 'citation' && typeof node.attrs?.sourceId === 'string') ids.push(node.attrs.sourceId)
-    for (const mark of node.marks ?? []) if (mark.type === 'figure' && typeof mark.attrs?.sourceId === 'string') ids.push(mark.attrs.sourceId)
-    if (node.content) stack.push(...node.content)
-  }
-  return ids
-}
 
 async function analyse(trx: DB, content: PageContent): Promise<ContentAnalysis> {
   return analyseContent(content, await existingSourceIds(trx, referencedSourceIds(content.body)))
@@ -147,10 +181,15 @@ async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: Content
   return { ...decision, findings }
 }
 
-async function createPage(trx: DB, input: SaveRevisionInput, content: PageContent, summary: string): Promise<SaveRevisionResult> {
+type Save = SaveRevisionInput & { idempotencyFingerprint: string | null }
+
+async function createPage(trx: DB, input: Save, content: PageContent, summary: string): Promise<SaveRevisionResult> {
   const slug = slugify(content.title)
   if (await getPageBySlug(trx, slug)) {
-    return { ok: false, status: 409, code: 'slug_taken', message: `A page with this title already exists at /pages/${slug}; edit it instead, or choose another title.`, slug }
+    // The page may be this very submit's twin, committed since the check at the start of the
+    // transaction (PostgreSQL reads each statement's latest commits).
+    const replay = input.idempotencyKey ? await replayed(trx, input, input.idempotencyFingerprint) : null
+    return replay ?? slugTaken(slug)
   }
   const analysis = await analyse(trx, content)
   const size = Buffer.byteLength(JSON.stringify(content))
@@ -160,30 +199,37 @@ async function createPage(trx: DB, input: SaveRevisionInput, content: PageConten
   await insertPage(trx, { id: pageId, slug, title: content.title, summary: content.summary, lang: content.lang, latestRevisionId: revisionId, createdAt: nowIso() })
   await recordRevision(trx, {
     id: revisionId, pageId, parentId: null, baseRevisionId: null, authorId: input.actor.id, summary, status: decision.status,
-    content, analysis: { ...analysis, findings: decision.findings }, idempotencyKey: input.idempotencyKey, riskScore: decision.risk,
+    content, analysis: { ...analysis, findings: decision.findings }, idempotencyKey: input.idempotencyKey, idempotencyFingerprint: input.idempotencyFingerprint, riskScore: decision.risk,
   })
   if (decision.status === 'approved') await updatePageHeads(trx, pageId, { stableRevisionId: revisionId, updatedAt: nowIso() })
   return { ok: true, replayed: false, page: { id: pageId, slug }, revision: { id: revisionId, status: decision.status, findings: decision.findings, merged: false } }
 }
 
-async function appendRevision(trx: DB, input: SaveRevisionInput, slug: string, submitted: PageContent, summary: string): Promise<SaveRevisionResult> {
+async function appendRevision(trx: DB, input: Save, slug: string, submitted: PageContent, summary: string): Promise<SaveRevisionResult> {
   const found = await getPageBySlug(trx, slug)
   if (!found) return { ok: false, status: 404, code: 'page_not_found', message: `There is no page "${slug.slice(0, 80)}".` }
   await lockRow(trx, 'pages', found.id)
+  // A twin of this submit may have held the lock until now: answer with its revision.
+  if (input.idempotencyKey) {
+    const replay = await replayed(trx, input, input.idempotencyFingerprint)
+    if (replay) return replay
+  }
   const page = (await getPageById(trx, found.id)) as PageRecord
   const protection = activeProtection(page)
   if (!can(input.actor, 'page.edit', { protection })) {
     return { ok: false, status: 403, code: 'protected', message: `This page is protected (${protection}): ${page.protectionReason ?? 'no reason given'}.` }
   }
   const baseId = input.baseRevisionId ?? page.latestRevisionId
-  const base = await getRevision(trx, baseId)
+  // Only the metadata: the snapshot (parsing a large page costs milliseconds) matters only to a merge.
+  const base = await getRevisionMeta(trx, baseId)
   if (!base || base.pageId !== page.id) return { ok: false, status: 404, code: 'base_not_found', message: 'The revision this edit started from does not belong to this page.' }
 
   let content = submitted
   let merged = false
   if (base.id !== page.latestRevisionId) {
+    const baseContent = (await getRevision(trx, base.id))!.content
     const latest = (await getRevision(trx, page.latestRevisionId))!
-    const result = mergeContent(base.content, submitted, latest.content)
+    const result = mergeContent(baseContent, submitted, latest.content)
     if (!result.ok) {
       const stored = await storeConflict(trx, input, page, base.id, submitted, summary)
       return {
@@ -204,7 +250,7 @@ async function appendRevision(trx: DB, input: SaveRevisionInput, slug: string, s
   const { id } = await recordRevision(trx, {
     pageId: page.id, parentId: page.latestRevisionId, baseRevisionId: base.id, authorId: input.actor.id,
     summary: merged ? `${summary} (merged with a concurrent edit)`.trim() : summary, status: decision.status, content,
-    analysis: { ...analysis, findings: decision.findings }, idempotencyKey: input.idempotencyKey,
+    analysis: { ...analysis, findings: decision.findings }, idempotencyKey: input.idempotencyKey, idempotencyFingerprint: input.idempotencyFingerprint,
     restoresRevisionId: input.restoresRevisionId ?? null, riskScore: decision.risk,
   })
   const published = decision.status === 'approved'
@@ -217,11 +263,11 @@ async function appendRevision(trx: DB, input: SaveRevisionInput, slug: string, s
   return { ok: true, replayed: false, page: { id: page.id, slug: page.slug }, revision: { id, status: decision.status, findings: decision.findings, merged } }
 }
 
-async function storeConflict(trx: DB, input: SaveRevisionInput, page: PageRecord, baseId: string, content: PageContent, summary: string): Promise<string> {
+async function storeConflict(trx: DB, input: Save, page: PageRecord, baseId: string, content: PageContent, summary: string): Promise<string> {
   const analysis = await analyse(trx, content)
   const { id } = await recordRevision(trx, {
     pageId: page.id, parentId: baseId, baseRevisionId: baseId, authorId: input.actor.id, summary, status: 'conflict',
-    content, analysis, idempotencyKey: input.idempotencyKey, restoresRevisionId: input.restoresRevisionId ?? null,
+    content, analysis, idempotencyKey: input.idempotencyKey, idempotencyFingerprint: input.idempotencyFingerprint, restoresRevisionId: input.restoresRevisionId ?? null,
   })
   return id
 }

@@ -1,5 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as m0001 from './0001-initial'
+import * as m0002 from './0002-session-activity'
+import * as m0004 from './0004-report-collapse'
+import * as m0005 from './0005-idempotency-fingerprint'
 import * as m0006 from './0006-page-search'
 
 /**
@@ -8,6 +11,9 @@ import * as m0006 from './0006-page-search'
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-session-activity': m0002,
+  '0004-report-collapse': m0004,
+  '0005-idempotency-fingerprint': m0005,
   '0006-page-search': m0006,
 }
 

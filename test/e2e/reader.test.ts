@@ -59,7 +59,7 @@ describe('a reader in Chromium', () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     await page.goto(server.url + '/pages/zoom-vs-visio')
-    await page.getByLabel('Language').selectOption('de')
+    await page.getByLabel('Language', { exact: true }).selectOption('de')
     await page.getByRole('button', { name: 'Change language' }).click()
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('de')
     await page.goto(server.url + '/')

@@ -70,7 +70,7 @@ export const de: Messages = {
   'figure.uncited': 'Ohne Quelle: Diese Zahl kann erst veröffentlicht werden, wenn sie belegt ist.',
   'figure.quoteMismatch': 'Das Zitat zeigt diese Zahl nicht.',
   'figure.outdated': 'Möglicherweise veraltet',
-  'figure.notComparable': 'Nicht vergleichbar: Die Zahlen dieser Zeile messen Verschiedenes.',
+  'figure.notComparable': 'Nicht vergleichbar: Die Tabelle stellt die Zahl neben Zahlen, die etwas anderes zählen.',
   'figure.disputed': 'Umstritten: Eine Meldung von Lesenden ist offen.',
   'figure.panelTitle': ({ text }) => `Beleg für „${text}“`,
   'figure.unknownSource': 'Unbekannte Quelle',

@@ -74,7 +74,7 @@ export const en = {
   'figure.uncited': 'No source: this figure cannot be published until it is cited.',
   'figure.quoteMismatch': 'The quote does not show this figure.',
   'figure.outdated': 'May be outdated',
-  'figure.notComparable': 'Not comparable: figures in this row measure different things.',
+  'figure.notComparable': 'Not comparable: this table sets it beside figures that count something different.',
   'figure.disputed': 'Disputed: a reader report is open.',
   'figure.panelTitle': ({ text }: { text: string }) => `Evidence for “${text}”`,
   'figure.unknownSource': 'Unknown source',

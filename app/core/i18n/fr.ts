@@ -70,7 +70,7 @@ export const fr: Messages = {
   'figure.uncited': 'Sans source : ce chiffre ne peut pas être publié tant qu’il n’est pas sourcé.',
   'figure.quoteMismatch': 'La citation ne montre pas ce chiffre.',
   'figure.outdated': 'Peut-être dépassé',
-  'figure.notComparable': 'Non comparables : les chiffres de cette ligne ne mesurent pas la même chose.',
+  'figure.notComparable': 'Non comparable : le tableau place ce chiffre à côté de chiffres qui comptent autre chose.',
   'figure.disputed': 'Contesté : un signalement de lecteur est ouvert.',
   'figure.panelTitle': ({ text }) => `Preuve pour « ${text} »`,
   'figure.unknownSource': 'Source inconnue',

@@ -1,0 +1,134 @@
+import { Extension } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { Mapping } from '@tiptap/pm/transform'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { indexPlainText, rangeAt } from './text-positions'
+
+/**
+ * Live findings in the editor: uncited figures and promotional language, as the lint API finds
+ * them, drawn as inline decorations (underlines) and kept in plugin state for the list beside the
+ * editor. The API answers in plain-text offsets of the document it was sent; typing goes on while
+ * it answers, so each request records the steps taken since it was sent, and the answer is
+ * mapped through them before it is shown. An answer to an older request than the latest is
+ * dropped.
+ */
+
+/** The lint API's answer (POST /api/v1/lint). */
+export interface LintAnswer {
+  figures: Array<{ text: string; start: number; end: number; cited: boolean }>
+  marketing: Array<{ text: string; start: number; end: number; category: string; suggestion: string }>
+}
+
+export interface EditorFinding {
+  id: string
+  kind: 'uncited' | 'marketing'
+  text: string
+  from: number
+  to: number
+  category: string | null
+  suggestion: string | null
+}
+
+interface FindingsState {
+  pending: { id: number; mapping: Mapping } | null
+  findings: EditorFinding[]
+  decorations: DecorationSet
+}
+
+type FindingsMeta = { type: 'start'; id: number } | { type: 'answer'; id: number; doc: PMNode; answer: LintAnswer }
+
+export const findingsKey = new PluginKey<FindingsState>('liveFindings')
+
+function decorate(doc: PMNode, findings: EditorFinding[]): DecorationSet {
+  return DecorationSet.create(
+    doc,
+    findings.map((f) => Decoration.inline(f.from, f.to, { class: `finding finding--${f.kind}`, 'data-finding': f.id })),
+  )
+}
+
+/** Findings of an answer, as ranges of the document the request was sent with. */
+export function findingsOfAnswer(doc: PMNode, answer: LintAnswer): EditorFinding[] {
+  const index = indexPlainText(doc)
+  const findings: EditorFinding[] = []
+  for (const f of answer.figures) {
+    if (f.cited) continue
+    const range = rangeAt(index, f.start, f.end)
+    if (range) findings.push({ id: `figure-${f.start}`, kind: 'uncited', text: f.text, ...range, category: null, suggestion: null })
+  }
+  for (const m of answer.marketing) {
+    const range = rangeAt(index, m.start, m.end)
+    if (range) findings.push({ id: `marketing-${m.start}`, kind: 'marketing', text: m.text, ...range, category: m.category, suggestion: m.suggestion })
+  }
+  return findings.sort((a, b) => a.from - b.from)
+}
+
+/** Moves findings through edits; one whose text was deleted disappears. Keeps identity when nothing moved. */
+function mapFindings(findings: EditorFinding[], mapping: Mapping): EditorFinding[] {
+  let moved = false
+  const mapped: EditorFinding[] = []
+  for (const f of findings) {
+    // Text typed at either edge is outside the finding: it was not what the check saw.
+    const from = mapping.map(f.from, 1)
+    const to = mapping.map(f.to, -1)
+    if (from >= to) {
+      moved = true
+      continue
+    }
+    if (from !== f.from || to !== f.to) moved = true
+    mapped.push(from === f.from && to === f.to ? f : { ...f, from, to })
+  }
+  return moved ? mapped : findings
+}
+
+function apply(tr: Transaction, state: FindingsState): FindingsState {
+  const meta = tr.getMeta(findingsKey) as FindingsMeta | undefined
+  let { pending, findings, decorations } = state
+  if (tr.docChanged) {
+    if (pending) pending = { id: pending.id, mapping: new Mapping([...pending.mapping.maps, ...tr.mapping.maps]) }
+    const mapped = mapFindings(findings, tr.mapping)
+    decorations = mapped === findings ? decorations.map(tr.mapping, tr.doc) : decorate(tr.doc, mapped)
+    findings = mapped
+  }
+  if (meta?.type === 'start') pending = { id: meta.id, mapping: new Mapping() }
+  if (meta?.type === 'answer' && pending?.id === meta.id) {
+    findings = mapFindings(findingsOfAnswer(meta.doc, meta.answer), pending.mapping)
+    decorations = decorate(tr.doc, findings)
+    pending = null
+  }
+  return pending === state.pending && findings === state.findings && decorations === state.decorations ? state : { pending, findings, decorations }
+}
+
+export function liveFindingsPlugin(): Plugin<FindingsState> {
+  return new Plugin<FindingsState>({
+    key: findingsKey,
+    state: {
+      init: () => ({ pending: null, findings: [], decorations: DecorationSet.empty }),
+      apply,
+    },
+    props: {
+      decorations: (state) => findingsKey.getState(state)?.decorations,
+    },
+  })
+}
+
+export const LiveFindings = Extension.create({
+  name: 'liveFindings',
+  addProseMirrorPlugins() {
+    return [liveFindingsPlugin()]
+  },
+})
+
+export function findingsOf(state: EditorState): EditorFinding[] {
+  return findingsKey.getState(state)?.findings ?? []
+}
+
+/** Marks the start of a check of the current document; answers are mapped from here on. */
+export function startCheck(tr: Transaction, id: number): Transaction {
+  return tr.setMeta(findingsKey, { type: 'start', id } satisfies FindingsMeta).setMeta('addToHistory', false)
+}
+
+/** Hands the answer for the document `doc` (as it was sent) to the plugin. */
+export function finishCheck(tr: Transaction, id: number, doc: PMNode, answer: LintAnswer): Transaction {
+  return tr.setMeta(findingsKey, { type: 'answer', id, doc, answer } satisfies FindingsMeta).setMeta('addToHistory', false)
+}

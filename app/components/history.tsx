@@ -1,0 +1,149 @@
+import { Link } from '@remix-run/react'
+import type { RevisionStatus } from '#app/core/content'
+import { formatDateTime, formatNumber } from '#app/core/format'
+import type { RevisionRowView } from '#app/presenters/revision-row'
+import { useT, useUiLang } from './i18n'
+
+export const revisionPath = (slug: string, id: string) => `/pages/${slug}/revisions/${id}`
+export const diffPath = (slug: string, to: string, from: string | null) => `/pages/${slug}/diff?${from ? `from=${from}&` : ''}to=${to}`
+export const userPath = (username: string) => `/users/${encodeURIComponent(username)}`
+
+export function StatusBadge({ status }: { status: RevisionStatus }) {
+  const t = useT()
+  return <span className={`status status--${status}`}>{t(`history.status.${status}`)}</span>
+}
+
+// A change of more than this many bytes is shown in bold, as MediaWiki does, to catch the eye.
+const BIG_CHANGE = 1000
+
+/** Bytes added or removed: a sign and a number, coloured too — never colour alone. */
+export function SizeChange({ change }: { change: number | null }) {
+  const t = useT()
+  const lang = useUiLang()
+  if (change === null) return <span className="size-delta size-delta--up">{t('history.new')}</span>
+  const size = formatNumber(lang, Math.abs(change))
+  const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'same'
+  const text = change > 0 ? t('history.sizeUp', { size }) : change < 0 ? t('history.sizeDown', { size }) : t('history.sizeSame')
+  return <span className={`size-delta size-delta--${direction}${Math.abs(change) > BIG_CHANGE ? ' size-delta--big' : ''}`}>{text}</span>
+}
+
+export function RevisionTime({ iso }: { iso: string }) {
+  const lang = useUiLang()
+  return <time dateTime={iso}>{formatDateTime(lang, iso)}</time>
+}
+
+export function UserLink({ username }: { username: string }) {
+  return <Link to={userPath(username)}>{username}</Link>
+}
+
+/** The edit summary, or a muted "no summary", and what the revision restores. */
+export function Summary({ row }: { row: Pick<RevisionRowView, 'summary' | 'restoresRevisionId'> & { page: { slug: string } } }) {
+  const t = useT()
+  return (
+    <span className="history-summary">
+      {row.summary ? row.summary : <span className="muted">{t('history.noSummary')}</span>}
+      {row.restoresRevisionId ? (
+        <>
+          {' '}
+          ({t('history.restores')} <Link to={revisionPath(row.page.slug, row.restoresRevisionId)}>{row.restoresRevisionId}</Link>)
+        </>
+      ) : null}
+    </span>
+  )
+}
+
+/** The link to what a revision changed (against its parent), named for screen readers by its time. */
+export function ChangesLink({ row }: { row: Pick<RevisionRowView, 'id' | 'parentId' | 'createdAt' | 'page'> }) {
+  const t = useT()
+  const lang = useUiLang()
+  return (
+    <Link to={diffPath(row.page.slug, row.id, row.parentId)}>
+      {t('history.changes')}
+      <span className="visually-hidden"> {t('history.changesOf', { time: formatDateTime(lang, row.createdAt) })}</span>
+    </Link>
+  )
+}
+
+/** Keyset pagination: back to the newest, on to older. Links keep the list's filters. */
+export function Pager({ newest, older }: { newest: string | null; older: string | null }) {
+  const t = useT()
+  if (!newest && !older) return null
+  return (
+    <nav className="pager" aria-label={t('history.pagination')}>
+      {newest ? <Link to={newest}>{t('history.newest')}</Link> : null}
+      {older ? (
+        <Link to={older} rel="next">
+          {t('history.older')}
+        </Link>
+      ) : null}
+    </nav>
+  )
+}
+
+/** Revisions across pages (contributions, recent changes): each links to its page, itself and its changes. */
+export function RevisionListTable({ rows, showAuthor }: { rows: RevisionRowView[]; showAuthor: boolean }) {
+  const t = useT()
+  return (
+    <table className="data history-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('history.col.time')}</th>
+          <th scope="col">{t('history.col.page')}</th>
+          {showAuthor ? <th scope="col">{t('history.col.author')}</th> : null}
+          <th scope="col">{t('history.col.summary')}</th>
+          <th scope="col" className="col-num">{t('history.col.change')}</th>
+          <th scope="col">{t('history.col.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <Link to={revisionPath(row.page.slug, row.id)}>
+                <RevisionTime iso={row.createdAt} />
+              </Link>
+              {' · '}
+              <ChangesLink row={row} />
+            </td>
+            <td>
+              <Link to={`/pages/${row.page.slug}`} lang={row.page.lang}>
+                {row.page.title}
+              </Link>
+            </td>
+            {showAuthor ? (
+              <td>
+                <UserLink username={row.author} />
+              </td>
+            ) : null}
+            <td>
+              <Summary row={row} />
+            </td>
+            <td className="col-num">
+              <SizeChange change={row.sizeChange} />
+            </td>
+            <td>
+              <StatusBadge status={row.status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+const SLOT = '\u0000'
+
+/**
+ * A translated sentence around a text in another language (a page title in a UI heading): the
+ * title keeps its own `lang` so screen readers pronounce it right (WCAG 3.1.2).
+ */
+export function WithForeignText({ message, text, lang }: { message: (slot: string) => string; text: string; lang: string }) {
+  const [before = '', after = ''] = message(SLOT).split(SLOT)
+  return (
+    <>
+      {before}
+      <span lang={lang}>{text}</span>
+      {after}
+    </>
+  )
+}

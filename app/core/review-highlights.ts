@@ -1,0 +1,57 @@
+import type { AnalysedFigure, Finding } from './analyse'
+import type { MarketingCategory } from './marketing'
+import type { HighlightRange } from './render-html'
+
+/** What each highlight says, in the moderator's UI language (the suggestion stays in the content's). */
+export interface HighlightLabels {
+  uncited: string
+  mismatch: string
+  marketing: (category: MarketingCategory, suggestion: string) => string
+}
+
+type FigureLike = Pick<AnalysedFigure, 'start' | 'end' | 'cited' | 'quoteShowsFigure'>
+type FindingLike = Pick<Finding, 'kind' | 'field' | 'start' | 'end' | 'category' | 'message'>
+
+/**
+ * Every finding of a revision's body as a highlight range for `renderBody`: uncited figures,
+ * figures whose quote does not show them, and promotional language with its category and
+ * suggestion (as a tooltip and as text for screen readers). Cited figures are not highlighted:
+ * they render as evidence buttons, which is what "a verifiable claim with evidence" looks like.
+ */
+export function reviewHighlights(figures: readonly FigureLike[], findings: readonly FindingLike[], labels: HighlightLabels): HighlightRange[] {
+  const ranges: HighlightRange[] = []
+  for (const f of figures) {
+    if (!f.cited) ranges.push({ start: f.start, end: f.end, className: 'hl-uncited', title: labels.uncited, label: labels.uncited })
+    else if (!f.quoteShowsFigure) ranges.push({ start: f.start, end: f.end, className: 'hl-mismatch', title: labels.mismatch, label: labels.mismatch })
+  }
+  for (const m of findings) {
+    if (m.kind !== 'marketing' || m.field !== 'body' || m.start === null || m.end === null || m.category === null) continue
+    const label = labels.marketing(m.category, m.message)
+    ranges.push({ start: m.start, end: m.end, className: 'hl-marketing', title: label, label })
+  }
+  return ranges.sort((a, b) => a.start - b.start)
+}
+
+export interface Segment<T> {
+  text: string
+  mark: T | null
+}
+
+/** Cuts a short text (a title, a summary) into plain and marked segments; overlapping ranges keep the first. */
+export function splitByRanges<T extends { start: number | null; end: number | null }>(text: string, ranges: readonly T[]): Segment<T>[] {
+  const sorted = ranges
+    .filter((r): r is T & { start: number; end: number } => r.start !== null && r.end !== null && r.start < r.end && r.end <= text.length && r.start >= 0)
+    .sort((a, b) => a.start - b.start)
+  const segments: Segment<T>[] = []
+  let at = 0
+  for (const r of sorted) {
+    if (r.start < at) continue
+    if (r.start > at) segments.push({ text: text.slice(at, r.start), mark: null })
+    segments.push({ text: text.slice(r.start, r.end), mark: r })
+    at = r.end
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), mark: null })
+  return segments
+}
+
+export { referencedSourceIds } from './source-refs'

@@ -1,0 +1,185 @@
+import { data, redirect } from '@remix-run/node'
+import { getActor, requireAbility, type RequestActor } from '#app/auth/actor.server'
+import { newPageContent } from '#app/components/editor/page-form'
+import type { ConflictView, EditorActionData, EditorProblem } from '#app/components/editor/types'
+import type { PageContent } from '#app/core/content'
+import { parseJson } from '#app/core/document'
+import { editorTranslator, type EditorTranslate } from '#app/core/i18n/editor-messages'
+import type { Lang } from '#app/core/lang'
+import { mergeContent } from '#app/core/merge'
+import { can, type Protection } from '#app/core/permissions'
+import { renderBody } from '#app/core/render-html'
+import { referencedSourceIds } from '#app/core/source-refs'
+import { translator } from '#app/core/i18n/index'
+import { forbidden, notFound } from '#app/http.server'
+import { getUiLang } from '#app/lang.server'
+import { getDb, type DB } from '#app/models/db.server'
+import { newId } from '#app/models/ids.server'
+import { getPageBySlug, type PageRecord } from '#app/models/pages.server'
+import { getRevision } from '#app/models/revisions.server'
+import { getSourcesByIds } from '#app/models/sources.server'
+import { presentSource, type SourceView } from '#app/presenters/source'
+import { activeProtection, saveRevision } from '#app/services/save-revision.server'
+
+/**
+ * The server side of the edit routes (/pages/new, /pages/:slug/edit): who may open the editor,
+ * what it starts from, and how a submitted edit becomes a revision — or comes back with what was
+ * typed and why it was not saved.
+ */
+
+export interface EditorLoaderData {
+  slug: string | null
+  /** The page's current title, for the heading (empty for a new page). */
+  pageTitle: string
+  content: PageContent
+  baseRevisionId: string | null
+  /** One per editor load: a repeated submit of the same form makes one revision. */
+  idempotencyKey: string
+  sources: Record<string, SourceView>
+  conflict: ConflictView | null
+}
+
+/** Anonymous visitors go to the login page and come back; accounts that may not edit get 403. */
+export async function requireEditor(request: Request, action: 'page.create' | 'page.edit', page?: PageRecord): Promise<RequestActor> {
+  const actor = await getActor(request)
+  if (!actor) {
+    const url = new URL(request.url)
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
+  }
+  const protection = page ? activeProtection(page) : null
+  if (page && protection && can(actor, 'page.edit') && !can(actor, 'page.edit', { protection })) {
+    throw forbidden(protectedMessage(editorTranslator(getUiLang(request)), page, protection))
+  }
+  return requireAbility(request, action, { protection })
+}
+
+function protectedMessage(t: EditorTranslate, page: PageRecord, protection: Protection): string {
+  return t('editor.problem.protected', { level: protection, reason: page.protectionReason ?? t('editor.problem.noReason') })
+}
+
+
+async function sourcesOf(db: DB, content: PageContent): Promise<Record<string, SourceView>> {
+  const found = await getSourcesByIds(db, referencedSourceIds(content.body))
+  return Object.fromEntries([...found].map(([id, source]) => [id, presentSource(source)]))
+}
+
+export function newPageEditor(uiLang: Lang): EditorLoaderData {
+  return {
+    slug: null,
+    pageTitle: '',
+    content: newPageContent(uiLang),
+    baseRevisionId: null,
+    idempotencyKey: newId(),
+    sources: {},
+    conflict: null,
+  }
+}
+
+/** The editor for an existing page: its latest revision, or a conflict revision to merge. */
+export async function loadPageEditor(db: DB, page: PageRecord, conflictId: string | null, uiLang: Lang): Promise<EditorLoaderData> {
+  let content: PageContent
+  let conflict: ConflictView | null = null
+  if (conflictId) {
+    conflict = await loadConflictView(db, page, conflictId, uiLang)
+    if (!conflict) throw notFound(editorTranslator(uiLang)('editor.conflict.notFound'))
+    content = (await getRevision(db, conflictId))!.content
+  } else {
+    const latest = await getRevision(db, page.latestRevisionId)
+    if (!latest) throw new Error(`page ${page.id} has no latest revision ${page.latestRevisionId}`)
+    content = latest.content
+  }
+  return {
+    slug: page.slug,
+    pageTitle: page.title,
+    content,
+    baseRevisionId: page.latestRevisionId,
+    idempotencyKey: newId(),
+    sources: await sourcesOf(db, content),
+    conflict,
+  }
+}
+
+/**
+ * What the merge view shows: the page's head now, rendered read-only, and what both sides changed.
+ * The changed fields are worked out again from the stored revisions, so the view is the same
+ * after a reload or from a link.
+ */
+export async function loadConflictView(db: DB, page: PageRecord, conflictId: string, uiLang: Lang): Promise<ConflictView | null> {
+  const mine = await getRevision(db, conflictId)
+  if (!mine || mine.pageId !== page.id || mine.status !== 'conflict') return null
+  const [latest, base] = await Promise.all([getRevision(db, page.latestRevisionId), mine.baseRevisionId ? getRevision(db, mine.baseRevisionId) : null])
+  if (!latest) return null
+  const merged = base ? mergeContent(base.content, mine.content, latest.content) : { ok: false as const, conflicts: [] }
+  const t = translator(uiLang)
+  const { body, ...metadata } = latest.content
+  return {
+    revisionId: mine.id,
+    latestRevisionId: latest.id,
+    fields: merged.ok ? [] : merged.conflicts,
+    latest: {
+      authorName: latest.authorName,
+      createdAt: latest.createdAt,
+      summary: latest.summary,
+      content: metadata,
+      bodyHtml: renderBody(body, { tableLabel: (n) => t('page.tableLabel', { n }) }),
+    },
+  }
+}
+
+function field(form: FormData, name: string, max?: number): string {
+  const value = form.get(name)
+  return typeof value === 'string' ? value.slice(0, max) : ''
+}
+
+/**
+ * Saves a submitted edit. Success redirects to the page with a notice; every refusal comes back
+ * with the submitted content and summary so the editor shows them again — nothing typed is lost.
+ */
+export async function submitEdit(request: Request, slug: string | null) {
+  const uiLang = getUiLang(request)
+  const t = editorTranslator(uiLang)
+  const form = await request.formData()
+  const summary = field(form, 'summary', 500)
+  const idempotencyKey = field(form, 'idempotencyKey', 100).trim() || null
+  const baseRevisionId = field(form, 'baseRevisionId', 100).trim() || null
+  const parsed = parseJson(field(form, 'content'), 'content')
+  const submitted = parsed.ok ? parsed.value : null
+  const answer = (status: 401 | 403 | 404 | 409 | 422 | 429, problem: EditorProblem, headers?: HeadersInit, key = idempotencyKey ?? newId()) =>
+    data<EditorActionData>({ problem, content: submitted, summary, idempotencyKey: key }, { status, headers })
+
+  const actor = await getActor(request)
+  if (!actor) return answer(401, { kind: 'signed_out', message: t('editor.problem.signedOut') })
+  if (!can(actor, slug === null ? 'page.create' : 'page.edit')) return answer(403, { kind: 'forbidden', message: t('editor.problem.forbidden') })
+  if (!parsed.ok) return answer(422, { kind: 'invalid', issues: parsed.issues })
+
+  const db = getDb()
+  const result = await saveRevision(db, { actor, slug, baseRevisionId, content: submitted, summary, idempotencyKey })
+  if (result.ok) {
+    const uncited = result.revision.findings.some((f) => f.kind === 'uncited-figure')
+    const outcome = result.revision.status === 'approved' ? 'published' : uncited ? 'uncited' : 'pending'
+    return redirect(`/pages/${result.page.slug}?revision=latest&saved=${outcome}${result.revision.merged ? '&merged=1' : ''}`, 303)
+  }
+  switch (result.code) {
+    case 'invalid_content':
+      return answer(422, { kind: 'invalid', issues: result.issues })
+    case 'slug_taken':
+      return answer(409, { kind: 'slug_taken', message: result.message, slug: result.slug })
+    case 'edit_conflict': {
+      const page = await getPageBySlug(db, result.page.slug)
+      const conflict = page ? await loadConflictView(db, page, result.conflict.revisionId, uiLang) : null
+      if (!conflict) throw new Error(`conflict revision ${result.conflict.revisionId} could not be loaded`)
+      // The key made the conflict revision; the merged save needs a new one or it would replay it.
+      return answer(409, { kind: 'conflict', conflict }, undefined, newId())
+    }
+    case 'protected': {
+      const page = slug ? await getPageBySlug(db, slug) : null
+      const protection = page ? activeProtection(page) : null
+      return answer(403, { kind: 'protected', message: page && protection ? protectedMessage(t, page, protection) : result.message })
+    }
+    case 'page_not_found':
+    case 'base_not_found':
+      return answer(404, { kind: 'not_found', message: result.message })
+    case 'rate_limited':
+      return answer(429, { kind: 'rate_limited', message: result.message }, { 'Retry-After': String(result.retryAfterSeconds) })
+  }
+}

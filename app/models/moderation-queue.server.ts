@@ -1,0 +1,139 @@
+import type { FindingKind } from '#app/core/analyse'
+import type { QueueFilters } from '#app/core/moderation-filters'
+import type { Role } from '#app/core/roles'
+import { isRole } from '#app/core/roles'
+import type { DB } from './db.server'
+
+/** Reads behind the moderator's queue and review page: pending revisions, their findings, their authors' records. */
+
+export interface QueueEntry {
+  id: string
+  page: { slug: string; title: string; lang: string }
+  author: { id: string; username: string; role: Role; createdAt: string }
+  summary: string
+  createdAt: string
+  riskScore: number
+  uncitedCount: number
+  findingCounts: Partial<Record<FindingKind, number>>
+}
+
+export interface AuthorRecord {
+  approved: number
+  rejected: number
+  pending: number
+}
+
+export interface QueueCounts {
+  pending: number
+  uncited: number
+  marketing: number
+}
+
+/** Pending revisions, riskiest first and oldest first at equal risk, keyset-paginated on (risk, id). */
+export async function listQueue(db: DB, filters: QueueFilters, window: { after?: string; before?: string }, limit: number): Promise<QueueEntry[]> {
+  let query = db
+    .selectFrom('revisions as r')
+    .innerJoin('pages as p', 'p.id', 'r.page_id')
+    .innerJoin('users as u', 'u.id', 'r.author_id')
+    .select(['r.id', 'r.summary', 'r.created_at', 'r.risk_score', 'r.uncited_count', 'p.slug', 'p.title', 'p.lang', 'u.id as author_id', 'u.username', 'u.role', 'u.created_at as author_created_at'])
+    .where('r.status', '=', 'pending')
+  if (filters.lang) query = query.where('p.lang', '=', filters.lang)
+  if (filters.page) query = query.where('p.slug', '=', filters.page)
+  if (window.after) query = query.where('r.created_at', '>=', window.after)
+  if (window.before) query = query.where('r.created_at', '<', window.before)
+  if (filters.finding) {
+    const kind = filters.finding
+    query = query.where(({ exists, selectFrom }) => exists(selectFrom('findings as f').select('f.id').whereRef('f.revision_id', '=', 'r.id').where('f.kind', '=', kind)))
+  }
+  if (filters.after) {
+    const { risk, id } = filters.after
+    query = query.where((eb) => eb.or([eb('r.risk_score', '<', risk), eb.and([eb('r.risk_score', '=', risk), eb('r.id', '>', id)])]))
+  }
+  const rows = await query.orderBy('r.risk_score', 'desc').orderBy('r.id', 'asc').limit(limit).execute()
+  const counts = await countFindingsByRevision(db, rows.map((r) => r.id))
+  return rows.map((r) => ({
+    id: r.id,
+    page: { slug: r.slug, title: r.title, lang: r.lang },
+    author: { id: r.author_id, username: r.username, role: isRole(r.role) ? r.role : 'editor', createdAt: r.author_created_at },
+    summary: r.summary,
+    createdAt: r.created_at,
+    riskScore: Number(r.risk_score),
+    uncitedCount: Number(r.uncited_count),
+    findingCounts: counts.get(r.id) ?? {},
+  }))
+}
+
+export async function countFindingsByRevision(db: DB, revisionIds: readonly string[]): Promise<Map<string, Partial<Record<FindingKind, number>>>> {
+  const result = new Map<string, Partial<Record<FindingKind, number>>>()
+  if (revisionIds.length === 0) return result
+  const rows = await db
+    .selectFrom('findings')
+    .select(['revision_id', 'kind', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('revision_id', 'in', revisionIds)
+    .groupBy(['revision_id', 'kind'])
+    .execute()
+  for (const row of rows) {
+    const entry = result.get(row.revision_id) ?? {}
+    entry[row.kind as FindingKind] = Number(row.count)
+    result.set(row.revision_id, entry)
+  }
+  return result
+}
+
+export async function countQueue(db: DB): Promise<QueueCounts> {
+  const row = await db
+    .selectFrom('revisions as r')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('pending'),
+      eb.fn.sum<number>(eb.case().when('r.uncited_count', '>', 0).then(1).else(0).end()).as('uncited'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.exists(eb.selectFrom('findings as f').select('f.id').whereRef('f.revision_id', '=', 'r.id').where('f.kind', '=', 'marketing')))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('marketing'),
+    ])
+    .where('r.status', '=', 'pending')
+    .executeTakeFirstOrThrow()
+  return { pending: Number(row.pending), uncited: Number(row.uncited ?? 0), marketing: Number(row.marketing ?? 0) }
+}
+
+/** Each author's approved, rejected and pending revisions: the record a moderator weighs. */
+export async function getAuthorRecords(db: DB, authorIds: readonly string[]): Promise<Map<string, AuthorRecord>> {
+  const result = new Map<string, AuthorRecord>()
+  if (authorIds.length === 0) return result
+  const rows = await db
+    .selectFrom('revisions')
+    .select(['author_id', 'status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('author_id', 'in', [...new Set(authorIds)])
+    .where('status', 'in', ['approved', 'rejected', 'pending'])
+    .groupBy(['author_id', 'status'])
+    .execute()
+  for (const id of authorIds) result.set(id, { approved: 0, rejected: 0, pending: 0 })
+  for (const row of rows) {
+    const record = result.get(row.author_id)!
+    record[row.status as keyof AuthorRecord] = Number(row.count)
+  }
+  return result
+}
+
+export interface Decision {
+  decision: 'approve' | 'reject'
+  moderator: string
+  reason: string
+  createdAt: string
+}
+
+export async function getDecision(db: DB, revisionId: string): Promise<Decision | null> {
+  const row = await db
+    .selectFrom('moderation_decisions as d')
+    .innerJoin('users as u', 'u.id', 'd.moderator_id')
+    .select(['d.decision', 'u.username', 'd.reason', 'd.created_at'])
+    .where('d.revision_id', '=', revisionId)
+    .executeTakeFirst()
+  return row ? { decision: row.decision as Decision['decision'], moderator: row.username, reason: row.reason, createdAt: row.created_at } : null
+}

@@ -1,0 +1,183 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { requireAbility } from '#app/auth/actor.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useT } from '#app/components/i18n'
+import { ElapsedText, FindingChips, ModerationNav } from '#app/components/moderation'
+import { elapsed } from '#app/core/elapsed'
+import { translator } from '#app/core/i18n/index'
+import { LANGS } from '#app/core/lang'
+import { AGE_FILTERS, ageWindow, FINDING_FILTERS, parseQueueFilters, queueCursor } from '#app/core/moderation-filters'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { countQueue, getAuthorRecords, listQueue } from '#app/models/moderation-queue.server'
+import { countOpenReports } from '#app/models/reports.server'
+import css from '#app/styles/moderation.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
+
+const PAGE_SIZE = 50
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAbility(request, 'revision.review')
+  const t = translator(getUiLang(request))
+  const url = new URL(request.url)
+  const filters = parseQueueFilters(url.searchParams)
+  const now = new Date()
+  const db = getDb()
+  const [rows, counts, openReports] = await Promise.all([listQueue(db, filters, ageWindow(filters.age, now), PAGE_SIZE + 1), countQueue(db), countOpenReports(db)])
+  const shown = rows.slice(0, PAGE_SIZE)
+  const records = await getAuthorRecords(db, shown.map((r) => r.author.id))
+  const last = shown[shown.length - 1]
+  const next = rows.length > PAGE_SIZE && last ? new URLSearchParams([...[...url.searchParams].filter(([k]) => k !== 'after'), ['after', queueCursor(last)]]).toString() : null
+  return {
+    title: t('mod.queue.title'),
+    filters: { lang: filters.lang ?? '', finding: filters.finding ?? '', age: filters.age ?? '', page: filters.page ?? '' },
+    filtered: filters.lang !== null || filters.finding !== null || filters.age !== null || filters.page !== null,
+    counts: { ...counts, reports: openReports },
+    next,
+    rows: shown.map((r) => ({
+      id: r.id,
+      page: r.page,
+      author: { username: r.author.username, role: r.author.role, accountAge: elapsed(r.author.createdAt, now), record: records.get(r.author.id) ?? { approved: 0, rejected: 0, pending: 0 } },
+      summary: r.summary,
+      waiting: elapsed(r.createdAt, now),
+      createdAt: r.createdAt,
+      riskScore: r.riskScore,
+      findingCounts: r.findingCounts,
+    })),
+  }
+}
+
+export default function ModerationQueue() {
+  const data = useLoaderData<typeof loader>()
+  const t = useT()
+  return (
+    <div className="moderation">
+      <ModerationNav moderator />
+      <h1>{t('mod.queue.title')}</h1>
+      <p className="muted">{t('mod.queue.intro')}</p>
+      <ul className="mod-counts">
+        <li>{t('mod.count.pending', { count: data.counts.pending })}</li>
+        <li>{t('mod.count.uncited', { count: data.counts.uncited })}</li>
+        <li>{t('mod.count.marketing', { count: data.counts.marketing })}</li>
+        <li>
+          <Link to="/moderation/reports">{t('mod.count.reports', { count: data.counts.reports })}</Link>
+        </li>
+      </ul>
+      <Form method="get" className="mod-filters">
+        <fieldset>
+          <legend>{t('mod.filter.legend')}</legend>
+          <label>
+            {t('mod.filter.lang')}
+            <select name="lang" defaultValue={data.filters.lang}>
+              <option value="">{t('mod.filter.any')}</option>
+              {LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`lang.name.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('mod.filter.finding')}
+            <select name="finding" defaultValue={data.filters.finding}>
+              <option value="">{t('mod.filter.any')}</option>
+              {FINDING_FILTERS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`mod.finding.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('mod.filter.age')}
+            <select name="age" defaultValue={data.filters.age}>
+              <option value="">{t('mod.filter.any')}</option>
+              {AGE_FILTERS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`mod.age.${a}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('mod.filter.page')}
+            <input type="text" name="page" defaultValue={data.filters.page} maxLength={200} />
+          </label>
+          <div className="mod-filters__actions">
+            <button type="submit" className="primary">
+              {t('mod.filter.submit')}
+            </button>
+            {data.filtered ? <Link to="/moderation">{t('mod.filter.reset')}</Link> : null}
+          </div>
+        </fieldset>
+      </Form>
+      {data.rows.length === 0 ? (
+        <p className="notice">{data.filtered ? t('mod.queue.emptyFiltered') : t('mod.queue.empty')}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="queue-caption">
+          <table className="data mod-queue">
+            <caption id="queue-caption">{t('mod.queue.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mod.col.risk')}</th>
+                <th scope="col">{t('mod.col.page')}</th>
+                <th scope="col">{t('mod.col.author')}</th>
+                <th scope="col">{t('mod.col.summary')}</th>
+                <th scope="col">{t('mod.col.age')}</th>
+                <th scope="col">{t('mod.col.findings')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.id} data-revision={r.id}>
+                  <td className="mod-risk">{r.riskScore}</td>
+                  <td>
+                    <Link to={`/moderation/revisions/${r.id}`} aria-label={t('mod.queue.review', { title: r.page.title })}>
+                      {r.page.title}
+                    </Link>
+                    <div className="muted" lang={r.page.lang}>
+                      /{r.page.slug}
+                    </div>
+                  </td>
+                  <td>
+                    <Link to={`/users/${encodeURIComponent(r.author.username)}`}>{r.author.username}</Link>
+                    <div className="muted">{t(`mod.role.${r.author.role}`)}</div>
+                    <div className="muted">
+                      {t('mod.author.record', {
+                        age: t(`mod.duration.${r.author.accountAge.unit}`, { n: r.author.accountAge.n }),
+                        approved: r.author.record.approved,
+                        rejected: r.author.record.rejected,
+                      })}
+                    </div>
+                  </td>
+                  <td>{r.summary || <span className="muted">{t('mod.noSummary')}</span>}</td>
+                  <td>
+                    <time dateTime={r.createdAt}>
+                      <ElapsedText value={r.waiting} />
+                    </time>
+                  </td>
+                  <td>
+                    <FindingChips counts={r.findingCounts} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data.next ? (
+        <p>
+          <Link to={`/moderation?${data.next}`}>{t('mod.queue.more')}</Link>
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Moderation'} · Sourced` }, { name: 'robots', content: 'noindex' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,475 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { requireAbility } from '#app/auth/actor.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { EvidencePanels, LinkStatus, SourceKindLabel } from '#app/components/evidence'
+import { useT, useUiLang } from '#app/components/i18n'
+import { ElapsedText, ModerationNav } from '#app/components/moderation'
+import { analyseContent } from '#app/core/analyse'
+import { elapsed } from '#app/core/elapsed'
+import { diffEvidence } from '#app/core/evidence-diff'
+import { formatDateTime } from '#app/core/format'
+import { translator } from '#app/core/i18n/index'
+import type { MarketingCategory } from '#app/core/marketing'
+import { can } from '#app/core/permissions'
+import { renderBody } from '#app/core/render-html'
+import { referencedSourceIds, reviewHighlights, splitByRanges } from '#app/core/review-highlights'
+import { notFound } from '#app/http.server'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { listCitations, listFigures, listFindings, type FigureRecord } from '#app/models/evidence.server'
+import { getAuthorRecords, getDecision } from '#app/models/moderation-queue.server'
+import { getPageById } from '#app/models/pages.server'
+import { getRevision } from '#app/models/revisions.server'
+import { existingSourceIds, getSourcesByIds } from '#app/models/sources.server'
+import { getUserById } from '#app/models/users.server'
+import { presentFigure } from '#app/presenters/figure'
+import { presentSource } from '#app/presenters/source'
+import { reviewRevision } from '#app/services/review-revision.server'
+import css from '#app/styles/moderation.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
+
+const figureView = (f: FigureRecord) => ({ ...presentFigure(f), ageMonths: null, outdated: false, notComparable: false })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireAbility(request, 'revision.review')
+  const uiLang = getUiLang(request)
+  const t = translator(uiLang)
+  const db = getDb()
+  const revision = await getRevision(db, params.id ?? '')
+  if (!revision) throw notFound(t('error.notFound.body'))
+  const page = (await getPageById(db, revision.pageId))!
+  const stableId = page.stableRevisionId !== revision.id ? page.stableRevisionId : null
+  const [figures, citations, storedFindings, author, records, decision, known, stableFigures, stableCitations] = await Promise.all([
+    listFigures(db, revision.id),
+    listCitations(db, revision.id),
+    listFindings(db, revision.id),
+    getUserById(db, revision.authorId),
+    getAuthorRecords(db, [revision.authorId]),
+    revision.status === 'pending' ? null : getDecision(db, revision.id),
+    existingSourceIds(db, referencedSourceIds(revision.content.body)),
+    stableId ? listFigures(db, stableId) : [],
+    stableId ? listCitations(db, stableId) : [],
+  ])
+  // Promotional language is found again from the snapshot: findings rows do not keep which field
+  // (title, summary, body) their offsets point into, and the analysis is pure and cheap.
+  const analysis = analyseContent(revision.content, known)
+  const sourceIdsNow = new Set([...figures.map((f) => f.sourceId), ...citations.map((c) => c.sourceId)].filter((s): s is string => s !== null))
+  const sourceIdsBefore = new Set([...stableFigures.map((f) => f.sourceId), ...stableCitations.map((c) => c.sourceId)].filter((s): s is string => s !== null))
+  const removedSources = storedFindings.filter((f) => f.kind === 'citation-removed').map((f) => f.text)
+  const sources = await getSourcesByIds(db, [...sourceIdsNow, ...sourceIdsBefore, ...removedSources])
+  const sourceViews = Object.fromEntries([...sources].map(([id, s]) => [id, presentSource(s)]))
+  const sourceName = (id: string | null) => (id ? (sources.get(id)?.title ?? id) : null)
+
+  const labels = {
+    uncited: t('mod.hl.uncited'),
+    mismatch: t('mod.hl.mismatch'),
+    marketing: (category: MarketingCategory, suggestion: string) => t('mod.hl.marketing', { category: t(`mod.category.${category}`), suggestion }),
+  }
+  const bodyHtml = renderBody(revision.content.body, {
+    figures: figures.map((f) => ({ start: f.start, end: f.end, ordinal: f.ordinal, marked: f.marked })),
+    highlights: reviewHighlights(figures, analysis.findings, labels),
+    tableLabel: (n) => t('page.tableLabel', { n }),
+  })
+  const evidence = page.stableRevisionId === revision.id ? null : diffEvidence({ figures: stableFigures, citationSources: stableCitations.map((c) => c.sourceId) }, { figures, citationSources: citations.map((c) => c.sourceId) })
+  const now = new Date()
+  const marketing = analysis.findings.filter((f) => f.kind === 'marketing')
+  const fieldMarks = (field: 'title' | 'summary') =>
+    splitByRanges(
+      revision.content[field],
+      marketing.filter((f) => f.field === field).map((f) => ({ start: f.start, end: f.end, label: labels.marketing(f.category!, f.message) })),
+    ).map((s) => ({ text: s.text, label: s.mark?.label ?? null }))
+
+  return {
+    title: t('mod.review.title', { title: revision.content.title }),
+    canProtect: can(actor, 'page.protect'),
+    revision: {
+      id: revision.id,
+      status: revision.status,
+      summary: revision.summary,
+      createdAt: revision.createdAt,
+      waiting: elapsed(revision.createdAt, now),
+      riskScore: revision.riskScore,
+      lang: revision.content.lang,
+      title: fieldMarks('title'),
+      summaryText: fieldMarks('summary'),
+    },
+    page: { slug: page.slug, title: page.title, stableRevisionId: page.stableRevisionId, isStable: page.stableRevisionId === revision.id },
+    diffHref: stableId ? `/pages/${page.slug}/diff?from=${stableId}&to=${revision.id}` : null,
+    bodyHtml,
+    panels: figures.filter((f) => f.marked).map(figureView),
+    sources: sourceViews,
+    findings: {
+      uncited: figures.filter((f) => !f.cited).map((f) => ({ ordinal: f.ordinal, text: f.text })),
+      mismatched: figures.filter((f) => f.cited && !f.quoteShowsFigure).map((f) => ({ ordinal: f.ordinal, text: f.text, quote: f.quote })),
+      marketing: marketing.map((f) => ({ field: f.field, text: f.text, category: f.category!, suggestion: f.message })),
+      citationsRemoved: removedSources.map((id) => sourceName(id) ?? id),
+      unknownSources: analysis.findings.filter((f) => f.kind === 'unknown-source').length,
+    },
+    evidence: evidence && {
+      added: evidence.added.map((f) => ({ text: f.text, source: sourceName(f.sourceId), cited: f.cited })),
+      removed: evidence.removed.map((f) => ({ text: f.text, source: sourceName(f.sourceId), cited: f.cited })),
+      changed: evidence.changed.map((c) => ({ before: c.before.text, after: c.after.text, fields: c.fields })),
+    },
+    addedSources: [...sourceIdsNow].filter((id) => !sourceIdsBefore.has(id) && sourceViews[id]).map((id) => sourceViews[id]!),
+    author: author && {
+      username: author.username,
+      role: author.role,
+      accountAge: elapsed(author.createdAt, now),
+      blockedUntil: author.blockedUntil,
+      record: records.get(author.id) ?? { approved: 0, rejected: 0, pending: 0 },
+    },
+    decision,
+  }
+}
+
+type ActionResult =
+  | { ok: true; message: string }
+  | { ok: false; intent: 'approve' | 'reject'; message: string; uncited?: Array<{ text: string }>; reason: string; field?: 'reason' }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const moderator = await requireAbility(request, 'revision.review')
+  const t = translator(getUiLang(request))
+  const form = await request.formData()
+  const intent = form.get('intent') === 'reject' ? 'reject' : 'approve'
+  const reason = String(form.get('reason') ?? '').slice(0, 1000)
+  const result = await reviewRevision(getDb(), { moderator, revisionId: params.id ?? '', decision: intent, reason })
+  if (result.ok) return { ok: true, message: result.status === 'approved' ? t('mod.decide.approved') : t('mod.decide.rejected') } satisfies ActionResult
+  if (result.status === 404) throw notFound(t('error.notFound.body'))
+  const failed = (status: 409 | 422, message: string, extra: Partial<ActionResult> = {}) => data({ ok: false, intent, message, reason, ...extra } as ActionResult, { status })
+  if (result.status === 422) return failed(422, t('mod.decide.reasonRequired'), { field: 'reason' })
+  if (result.code === 'uncited_figures') return failed(409, t('mod.decide.uncited', { count: result.uncitedFigures?.length ?? 0 }), { uncited: result.uncitedFigures?.map((f) => ({ text: f.text })) ?? [] })
+  return failed(409, result.code === 'page_moved_on' ? t('mod.decide.movedOn') : t('mod.decide.notPending'))
+}
+
+export default function ReviewRevision() {
+  const data = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as ActionResult | undefined
+  const navigation = useNavigation()
+  const t = useT()
+  const lang = useUiLang()
+  const { revision, page } = data
+  const busy = navigation.state !== 'idle'
+  const failure = result && !result.ok ? result : null
+  const hasFindings =
+    data.findings.uncited.length + data.findings.mismatched.length + data.findings.marketing.length + data.findings.citationsRemoved.length + data.findings.unknownSources > 0
+  return (
+    <div className="moderation review">
+      <ModerationNav moderator />
+      <h1>
+        {t('mod.review.title', { title: '' })}
+        <span lang={revision.lang}>
+          <Marked segments={revision.title} />
+        </span>
+      </h1>
+      <p className="review__meta">
+        <span className={`status status--${revision.status}`}>{t(`mod.status.${revision.status}`)}</span>
+        {' · '}
+        {t('mod.review.meta', { author: data.author?.username ?? '?', date: formatDateTime(lang, revision.createdAt) })} (<ElapsedText value={revision.waiting} />)
+        {' · '}
+        {t('mod.review.risk', { score: revision.riskScore })}
+      </p>
+      <p className="review__links">
+        <Link to={`/pages/${page.slug}?revision=${revision.id}`}>{t('mod.review.page')}</Link>
+        {data.diffHref ? <Link to={data.diffHref}>{t('mod.review.diffLink')}</Link> : null}
+        {data.canProtect ? <Link to={`/moderation/pages/${page.slug}/protect`}>{t('mod.review.protect')}</Link> : null}
+      </p>
+      {revision.summary ? <p className="review__summary">“{revision.summary}”</p> : null}
+
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      {failure ? (
+        <div className="form-error" role="alert" id="decision-error">
+          <p>{failure.message}</p>
+          {failure.uncited && failure.uncited.length > 0 ? (
+            <ul className="uncited-list">
+              {failure.uncited.map((f, i) => (
+                <li key={i}>{f.text}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="decision-heading" className="review__decision">
+        <h2 id="decision-heading">{t('mod.decide.title')}</h2>
+        {data.decision ? (
+          <p>
+            {t('mod.decided', { decision: t(`mod.decision.${data.decision.decision}`), moderator: data.decision.moderator, date: formatDateTime(lang, data.decision.createdAt) })}
+            {data.decision.reason ? <>: “{data.decision.reason}”</> : null}
+          </p>
+        ) : revision.status === 'pending' ? (
+          <div className="decision-forms">
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="approve" />
+              <label>
+                {t('mod.decide.note')}
+                <textarea name="reason" rows={2} maxLength={1000} defaultValue={failure?.intent === 'approve' ? failure.reason : ''} aria-describedby="approve-hint" />
+                <span className="muted" id="approve-hint">
+                  {t('mod.decide.noteHint')}
+                </span>
+              </label>
+              <button type="submit" className="primary" disabled={busy}>
+                {t('mod.decide.approve')}
+              </button>
+            </Form>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="reject" />
+              <label>
+                {t('mod.decide.reason')}
+                <textarea
+                  name="reason"
+                  rows={2}
+                  maxLength={1000}
+                  required
+                  defaultValue={failure?.intent === 'reject' ? failure.reason : ''}
+                  aria-invalid={failure?.field === 'reason' ? true : undefined}
+                  aria-describedby={failure?.field === 'reason' ? 'reject-hint decision-error' : 'reject-hint'}
+                />
+                <span className="muted" id="reject-hint">
+                  {t('mod.decide.reasonHint')}
+                </span>
+              </label>
+              <button type="submit" className="danger" disabled={busy}>
+                {t('mod.decide.reject')}
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <p>{t(`mod.status.${revision.status}`)}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="legend-heading" className="review__legend">
+        <h2 id="legend-heading">{t('mod.review.legend')}</h2>
+        <ul className="legend">
+          <li>
+            <span className="fig legend__sample" aria-hidden="true">
+              123
+            </span>{' '}
+            {t('mod.legend.evidence')}
+          </li>
+          <li>
+            <mark className="hl-uncited legend__sample" aria-hidden="true">
+              123
+            </mark>{' '}
+            {t('mod.legend.uncited')}
+          </li>
+          <li>
+            <mark className="hl-marketing legend__sample" aria-hidden="true">
+              abc
+            </mark>{' '}
+            {t('mod.legend.marketing')}
+          </li>
+          <li>
+            <mark className="hl-mismatch legend__sample" aria-hidden="true">
+              123
+            </mark>{' '}
+            {t('mod.legend.mismatch')}
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="metadata-heading">
+        <h2 id="metadata-heading">{t('mod.review.metadata')}</h2>
+        <dl className="review__fields" lang={revision.lang}>
+          <dt lang={lang}>{t('mod.review.field.title')}</dt>
+          <dd>
+            <Marked segments={revision.title} />
+          </dd>
+          <dt lang={lang}>{t('mod.review.field.summary')}</dt>
+          <dd>
+            <Marked segments={revision.summaryText} />
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="body-heading">
+        <h2 id="body-heading">{t('mod.review.body')}</h2>
+        <div className="prose review__body" lang={revision.lang} dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
+        <EvidencePanels figures={data.panels} sources={data.sources} />
+      </section>
+
+      <section aria-labelledby="findings-heading">
+        <h2 id="findings-heading">{t('mod.review.findings')}</h2>
+        {!hasFindings ? (
+          <p>{t('mod.review.noFindings')}</p>
+        ) : (
+          <ul className="findings">
+            {data.findings.uncited.map((f) => (
+              <li key={`u${f.ordinal}`}>
+                <mark className="hl-uncited">{f.text}</mark> — {t('mod.finding.uncited-figure')}
+              </li>
+            ))}
+            {data.findings.mismatched.map((f) => (
+              <li key={`m${f.ordinal}`}>
+                <mark className="hl-mismatch">{f.text}</mark> — {t('mod.finding.quote-mismatch')}
+                {f.quote ? <> (“{f.quote}”)</> : null}
+              </li>
+            ))}
+            {data.findings.marketing.map((f, i) => (
+              <li key={`p${i}`}>
+                <mark className="hl-marketing" lang={revision.lang}>
+                  {f.text}
+                </mark>{' '}
+                — {t('mod.finding.marketing')} ({t(`mod.category.${f.category}`)}, {t(`mod.review.field.${f.field}`)}): <span lang={revision.lang}>{f.suggestion}</span>
+              </li>
+            ))}
+            {data.findings.citationsRemoved.map((name, i) => (
+              <li key={`c${i}`}>{t('mod.review.citationRemoved', { source: name })}</li>
+            ))}
+            {data.findings.unknownSources > 0 ? <li>{t('mod.chip', { label: t('mod.finding.unknown-source'), count: data.findings.unknownSources })}</li> : null}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="compare-heading">
+        <h2 id="compare-heading">{t('mod.review.compare')}</h2>
+        {page.isStable ? (
+          <p>{t('mod.review.isStable')}</p>
+        ) : !page.stableRevisionId ? (
+          <p>{t('mod.review.noStable')}</p>
+        ) : null}
+        {data.evidence ? (
+          data.evidence.added.length + data.evidence.removed.length + data.evidence.changed.length === 0 ? (
+            <p>{t('mod.diff.none')}</p>
+          ) : (
+            <div className="evidence-diff">
+              {data.evidence.added.length > 0 ? (
+                <>
+                  <h3>{t('mod.diff.added')}</h3>
+                  <ul>
+                    {data.evidence.added.map((f, i) => (
+                      <li key={i}>
+                        <ins>{f.text}</ins> {f.source ? <span className="muted">({f.source})</span> : <span className="muted">({t('mod.diff.uncited')})</span>}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {data.evidence.removed.length > 0 ? (
+                <>
+                  <h3>{t('mod.diff.removed')}</h3>
+                  <ul>
+                    {data.evidence.removed.map((f, i) => (
+                      <li key={i}>
+                        <del>{f.text}</del> {f.source ? <span className="muted">({f.source})</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {data.evidence.changed.length > 0 ? (
+                <>
+                  <h3>{t('mod.diff.changed')}</h3>
+                  <ul>
+                    {data.evidence.changed.map((c, i) => (
+                      <li key={i}>{t('mod.diff.change', { before: c.before, after: c.after, fields: c.fields.map((f) => t(`mod.diff.field.${f}`)).join(', ') })}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </div>
+          )
+        ) : null}
+        {data.diffHref ? (
+          <p>
+            <Link to={data.diffHref}>{t('mod.review.diffLink')}</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">{t('mod.review.sources')}</h2>
+        {data.addedSources.length === 0 ? (
+          <p>{t('mod.review.noNewSources')}</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('mod.col.source')}</th>
+                <th scope="col">{t('mod.col.kind')}</th>
+                <th scope="col">{t('mod.col.linkStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.addedSources.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <a href={s.url} rel="nofollow noopener noreferrer" lang={s.lang ?? undefined}>
+                      {s.title}
+                    </a>
+                    <div className="muted">{s.publisher}</div>
+                  </td>
+                  <td>
+                    <SourceKindLabel kind={s.kind} />
+                    {s.selfReported ? <div className="badge badge--vendor">{t('figure.selfReported')}</div> : null}
+                  </td>
+                  <td>
+                    <LinkStatus link={s.link} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {data.author ? (
+        <section aria-labelledby="author-heading">
+          <h2 id="author-heading">{t('mod.review.author')}</h2>
+          <dl className="review__fields">
+            <dt>{t('mod.col.author')}</dt>
+            <dd>
+              <Link to={`/users/${encodeURIComponent(data.author.username)}`}>{data.author.username}</Link>
+            </dd>
+            <dt>{t('mod.author.role')}</dt>
+            <dd>
+              {t(`mod.role.${data.author.role}`)}
+              {data.author.blockedUntil ? <> · {t('mod.author.blocked', { until: formatDateTime(lang, data.author.blockedUntil) })}</> : null}
+            </dd>
+            <dt>{t('mod.author.age')}</dt>
+            <dd>
+              <ElapsedText value={data.author.accountAge} />
+            </dd>
+            <dt>{t('mod.author.approved')}</dt>
+            <dd>{data.author.record.approved}</dd>
+            <dt>{t('mod.author.rejected')}</dt>
+            <dd>{data.author.record.rejected}</dd>
+            <dt>{t('mod.author.pending')}</dt>
+            <dd>{data.author.record.pending}</dd>
+          </dl>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+/** A title or summary with its promotional spans marked, the explanation read out after each. */
+function Marked({ segments }: { segments: Array<{ text: string; label: string | null }> }) {
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.label ? (
+          <mark key={i} className="hl-marketing" title={s.label}>
+            {s.text}
+            <span className="visually-hidden"> ({s.label})</span>
+          </mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Review'} · Sourced` }, { name: 'robots', content: 'noindex' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,40 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { EditorScreen } from '#app/components/editor/editor-screen'
+import { editorTranslator } from '#app/core/i18n/editor-messages'
+import { translator } from '#app/core/i18n/index'
+import { loadPageEditor, requireEditor, submitEdit } from '#app/editor.server'
+import { notFound } from '#app/http.server'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { getPageBySlug } from '#app/models/pages.server'
+import editorCss from '#app/styles/editor.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const uiLang = getUiLang(request)
+  const slug = (params.slug ?? '').slice(0, 200)
+  const page = await getPageBySlug(getDb(), slug)
+  await requireEditor(request, 'page.edit', page ?? undefined)
+  if (!page) throw notFound(translator(uiLang)('error.notFound.comparison', { slug: slug.slice(0, 80) }))
+  const conflictId = new URL(request.url).searchParams.get('conflict')
+  const editor = await loadPageEditor(getDb(), page, conflictId ? conflictId.slice(0, 100) : null, uiLang)
+  const t = editorTranslator(uiLang)
+  return { ...editor, documentTitle: editor.conflict ? t('editor.page.conflictTitle', { title: page.title }) : t('editor.page.editTitle', { title: page.title }) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return submitEdit(request, (params.slug ?? '').slice(0, 200))
+}
+
+export default function EditPage() {
+  return <EditorScreen data={useLoaderData<typeof loader>()} actionData={useActionData<typeof action>()} />
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.documentTitle ?? ''} · Sourced` }, { name: 'robots', content: 'noindex' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

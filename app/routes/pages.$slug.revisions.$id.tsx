@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { getActor, requireAbility } from '#app/auth/actor.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { CitationList, EvidencePanels } from '#app/components/evidence'
+import { diffPath, revisionPath, RevisionTime, StatusBadge, Summary, UserLink } from '#app/components/history'
+import { useT, useUiLang } from '#app/components/i18n'
+import { SubjectsBox } from '#app/components/subjects'
+import { formatDateTime } from '#app/core/format'
+import { isRevisionId } from '#app/core/history-query'
+import { translator } from '#app/core/i18n/index'
+import { can } from '#app/core/permissions'
+import { forbidden, notFound } from '#app/http.server'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { getRevisionContentHash, getRevisionNeighbours } from '#app/models/history.server'
+import { loadPageView } from '#app/models/page-view.server'
+import { getPageBySlug } from '#app/models/pages.server'
+import { getOrigins } from '#app/origin.server'
+import { revertRevision } from '#app/services/revert-revision.server'
+import { activeProtection } from '#app/services/save-revision.server'
+import historyCss from '#app/styles/history.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const uiLang = getUiLang(request)
+  const t = translator(uiLang)
+  const slug = params.slug ?? ''
+  const id = params.id ?? ''
+  const db = getDb()
+  const view = isRevisionId(id) ? await loadPageView(db, slug, { kind: 'revision', id }, uiLang) : null
+  if (!view) throw notFound((await getPageBySlug(db, slug)) ? t('permalink.notFound') : t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
+  const { page, revision } = view
+  const [neighbours, actor] = await Promise.all([getRevisionNeighbours(db, page.id, revision.id), getActor(request)])
+  const canEdit = can(actor, 'page.edit', { protection: activeProtection(page) })
+  const sameAsCurrent = revision.id === page.latestRevisionId || (await getRevisionContentHash(db, page.latestRevisionId)) === revision.contentHash
+  return {
+    title: t('permalink.title', { title: revision.content.title, time: formatDateTime(uiLang, revision.createdAt) }),
+    canonical: `${getOrigins().origin}/pages/${page.slug}`,
+    page: { slug: page.slug, lang: page.lang, stableRevisionId: page.stableRevisionId, latestRevisionId: page.latestRevisionId },
+    revision: {
+      id: revision.id,
+      parentId: revision.parentId,
+      createdAt: revision.createdAt,
+      author: revision.authorName,
+      status: revision.status,
+      summary: revision.summary,
+      restoresRevisionId: revision.restoresRevisionId,
+    },
+    neighbours,
+    content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
+    bodyHtml: view.bodyHtml,
+    figures: view.figures,
+    citations: view.citations,
+    sources: view.sources,
+    // The idempotency key is only made for people who can revert: a random value in every
+    // anonymous response would defeat the ETag of this immutable page.
+    revert: actor ? { canEdit, sameAsCurrent, baseRevisionId: page.latestRevisionId, idempotencyKey: canEdit && !sameAsCurrent ? randomUUID() : null } : null,
+    saved: new URL(request.url).searchParams.has('saved'),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const t = translator(getUiLang(request))
+  const slug = params.slug ?? ''
+  const actor = await requireAbility(request, 'page.edit')
+  const form = await request.formData()
+  if (form.get('intent') !== 'revert') return data({ error: t('error.generic.body'), conflict: null }, { status: 400 })
+  const page = await getPageBySlug(getDb(), slug)
+  if (!page) throw notFound(t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
+  if (!can(actor, 'page.edit', { protection: activeProtection(page) })) throw forbidden(t('revert.error.protected'))
+  const baseRevisionId = String(form.get('baseRevisionId') ?? '')
+  const result = await revertRevision(getDb(), {
+    actor,
+    slug,
+    revisionId: params.id ?? '',
+    baseRevisionId: isRevisionId(baseRevisionId) ? baseRevisionId : null,
+    idempotencyKey: String(form.get('idempotencyKey') ?? '').slice(0, 100) || null,
+  })
+  if (result.ok) return redirect(`${revisionPath(result.page.slug, result.revision.id)}?saved`)
+  switch (result.code) {
+    case 'edit_conflict':
+      return data({ error: t('revert.error.edit_conflict'), conflict: { id: result.conflict.revisionId, latestId: result.conflict.latestRevisionId } }, { status: 409 })
+    case 'rate_limited':
+      return data({ error: t('revert.error.rate_limited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }), conflict: null }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
+    case 'not_found':
+    case 'page_not_found':
+    case 'base_not_found':
+      throw notFound(t('revert.error.not_found'))
+    case 'protected':
+      throw forbidden(t('revert.error.protected'))
+    case 'slug_taken':
+      // Only a new page can collide with a slug; a revert never creates one.
+      throw new Error('revert answered slug_taken')
+    default:
+      return data({ error: t(`revert.error.${result.code}`), conflict: null }, { status: result.status })
+  }
+}
+
+export default function RevisionPermalink() {
+  const data = useLoaderData<typeof loader>()
+  const t = useT()
+  const lang = useUiLang()
+  const { page, revision, content, neighbours } = data
+  const markedFigures = data.figures.filter((f) => f.cited || f.sourceId !== null || f.quote !== null || f.asOf !== null)
+  const isStable = revision.id === page.stableRevisionId
+  const isCurrent = revision.id === page.latestRevisionId
+  return (
+    <div className="page-layout">
+      <section className="revision-banner" aria-label={t('permalink.heading', { time: formatDateTime(lang, revision.createdAt) })}>
+        {data.saved ? (
+          <p className="notice" role="status">
+            {revision.status === 'approved' ? t('revert.savedApproved') : t('revert.savedPending')}
+          </p>
+        ) : null}
+        <p>
+          <strong>{t('permalink.heading', { time: formatDateTime(lang, revision.createdAt) })}</strong>
+        </p>
+        <dl>
+          <dt>{t('permalink.author')}</dt>
+          <dd>
+            <UserLink username={revision.author} />
+          </dd>
+          <dt>{t('permalink.summary')}</dt>
+          <dd>
+            <Summary row={{ summary: revision.summary, restoresRevisionId: revision.restoresRevisionId, page }} />
+          </dd>
+          <dt>{t('permalink.status')}</dt>
+          <dd>
+            <StatusBadge status={revision.status} />
+            {isCurrent ? <span className="marker">{t('history.current')}</span> : null}
+            {isStable ? <span className="marker">{t('history.stable')}</span> : null}
+          </dd>
+        </dl>
+        {isStable ? <p>{t('permalink.isStable')}</p> : isCurrent ? <p>{t('permalink.isCurrent')}</p> : null}
+        <nav aria-label={t('permalink.revisionNav')}>
+          <ul>
+            {neighbours.previousId ? (
+              <li>
+                <Link to={revisionPath(page.slug, neighbours.previousId)} rel="prev">
+                  ← {t('permalink.previous')}
+                </Link>
+              </li>
+            ) : null}
+            {neighbours.nextId ? (
+              <li>
+                <Link to={revisionPath(page.slug, neighbours.nextId)} rel="next">
+                  {t('permalink.next')} →
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={diffPath(page.slug, revision.id, revision.parentId)}>{t('permalink.diffPrevious')}</Link>
+            </li>
+            {page.stableRevisionId && !isStable ? (
+              <li>
+                <Link to={diffPath(page.slug, revision.id, page.stableRevisionId)}>{t('permalink.diffStable')}</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={`/pages/${page.slug}/history`}>{t('permalink.history')}</Link>
+            </li>
+          </ul>
+        </nav>
+        <RevertBox revert={data.revert} slug={page.slug} revisionId={revision.id} />
+      </section>
+      <article className="comparison" lang={content.lang} aria-labelledby="page-title">
+        <header className="comparison__header">
+          <h1 id="page-title">{content.title}</h1>
+          <p className="comparison__summary">{content.summary}</p>
+        </header>
+        <div lang={lang}>
+          <SubjectsBox subjects={content.subjects} categories={content.categories} />
+          <p className="comparison__meta">
+            <RevisionTime iso={revision.createdAt} /> · {t('page.figureCount', { count: data.figures.filter((f) => f.cited).length })}
+          </p>
+        </div>
+        <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
+        <CitationList citations={data.citations} sources={data.sources} />
+      </article>
+      <EvidencePanels figures={markedFigures} sources={data.sources} />
+    </div>
+  )
+}
+
+type Revert = ReturnType<typeof useLoaderData<typeof loader>>['revert']
+
+function RevertBox({ revert, slug, revisionId }: { revert: Revert; slug: string; revisionId: string }) {
+  const t = useT()
+  const result = useActionData<typeof action>()
+  const busy = useNavigation().state === 'submitting'
+  if (!revert) {
+    return (
+      <div className="revert">
+        <p className="muted">
+          <Link to={`/login?redirectTo=${encodeURIComponent(revisionPath(slug, revisionId))}`}>{t('revert.signIn')}</Link>
+        </p>
+      </div>
+    )
+  }
+  if (!revert.canEdit) return null
+  return (
+    <div className="revert">
+      {result?.error ? (
+        <p className="form-error" role="alert">
+          {result.error} {result.conflict ? <Link to={diffPath(slug, result.conflict.id, result.conflict.latestId)}>{t('revert.compareConflict')}</Link> : null}
+        </p>
+      ) : null}
+      {revert.sameAsCurrent || !revert.idempotencyKey ? (
+        <p className="muted">{t('revert.sameAsCurrent')}</p>
+      ) : (
+        <Form method="post" action={revisionPath(slug, revisionId)}>
+          <input type="hidden" name="intent" value="revert" />
+          <input type="hidden" name="baseRevisionId" value={revert.baseRevisionId} />
+          <input type="hidden" name="idempotencyKey" value={revert.idempotencyKey} />
+          <p className="muted">{t('revert.explain')}</p>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('revert.submit')}
+          </button>
+        </Form>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.title} · Sourced` },
+        { tagName: 'link', rel: 'canonical', href: data.canonical },
+        { name: 'robots', content: 'noindex' },
+      ]
+    : [{ title: 'Sourced' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

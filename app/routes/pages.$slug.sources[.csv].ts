@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { translator } from '#app/core/i18n/index'
+import { notFound } from '#app/http.server'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { loadPageSources } from '#app/models/page-sources.server'
+import { getOrigins } from '#app/origin.server'
+import { downloadHeaders, pageSourcesCsv } from '#app/presenters/page-sources'
+
+/** GET /pages/:slug/sources.csv — the page's figures and citations with their sources, as CSV. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? ''
+  const data = await loadPageSources(getDb(), slug, getUiLang(request), getOrigins().origin)
+  if (!data) throw notFound(translator(getUiLang(request))('error.notFound.comparison', { slug: slug.slice(0, 80) }))
+  return new Response(pageSourcesCsv(data), { headers: downloadHeaders(data.page.slug, 'csv') })
+}

@@ -1,0 +1,30 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { EditorScreen } from '#app/components/editor/editor-screen'
+import { editorTranslator } from '#app/core/i18n/editor-messages'
+import { newPageEditor, requireEditor, submitEdit } from '#app/editor.server'
+import { getUiLang } from '#app/lang.server'
+import editorCss from '#app/styles/editor.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request, 'page.create')
+  const uiLang = getUiLang(request)
+  return { ...newPageEditor(uiLang), documentTitle: editorTranslator(uiLang)('editor.page.newTitle') }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return submitEdit(request, null)
+}
+
+export default function NewPage() {
+  return <EditorScreen data={useLoaderData<typeof loader>()} actionData={useActionData<typeof action>()} />
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.documentTitle ?? ''} · Sourced` }, { name: 'robots', content: 'noindex' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,264 @@
+import { randomBytes } from 'node:crypto'
+import os from 'node:os'
+import type { Kysely } from 'kysely'
+import { htmlToText, collapseWhitespace } from '#app/core/html-text'
+import { dueThresholds, isTransient, judgeQuotes, retryDelayMs, type LinkStatus, type QuoteResult, type Schedule } from '#app/core/link-check'
+import { normaliseForMatch } from '#app/core/quote-match'
+import { log } from '#app/logger.server'
+import { claimJob, completeJob, deleteFinishedJobs, enqueueJob, failJob, type Job } from '#app/models/jobs.server'
+import { listQuotesCitingSource, listSourcesDue, recordLinkCheck } from '#app/models/link-checks.server'
+import { nowIso } from '#app/models/ids.server'
+import { getSource } from '#app/models/sources.server'
+import type { Database } from '#db/schema'
+import { fetchPublic, type FetchPublicOptions, type FetchPublicResult } from './fetch-public.server'
+
+/**
+ * The link checker: finds the sources that are due, queues one `check-source` job each, and works
+ * the queue — fetch the source (public addresses only, through fetchPublic), read its text, and
+ * record whether each cited quote still appears. Runs in-process on a timer (startLinkChecker,
+ * from bootstrap) and from the command line (`npm run check-links`); both use the job table, so
+ * any number of instances and a CLI run can work side by side without checking a source twice.
+ */
+
+export const CHECK_SOURCE = 'check-source'
+
+export interface LinkCheckerSettings extends Schedule {
+  /** Attempts per job before a transient failure is recorded as the result. */
+  maxAttempts: number
+  /** Jobs worked per scheduled pass, so one pass stays short. */
+  batchSize: number
+  /** Fetches in flight at once. */
+  concurrency: number
+  /** Minutes between scheduled passes (jittered). */
+  intervalMinutes: number
+  /** How long a claimed job stays locked: longer than a fetch can take. */
+  lockMs: number
+  /** Base of the exponential backoff between attempts. */
+  retryBaseMs: number
+  fetch: FetchPublicOptions
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`)
+  return value
+}
+
+/**
+ * The test-only allowlist of host:port pairs the checker may reach although they are not public.
+ *
+ * Why an environment variable at all: `npm run check-links` is tested as the separate process it
+ * is in production, and a separate process cannot be handed an option. Why it cannot leak into
+ * production: it is read only when NODE_ENV is exactly "test" (Vitest sets it; `npm run serve`
+ * and the test server set "production", a plain `npm run check-links` leaves it unset), and a
+ * value set anywhere else is refused loudly rather than silently honoured. In-process tests pass
+ * `fetch.testAllowlist` directly instead.
+ */
+export function testAllowlistFromEnv(env: NodeJS.ProcessEnv = process.env): ReadonlySet<string> | undefined {
+  const raw = env.LINK_CHECK_TEST_ALLOWLIST
+  if (raw === undefined || raw.trim() === '') return undefined
+  if (env.NODE_ENV !== 'test') {
+    log('warn', 'LINK_CHECK_TEST_ALLOWLIST is ignored outside NODE_ENV=test', {})
+    return undefined
+  }
+  return new Set(raw.split(',').map((entry) => entry.trim()).filter(Boolean))
+}
+
+/** Settings from the environment (documented in the README); defaults suit one small instance. */
+export function linkCheckerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LinkCheckerSettings {
+  const testAllowlist = testAllowlistFromEnv(env)
+  return {
+    intervalHours: positive(env, 'LINK_CHECK_INTERVAL_HOURS', 168),
+    brokenIntervalHours: positive(env, 'LINK_CHECK_BROKEN_INTERVAL_HOURS', 24),
+    maxAttempts: Math.floor(positive(env, 'LINK_CHECK_MAX_ATTEMPTS', 3)),
+    batchSize: Math.floor(positive(env, 'LINK_CHECK_BATCH', 50)),
+    concurrency: Math.floor(positive(env, 'LINK_CHECK_CONCURRENCY', 4)),
+    intervalMinutes: positive(env, 'LINK_CHECK_INTERVAL_MINUTES', 10),
+    lockMs: 5 * 60_000,
+    retryBaseMs: 60_000,
+    fetch: {
+      connectTimeoutMs: positive(env, 'LINK_CHECK_CONNECT_TIMEOUT_MS', 5_000),
+      totalTimeoutMs: positive(env, 'LINK_CHECK_TIMEOUT_MS', 20_000),
+      maxBytes: 1_048_576,
+      maxRedirects: 5,
+      ...(testAllowlist ? { testAllowlist } : {}),
+    },
+  }
+}
+
+/** Queues a check for every source that is due. Returns how many jobs were added. */
+export async function enqueueDueChecks(db: Kysely<Database>, settings: Schedule, now = new Date(), limit = 10_000): Promise<number> {
+  const due = await listSourcesDue(db, dueThresholds(now, settings), limit)
+  let added = 0
+  for (const sourceId of due) {
+    if (await enqueueJob(db, { kind: CHECK_SOURCE, dedupeKey: `${CHECK_SOURCE}:${sourceId}`, payload: { sourceId }, runAt: now })) added++
+  }
+  return added
+}
+
+/** What a page says, as text to look for quotes in; null when nothing readable arrived. */
+export function readableText(result: Pick<FetchPublicResult, 'body' | 'contentType'>): string | null {
+  if (result.body === null) return null
+  const type = (result.contentType ?? 'text/html').split(';')[0]!.trim().toLowerCase()
+  const markup = type === '' || type.includes('html') || type.includes('xml')
+  return markup ? htmlToText(result.body) : collapseWhitespace(result.body)
+}
+
+export type CheckOutcome =
+  | { kind: 'recorded'; sourceId: string; status: LinkStatus; httpStatus: number | null; quoteResults: QuoteResult[]; url: string }
+  | { kind: 'retry'; sourceId: string; status: LinkStatus; reason: string | null; retryAt: string }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; reason: string }
+
+/** Works one claimed job. Never throws: a failure of our own becomes a retry of the job. */
+export async function runCheckJob(db: Kysely<Database>, job: Job, workerId: string, settings: LinkCheckerSettings): Promise<CheckOutcome> {
+  try {
+    const sourceId = (job.payload as { sourceId?: unknown } | null)?.sourceId
+    if (typeof sourceId !== 'string') {
+      await failJob(db, job.id, workerId, 'payload has no sourceId', null)
+      return { kind: 'skipped', reason: 'payload has no sourceId' }
+    }
+    const source = await getSource(db, sourceId)
+    if (!source) {
+      await completeJob(db, job.id, workerId)
+      return { kind: 'skipped', reason: `source ${sourceId} no longer exists` }
+    }
+    // The fetch runs outside any transaction: it may take seconds, and holds no lock meanwhile.
+    const result = await fetchPublic(source.url, settings.fetch)
+    const status = result.status as LinkStatus
+    if (isTransient(status, result.httpStatus) && job.attempts < settings.maxAttempts) {
+      const retryAt = new Date(Date.now() + retryDelayMs(job.attempts, settings.retryBaseMs))
+      await failJob(db, job.id, workerId, `${status}: ${result.reason ?? ''}`, retryAt)
+      return { kind: 'retry', sourceId, status, reason: result.reason, retryAt: nowIso(retryAt) }
+    }
+    const quotes = await listQuotesCitingSource(db, sourceId)
+    const text = readableText(result)
+    const quoteResults = judgeQuotes(quotes, text === null ? null : normaliseForMatch(text), status !== 'too-large')
+    await db.transaction().execute(async (trx) => {
+      await recordLinkCheck(trx, {
+        sourceId,
+        checkedAt: nowIso(),
+        status,
+        httpStatus: result.httpStatus,
+        finalUrl: result.finalUrl,
+        reason: result.reason,
+        quoteResults,
+      })
+      await completeJob(trx, job.id, workerId)
+    })
+    return { kind: 'recorded', sourceId, status, httpStatus: result.httpStatus, quoteResults, url: source.url }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    log('warn', 'link check failed', { jobId: job.id, error: reason })
+    const retryAt = job.attempts < settings.maxAttempts ? new Date(Date.now() + retryDelayMs(job.attempts, settings.retryBaseMs)) : null
+    await failJob(db, job.id, workerId, reason, retryAt).catch(() => undefined)
+    return { kind: 'failed', reason }
+  }
+}
+
+export interface PassSummary {
+  enqueued: number
+  outcomes: CheckOutcome[]
+}
+
+export function newWorkerId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
+}
+
+/**
+ * One pass: queue what is due, then work jobs until the queue has nothing due, `limit` jobs were
+ * taken, or `shouldStop()` says so (shutdown). Jobs run `concurrency` at a time.
+ */
+export async function runLinkCheckPass(
+  db: Kysely<Database>,
+  settings: LinkCheckerSettings,
+  options: { workerId?: string; limit?: number; shouldStop?: () => boolean } = {},
+): Promise<PassSummary> {
+  const workerId = options.workerId ?? newWorkerId()
+  const limit = options.limit ?? settings.batchSize
+  const enqueued = await enqueueDueChecks(db, settings)
+  const outcomes: CheckOutcome[] = []
+  let taken = 0
+  const worker = async () => {
+    while (taken < limit && !options.shouldStop?.()) {
+      taken++
+      const job = await claimJob(db, { kinds: [CHECK_SOURCE], workerId, lockMs: settings.lockMs })
+      if (!job) return
+      outcomes.push(await runCheckJob(db, job, workerId, settings))
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, worker))
+  await deleteFinishedJobs(db, new Date(Date.now() - 30 * 86_400_000))
+  return { enqueued, outcomes }
+}
+
+export interface RunningLinkChecker {
+  stop(): Promise<void>
+}
+
+/**
+ * Runs a pass every `intervalMinutes` (± 20 % jitter, so instances started together drift apart),
+ * the first shortly after start-up. The timer is unref'd: it never keeps the process alive.
+ * stop() cancels the timer and waits for the pass in flight, which takes no new job meanwhile.
+ */
+export function startLinkChecker(db: Kysely<Database>, settings: LinkCheckerSettings): RunningLinkChecker {
+  const workerId = newWorkerId()
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+  const jitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4))
+  const schedule = (ms: number) => {
+    if (stopped) return
+    timer = setTimeout(tick, jitter(ms))
+    timer.unref()
+  }
+  const tick = () => {
+    running = runLinkCheckPass(db, settings, { workerId, shouldStop: () => stopped })
+      .then((summary) => {
+        if (summary.outcomes.length > 0) log('info', 'link check pass', summarise(summary))
+      })
+      .catch((error: unknown) => log('warn', 'link check pass failed', { error }))
+      .finally(() => {
+        running = undefined
+        schedule(settings.intervalMinutes * 60_000)
+      })
+  }
+  schedule(Math.min(60_000, settings.intervalMinutes * 60_000))
+  return {
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await running
+    },
+  }
+}
+
+/** Counts for a log line or the CLI's report. */
+export function summarise(summary: PassSummary): {
+  enqueued: number
+  recorded: number
+  byStatus: Record<string, number>
+  quotesNotFound: number
+  retries: number
+  failures: number
+} {
+  const byStatus: Record<string, number> = {}
+  let quotesNotFound = 0
+  let recorded = 0
+  for (const o of summary.outcomes) {
+    if (o.kind !== 'recorded') continue
+    recorded++
+    byStatus[o.status] = (byStatus[o.status] ?? 0) + 1
+    quotesNotFound += o.quoteResults.filter((q) => q.found === false).length
+  }
+  return {
+    enqueued: summary.enqueued,
+    recorded,
+    byStatus,
+    quotesNotFound,
+    retries: summary.outcomes.filter((o) => o.kind === 'retry').length,
+    failures: summary.outcomes.filter((o) => o.kind === 'failed').length,
+  }
+}

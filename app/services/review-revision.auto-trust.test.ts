@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { createUser } from '#test/factories'
+import { content, doc, p, text } from '#test/fixtures/docs'
+import { getUserById, setUserBlock } from '#app/models/users.server'
+import { changeRole } from './change-role.server'
+import { reviewRevision } from './review-revision.server'
+import { saveRevision } from './save-revision.server'
+
+// Read once when the config module loads, so set before any import runs.
+vi.hoisted(() => {
+  process.env.TRUST_AFTER_APPROVED = '3'
+  process.env.TRUST_AFTER_DAYS = '4'
+})
+
+/** A number spelled in letters: digits in a page would be figures that need a source. */
+const words = (n: number) => n.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString()
+
+describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
+  let t: TestDatabase
+  let moderator: Awaited<ReturnType<typeof createUser>>
+  let n = 0
+  beforeAll(async () => {
+    t = await createTestDatabase(engine)
+    moderator = await createUser(t.db, { role: 'moderator' })
+  })
+  afterAll(async () => {
+    await t.destroy()
+  })
+
+  /** One new page by the author, approved by the moderator. */
+  async function approvedPage(author: { id: string }) {
+    const saved = await saveRevision(t.db, { actor: { id: author.id, role: 'editor', blockedUntil: null }, slug: null, baseRevisionId: null, content: content(doc(p(text(`Plain words, page ${words(++n)}.`))), { title: `Trust page ${engine.engine} ${words(n)}` }), summary: '', idempotencyKey: null })
+    if (!saved.ok) throw new Error(`save failed: ${saved.code}`)
+    expect(saved.revision.status).toBe('pending')
+    const reviewed = await reviewRevision(t.db, { moderator, revisionId: saved.revision.id, decision: 'approve', reason: 'fine' })
+    expect(reviewed).toMatchObject({ ok: true })
+  }
+  const roleOf = async (id: string) => (await getUserById(t.db, id))!.role
+
+  it('promotes an editor after enough approved revisions and days, and logs it publicly', async () => {
+    const editor = await createUser(t.db, { createdAt: daysAgo(5) })
+    await approvedPage(editor)
+    await approvedPage(editor)
+    expect(await roleOf(editor.id)).toBe('editor')
+    await approvedPage(editor)
+    expect(await roleOf(editor.id)).toBe('trusted')
+    const log = await t.db.selectFrom('moderation_log').select(['action', 'actor_id']).where('target_user_id', '=', editor.id).where('action', '=', 'user.auto-trusted').execute()
+    expect(log).toEqual([{ action: 'user.auto-trusted', actor_id: null }])
+    const security = await t.db.selectFrom('security_log').select(['event', 'detail']).where('user_id', '=', editor.id).execute()
+    expect(security).toEqual([{ event: 'role.changed', detail: JSON.stringify({ from: 'editor', to: 'trusted', by: 'automatic' }) }])
+  })
+
+  it.each([
+    ['an account younger than the days', async () => createUser(t.db, { createdAt: daysAgo(3) })],
+    ['a blocked account', async () => {
+      const user = await createUser(t.db, { createdAt: daysAgo(30) })
+      await setUserBlock(t.db, user.id, { until: '2999-01-01T00:00:00.000Z', reason: 'x' })
+      return user
+    }],
+    ['an account whose role an admin set by hand', async () => {
+      const admin = await createUser(t.db, { role: 'admin' })
+      const user = await createUser(t.db, { role: 'trusted', createdAt: daysAgo(30) })
+      expect(await changeRole(t.db, { actor: admin, targetUserId: user.id, role: 'editor', reason: 'sloppy sourcing', ip: null })).toMatchObject({ ok: true })
+      return user
+    }],
+  ])('does not promote %s', async (_name, make) => {
+    const user = await make()
+    for (let i = 0; i < 4; i++) await approvedPage(user)
+    expect(await roleOf(user.id)).toBe('editor')
+  })
+})

@@ -1,0 +1,308 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '#test/db'
+import { saveRevision } from '#app/services/save-revision.server'
+import { createSource, createUser, login } from '#test/factories'
+import { content, doc, p, text } from '#test/fixtures/docs'
+import { startServer, type RunningServer } from '#test/server'
+import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
+
+/** The page editor in Chromium, against the built app: writing, citing, saving, editing, comparing. */
+describe('the editor in Chromium', { timeout: 120_000 }, () => {
+  let t: TestDatabase
+  let server: RunningServer
+  let browser: Browser
+  let context: BrowserContext
+  beforeAll(async () => {
+    t = await createTestDatabase({ engine: 'sqlite' })
+    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
+    browser = await launchBrowser()
+    const editor = await createUser(t.db, { role: 'trusted' })
+    const cookie = await login(server.url, editor.username)
+    const [name, ...value] = cookie.split('=')
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+  })
+  afterAll(async () => {
+    await context?.close()
+    await browser?.close()
+    await server?.stop()
+    await t?.destroy()
+  })
+
+  async function openEditor(path: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(server.url + path)
+    await page.locator('.ProseMirror').waitFor()
+    return { page, errors }
+  }
+  const findings = (page: Page) => page.getByTestId('findings-summary')
+  // The live check waits for a pause in typing and asks the server: give it time on a busy machine.
+  const eventually = <T,>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 })
+  const body = (page: Page) => page.locator('.ProseMirror')
+
+  it('creates a page with a table and a cited figure, edits it, and compares and reverts the revisions', async () => {
+    const { page, errors } = await openEditor('/pages/new')
+    await page.getByLabel('Title', { exact: true }).fill('Zoom vs Visio')
+    await page.getByLabel('Summary', { exact: true }).fill('Video meetings for the French public sector.')
+    await page.getByRole('group', { name: 'Proprietary product 1' }).getByLabel('Name').fill('Zoom')
+    const alternative = page.getByRole('group', { name: 'Alternative 1' })
+    await alternative.getByLabel('Name').fill('Visio')
+    await alternative.getByLabel('Licence (SPDX)').fill('MIT')
+    await page.getByLabel('Categories').fill('video conferencing, public sector')
+
+    await body(page).click()
+    await page.keyboard.type('Visio served 40,000 meetings a week.')
+    await eventually(() => findings(page).textContent()).toBe('1 uncited figure')
+
+    // Cite it from the list of findings, with a source added through the picker.
+    await page.getByRole('button', { name: 'Cite “40,000”' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Cite “40,000”' })
+    await dialog.waitFor()
+    await dialog.getByRole('button', { name: 'Add a new source' }).click()
+    await dialog.getByLabel('Address (URL)').fill('https://www.numerique.gouv.fr/visio-bilan-2024')
+    await dialog.getByLabel('Title of the document').fill('Visio : bilan 2024')
+    await dialog.getByLabel('Publisher', { exact: true }).fill('DINUM')
+    await dialog.getByLabel('Published (optional)').fill('2024-06')
+    await dialog.getByLabel('Kind of source').selectOption('official')
+    await dialog.getByRole('button', { name: 'Add source' }).click()
+    await eventually(() => dialog.getByRole('status').filter({ hasText: 'Added' }).textContent()).toContain('Added “Visio : bilan 2024” and selected it.')
+    expect(await dialog.getByRole('radio', { name: /Visio : bilan 2024/ }).isChecked()).toBe(true)
+    await dialog.getByLabel('Quoted passage').fill('Visio accueille 40 000 réunions par semaine')
+    await dialog.getByLabel('As of').fill('2024-05')
+    await dialog.getByLabel('What it counts (optional)').fill('meetings per week')
+    await dialog.getByRole('button', { name: 'Cite figure' }).click()
+    await eventually(() => dialog.isVisible()).toBe(false)
+    await eventually(() => body(page).locator('span.figure').textContent()).toBe('40,000')
+    await eventually(() => findings(page).textContent()).toBe('No uncited figures or promotional language found.')
+    // The cursor is after the figure again: what is typed next is not part of it.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+
+    // A feature matrix.
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: 'Insert table' }).click()
+    for (const cell of ['Product', 'Licence', 'Hosting', 'Zoom', 'proprietary', 'USA', 'Visio', 'MIT']) {
+      await page.keyboard.type(cell)
+      await page.keyboard.press('Tab')
+    }
+    await page.getByRole('button', { name: 'Add row' }).click()
+    expect(await body(page).locator('table tr').count()).toBe(4)
+
+    await page.getByLabel('Describe your change').fill('First version')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.waitForURL('**/pages/zoom-vs-visio?revision=latest&saved=published')
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Saved and published.' }).count()).toBe(1)
+    await eventually(() => page.locator('button.fig', { hasText: '40,000' }).count()).toBe(1)
+    expect(await page.locator('.prose table th').first().textContent()).toBe('Product')
+
+    // Edit again: change a sentence.
+    await page.getByRole('link', { name: 'Edit', exact: true }).click()
+    await page.waitForURL('**/pages/zoom-vs-visio/edit')
+    await body(page).waitFor()
+    const paragraph = body(page).locator('p', { hasText: 'meetings a week.' })
+    await paragraph.click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Its code is public.')
+    await page.getByLabel('Describe your change').fill('Second version')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.waitForURL('**/pages/zoom-vs-visio?revision=latest&saved=published')
+    expect(await page.locator('.prose').textContent()).toContain('Its code is public.')
+
+    // Compare the two revisions on the history feature's pages, then revert to the first.
+    const revisions = (await (await fetch(`${server.url}/api/v1/pages/zoom-vs-visio/revisions`)).json()) as { revisions: Array<{ id: string; summary: string }> }
+    const [second, first] = revisions.revisions
+    expect([first!.summary, second!.summary]).toEqual(['First version', 'Second version'])
+    await page.goto(`${server.url}/pages/zoom-vs-visio/history`)
+    expect(await page.locator('main').textContent()).toContain('Second version')
+    await page.goto(`${server.url}/pages/zoom-vs-visio/diff?from=${first!.id}&to=${second!.id}`)
+    expect(await page.locator('main').textContent()).toContain('Its code is public.')
+    await page.goto(`${server.url}/pages/zoom-vs-visio/revisions/${first!.id}`)
+    await page.getByRole('button', { name: 'Revert to this revision' }).click()
+    await eventually(async () => ((await (await fetch(`${server.url}/api/v1/pages/zoom-vs-visio`)).json()) as { revision: { id: string } }).revision.id).not.toBe(second!.id)
+    const api = (await (await fetch(`${server.url}/api/v1/pages/zoom-vs-visio`)).json()) as { revision: { content: { body: unknown } } }
+    expect(JSON.stringify(api.revision.content.body)).not.toContain('Its code is public.')
+    expect(JSON.stringify(api.revision.content.body)).toContain('meetings a week.')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('underlines an uncited figure and promotional language while typing, and lists them', async () => {
+    const { page, errors } = await openEditor('/pages/new')
+    await body(page).click()
+    await page.keyboard.type('Teams is the leading tool with 300 million users.')
+    await eventually(() => findings(page).textContent()).toBe('1 uncited figure · 1 promotional phrase')
+    expect(await body(page).locator('.finding--uncited').textContent()).toBe('300 million')
+    expect(await body(page).locator('.finding--marketing').textContent()).toBe('leading')
+    await eventually(() => page.locator('.findings__item--marketing').textContent()).toMatch(/leading.*instead/)
+
+    // Deleting the promotional word clears its finding.
+    await page.getByRole('button', { name: 'Show “leading” in the text' }).click()
+    await page.keyboard.type('most used')
+    await eventually(() => findings(page).textContent()).toBe('1 uncited figure')
+    expect(await body(page).locator('.finding--marketing').count()).toBe(0)
+
+    // Leaving with unsaved text asks first; declining stays in the editor with the text.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))))
+    await page.getByRole('link', { name: 'Comparisons' }).click()
+    expect(await asked).toBe('Your changes are not saved. Leave the editor anyway?')
+    expect(new URL(page.url()).pathname).toBe('/pages/new')
+    expect(await body(page).textContent()).toContain('most used tool')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('is axe-clean: the editor, the source picker and the link dialog', async () => {
+    const { page, errors } = await openEditor('/pages/new')
+    await body(page).click()
+    await page.keyboard.type('Tchap has 375,000 users. It is the leading messenger.')
+    await eventually(() => findings(page).textContent()).toBe('1 uncited figure · 1 promotional phrase')
+    await expectNoAxeViolations(page)
+    await page.getByRole('button', { name: 'Cite “375,000”' }).click()
+    await page.getByRole('dialog').waitFor()
+    await page.getByRole('button', { name: 'Add a new source' }).click()
+    await expectNoAxeViolations(page)
+    await page.keyboard.press('Escape')
+    await eventually(() => page.getByRole('dialog').count()).toBe(0)
+    await page.keyboard.press('Control+k')
+    await page.getByRole('dialog', { name: 'Add a link' }).waitFor()
+    await expectNoAxeViolations(page)
+    await page.keyboard.press('Escape')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('cites a figure with the keyboard alone', async () => {
+    const source = await createSource(t.db, { url: 'https://www.tchap.gouv.fr/rapport-2024', kind: 'official' })
+    const { page, errors } = await openEditor('/pages/new')
+    // Into the text from the field before it, with Tab: the toolbar is one tab stop on the way.
+    await page.getByLabel('Categories').focus()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bold')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('textbox')
+    await page.keyboard.type('Tchap has 375,000 users.')
+    for (let i = 0; i < 'users.'.length + 3; i++) await page.keyboard.press('ArrowLeft')
+
+    await page.keyboard.press('Control+Shift+F')
+    const dialog = page.getByRole('dialog', { name: 'Cite “375,000”' })
+    await dialog.waitFor()
+    // Focus starts in the search box.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search')
+    await page.keyboard.type('A report')
+    await eventually(() => dialog.getByRole('status').first().textContent()).toBe('1 source found')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Space')
+    expect(await dialog.getByRole('radio').first().isChecked()).toBe(true)
+    // Past "Add a new source" to the quote, then the as-of date; Enter applies.
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Tchap compte 375 000 utilisateurs')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('2024-03')
+    await page.keyboard.press('Enter')
+    await eventually(() => dialog.isVisible()).toBe(false)
+    const mark = body(page).locator('span.figure')
+    expect(await mark.textContent()).toBe('375,000')
+    expect(await mark.getAttribute('data-source-id')).toBe(source.id)
+    expect(await mark.getAttribute('data-as-of')).toBe('2024-03')
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+    await eventually(() => findings(page).textContent()).toBe('No uncited figures or promotional language found.')
+
+    // The toolbar: Alt+F10 enters it, arrows move, Escape returns to the text.
+    await page.keyboard.press('Alt+F10')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bold')
+    await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Italic')
+    await page.keyboard.press('Escape')
+    await eventually(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+
+    // Escape closes the picker and gives the focus back to the text.
+    await page.keyboard.press('Control+Shift+F')
+    await page.getByRole('dialog', { name: 'Evidence for “375,000”' }).waitFor()
+    await page.keyboard.press('Escape')
+    await eventually(() => page.getByRole('dialog').count()).toBe(0)
+    await eventually(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows the merge view after an edit conflict and saves the merged version on top of the current one', async () => {
+    const author = await createUser(t.db, { role: 'trusted' })
+    const created = await saveRevision(t.db, {
+      actor: author, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
+      content: content(doc(p(text('Opening words.')), p(text('Closing words.'))), { title: 'Merge view page' }),
+    })
+    if (!created.ok) throw new Error(created.code)
+    const { page, errors } = await openEditor('/pages/merge-view-page/edit')
+    // Someone else saves a change to the same paragraph meanwhile.
+    const theirs = await saveRevision(t.db, {
+      actor: author, slug: 'merge-view-page', baseRevisionId: created.revision.id, summary: 'their change', idempotencyKey: null,
+      content: content(doc(p(text('Their opening words.')), p(text('Closing words.'))), { title: 'Merge view page' }),
+    })
+    if (!theirs.ok) throw new Error(theirs.code)
+
+    await body(page).locator('p', { hasText: 'Opening words.' }).click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' My addition.')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.waitForURL(/\/pages\/merge-view-page\/edit\?conflict=/)
+    const current = page.getByRole('region', { name: 'Current version' })
+    await eventually(() => current.textContent()).toContain('Their opening words.')
+    expect(await page.getByRole('alert').textContent()).toContain('block 1 of the text')
+    // My text is in the editor, and stored: the link opens it as a revision.
+    expect(await body(page).textContent()).toContain('Opening words. My addition.')
+    const conflictId = new URL(page.url()).searchParams.get('conflict')!
+    expect(await page.getByRole('link', { name: 'your version as a revision' }).getAttribute('href')).toBe(`/pages/merge-view-page/revisions/${conflictId}`)
+    expect(await page.locator('input[name="baseRevisionId"]').inputValue()).toBe(theirs.revision.id)
+    await expectNoAxeViolations(page)
+
+    // Take their wording over, keep mine, save.
+    await body(page).locator('p', { hasText: 'My addition.' }).click()
+    await page.keyboard.press('Home')
+    await page.keyboard.type('Their ')
+    await page.getByRole('button', { name: 'Save merged version' }).click()
+    await page.waitForURL('**/pages/merge-view-page?revision=latest&saved=published')
+    expect(await page.locator('.prose').textContent()).toContain('Their Opening words. My addition.')
+    // The browser reports the 409 answer of the first save as a failed resource load; nothing else may be logged.
+    expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([])
+    await page.close()
+  })
+
+  it('adds a footnote after a claim and a link, and refuses a javascript: link', async () => {
+    const source = await createSource(t.db, { url: 'https://www.example.org/footnote-source' })
+    const { page, errors } = await openEditor('/pages/new')
+    await body(page).click()
+    await page.keyboard.type('Tchap is used across ministries.')
+    await page.getByRole('button', { name: 'Footnote' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add a footnote' })
+    await dialog.waitFor()
+    await dialog.getByLabel(/Search known sources/).fill('footnote-source')
+    await eventually(() => dialog.getByRole('radio').count()).toBe(1)
+    await dialog.getByRole('radio').check()
+    await dialog.getByLabel('Where in the source (optional)').fill('p. 4')
+    await dialog.getByRole('button', { name: 'Insert footnote' }).click()
+    const footnote = body(page).locator('sup.citation')
+    await eventually(() => footnote.count()).toBe(1)
+    expect(await footnote.getAttribute('data-source-id')).toBe(source.id)
+    expect(await footnote.getAttribute('data-locator')).toBe('p. 4')
+    await footnote.click()
+    await eventually(() => page.getByRole('group', { name: 'Footnote' }).textContent()).toContain('source A report')
+
+    // A link on a selected word; a javascript: address is refused in the dialog.
+    await body(page).locator('p').first().dblclick({ position: { x: 10, y: 5 } })
+    await page.keyboard.press('Control+k')
+    const linkDialog = page.getByRole('dialog', { name: 'Add a link' })
+    await linkDialog.waitFor()
+    await page.keyboard.type('javascript:alert(1)')
+    await page.keyboard.press('Enter')
+    await eventually(() => linkDialog.getByRole('alert').textContent()).toBe('Links can only go to http, https or mailto addresses.')
+    await linkDialog.getByLabel('Address (URL)').fill('tchap.gouv.fr')
+    await page.keyboard.press('Enter')
+    await eventually(() => body(page).locator('a').getAttribute('href')).toBe('https://tchap.gouv.fr')
+    expect(await body(page).locator('a').textContent()).toBe('Tchap')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})

@@ -1,0 +1,303 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { createSource, createUser, login, TEST_PASSWORD } from '#test/factories'
+import { content, doc, p, text } from '#test/fixtures/docs'
+import { startServer, type RunningServer } from '#test/server'
+import { createApiToken } from '#app/models/api-tokens.server'
+import { listFigures } from '#app/models/evidence.server'
+import { getPageBySlug } from '#app/models/pages.server'
+import { getRevision } from '#app/models/revisions.server'
+import { setUserBlock } from '#app/models/users.server'
+import { createReport } from '#app/services/create-report.server'
+import { saveRevision } from '#app/services/save-revision.server'
+import { isCrossSiteRefusal, postForm, postJson, stateOf, type RequestOptions } from './requests'
+
+/**
+ * Every route module with an `action` — found by scanning app/routes, not listed by hand — is
+ * posted to by everyone who must be refused, and must refuse them without changing anything.
+ * A new action route fails this test until it is classified in ROUTES below.
+ */
+
+type Access = 'public' | 'signed-in' | 'editor' | 'trusted' | 'moderator' | 'admin'
+type Caller = 'anonymous' | 'blockedEditor' | 'editor' | 'trusted' | 'blockedModerator' | 'moderator' | 'admin'
+
+interface Context {
+  /** The newest revision of the demo page (a valid base for an edit). */
+  latestRevisionId: string
+  /** A new open report on the demo page. */
+  openReport: () => Promise<string>
+  /** An editor's name (its password is TEST_PASSWORD). */
+  victim: string
+  n: number
+}
+interface Probe {
+  name: string
+  /** Form fields, or the JSON body for /api routes; best a body that WOULD succeed. */
+  body?: (ctx: Context) => Record<string, unknown> | Promise<Record<string, unknown>>
+  /** Stricter than the route's minimum, for one intent. */
+  minimum?: Access
+}
+interface RouteRule {
+  /** The least caller that may post here; everyone below gets 401 or 403. */
+  minimum: Access
+  probes?: Probe[]
+}
+
+const DEMO_SLUG = 'microsoft-teams-vs-tchap'
+/** Digits in a page would be figures needing a source; a probe page has none, so it can be approved. */
+const letters = (n: number) => n.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')
+const pageContent = (n: number) => content(doc(p(text(`Probe paragraph ${letters(n)}.`))), { title: `Authorisation probe ${letters(n)}` })
+
+/** The classification: route file → who may post. Add every new action route here. */
+const ROUTES: Record<string, RouteRule> = {
+  // Public by design: sign-in and sign-up, leaving, the language cookie, a reader's report, and
+  // lint, which only computes.
+  'login.tsx': { minimum: 'public', probes: [{ name: 'login', body: (c) => ({ username: c.victim, password: TEST_PASSWORD, redirectTo: '/' }) }] },
+  'signup.tsx': { minimum: 'public', probes: [{ name: 'invalid sign-up', body: () => ({ username: 'x', password: 'short' }) }] },
+  'logout.tsx': { minimum: 'public' },
+  'language.ts': { minimum: 'public', probes: [{ name: 'switch', body: () => ({ lang: 'de', redirectTo: '/' }) }] },
+  'pages.$slug.report.tsx': { minimum: 'public' },
+  'api.v1.lint.ts': { minimum: 'public', probes: [{ name: 'lint', body: () => ({ text: 'It has 200,000 users.', lang: 'en' }) }] },
+
+  'account.tsx': {
+    minimum: 'signed-in',
+    probes: [
+      { name: 'create token', body: () => ({ intent: 'create-token', name: 'probe' }) },
+      { name: 'change password', body: () => ({ intent: 'change-password', currentPassword: 'x', newPassword: 'a new long passphrase', confirmPassword: 'a new long passphrase' }) },
+      { name: 'revoke other sessions', body: () => ({ intent: 'revoke-other-sessions' }) },
+    ],
+  },
+  'admin.users.$username.tsx': {
+    minimum: 'moderator',
+    probes: [
+      { name: 'set role', minimum: 'admin', body: () => ({ intent: 'set-role', role: 'trusted', reason: 'probe' }) },
+      { name: 'block', body: () => ({ intent: 'block', duration: '1d', reason: 'probe' }) },
+      { name: 'unblock', body: () => ({ intent: 'unblock', reason: 'probe' }) },
+      { name: 'end sessions', minimum: 'admin', body: () => ({ intent: 'end-sessions' }) },
+    ],
+  },
+
+  'pages.new.tsx': { minimum: 'editor', probes: [{ name: 'create page', body: (c) => ({ content: pageContent(c.n), summary: 'probe', idempotencyKey: `probe-${c.n}` }) }] },
+  'pages.$slug.edit.tsx': { minimum: 'editor', probes: [{ name: 'edit page', body: (c) => ({ baseRevisionId: c.latestRevisionId, content: pageContent(c.n), summary: 'probe', idempotencyKey: `probe-${c.n}` }) }] },
+  'pages.$slug.revisions.$id.tsx': { minimum: 'editor', probes: [{ name: 'revert', body: (c) => ({ intent: 'revert', baseRevisionId: c.latestRevisionId, idempotencyKey: `probe-${c.n}` }) }] },
+  'pages.$slug.history.tsx': { minimum: 'moderator', probes: [{ name: 'roll back', body: (c) => ({ intent: 'rollback', latestRevisionId: c.latestRevisionId, reason: 'probe', idempotencyKey: `probe-${c.n}` }) }] },
+  'moderation.revisions.$id.tsx': { minimum: 'moderator', probes: [{ name: 'approve', body: () => ({ intent: 'approve', reason: 'probe' }) }, { name: 'reject', body: () => ({ intent: 'reject', reason: 'probe' }) }] },
+  'moderation.reports.tsx': { minimum: 'moderator', probes: [{ name: 'resolve', body: async (c) => ({ reportId: await c.openReport(), resolution: 'dismissed', note: 'probe' }) }] },
+  // 'registered' keeps the demo page editable for the routes tested after this one.
+  'moderation.pages.$slug.protect.tsx': { minimum: 'moderator', probes: [{ name: 'protect', body: () => ({ level: 'registered', reason: 'probe', duration: 'never' }) }] },
+  'api.v1.revisions.$id.review.ts': { minimum: 'moderator', probes: [{ name: 'approve', body: () => ({ decision: 'approve', reason: 'probe' }) }, { name: 'reject', body: () => ({ decision: 'reject', reason: 'probe' }) }] },
+  'api.v1.pages._index.ts': { minimum: 'editor', probes: [{ name: 'create page', body: (c) => ({ content: pageContent(c.n), summary: 'probe' }) }] },
+  'api.v1.pages.$slug.revisions.ts': { minimum: 'editor', probes: [{ name: 'edit page', body: (c) => ({ baseRevisionId: c.latestRevisionId, content: pageContent(c.n), summary: 'probe' }) }] },
+  'api.v1.sources._index.ts': { minimum: 'editor', probes: [{ name: 'add source', body: (c) => ({ url: `https://example.org/probe-${c.n}`, title: 'Probe', publisher: 'Probe', kind: 'press' }) }] },
+}
+
+const ROUTES_DIR = path.resolve('app/routes')
+const ACTION_EXPORT = /export\s+(async\s+)?function\s+action\b|export\s+(const|let)\s+action\b|export\s*\{[^}]*\baction\b[^}]*\}/
+
+/** Route modules (flat files, or folders with route.tsx) that export an action. */
+function discoverActionRoutes(): string[] {
+  const found: string[] = []
+  for (const entry of fs.readdirSync(ROUTES_DIR, { withFileTypes: true })) {
+    let name: string | null = null
+    if (entry.isDirectory()) {
+      const file = ['route.tsx', 'route.ts', 'route.jsx', 'route.js'].find((f) => fs.existsSync(path.join(ROUTES_DIR, entry.name, f)))
+      if (file) name = `${entry.name}/${file}`
+    } else if (/\.[jt]sx?$/.test(entry.name) && !/\.test\.[jt]sx?$/.test(entry.name)) {
+      name = entry.name
+    }
+    if (name && ACTION_EXPORT.test(fs.readFileSync(path.join(ROUTES_DIR, name), 'utf8'))) found.push(name)
+  }
+  return found.sort()
+}
+
+/**
+ * The URL of a flat route file (Remix v2 conventions): "." separates segments, `_index` and
+ * `_layout` segments add nothing, a trailing `_` opts out of nesting, `[.]` escapes, `$name` is a
+ * parameter, `($name)` an optional one (left out) and `$` alone a splat.
+ */
+export function urlOfRoute(name: string, param: (name: string, previous: string | undefined) => string): string {
+  const base = name.replace(/\/route\.[jt]sx?$/, '').replace(/\.[jt]sx?$/, '')
+  const segments: string[] = []
+  let current = ''
+  let escaped = false
+  for (const char of base) {
+    if (char === '[') escaped = true
+    else if (char === ']') escaped = false
+    else if (char === '.' && !escaped) {
+      segments.push(current)
+      current = ''
+      continue
+    }
+    current += char
+  }
+  segments.push(current)
+  const parts: string[] = []
+  for (const raw of segments) {
+    if (raw === '_index' || raw.startsWith('_') || /^\(.*\)$/.test(raw)) continue
+    const segment = raw.endsWith('_') && !raw.endsWith('[_]') ? raw.slice(0, -1) : raw
+    if (segment === '$') parts.push('anything')
+    else if (segment.startsWith('$')) parts.push(encodeURIComponent(param(segment.slice(1), parts.at(-1))))
+    else parts.push(segment.replace(/\[([^\]]*)\]/g, '$1'))
+  }
+  return `/${parts.join('/')}`
+}
+
+const discovered = discoverActionRoutes()
+
+describe('finding action routes', () => {
+  it('derives URLs from flat route file names', () => {
+    const param = (name: string, previous: string | undefined) => `<${name}${previous ? `@${previous}` : ''}>`
+    expect(
+      [
+        'login.tsx', 'pages.$slug._index.tsx', 'pages.$slug.revisions.$id.tsx', 'api.v1.revisions.$id.review.ts', '_auth.signup.tsx',
+        'moderation_.log.tsx', 'feeds.recent-changes[.]atom.ts', 'users.$username/route.tsx', '($lang).about.tsx', 'files.$.tsx',
+      ].map((n) => urlOfRoute(n, param)),
+    ).toEqual([
+      '/login', '/pages/%3Cslug%40pages%3E', '/pages/%3Cslug%40pages%3E/revisions/%3Cid%40revisions%3E', '/api/v1/revisions/%3Cid%40revisions%3E/review', '/signup',
+      '/moderation/log', '/feeds/recent-changes.atom', '/users/%3Cusername%40users%3E', '/about', '/files/anything',
+    ])
+  })
+
+  it('knows who may post to every route that has an action (classify new routes in ROUTES)', () => {
+    expect(discovered.length).toBeGreaterThan(5)
+    const unclassified = discovered.filter((name) => !(name in ROUTES))
+    expect(unclassified, 'route modules with an action but no entry in ROUTES of test/http/action-routes.test.ts').toEqual([])
+    const stale = Object.keys(ROUTES).filter((name) => !discovered.includes(name))
+    expect(stale, 'entries in ROUTES whose module is gone or has no action any more').toEqual([])
+  })
+})
+
+/** Form fields as a browser form sends them; structured values (a page's content) as JSON text. */
+function formFields(body: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
+}
+
+const RANK: Record<Access, number> = { public: 0, 'signed-in': 1, editor: 2, trusted: 3, moderator: 4, admin: 5 }
+
+/** Who must be refused where `minimum` is needed. Blocked accounts may only use the account page. */
+function callersBelow(minimum: Access): Caller[] {
+  const callers: Array<[Caller, (m: Access) => boolean]> = [
+    ['anonymous', (m) => RANK[m] >= RANK['signed-in']],
+    ['blockedEditor', (m) => RANK[m] >= RANK.editor],
+    ['editor', (m) => RANK[m] > RANK.editor],
+    ['trusted', (m) => RANK[m] > RANK.trusted],
+    ['blockedModerator', (m) => RANK[m] >= RANK.editor],
+    ['moderator', (m) => RANK[m] > RANK.moderator],
+  ]
+  return callers.filter(([, refused]) => refused(minimum)).map(([caller]) => caller)
+}
+
+const CALLER_FOR: Record<Access, Caller> = { public: 'anonymous', 'signed-in': 'editor', editor: 'editor', trusted: 'trusted', moderator: 'moderator', admin: 'admin' }
+
+describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
+  let t: TestDatabase
+  let server: RunningServer
+  const names = {} as Record<Exclude<Caller, 'anonymous'>, string>
+  const cookies = {} as Record<Exclude<Caller, 'anonymous'>, string>
+  const tokens = {} as Record<Exclude<Caller, 'anonymous'>, string>
+  let victim = ''
+  let demoRevisionId = ''
+  let n = 0
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine)
+    server = await startServer({ databaseUrl: t.url })
+    const roles = { blockedEditor: 'editor', editor: 'editor', trusted: 'trusted', blockedModerator: 'moderator', moderator: 'moderator', admin: 'admin' } as const
+    for (const [caller, role] of Object.entries(roles) as Array<[Exclude<Caller, 'anonymous'>, (typeof roles)[keyof typeof roles]]>) {
+      const user = await createUser(t.db, { role })
+      names[caller] = user.username
+      tokens[caller] = (await createApiToken(t.db, user.id, 'probe')).token
+      if (caller.startsWith('blocked')) await setUserBlock(t.db, user.id, { until: '2999-01-01T00:00:00.000Z', reason: 'probe' })
+      cookies[caller] = await login(server.url, user.username)
+    }
+    victim = (await createUser(t.db, { role: 'editor' })).username
+    demoRevisionId = (await getPageBySlug(t.db, DEMO_SLUG))!.stableRevisionId!
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await t?.destroy()
+  })
+
+  /** A fresh record per route, so one route's test cannot use up another's (an approved revision). */
+  async function paramValue(route: string, name: string, previous: string | undefined): Promise<string> {
+    if (name === 'slug') return DEMO_SLUG
+    // A permalink to revert to: a published revision of the page.
+    if (route === 'pages.$slug.revisions.$id.tsx') return (await getPageBySlug(t.db, DEMO_SLUG))!.stableRevisionId!
+    if (name === 'username') return victim
+    if (name === 'id' && previous === 'sources') return (await createSource(t.db)).id
+    if (name === 'id' && previous === 'revisions') return pendingRevision()
+    if (name === 'id' && previous === 'reports') return openReport()
+    throw new Error(`no test value for "$${name}" after "${previous}": add one to paramValue in test/http/action-routes.test.ts`)
+  }
+
+  async function pendingRevision(): Promise<string> {
+    const page = (await getPageBySlug(t.db, DEMO_SLUG))!
+    // The demo text again (whatever probes saved since), so approving it keeps figures to report.
+    const demo = (await getRevision(t.db, demoRevisionId))!
+    const editor = { id: (await t.db.selectFrom('users').select('id').where('username', '=', victim).executeTakeFirstOrThrow()).id, role: 'editor' as const, blockedUntil: null }
+    const saved = await saveRevision(t.db, { actor: editor, slug: DEMO_SLUG, baseRevisionId: page.latestRevisionId, content: { ...demo.content, summary: `${demo.content.summary} (${letters(++n)})` }, summary: 'probe', idempotencyKey: null })
+    if (!saved.ok) throw new Error(`could not save a pending revision: ${saved.code}`)
+    return saved.revision.id
+  }
+
+  async function openReport(): Promise<string> {
+    const page = (await getPageBySlug(t.db, DEMO_SLUG))!
+    const figure = (await listFigures(t.db, page.stableRevisionId!))[0]
+    if (!figure) throw new Error('the published demo page has no figure to report')
+    const result = await createReport(t.db, { reporter: null, ip: `198.51.100.${++n % 250}`, slug: DEMO_SLUG, fields: { target: 'figure', ordinal: String(figure.ordinal), revisionId: page.stableRevisionId, reason: 'outdated', comment: 'probe' } })
+    if (!result.ok) throw new Error(`could not open a report: ${result.code}`)
+    return result.reportId
+  }
+
+  async function resolveUrl(name: string): Promise<string> {
+    const wanted: Array<[string, string | undefined]> = []
+    urlOfRoute(name, (param, previous) => {
+      wanted.push([param, previous])
+      return param
+    })
+    const values: string[] = []
+    for (const [param, previous] of wanted) values.push(await paramValue(name, param, previous))
+    let i = 0
+    return urlOfRoute(name, () => values[i++]!)
+  }
+
+  it.each(discovered)('%s refuses cross-site posts and everyone below its minimum, changing nothing', async (name) => {
+    const rule = ROUTES[name]
+    if (!rule) return // reported by the classification test
+    const url = await resolveUrl(name)
+    const api = url.startsWith('/api/')
+    for (const probe of rule.probes ?? [{ name: 'empty form' }]) {
+      const minimum = probe.minimum ?? rule.minimum
+      const page = (await getPageBySlug(t.db, DEMO_SLUG))!
+      const ctx: Context = { latestRevisionId: page.latestRevisionId, openReport, victim, n: ++n }
+      const body = (await probe.body?.(ctx)) ?? {}
+      const send = (options: RequestOptions) =>
+        api ? postJson(server, url, body, options) : postForm(server, url, formFields(body), options)
+      const label = `${name} (${probe.name}) at ${url}`
+      const before = await stateOf(t.db)
+
+      // (a) and (b): a signed-in browser tricked by another site, with and without an Origin.
+      for (const origin of ['https://evil.example', 'null', null]) {
+        expect(await isCrossSiteRefusal(await send({ cookie: cookies.admin, origin })), `${label}, Origin ${origin}`).toBe(true)
+      }
+      // (c): everyone below the minimum, by session and (on the API) by token.
+      for (const caller of callersBelow(minimum)) {
+        const response = await send(caller === 'anonymous' ? {} : { cookie: cookies[caller] })
+        // A form page may send a signed-out visitor to the login form instead.
+        const toLogin = caller === 'anonymous' && !api && [302, 303].includes(response.status) && (response.headers.get('location') ?? '').startsWith('/login')
+        if (!toLogin) expect([401, 403], `${label} as ${caller} by session`).toContain(response.status)
+        if (api && caller !== 'anonymous') expect((await send({ token: tokens[caller], origin: null })).status, `${label} as ${caller} by token`).toBe(403)
+      }
+      if (api && minimum !== 'public') expect((await send({ token: 'src_bogus', origin: null })).status, `${label} with a bogus token`).toBe(401)
+      expect(await stateOf(t.db), `${label}: a refused request changed something`).toBe(before)
+
+      // The control: the least caller allowed gets past authorisation, so the URL is right.
+      const allowed = CALLER_FOR[minimum]
+      const cookie = allowed === 'anonymous' ? null : await login(server.url, names[allowed])
+      const response = await send({ cookie })
+      expect([401, 403, 404, 405], `${label} as ${allowed}: ${response.status}`).not.toContain(response.status)
+    }
+  })
+})

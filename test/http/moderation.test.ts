@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { createSource, createUser, login } from '#test/factories'
+import { citation, content, doc, figure, p, text } from '#test/fixtures/docs'
+import { startServer, type RunningServer } from '#test/server'
+import { createApiToken } from '#app/models/api-tokens.server'
+import { getPageBySlug, setPageProtection } from '#app/models/pages.server'
+import { listReports } from '#app/models/reports.server'
+import { getRevision } from '#app/models/revisions.server'
+import { saveRevision } from '#app/services/save-revision.server'
+
+/** The moderation loop over HTTP against the built app: queue, review, reports, log, protection, API. */
+describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
+  let t: TestDatabase
+  let server: RunningServer
+  let editor: Awaited<ReturnType<typeof createUser>>
+  let trusted: Awaited<ReturnType<typeof createUser>>
+  let moderator: Awaited<ReturnType<typeof createUser>>
+  let moderator2: Awaited<ReturnType<typeof createUser>>
+  const cookies: Record<string, string> = {}
+  let token: string
+  let source: { id: string }
+  const ids = { risky: '', calm: '', german: '', stable: '' }
+  let stableSlug = ''
+
+  const form = (path: string, fields: Record<string, string>, cookie?: string, headers: Record<string, string> = {}) =>
+    fetch(server.url + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}), ...headers },
+      body: new URLSearchParams(fields),
+    })
+  const json = (path: string, body: unknown, headers: Record<string, string>) =>
+    fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  const get = (path: string, cookie?: string, headers: Record<string, string> = {}) => fetch(server.url + path, { redirect: 'manual', headers: { ...(cookie ? { cookie } : {}), ...headers } })
+  const cited = (n: string) => figure(n, { sourceId: source.id, quote: `counted ${n} users`, asOf: '2025-06', metric: 'users' })
+  const newPage = async (actor: typeof editor, title: string, body: ReturnType<typeof doc>, lang: 'en' | 'de' = 'en') => {
+    const saved = await saveRevision(t.db, { actor, slug: null, baseRevisionId: null, summary: title, idempotencyKey: null, content: content(body, { title, lang }) })
+    if (!saved.ok) throw new Error(`save failed: ${JSON.stringify(saved)}`)
+    return saved
+  }
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine)
+    editor = await createUser(t.db)
+    trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
+    moderator = await createUser(t.db, { role: 'moderator' })
+    moderator2 = await createUser(t.db, { role: 'moderator' })
+    source = await createSource(t.db)
+    token = (await createApiToken(t.db, moderator2.id, 'test')).token
+    const stable = await newPage(trusted, 'HTTP stable page', doc(p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))))
+    ids.stable = stable.revision.id
+    stableSlug = stable.page.slug
+    ids.calm = (await newPage(editor, 'HTTP calm page', doc(p(text('A plain sentence.'))))).revision.id
+    ids.risky = (await newPage(editor, 'HTTP risky page', doc(p(text('openDesk is the leading suite, used by 5,000 agencies.'))))).revision.id
+    ids.german = (await newPage(editor, 'HTTP German page', doc(p(text('Derzeit nutzen Behörden die Plattform.'))), 'de')).revision.id
+    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', RATE_REPORT_IP: '3/3600' } })
+    for (const user of [editor, moderator, moderator2]) cookies[user.username] = await login(server.url, user.username)
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await t?.destroy()
+  })
+
+  const rowOrder = (html: string) => [...html.matchAll(/data-revision="([0-9a-z]+)"/g)].map((m) => m[1])
+
+  it('shows moderators the queue by risk with counts and filters, and nobody else', async () => {
+    const response = await get('/moderation', cookies[moderator.username])
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    const order = rowOrder(html)
+    expect(order).toEqual(expect.arrayContaining([ids.risky, ids.calm, ids.german]))
+    expect(order.indexOf(ids.risky)).toBeLessThan(order.indexOf(ids.calm))
+    expect(html).toContain('3 pending revisions')
+    expect(html).toContain('1 with uncited figures')
+    expect(html).toContain('2 with promotional language')
+    expect(html).toMatch(/Uncited figure: 1/)
+
+    expect(rowOrder(await (await get('/moderation?finding=marketing', cookies[moderator.username])).text()).sort()).toEqual([ids.risky, ids.german].sort())
+    expect(rowOrder(await (await get('/moderation?lang=de', cookies[moderator.username])).text())).toEqual([ids.german])
+    expect(rowOrder(await (await get('/moderation?page=http-calm-page', cookies[moderator.username])).text())).toEqual([ids.calm])
+    expect(rowOrder(await (await get('/moderation?age=older', cookies[moderator.username])).text())).toEqual([])
+
+    expect((await get('/moderation')).status).toBe(401)
+    expect((await get('/moderation', cookies[editor.username])).status).toBe(403)
+    expect((await get(`/moderation/revisions/${ids.risky}`, cookies[editor.username])).status).toBe(403)
+  })
+
+  it('shows the review page with every finding in place', async () => {
+    const html = await (await get(`/moderation/revisions/${ids.risky}`, cookies[moderator.username])).text()
+    expect(html).toMatch(/<mark class="hl-marketing" title="marketing language, peacock term: Say what it does, with a source, instead of &#39;leading&#39;.">leading<span class="visually-hidden">/)
+    expect(html).toContain('<mark class="hl-uncited" title="claim without evidence">5,000')
+    expect(html).toContain('Claim without evidence')
+    expect(html).toContain('Marketing language')
+  })
+
+  it('refuses to approve while a figure is uncited, with the list, in the form and in the API', async () => {
+    const response = await form(`/moderation/revisions/${ids.risky}`, { intent: 'approve', reason: '' }, cookies[moderator.username])
+    expect(response.status).toBe(409)
+    const html = await response.text()
+    expect(html).toContain('Cannot approve: 1 figure has no evidence')
+    expect(html).toMatch(/<ul class="uncited-list"><li>5,000<\/li><\/ul>/)
+
+    const api = await json(`/api/v1/revisions/${ids.risky}/review`, { decision: 'approve', reason: 'ok' }, { authorization: `Bearer ${token}` })
+    expect(api.status).toBe(409)
+    expect(await api.json()).toMatchObject({ error: { code: 'uncited_figures' }, uncitedFigures: [{ text: '5,000' }] })
+    expect((await getRevision(t.db, ids.risky))?.status).toBe('pending')
+  })
+
+  it('needs a public reason to reject (422), then rejects and logs it', async () => {
+    const refused = await form(`/moderation/revisions/${ids.german}`, { intent: 'reject', reason: '  ' }, cookies[moderator.username])
+    expect(refused.status).toBe(422)
+    expect(await refused.text()).toContain('Give a public reason for rejecting the revision.')
+    const api = await json(`/api/v1/revisions/${ids.german}/review`, { decision: 'reject' }, { authorization: `Bearer ${token}` })
+    expect(api.status).toBe(422)
+    expect(await api.json()).toMatchObject({ error: { code: 'reason_required' } })
+    const bad = await json(`/api/v1/revisions/${ids.german}/review`, { decision: 'maybe' }, { authorization: `Bearer ${token}` })
+    expect(bad.status).toBe(422)
+
+    const done = await form(`/moderation/revisions/${ids.german}`, { intent: 'reject', reason: 'Time-relative wording without a date.' }, cookies[moderator.username])
+    expect(done.status).toBe(200)
+    expect(await done.text()).toContain('Rejected. The reason is in the moderation log.')
+    expect((await getRevision(t.db, ids.german))?.status).toBe('rejected')
+  })
+
+  it('answers the API with 401, 403 and 404 where it must', async () => {
+    expect((await json(`/api/v1/revisions/${ids.calm}/review`, { decision: 'approve' }, {})).status).toBe(401)
+    const editorToken = (await createApiToken(t.db, editor.id, 'e')).token
+    expect((await json(`/api/v1/revisions/${ids.calm}/review`, { decision: 'approve' }, { authorization: `Bearer ${editorToken}` })).status).toBe(403)
+    expect((await json('/api/v1/revisions/01aaaaaaaaaaaaaaaaaaaaaaaa/review', { decision: 'approve' }, { authorization: `Bearer ${token}` })).status).toBe(404)
+    // A browser session works too, with the Origin check.
+    const viaSession = await json(`/api/v1/revisions/${ids.calm}/review`, { decision: 'approve', reason: 'Plain and fine.' }, { cookie: cookies[moderator.username]!, origin: server.url })
+    expect(viaSession.status).toBe(200)
+    expect(await viaSession.json()).toMatchObject({ revision: { id: ids.calm, status: 'approved' }, page: { slug: 'http-calm-page' } })
+  })
+
+  it('lets exactly one of two moderators decide at once; the other gets 409', async () => {
+    const race = await newPage(editor, 'HTTP race page', doc(p(text('Tchap had '), cited('9'), text(' users.'))))
+    const [a, b] = await Promise.all([
+      json(`/api/v1/revisions/${race.revision.id}/review`, { decision: 'approve', reason: 'first' }, { cookie: cookies[moderator.username]!, origin: server.url }),
+      json(`/api/v1/revisions/${race.revision.id}/review`, { decision: 'reject', reason: 'second' }, { authorization: `Bearer ${token}` }),
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 409])
+    const loser = a.status === 409 ? a : b
+    expect(await loser.json()).toMatchObject({ error: { code: 'not_pending' } })
+    const race2 = await newPage(editor, 'HTTP race page two', doc(p(text('Tchap had '), cited('11'), text(' users.'))))
+    const forms = await Promise.all([
+      form(`/moderation/revisions/${race2.revision.id}`, { intent: 'approve', reason: '' }, cookies[moderator.username]),
+      form(`/moderation/revisions/${race2.revision.id}`, { intent: 'approve', reason: '' }, cookies[moderator2.username]),
+    ])
+    expect(forms.map((r) => r.status).sort()).toEqual([200, 409])
+    expect(await forms.find((r) => r.status === 409)!.text()).toContain('Another moderator decided this revision first; nothing was changed.')
+  })
+
+  it('takes reader reports, collapses duplicates, rate-limits, and marks the figure disputed for anonymous readers', async () => {
+    const before = await get(`/pages/${stableSlug}`)
+    const etagBefore = before.headers.get('etag')
+    expect(await before.text()).not.toContain('data-disputed')
+    const fields = { revisionId: ids.stable, target: 'figure', ordinal: '0', reason: 'outdated', comment: 'There are newer figures.' }
+    const first = await form(`/pages/${stableSlug}/report`, fields, undefined, { 'x-forwarded-for': 'ignored' })
+    expect(first.status).toBe(200)
+    expect(await first.text()).toContain('Thank you. A moderator will look at your report')
+    const again = await form(`/pages/${stableSlug}/report`, fields)
+    expect(again.status).toBe(200)
+    expect(await again.text()).toContain('already reported for the same reason')
+    const invalid = await form(`/pages/${stableSlug}/report`, { ...fields, reason: '' })
+    expect(invalid.status).toBe(422)
+    expect(await invalid.text()).toContain('There are newer figures.')
+    const signedIn = await form(`/pages/${stableSlug}/report`, { ...fields, reason: 'dead-link' }, cookies[editor.username])
+    expect(signedIn.status).toBe(200)
+    const open = await listReports(t.db, { status: 'open', pageSlug: stableSlug, limit: 10 })
+    expect(open.map((r) => [r.reason, r.reporterCount]).sort()).toEqual([['dead-link', 1], ['outdated', 2]])
+
+    // Anonymous: 3 per address per hour in this server; two were counted so far (the 422 was not).
+    expect((await form(`/pages/${stableSlug}/report`, { ...fields, reason: 'unsupported' })).status).toBe(200)
+    const limited = await form(`/pages/${stableSlug}/report`, { ...fields, reason: 'self-reported' })
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
+
+    const after = await get(`/pages/${stableSlug}`)
+    const html = await after.text()
+    expect(html).toMatch(/<button type="button" class="fig" id="fig-0" data-disputed="true"/)
+    expect(html).toContain('Disputed: a reader report is open.')
+    expect(after.headers.get('etag')).not.toBe(etagBefore)
+  })
+
+  it('resolves reports with a public note, which clears the dispute and goes to the log', async () => {
+    const list = await get('/moderation/reports', cookies[moderator.username])
+    expect(list.status).toBe(200)
+    const html = await list.text()
+    expect(html).toContain('There are newer figures.')
+    expect((await get('/moderation/reports', cookies[editor.username])).status).toBe(403)
+    const open = await listReports(t.db, { status: 'open', pageSlug: stableSlug, limit: 10 })
+    const noNote = await form('/moderation/reports', { reportId: open[0]!.id, resolution: 'dismissed', note: '' }, cookies[moderator.username])
+    expect(noNote.status).toBe(422)
+    for (const r of open) {
+      const response = await form('/moderation/reports', { reportId: r.id, resolution: r.reason === 'dead-link' ? 'upheld' : 'dismissed', note: `Checked: ${r.reason}` }, cookies[moderator.username])
+      expect(response.status).toBe(200)
+    }
+    const twice = await form('/moderation/reports', { reportId: open[0]!.id, resolution: 'upheld', note: 'again' }, cookies[moderator2.username])
+    expect(twice.status).toBe(409)
+    expect(await (await get(`/pages/${stableSlug}`)).text()).not.toContain('data-disputed')
+    const resolved = await (await get('/moderation/reports?status=resolved', cookies[moderator.username])).text()
+    expect(resolved).toContain('Checked: outdated')
+  })
+
+  it('shows every decision in the public log, filterable and paginated', async () => {
+    const response = await get('/moderation/log')
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    for (const text of ['Revision approved', 'Revision rejected', 'Report dismissed', 'Report upheld', 'Time-relative wording without a date.', 'Checked: outdated']) expect(html).toContain(text)
+    const dismissed = await (await get('/moderation/log?action=report.dismissed')).text()
+    expect([...dismissed.matchAll(/data-action="([^"]+)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['report.dismissed']))
+    expect(dismissed).not.toContain('data-action="revision.reject"')
+    const byModerator = await (await get(`/moderation/log?moderator=${moderator.username.toUpperCase()}`)).text()
+    expect(byModerator).toContain('Time-relative wording without a date.')
+    expect(await (await get(`/moderation/log?moderator=${editor.username}`)).text()).toContain('No entry matches.')
+    // Keyset pagination: entries older than a given one.
+    const entries = [...html.matchAll(/data-entry="([0-9a-z]+)"/g)].map((m) => m[1]!)
+    expect(entries.length).toBeGreaterThan(3)
+    const older = [...(await (await get(`/moderation/log?before=${entries[1]}`)).text()).matchAll(/data-entry="([0-9a-z]+)"/g)].map((m) => m[1])
+    expect(older).toEqual(entries.slice(2))
+    const page = await (await get(`/moderation/log?page=${stableSlug}`)).text()
+    expect(page).toContain('Checked: dead-link')
+    expect(page).not.toContain('Time-relative wording')
+  })
+
+  it('lets a moderator protect a page, which blocks an editor’s save with 403 until it expires', async () => {
+    const slug = stableSlug
+    const page = (await getPageBySlug(t.db, slug))!
+    const save = () =>
+      json(`/api/v1/pages/${slug}/revisions`, { baseRevisionId: page.latestRevisionId, summary: 'try', content: content(doc(p(text('Edited.'))), { title: 'HTTP stable page' }) }, { cookie: cookies[editor.username]!, origin: server.url })
+
+    expect((await get(`/moderation/pages/${slug}/protect`, cookies[editor.username])).status).toBe(403)
+    const invalid = await form(`/moderation/pages/${slug}/protect`, { level: 'trusted', reason: '', duration: '1w' }, cookies[moderator.username])
+    expect(invalid.status).toBe(422)
+    const protectedNow = await form(`/moderation/pages/${slug}/protect`, { level: 'trusted', reason: 'Edit war over the user count', duration: '1w' }, cookies[moderator.username])
+    expect(protectedNow.status).toBe(200)
+    expect(await protectedNow.text()).toContain('Protection saved and logged.')
+    const refused = await save()
+    expect(refused.status).toBe(403)
+
+    // A week later: the protection has expired and holds no more.
+    await setPageProtection(t.db, page.id, { level: 'trusted', reason: 'Edit war over the user count', expiresAt: new Date(Date.now() - 60_000).toISOString() })
+    expect((await save()).status).toBe(201)
+    const log = await (await get(`/moderation/log?action=page.protect`)).text()
+    expect(log).toContain('Edit war over the user count')
+    expect(log).toContain('Trusted editors, until')
+  })
+})
