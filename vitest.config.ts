@@ -11,7 +11,7 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ['app/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['app/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
     // Generous: browser and multi-process tests share two cores with everything else on this machine.
     testTimeout: 90_000,

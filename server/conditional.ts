@@ -6,12 +6,16 @@ import { createHash } from 'node:crypto'
  * carries no Content-Security-Policy: a cache must keep the policy stored with the body, whose
  * scripts carry the old nonce.
  */
-export async function withConditionalGet(
-  request: Request,
-  response: Response,
-  options: { nonce: string; anonymous: boolean },
-): Promise<Response> {
-  if (!isCacheable(request, response, options.anonymous)) return response
+export interface TaggedAnswer {
+  status: number
+  headers: Headers
+  body: Buffer
+  etag: string
+}
+
+/** Reads a cacheable anonymous answer and tags it; null when the answer is not one. */
+export async function tagAnswer(request: Request, response: Response, options: { nonce: string; anonymous: boolean }): Promise<TaggedAnswer | null> {
+  if (!isCacheable(request, response, options.anonymous)) return null
   // Bytes, not text: decoding 100 KB of UTF-8 and encoding it again cost more than the hash. The
   // nonce is ASCII, so cutting it out of the bytes hashes exactly what cutting it out of the text did.
   const body = Buffer.from(await response.arrayBuffer())
@@ -28,15 +32,20 @@ export async function withConditionalGet(
   headers.set('ETag', etag)
   headers.set('Cache-Control', 'public, max-age=0, s-maxage=30, must-revalidate')
   headers.set('Vary', 'Cookie, Accept-Language')
-  if (etagMatches(request.headers.get('if-none-match'), etag)) {
+  return { status: response.status, headers, body, etag }
+}
+
+/** 304 when the client holds this version, else the answer itself (no body for HEAD). */
+export function conditionalAnswer(request: Request, answer: TaggedAnswer, body: Buffer = answer.body): Response {
+  if (etagMatches(request.headers.get('if-none-match'), answer.etag)) {
     const notModified = new Headers()
     for (const name of ['ETag', 'Cache-Control', 'Vary', 'X-Request-Id']) {
-      const value = headers.get(name)
+      const value = answer.headers.get(name)
       if (value) notModified.set(name, value)
     }
     return new Response(null, { status: 304, headers: notModified })
   }
-  return new Response(request.method === 'HEAD' ? null : body, { status: response.status, statusText: response.statusText, headers })
+  return new Response(request.method === 'HEAD' ? null : (body as unknown as BodyInit), { status: answer.status, headers: answer.headers })
 }
 
 function isCacheable(request: Request, response: Response, anonymous: boolean): boolean {

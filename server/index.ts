@@ -8,7 +8,8 @@ import sirv from 'sirv'
 import { SESSION_COOKIE } from '../app/auth/cookie-names'
 import { isCrossSiteWrite } from '../app/auth/csrf'
 import { LIMITS } from '../app/core/limits'
-import { withConditionalGet } from './conditional'
+import { conditionalAnswer, tagAnswer } from './conditional'
+import { noncePositions, PageCache, withNonce } from './page-cache'
 import { resolveOrigins } from '../app/origin.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
 
@@ -20,6 +21,7 @@ import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
 interface AppEntry {
   bootstrap(): Promise<void>
   shutdown(): Promise<void>
+  currentContentVersion(): Promise<string>
 }
 
 function fail(message: string): never {
@@ -60,10 +62,24 @@ async function main(): Promise<void> {
   const assets = sirv(path.join(buildDir, 'client'), { immutable: true, maxAge: 31_536_000, etag: false, ...staticOptions })
   const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, ...staticOptions })
 
+  const pages = new PageCache(Number(process.env.PAGE_CACHE_ENTRIES ?? 500))
+
   const listener = createRequestListener(
     async (request: Request) => {
       const nonce = randomBytes(16).toString('base64')
       const requestId = request.headers.get('x-request-id') ?? randomUUID()
+      const anonymous = !(request.headers.get('cookie') ?? '').includes(`${SESSION_COOKIE}=`) && !request.headers.has('authorization')
+      const key = PageCache.keyOf(request, anonymous)
+      // Read before rendering: a write that lands during the render leaves this version behind,
+      // so the page stored below is never served for the newer content.
+      const version = key ? await app.currentContentVersion() : ''
+      const hit = key ? pages.get(key, version) : undefined
+      if (hit) {
+        const headers = new Headers(hit.headers)
+        applySecurityHeaders(headers, { nonce, https })
+        headers.set('X-Request-Id', requestId)
+        return conditionalAnswer(request, { ...hit, headers }, withNonce(hit, nonce))
+      }
       const refused = isCrossSiteWrite(request, origins.allowed, SESSION_COOKIE) ? crossSiteRefusal(request, requestId) : bodyTooLarge(request)
       let response: Response
       if (refused) response = refused
@@ -78,8 +94,13 @@ async function main(): Promise<void> {
       response = new Response(response.body, response)
       applySecurityHeaders(response.headers, { nonce, https })
       response.headers.set('X-Request-Id', requestId)
-      const anonymous = !(request.headers.get('cookie') ?? '').includes(`${SESSION_COOKIE}=`) && !request.headers.has('authorization')
-      return withConditionalGet(request, response, { nonce, anonymous })
+      const tagged = await tagAnswer(request, response, { nonce, anonymous })
+      if (!tagged) return response
+      if (key) {
+        const headers = [...tagged.headers].filter(([name]) => name !== 'x-request-id' && name !== 'content-security-policy')
+        pages.set(key, { version, status: tagged.status, headers, body: tagged.body, etag: tagged.etag, noncePositions: noncePositions(tagged.body, nonce) })
+      }
+      return conditionalAnswer(request, tagged)
     },
     {
       host: new URL(origins.origin).host,

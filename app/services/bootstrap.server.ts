@@ -1,4 +1,5 @@
 import { getDb, getDbConfig, migrateToLatest } from '#app/models/db.server'
+import { contentVersion } from '#app/models/content-version.server'
 import { countPages } from '#app/models/pages.server'
 import { ensureSearchIndex } from '#app/models/search.server'
 import { log } from '#app/logger.server'
@@ -40,4 +41,9 @@ export async function shutdown(): Promise<void> {
   sweeper?.stop()
   sweeper = undefined
   await getDb().destroy()
+}
+
+/** For the HTTP server's anonymous page cache: see app/models/content-version.server.ts. */
+export function currentContentVersion(): Promise<string> {
+  return contentVersion(getDb())
 }
