@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core'
+import { takeSelectionFromDom } from './dom-selection'
 
 /** What the editor's own shortcuts do. */
 export interface ShortcutHandlers {
@@ -36,6 +37,7 @@ export const EditorShortcuts = Extension.create<{ handlers: () => ShortcutHandle
     const run = (name: keyof ShortcutHandlers) => () => {
       const handlers = this.options.handlers()
       if (!handlers) return false
+      takeSelectionFromDom(this.editor.view)
       handlers[name]()
       return true
     }

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { useEffect, useRef, useState } from 'react'
 import type { Lang } from '#app/core/lang'
 import { finishCheck, startCheck, type LintAnswer } from './findings-extension'
+import { takeSelectionFromDom } from './dom-selection'
 
 export type CheckStatus = 'idle' | 'checking' | 'done' | 'unavailable'
 
@@ -27,6 +28,7 @@ export function useLiveFindings(editor: Editor | null, lang: Lang): CheckStatus 
       controller?.abort()
       controller = new AbortController()
       const id = ++sequence.current
+      takeSelectionFromDom(editor.view)
       const doc = editor.state.doc
       editor.view.dispatch(startCheck(editor.state.tr, id))
       setStatus('checking')
@@ -40,6 +42,7 @@ export function useLiveFindings(editor: Editor | null, lang: Lang): CheckStatus 
         if (!response.ok) throw new Error(`lint answered ${response.status}`)
         const answer = (await response.json()) as LintAnswer
         if (editor.isDestroyed || id !== sequence.current) return
+        takeSelectionFromDom(editor.view)
         editor.view.dispatch(finishCheck(editor.state.tr, id, doc, answer))
         setStatus('done')
       } catch (error) {
