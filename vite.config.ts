@@ -41,7 +41,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rollupOptions: {
       // Resource routes (API, feeds, CSV) have no browser code, so their client chunks are empty by
-      // design; a dependency's misplaced /*#__PURE__*/ comment is not ours to fix. Neither is news.
+      // design; a dependency's misplaced /*#__PURE__*/ comment is not ours to fix.
       onwarn(warning, warn) {
         if (warning.code === 'EMPTY_BUNDLE' || (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/'))) return
         warn(warning)
