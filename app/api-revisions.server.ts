@@ -1,4 +1,4 @@
-import type { Issue } from '#app/core/result'
+import { publicIssue, type Issue } from '#app/core/result'
 import { apiError } from '#app/http.server'
 import type { SaveRevisionResult } from '#app/services/save-revision.server'
 import { presentConflict } from '#app/presenters/revision'
@@ -88,7 +88,7 @@ function idempotencyKey(request: Request, inBody: unknown): { ok: true; value: s
 export function refusedSave(result: Exclude<SaveRevisionResult, { ok: true }>): Response {
   switch (result.code) {
     case 'invalid_content': {
-      const issues = result.issues.map((i) => ({ ...i, path: i.path ? `content.${i.path}` : 'content' }))
+      const issues = result.issues.map((i) => ({ ...publicIssue(i), path: i.path ? `content.${i.path}` : 'content' }))
       const first = issues[0]
       const message = first ? `${first.message} (at ${first.path})` : 'The page content is not valid.'
       return apiError(422, 'invalid_content', message, issues)

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_FIGURE_AGE_MONTHS } from '#app/core/evidence'
 import type { Limit } from '#app/models/rate-limits.server'
 
 /** "MAX/SECONDS", e.g. "10/900": at most 10 in 15 minutes. */
@@ -47,4 +48,6 @@ export const config = {
   /** Sessions end after this many idle days, and this many days after sign-in at the latest. */
   sessionIdleDays: positive('SESSION_IDLE_DAYS', 14),
   sessionAbsoluteDays: positive('SESSION_ABSOLUTE_DAYS', 30),
+  /** Figures whose as-of date is older than this many months carry a "may be outdated" badge. */
+  figureMaxAgeMonths: positive('FIGURE_MAX_AGE_MONTHS', DEFAULT_MAX_FIGURE_AGE_MONTHS),
 }

@@ -1,9 +1,12 @@
 import { data, redirect } from '@remix-run/node'
 import { getActor, requireAbility, type RequestActor } from '#app/auth/actor.server'
+import { localiseIssue } from '#app/components/editor/issue-messages'
 import { newPageContent } from '#app/components/editor/page-form'
 import type { ConflictView, EditorActionData, EditorProblem } from '#app/components/editor/types'
 import type { PageContent } from '#app/core/content'
+import type { Issue } from '#app/core/result'
 import { parseJson } from '#app/core/document'
+import { formatNumber } from '#app/core/format'
 import { editorTranslator, type EditorTranslate } from '#app/core/i18n/editor-messages'
 import type { Lang } from '#app/core/lang'
 import { mergeContent } from '#app/core/merge'
@@ -150,7 +153,8 @@ export async function submitEdit(request: Request, slug: string | null) {
   const actor = await getActor(request)
   if (!actor) return answer(401, { kind: 'signed_out', message: t('editor.problem.signedOut') })
   if (!can(actor, slug === null ? 'page.create' : 'page.edit')) return answer(403, { kind: 'forbidden', message: t('editor.problem.forbidden') })
-  if (!parsed.ok) return answer(422, { kind: 'invalid', issues: parsed.issues })
+  const localised = (issues: Issue[]) => issues.map((issue) => localiseIssue(issue, t, uiLang))
+  if (!parsed.ok) return answer(422, { kind: 'invalid', issues: localised(parsed.issues) })
 
   const db = getDb()
   const result = await saveRevision(db, { actor, slug, baseRevisionId, content: submitted, summary, idempotencyKey })
@@ -161,9 +165,13 @@ export async function submitEdit(request: Request, slug: string | null) {
   }
   switch (result.code) {
     case 'invalid_content':
-      return answer(422, { kind: 'invalid', issues: result.issues })
+      return answer(422, { kind: 'invalid', issues: localised(result.issues) })
+    case 'idempotency_key_reused':
+      // The form's key already saved another version (a form kept from before that save): keep
+      // the text and hand out a new key, so saving again makes a new revision.
+      return answer(422, { kind: 'key_reused', message: t('editor.problem.keyReused') }, undefined, newId())
     case 'slug_taken':
-      return answer(409, { kind: 'slug_taken', message: result.message, slug: result.slug })
+      return answer(409, { kind: 'slug_taken', message: t('editor.problem.slugTaken', { slug: result.slug }), slug: result.slug })
     case 'edit_conflict': {
       const page = await getPageBySlug(db, result.page.slug)
       const conflict = page ? await loadConflictView(db, page, result.conflict.revisionId, uiLang) : null
@@ -178,8 +186,15 @@ export async function submitEdit(request: Request, slug: string | null) {
     }
     case 'page_not_found':
     case 'base_not_found':
-      return answer(404, { kind: 'not_found', message: result.message })
-    case 'rate_limited':
-      return answer(429, { kind: 'rate_limited', message: result.message }, { 'Retry-After': String(result.retryAfterSeconds) })
+      return answer(404, { kind: 'not_found', message: t('editor.problem.notFound') })
+    case 'rate_limited': {
+      const minutes = formatNumber(uiLang, Math.ceil(result.retryAfterSeconds / 60))
+      return answer(429, { kind: 'rate_limited', message: t('editor.problem.rateLimited', { minutes }) }, { 'Retry-After': String(result.retryAfterSeconds) })
+    }
+    default: {
+      // Every refusal needs an answer that gives the text back; a new one must be added above.
+      const unhandled: never = result
+      throw new Error(`unhandled save refusal ${JSON.stringify(unhandled).slice(0, 200)}`)
+    }
   }
 }

@@ -84,6 +84,11 @@ async function main(): Promise<void> {
       let response: Response
       if (refused) response = refused
       else {
+        // Remix runs its own, weaker check on actions: Origin against Host (or X-Forwarded-Host),
+        // throwing on a mismatch — so behind a proxy that rewrites Host (nginx by default) every
+        // form post was a 500. The check above has matched Origin against the configured origins.
+        const origin = request.headers.get('origin')
+        if (origin !== null && origins.allowed.includes(origin)) request.headers.set('x-forwarded-host', new URL(origin).host)
         try {
           response = await handle(request, { nonce, requestId })
         } catch (error) {

@@ -37,8 +37,11 @@ class KyselySessionAdapter implements Adapter {
       .where('sessions.id', '=', hashSessionId(sessionId))
       .executeTakeFirst()
     if (!row) return [null, null]
-    // Past the absolute lifetime, report the session as expired so lucia deletes it.
-    const expiresAt = new Date(row.absolute_expires_at) < new Date(row.expires_at) ? row.absolute_expires_at : row.expires_at
+    // Past the absolute lifetime, report the session as expired so lucia deletes it. Otherwise
+    // lucia sees the idle deadline only: given the earlier of the two, it would "extend" the
+    // session (a database write) on every request of its last week, as the absolute deadline
+    // never moves.
+    const expiresAt = new Date(row.absolute_expires_at) <= new Date() ? row.absolute_expires_at : row.expires_at
     return [
       {
         id: sessionId,

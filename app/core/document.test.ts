@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { docArbitrary } from '#test/fixtures/arbitraries'
 import { citation, content, doc, figure, p, table, text } from '#test/fixtures/docs'
+import type { DocNode } from './content'
 import { jsonDepthExceeds, LIMITS, parseJson, validateBody, validateContent } from './document'
 
 const codeOf = (r: { ok: boolean; issues?: Array<{ code: string }> }) => (r.ok ? 'ok' : r.issues![0]!.code)
@@ -105,5 +107,58 @@ describe('property: the validator never crashes', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+const markKey = (node: DocNode) => JSON.stringify([...(node.marks ?? [])].sort((a, b) => (a.type < b.type ? -1 : 1)))
+
+/** Neighbouring texts with the same marks, joined: one text to ProseMirror, as to a reader. */
+function joinTexts(node: DocNode): DocNode {
+  if (!node.content) return node
+  const content: DocNode[] = []
+  for (const child of node.content.map(joinTexts)) {
+    const last = content.at(-1)
+    if (last?.type === 'text' && child.type === 'text' && markKey(last) === markKey(child)) {
+      content[content.length - 1] = { ...last, text: last.text! + child.text! }
+    } else content.push(child)
+  }
+  return { ...node, content }
+}
+
+/**
+ * What was sent, as the stored form must keep it: every node in its place, every text, every mark
+ * with every attribute that was given. The canonical form may only add what was left out (a
+ * default attribute, an empty content list) and join neighbouring texts of the same marks.
+ */
+function expectKept(sent: DocNode, stored: DocNode, path = 'body'): void {
+  expect(stored.type, path).toBe(sent.type)
+  expect(stored.text, path).toBe(sent.text)
+  for (const [name, value] of Object.entries(sent.attrs ?? {})) expect(stored.attrs?.[name], `${path}.attrs.${name}`).toEqual(value)
+  const sentMarks = sent.marks ?? []
+  expect((stored.marks ?? []).map((m) => m.type).sort(), `${path}.marks`).toEqual(sentMarks.map((m) => m.type).sort())
+  for (const mark of sentMarks) {
+    const kept = stored.marks!.find((m) => m.type === mark.type)!
+    for (const [name, value] of Object.entries(mark.attrs ?? {})) expect(kept.attrs?.[name], `${path}.marks.${mark.type}.${name}`).toEqual(value)
+  }
+  const children = sent.content ?? []
+  expect(stored.content ?? [], `${path}.content`).toHaveLength(children.length)
+  children.forEach((child, i) => expectKept(child, stored.content![i]!, `${path}.content.${i}`))
+}
+
+describe('property: an accepted document round-trips unchanged', () => {
+  it('keeps every node, text, mark and attribute that was sent, and validates to itself', () => {
+    let accepted = 0
+    fc.assert(
+      fc.property(docArbitrary, (body) => {
+        const result = validateBody(body)
+        if (!result.ok) return
+        accepted++
+        expectKept(joinTexts(body), result.value)
+        expect(validateBody(JSON.parse(JSON.stringify(result.value)))).toEqual(result)
+      }),
+      { numRuns: 400 },
+    )
+    // Hostile links and text make some documents invalid; most must still be accepted.
+    expect(accepted).toBeGreaterThan(100)
   })
 })

@@ -3,7 +3,7 @@ import type { DocNode, PageContent } from './content'
 import { editorSchema, HEADING_LEVELS } from './editor-schema'
 import { LANGS } from './lang'
 import { LIMITS } from './limits'
-import { fail, ok, type Issue, type Result } from './result'
+import { fail, ok, type Issue, type IssueParams, type Result } from './result'
 import { isSafeUrl, isWebUrl } from './safe-url'
 
 export { LIMITS }
@@ -39,22 +39,27 @@ const MAX_JSON_DEPTH = LIMITS.maxDepth * 2 + 8
 /** Parses a JSON request body or form field, refusing over-deep input before parsing it. */
 export function parseJson(text: string, path = ''): Result<unknown> {
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
-    return fail({ path, code: 'too_deep', message: `The document is nested more than ${LIMITS.maxDepth} levels deep.` })
+    return fail({ path, code: 'too_deep', message: `The document is nested more than ${LIMITS.maxDepth} levels deep.`, params: { rule: 'too_deep', limit: LIMITS.maxDepth } })
   }
   try {
     return ok(JSON.parse(text) as unknown)
   } catch {
-    return fail({ path, code: 'invalid_json', message: 'The document is not valid JSON.' })
+    return fail({ path, code: 'invalid_json', message: 'The document is not valid JSON.', params: { rule: 'invalid_json' } })
   }
 }
 
+// `params.rule` lets the editor say each problem in its own language (see contentIssue).
 const text = (max: number) =>
-  z.string().trim().max(max).refine((s) => !CONTROL_CHARS.test(s), 'Remove control characters.')
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'Remove control characters.', params: { rule: 'control_character' } })
 const optionalWebUrl = z
   .string()
   .trim()
-  .max(2048)
-  .refine((s) => s === '' || isWebUrl(s), 'Use an http:// or https:// address.')
+  .max(2048, 'At most 2048 characters.')
+  .refine((s) => s === '' || isWebUrl(s), { message: 'Use an http:// or https:// address.', params: { rule: 'web_url' } })
 // SPDX licence expressions such as "AGPL-3.0-only" or "MIT OR Apache-2.0".
 const SPDX = /^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$/
 
@@ -69,17 +74,17 @@ const contentSchema = z.object({
   summary: text(500),
   lang: z.enum(LANGS),
   subjects: z.object({
-    proprietary: z.array(productSchema).max(12),
+    proprietary: z.array(productSchema).max(12, 'At most 12 products.'),
     alternatives: z
       .array(
         productSchema.extend({
-          license: text(100).refine((s) => s === '' || SPDX.test(s), 'Use an SPDX licence identifier, e.g. AGPL-3.0-only.'),
+          license: text(100).refine((s) => s === '' || SPDX.test(s), { message: 'Use an SPDX licence identifier, e.g. AGPL-3.0-only.', params: { rule: 'spdx' } }),
           repository: optionalWebUrl,
         }),
       )
-      .max(12),
+      .max(12, 'At most 12 alternatives.'),
   }),
-  categories: z.array(text(40).min(1)).max(12),
+  categories: z.array(text(40).min(1, 'A category cannot be empty.')).max(12, 'At most 12 categories.'),
   body: z.unknown(),
 })
 
@@ -87,13 +92,31 @@ const contentSchema = z.object({
 export function validateContent(input: unknown): Result<PageContent> {
   const parsed = contentSchema.safeParse(input)
   if (!parsed.success) {
-    return fail(
-      ...parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: String(i.code), message: i.message })),
-    )
+    return fail(...parsed.error.issues.map(contentIssue))
   }
   const body = validateBody(parsed.data.body)
   if (!body.ok) return body
   return ok({ ...parsed.data, body: body.value })
+}
+
+/** A metadata issue with the rule it breaks, so the editor can say it in DE and FR too. */
+function contentIssue(i: z.core.$ZodIssue): Issue {
+  const issue: Issue = { path: i.path.join('.'), code: String(i.code), message: i.message }
+  const params = ((): IssueParams | null => {
+    switch (i.code) {
+      case 'too_big':
+        return { rule: i.origin === 'array' ? 'too_many' : 'too_long', limit: Number(i.maximum) }
+      case 'too_small':
+        return { rule: 'too_short', limit: Number(i.minimum) }
+      case 'invalid_value':
+        return issue.path === 'lang' ? { rule: 'unknown_language' } : null
+      case 'custom':
+        return typeof i.params?.rule === 'string' ? { rule: i.params.rule } : null
+      default:
+        return null
+    }
+  })()
+  return params ? { ...issue, params } : issue
 }
 
 const ATTR_CHECKS: Record<string, Record<string, (v: unknown) => string | null>> = {
@@ -102,7 +125,7 @@ const ATTR_CHECKS: Record<string, Record<string, (v: unknown) => string | null>>
   tableCell: cellAttrs(),
   tableHeader: cellAttrs(),
   link: {
-    href: (v) => (isSafeUrl(v) ? null : 'Links must use http, https or mailto.'),
+    href: (v) => (isSafeUrl(v) ? null : LINK_SCHEME),
     target: (v) => (v === null || v === '_blank' ? null : 'A link target can only be _blank.'),
     rel: nullOrShortString,
     class: (v) => (v === null ? null : 'Links cannot carry a class.'),
@@ -111,11 +134,15 @@ const ATTR_CHECKS: Record<string, Record<string, (v: unknown) => string | null>>
   figure: {
     sourceId: nullOrShortString,
     quote: nullOrLongString,
-    asOf: (v) => (v === null || (typeof v === 'string' && AS_OF.test(v)) ? null : 'As-of dates are YYYY, YYYY-MM or YYYY-MM-DD.'),
+    asOf: (v) => (v === null || (typeof v === 'string' && AS_OF.test(v)) ? null : AS_OF_FORMAT),
     metric: nullOrShortString,
   },
   citation: { sourceId: nullOrShortString, quote: nullOrLongString, locator: nullOrShortString },
 }
+
+const LINK_SCHEME = 'Links must use http, https or mailto.'
+const AS_OF_FORMAT = 'As-of dates are YYYY, YYYY-MM or YYYY-MM-DD.'
+const ATTR_RULES: Record<string, string> = { [LINK_SCHEME]: 'link_scheme', [AS_OF_FORMAT]: 'as_of' }
 
 function cellAttrs(): Record<string, (v: unknown) => string | null> {
   const span = (v: unknown) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 50 ? null : 'Cells span 1 to 50 rows or columns.')
@@ -153,8 +180,8 @@ function checkNode(node: unknown, path: string): Issue | null {
   }
   if (type === 'text') {
     if (typeof node.text !== 'string' || node.text.length === 0) return { path, code: 'invalid_text', message: 'Text nodes need text.' }
-    if (CONTROL_CHARS.test(node.text)) return { path, code: 'control_character', message: 'The text contains a control character (such as NUL); remove it.' }
-    if (!node.text.isWellFormed()) return { path, code: 'invalid_text', message: 'The text contains a broken character.' }
+    if (CONTROL_CHARS.test(node.text)) return { path, code: 'control_character', message: 'The text contains a control character (such as NUL); remove it.', params: { rule: 'control_character' } }
+    if (!node.text.isWellFormed()) return { path, code: 'invalid_text', message: 'The text contains a broken character.', params: { rule: 'broken_character' } }
   } else if (node.text !== undefined) {
     return { path, code: 'invalid_text', message: `A ${type} node cannot carry text.` }
   }
@@ -184,7 +211,10 @@ function checkAttrs(type: string, attrs: unknown, spec: Record<string, unknown>,
   for (const [name, value] of Object.entries(attrs)) {
     if (!(name in spec)) return { path, code: 'unknown_attribute', message: `Unknown attribute "${name.slice(0, 40)}" on ${type}.` }
     const problem = (checks[name] ?? nullOrShortString)(value)
-    if (problem) return { path: `${path}.attrs.${name}`, code: 'invalid_attribute', message: `${type}.${name}: ${problem}` }
+    if (problem) {
+      const rule = ATTR_RULES[problem]
+      return { path: `${path}.attrs.${name}`, code: 'invalid_attribute', message: `${type}.${name}: ${problem}`, ...(rule ? { params: { rule } } : {}) }
+    }
   }
   return null
 }
@@ -219,13 +249,13 @@ function walk(input: Record<string, unknown> | DocNode): Issue | null {
   let chars = 0
   while (stack.length > 0) {
     const { node, depth, path } = stack.pop()!
-    if (depth > LIMITS.maxDepth) return { path, code: 'too_deep', message: `The document is nested more than ${LIMITS.maxDepth} levels deep.` }
-    if (++nodes > LIMITS.maxNodes) return { path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxNodes} nodes; split the page.` }
+    if (depth > LIMITS.maxDepth) return { path, code: 'too_deep', message: `The document is nested more than ${LIMITS.maxDepth} levels deep.`, params: { rule: 'too_deep', limit: LIMITS.maxDepth } }
+    if (++nodes > LIMITS.maxNodes) return { path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxNodes} nodes; split the page.`, params: { rule: 'too_many_nodes', limit: LIMITS.maxNodes } }
     const issue = checkNode(node, path)
     if (issue) return issue
     const record = node as Record<string, unknown>
     if (typeof record.text === 'string' && (chars += record.text.length) > LIMITS.maxTextChars) {
-      return { path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxTextChars} characters; split the page.` }
+      return { path: 'body', code: 'too_large', message: `The document has more than ${LIMITS.maxTextChars} characters; split the page.`, params: { rule: 'too_much_text', limit: LIMITS.maxTextChars } }
     }
     const children = record.content as unknown[] | undefined
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1, path: `${path}.content.${i}` })

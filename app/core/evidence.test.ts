@@ -45,6 +45,11 @@ describe('notComparableFigures', () => {
       expected: [0, 1],
     },
     {
+      name: 'a header row over products: a row mixing metrics is flagged (the feature-matrix layout)',
+      body: grid(['H:Feature', 'H:Teams', 'H:Tchap'], ['Users', fig('320 million', 'daily active users'), fig('220,000', 'registered users')], ['Cost', fig('€5m', 'annual cost'), fig('€1m', 'annual cost')]),
+      expected: [0, 1],
+    },
+    {
       name: 'a header row: different columns of one row are different things, not a conflict',
       body: grid(['H:Source', 'H:Mailboxes', 'H:E-mails'], ['dpa', fig('40,000', 'mailboxes'), fig('100 million', 'e-mails')], ['State', fig('44,000', 'mailboxes'), fig('110 million', 'e-mails')]),
       expected: [],

@@ -23,15 +23,17 @@ interface Located {
  * (registered users next to daily active users): the layout invites a comparison the numbers
  * cannot support.
  *
- * Which figures a table sets side by side follows from its header cells: under a header row
- * each column holds one kind of value ("Users", "Cost"), so the figures of a column are compared
- * and the figures of a row are not (a row's mailboxes and e-mails are different columns, not a
- * conflict); with a header column only, each row holds one kind of value and rows are compared.
- * A table with both or neither is read row by row.
+ * Which figures a table sets side by side follows from its header cells. The figures of one row
+ * are always side by side: a feature matrix with the products as columns ("Users" | Teams' daily
+ * active users | Tchap's registered users) compares along the row. Under a header row each
+ * column also holds one kind of value ("Users", "Cost"), so the figures of a column are compared
+ * too (products as rows). With a header column only, the columns are not compared: each holds one
+ * product's values of different kinds. Different kinds of value in one row or column (mailboxes
+ * and e-mails) are not flagged: their metrics have no word in common (looksAlikeButDiffers).
  */
 export function notComparableFigures(body: DocNode, figures: readonly Located[]): Set<number> {
   const flat = flattenDoc(body)
-  const cells = new Map<DocNode, { group: string }>()
+  const cells = new Map<DocNode, { groups: string[] }>()
   let tableIndex = 0
   const collectBlocks = (node: DocNode, into: DocNode[]): void => {
     if (node.type === 'paragraph' || node.type === 'heading') into.push(node)
@@ -52,7 +54,8 @@ export function notComparableFigures(body: DocNode, figures: readonly Located[])
       ;(row.content ?? []).forEach((cell, c) => {
         const blocks: DocNode[] = []
         collectBlocks(cell, blocks)
-        for (const block of blocks) cells.set(block, { group: `${table}:${byColumn ? `c${c}` : `r${r}`}` })
+        const cellGroups = byColumn ? [`${table}:r${r}`, `${table}:c${c}`] : [`${table}:r${r}`]
+        for (const block of blocks) cells.set(block, { groups: cellGroups })
         // A table nested in a cell is its own table.
         for (const child of cell.content ?? []) if (child.type === 'table') visit(child)
       })
@@ -65,7 +68,7 @@ export function notComparableFigures(body: DocNode, figures: readonly Located[])
     const block = flat.blocks.find((b) => f.start >= b.start && f.end <= b.end)
     const cell = block ? cells.get(block.node) : undefined
     if (!cell) continue
-    groups.set(cell.group, [...(groups.get(cell.group) ?? []), f])
+    for (const group of cell.groups) groups.set(group, [...(groups.get(group) ?? []), f])
   }
   const result = new Set<number>()
   for (const group of groups.values()) {

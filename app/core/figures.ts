@@ -580,6 +580,9 @@ const isGermanOrdinal: ContextRule = (c, ctx) => {
 const isReference: ContextRule = (_c, ctx) => {
   const word = ctx.prev.toLowerCase()
   if (REFERENCE_WORDS.has(word)) return true
+  // European norms are written "EN 301 549" (the accessibility standard public buyers cite), and
+  // their number is spaced like a grouped one; lower-case "en" stays a French preposition.
+  if (ctx.prev === 'EN') return true
   // "n°5", "§5", "#1": a reference sign glued to the number.
   return /[§#№°º]/u.test(ctx.charBefore)
 }

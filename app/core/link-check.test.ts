@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normaliseForMatch } from './quote-match'
-import { dueThresholds, findQuoteResult, isDue, isTransient, judgeQuotes, parseQuoteResults, retryDelayMs } from './link-check'
+import { dueThresholds, findQuoteResult, isDue, isTransient, judgeQuotes, parseQuoteResults, recheckAt, retryDelayMs, sourcesToRecheck } from './link-check'
 
 const schedule = { intervalHours: 168, brokenIntervalHours: 24 }
 const now = new Date('2026-11-27T12:00:00.000Z')
@@ -79,5 +79,40 @@ describe('quote results as stored', () => {
   })
   it.each(['', 'not json', '{}', '[1, null, {"found": true}]'])('reads %j as no results', (json) => {
     expect(parseQuoteResults(json)).toEqual([])
+  })
+})
+
+describe('sourcesToRecheck', () => {
+  const before = [
+    { sourceId: 'a', quote: 'plus de 220 000 inscrits' },
+    { sourceId: 'b', quote: null },
+  ]
+
+  it.each([
+    { name: 'nothing changed', after: before, expected: [] },
+    { name: 'the same quote spelled with other spaces and quotation marks', after: [{ sourceId: 'a', quote: '« plus de 220\u202F000  inscrits »' }], expected: [] },
+    { name: 'a figure or citation removed', after: [], expected: [] },
+    { name: 'a source newly cited, without a quote', after: [...before, { sourceId: 'c', quote: null }], expected: ['c'] },
+    { name: 'a new quote of a source already cited', after: [...before, { sourceId: 'a', quote: '375 000 utilisateurs actifs' }], expected: ['a'] },
+    { name: 'a quote added to a source cited without one', after: [{ sourceId: 'b', quote: 'un service de l’État' }], expected: ['b'] },
+    { name: 'several, each once and sorted', after: [{ sourceId: 'd', quote: 'x' }, { sourceId: 'c', quote: 'y' }, { sourceId: 'd', quote: 'z' }], expected: ['c', 'd'] },
+  ])('$name → $expected', ({ after, expected }) => {
+    expect(sourcesToRecheck(before, after)).toEqual(expected)
+  })
+
+  it('queues every cited source of a first revision', () => {
+    expect(sourcesToRecheck([], before)).toEqual(['a', 'b'])
+  })
+})
+
+describe('recheckAt', () => {
+  const spacing = 15 * 60_000
+  it.each([
+    { name: 'never checked: at once', last: null, expected: now.toISOString() },
+    { name: 'checked long ago: at once', last: hoursAgo(2), expected: now.toISOString() },
+    { name: 'checked 5 minutes ago: 10 minutes from now', last: new Date(now.getTime() - 5 * 60_000).toISOString(), expected: new Date(now.getTime() + 10 * 60_000).toISOString() },
+    { name: 'an unreadable date: at once', last: 'yesterday', expected: now.toISOString() },
+  ])('$name', ({ last, expected }) => {
+    expect(recheckAt(last, now, spacing).toISOString()).toBe(expected)
   })
 })

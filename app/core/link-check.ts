@@ -109,3 +109,32 @@ export function quoteCheckOf(
   const result = findQuoteResult(check.quoteResults, quote)
   return result ? { quoteFound: result.found, quoteCheckedAt: check.checkedAt } : { quoteFound: null, quoteCheckedAt: null }
 }
+
+export interface SourceQuote {
+  sourceId: string
+  /** The quoted passage; null for a citation that names the source without quoting it. */
+  quote: string | null
+}
+
+/**
+ * The sources a revision cites in a way the revision before it did not: a source it newly cites,
+ * or a quote of a source that is new (compared after normalisation, so re-spacing a quote is not
+ * new). Their next check is worth having soon: the moderator reviewing the revision and its
+ * editor see the link status and whether each new quote is on the page. Sorted, without repeats.
+ */
+export function sourcesToRecheck(before: readonly SourceQuote[], after: readonly SourceQuote[]): string[] {
+  const key = (c: SourceQuote) => `${c.sourceId}\u0000${c.quote === null ? '' : quoteKey(c.quote)}`
+  const known = new Set(before.map(key))
+  return [...new Set(after.filter((c) => !known.has(key(c))).map((c) => c.sourceId))].sort()
+}
+
+/**
+ * When a check queued by a save may run: at once, unless the source was checked less than
+ * `minSpacingMs` ago — then that long after its last check, so that saving again and again cannot
+ * make the checker hammer someone else's site.
+ */
+export function recheckAt(lastCheckedAt: string | null, now: Date, minSpacingMs: number): Date {
+  const last = lastCheckedAt === null ? Number.NaN : Date.parse(lastCheckedAt)
+  if (Number.isNaN(last)) return now
+  return new Date(Math.max(now.getTime(), last + minSpacingMs))
+}

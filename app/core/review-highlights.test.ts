@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { analyseContent } from './analyse'
 import { markDisputed } from './disputed-html'
 import { renderBody } from './render-html'
-import { referencedSourceIds, reviewHighlights, splitByRanges } from './review-highlights'
-import { content, doc, figure, p, text, citation } from '#test/fixtures/docs'
+import { highlightsByBlock, referencedSourceIds, reviewHighlights, splitByRanges } from './review-highlights'
+import { diffRevisions, renderBodyDiff } from './revision-diff'
+import { content, doc, figure, p, text, citation, table } from '#test/fixtures/docs'
 
 const labels = {
   uncited: 'No source',
@@ -39,6 +40,57 @@ describe('reviewHighlights', () => {
     expect(html).toContain('<mark class="hl-marketing" title="Promotional (peacock): Say what it does, with a source, instead of &#39;leading&#39;.">leading<span class="visually-hidden"> (Promotional (peacock)')
     expect(html).toContain('<mark class="hl-uncited" title="No source">5,000<span class="visually-hidden"> (No source)</span></mark>')
     expect(html).toMatch(/<button type="button" class="fig" id="fig-2"[^>]*>12<\/button>/)
+  })
+})
+
+describe('findings in the diff against the stable revision', () => {
+  const sources = { has: (id: string) => id === 's1' }
+  const stable = content(doc(p(text('openDesk is a suite.')), p(text('Unchanged paragraph.')), p(text('Tchap is used by ministries.'))))
+  const pending = content(
+    doc(
+      p(text('openDesk is the leading suite.')),
+      p(text('Unchanged paragraph.')),
+      p(text('Tchap is currently used by 5,000 civil servants'), citation('s1'), text(' in 40 ministries.')),
+      table([text('Seamless')]),
+    ),
+  )
+  const analysis = analyseContent(pending, sources)
+  const ranges = reviewHighlights(analysis.figures, analysis.findings, labels)
+  const html = renderBodyDiff(diffRevisions(stable, pending).body, undefined, { highlights: highlightsByBlock(pending.body, ranges) })
+  const marked = [...html.matchAll(/<mark class="([^"]+)" title="[^"]*">(.*?)<\/mark>/g)].map((m) => [m[2]!.replace(/<span class="visually-hidden">.*$/, ''), m[1]])
+
+  it('marks every finding of the newer text in place: changed words, added blocks, nested cells', () => {
+    expect(marked).toEqual([
+      ['leading', 'hl-marketing'],
+      ['currently', 'hl-marketing'],
+      ['5,000', 'hl-uncited'],
+      ['40', 'hl-uncited'],
+      ['Seamless', 'hl-marketing'],
+    ])
+    // Inside the insertion, so a finding reads as part of what changed.
+    expect(html).toContain('<ins><span class="visually-hidden">added: </span><mark class="hl-marketing" title="Promotional (peacock): Say what it does, with a source, instead of &#39;leading&#39;.">leading<span class="visually-hidden"> (Promotional (peacock)')
+  })
+
+  it('counts offsets past citations and leaves removed text unmarked', () => {
+    expect(html).toContain('<del><span class="visually-hidden">removed: </span>a<span class="visually-hidden"> (end of removal)</span></del>')
+    expect(html).not.toMatch(/<del>[^/]*<mark/)
+  })
+
+  it('splits a highlight that a change boundary cuts, reading its label once', () => {
+    const before = content(doc(p(text('Used by 5,000 people.'))))
+    const after = content(doc(p(text('Used by 5,000 agencies.'))))
+    const byBlock = highlightsByBlock(after.body, [{ start: 8, end: 22, className: 'hl-marketing', title: 'T', label: 'L' }])
+    const out = renderBodyDiff(diffRevisions(before, after).body, undefined, { highlights: byBlock })
+    expect(out.match(/<mark /g)).toHaveLength(2)
+    expect(out.match(/\(L\)/g)).toHaveLength(1)
+    expect(out).toContain('Used by <mark class="hl-marketing" title="T">5,000 </mark><del>')
+    expect(out).toContain('<ins><span class="visually-hidden">added: </span><mark class="hl-marketing" title="T">agencies<span class="visually-hidden"> (L)</span></mark>')
+  })
+
+  it('renders exactly as before without highlights', () => {
+    const plain = renderBodyDiff(diffRevisions(stable, pending).body)
+    expect(plain).not.toContain('<mark')
+    expect(html.replace(/<mark [^>]*>|<\/mark>|<span class="visually-hidden"> \([^<]*\)<\/span>(?=<\/mark>)/g, '')).toBe(plain)
   })
 })
 

@@ -1,6 +1,9 @@
 import type { AnalysedFigure, Finding } from './analyse'
+import type { DocNode } from './content'
 import type { MarketingCategory } from './marketing'
+import { flattenDoc } from './plain-text'
 import type { HighlightRange } from './render-html'
+import type { BlockHighlight } from './revision-diff'
 
 /** What each highlight says, in the moderator's UI language (the suggestion stays in the content's). */
 export interface HighlightLabels {
@@ -30,6 +33,28 @@ export function reviewHighlights(figures: readonly FigureLike[], findings: reado
     ranges.push({ start: m.start, end: m.end, className: 'hl-marketing', title: label, label })
   }
   return ranges.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The same highlights by text block, for the diff against the stable revision
+ * (`renderBodyDiff`'s `highlights`): offsets become relative to each block of `body`, looked up by
+ * its node object, so the diff must be computed from this very `body`.
+ */
+export function highlightsByBlock(body: DocNode, ranges: readonly HighlightRange[]): (block: DocNode) => BlockHighlight[] {
+  const byBlock = new Map<DocNode, BlockHighlight[]>()
+  const sorted = [...ranges].sort((a, b) => a.start - b.start)
+  let first = 0
+  for (const block of flattenDoc(body).blocks) {
+    while (first < sorted.length && sorted[first]!.end <= block.start) first++
+    const inside: BlockHighlight[] = []
+    for (let i = first; i < sorted.length && sorted[i]!.start < block.end; i++) {
+      const r = sorted[i]!
+      if (r.end <= block.start) continue
+      inside.push({ start: Math.max(r.start, block.start) - block.start, end: Math.min(r.end, block.end) - block.start, className: r.className, title: r.title, label: r.label ?? r.title })
+    }
+    if (inside.length > 0) byBlock.set(block.node, inside)
+  }
+  return (block) => byBlock.get(block) ?? []
 }
 
 export interface Segment<T> {

@@ -444,9 +444,28 @@ export const ENGLISH_DIFF_LABELS: DiffLabels = {
   citation: (sourceId) => `citation: ${sourceId ?? 'unknown source'}`,
 }
 
+/**
+ * A span to mark inside a text block of the newer revision, as offsets into that block's plain text
+ * (./plain-text.ts: a hard break counts one, a citation none) — e.g. a finding on the moderator's
+ * review page. Rendered like the page renderer's highlights: <mark> with a title, the label read out.
+ */
+export interface BlockHighlight {
+  start: number
+  end: number
+  className: string
+  title: string
+  label: string
+}
+
+export interface DiffRenderOptions {
+  /** The highlights of a text block of the newer revision, looked up by its node object (from the `after` content given to `diffRevisions`). */
+  highlights?: (block: DocNode) => readonly BlockHighlight[]
+}
+
 interface RenderState {
   labels: DiffLabels
   tables: number
+  highlights?: (block: DocNode) => readonly BlockHighlight[]
 }
 
 const hidden = (text: string) => `<span class="visually-hidden">${escapeHtml(text)}</span>`
@@ -470,16 +489,54 @@ function citationHtml(sourceId: string | null, state: RenderState): string {
   return `<sup class="diff-cite">[${escapeHtml(state.labels.citation(sourceId))}]</sup>`
 }
 
-function partsHtml(parts: readonly InlinePart[], state: RenderState): string {
-  return parts.map((p) => wrapOp(p.op, 'text' in p ? textHtml(p.text) : citationHtml(p.citation, state), state, true)).join('')
+/**
+ * `text`, which starts at `offset` in its block's plain text, with the parts inside `marks` (sorted,
+ * from one block) wrapped in <mark>. A highlight cut by a change boundary is marked piece by piece,
+ * so tags stay nested; its label is read out once, after its last piece.
+ */
+function markedHtml(text: string, offset: number, marks: readonly BlockHighlight[], html: (s: string) => string): string {
+  const end = offset + text.length
+  let out = ''
+  let at = offset
+  for (const m of marks) {
+    if (m.end <= m.start || m.end <= at || m.start >= end) continue
+    const from = Math.max(m.start, at)
+    const to = Math.min(m.end, end)
+    if (from > at) out += html(text.slice(at - offset, from - offset))
+    const label = to === m.end ? hidden(` (${m.label})`) : ''
+    out += `<mark class="${escapeHtml(m.className)}" title="${escapeHtml(m.title)}">${html(text.slice(from - offset, to - offset))}${label}</mark>`
+    at = to
+  }
+  return at === offset ? html(text) : out + html(text.slice(at - offset))
+}
+
+function partsHtml(parts: readonly InlinePart[], state: RenderState, marks: readonly BlockHighlight[] = []): string {
+  let offset = 0
+  return parts
+    .map((p) => {
+      if (!('text' in p)) return wrapOp(p.op, citationHtml(p.citation, state), state, true)
+      // Only the newer revision's text (kept and added words) carries its highlights' offsets.
+      if (p.op === 'removed' || marks.length === 0) return wrapOp(p.op, textHtml(p.text), state, true)
+      const html = markedHtml(p.text, offset, marks, textHtml)
+      offset += p.text.length
+      return wrapOp(p.op, html, state, true)
+    })
+    .join('')
 }
 
 function inlineHtml(block: DocNode, op: Op, state: RenderState, labelled: boolean): string {
+  const marks = op !== 'removed' && state.highlights ? state.highlights(block) : []
   const pieces: string[] = []
+  let offset = 0
   for (const child of block.content ?? []) {
-    if (child.type === 'text') pieces.push(escapeHtml(child.text ?? ''))
-    else if (child.type === 'hardBreak') pieces.push('<br>')
-    else if (child.type === 'citation') pieces.push(citationHtml(typeof child.attrs?.sourceId === 'string' ? child.attrs.sourceId : null, state))
+    if (child.type === 'text') {
+      const text = child.text ?? ''
+      pieces.push(marks.length > 0 ? markedHtml(text, offset, marks, escapeHtml) : escapeHtml(text))
+      offset += text.length
+    } else if (child.type === 'hardBreak') {
+      pieces.push('<br>')
+      offset += 1
+    } else if (child.type === 'citation') pieces.push(citationHtml(typeof child.attrs?.sourceId === 'string' ? child.attrs.sourceId : null, state))
   }
   return wrapOp(op, pieces.join(''), state, labelled)
 }
@@ -542,7 +599,7 @@ function changeHtml(change: BlockChange, state: RenderState): string {
     case 'changed': {
       const [open, close] = tags(change.node, [CLASS.changed], state)
       const note = change.formattingOnly ? `<span class="diff-note">${escapeHtml(state.labels.formattingOnly)}</span> ` : ''
-      return open + note + partsHtml(change.parts, state) + close
+      return open + note + partsHtml(change.parts, state, state.highlights?.(change.node)) + close
     }
     case 'nested': {
       const [open, close] = tags(change.node, [CLASS.nested], state)
@@ -558,8 +615,8 @@ function changeHtml(change: BlockChange, state: RenderState): string {
  * "Removed", "Changed" — never colour alone), words inside changed blocks in <ins>/<del> with
  * hidden start and end labels for screen readers.
  */
-export function renderBodyDiff(changes: readonly BlockChange[], labels: DiffLabels = ENGLISH_DIFF_LABELS): string {
-  const state: RenderState = { labels, tables: 0 }
+export function renderBodyDiff(changes: readonly BlockChange[], labels: DiffLabels = ENGLISH_DIFF_LABELS, options: DiffRenderOptions = {}): string {
+  const state: RenderState = { labels, tables: 0, highlights: options.highlights }
   const out: string[] = []
   for (const change of changes) {
     if (change.op === 'skip' || change.op === 'same') {

@@ -14,6 +14,8 @@ describe('triage', () => {
     ['a quote that does not show its figure waits', { findings: [{ kind: 'quote-mismatch' as const }] }, 'pending', ['quote-mismatch']],
     ['a citation of an unknown source waits', { findings: [{ kind: 'unknown-source' as const }] }, 'pending', ['unknown-source']],
     ['a non-trusted editor with findings waits for both reasons', { canPublish: false, findings: [{ kind: 'marketing' as const }] }, 'pending', ['not-trusted', 'promotional-language']],
+    ['a trusted editor’s clean revision on top of others’ pending ones waits', { buildsOnPending: true }, 'pending', ['builds-on-pending']],
+    ['a non-trusted editor on top of pending revisions waits as not trusted', { canPublish: false, buildsOnPending: true }, 'pending', ['not-trusted']],
     ['a trusted editor’s clean but risky revision still publishes: risk orders, it does not decide', { author: { approvedRevisions: 0, accountAgeDays: 0 }, newSourceDomains: 5, size: 10 }, 'approved', []],
   ])('%s', (_name, overrides, status, reasons) => {
     const result = triage({ ...base, ...overrides })
@@ -32,10 +34,28 @@ describe('triage', () => {
     expect(manyFindings).toBe(30)
   })
 
+  it('counts each factor of the issue: new account, figures changed, findings, new source domains, large deletions', () => {
+    const risk = (overrides: Partial<TriageInput>) => triage({ ...base, ...overrides }).risk
+    expect(risk({ author: { approvedRevisions: 50, accountAgeDays: 1 } })).toBe(30)
+    expect(risk({ author: { approvedRevisions: 1, accountAgeDays: 400 } })).toBe(30)
+    expect(risk({ figuresChanged: 2 })).toBe(10)
+    expect(risk({ figuresChanged: 100 })).toBe(25)
+    expect(risk({ findings: [{ kind: 'uncited-figure' }, { kind: 'marketing' }] })).toBe(25)
+    expect(risk({ newSourceDomains: 1 })).toBe(10)
+    expect(risk({ newSourceDomains: 9 })).toBe(30)
+    expect(risk({ size: 690 })).toBe(25)
+    expect(risk({ size: 710 })).toBe(0)
+    expect(risk({ previousSize: null, size: 0 })).toBe(0)
+    // Factors add up, each within its cap.
+    expect(risk({ author: { approvedRevisions: 0, accountAgeDays: 0 }, figuresChanged: 1, findings: [{ kind: 'citation-removed' }], newSourceDomains: 1, size: 100 })).toBe(30 + 5 + 20 + 10 + 25)
+    expect(risk({ buildsOnPending: true })).toBe(0)
+  })
+
   it('decides only by trust and findings, never by the risk score', () => {
     const kinds = fc.constantFrom('uncited-figure', 'marketing', 'quote-mismatch', 'citation-removed', 'unknown-source') as fc.Arbitrary<TriageInput['findings'][number]['kind']>
     const input = fc.record({
       canPublish: fc.boolean(),
+      buildsOnPending: fc.boolean(),
       findings: fc.array(kinds.map((kind) => ({ kind })), { maxLength: 6 }),
       author: fc.record({ approvedRevisions: fc.nat(100), accountAgeDays: fc.nat(1000) }),
       figuresChanged: fc.nat(20),
@@ -46,7 +66,7 @@ describe('triage', () => {
     fc.assert(
       fc.property(input, (i) => {
         const result = triage(i)
-        expect(result.status).toBe(i.canPublish && i.findings.length === 0 ? 'approved' : 'pending')
+        expect(result.status).toBe(i.canPublish && !i.buildsOnPending && i.findings.length === 0 ? 'approved' : 'pending')
         expect(result.risk).toBeGreaterThanOrEqual(0)
       }),
     )

@@ -3,6 +3,11 @@ import type { Finding } from './analyse'
 export interface TriageInput {
   /** The author may publish directly (trusted or above, not blocked). */
   canPublish: boolean
+  /**
+   * Revisions by others still wait between the stable revision and this one: this revision
+   * carries their unreviewed changes, so it cannot publish them past the queue.
+   */
+  buildsOnPending?: boolean
   findings: readonly Pick<Finding, 'kind'>[]
   author: { approvedRevisions: number; accountAgeDays: number }
   figuresChanged: number
@@ -15,7 +20,7 @@ export interface TriageInput {
 export interface Triage {
   status: 'approved' | 'pending'
   /** Why it waits (empty when it publishes). */
-  reasons: Array<'not-trusted' | 'uncited-figures' | 'promotional-language' | 'quote-mismatch' | 'citations-removed' | 'unknown-source'>
+  reasons: Array<'not-trusted' | 'builds-on-pending' | 'uncited-figures' | 'promotional-language' | 'quote-mismatch' | 'citations-removed' | 'unknown-source'>
   /** Orders the queue, riskiest first. It never approves anything by itself. */
   risk: number
 }
@@ -33,11 +38,15 @@ const WEIGHTS = { newAccount: 30, figureChanged: [5, 25], finding: { 'uncited-fi
 
 /**
  * Who waits in the queue and why (issue: non-trusted editors, and any revision with findings),
- * and a rule-based risk score that orders the queue.
+ * and a rule-based risk score that orders the queue. A trusted editor's clean revision publishes
+ * at once — unless it sits on top of others' pending revisions, whose changes it would publish
+ * unreviewed (MediaWiki's pending changes behave the same: an edit is accepted automatically only
+ * when the revision before it is accepted). See docs/decisions/014-pending-heads.md.
  */
 export function triage(input: TriageInput): Triage {
   const reasons = new Set<Triage['reasons'][number]>()
   if (!input.canPublish) reasons.add('not-trusted')
+  else if (input.buildsOnPending === true) reasons.add('builds-on-pending')
   for (const f of input.findings) reasons.add(REASON_OF[f.kind])
   let risk = 0
   if (input.author.accountAgeDays < 4 || input.author.approvedRevisions < 3) risk += WEIGHTS.newAccount

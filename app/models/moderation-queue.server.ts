@@ -15,7 +15,14 @@ export interface QueueEntry {
   riskScore: number
   uncitedCount: number
   findingCounts: Partial<Record<FindingKind, number>>
+  /** The flagged words themselves (the first few per kind), so the queue shows them at a glance. */
+  findingSamples: Partial<Record<FindingKind, string[]>>
 }
+
+/** Kinds whose finding text is words of the revision (a removed citation's text is a source id). */
+const SAMPLED_KINDS = ['uncited-figure', 'marketing', 'quote-mismatch'] as const satisfies readonly FindingKind[]
+const SAMPLES_PER_KIND = 3
+const SAMPLE_LENGTH = 40
 
 export interface AuthorRecord {
   approved: number
@@ -50,7 +57,8 @@ export async function listQueue(db: DB, filters: QueueFilters, window: { after?:
     query = query.where((eb) => eb.or([eb('r.risk_score', '<', risk), eb.and([eb('r.risk_score', '=', risk), eb('r.id', '>', id)])]))
   }
   const rows = await query.orderBy('r.risk_score', 'desc').orderBy('r.id', 'asc').limit(limit).execute()
-  const counts = await countFindingsByRevision(db, rows.map((r) => r.id))
+  const ids = rows.map((r) => r.id)
+  const [counts, samples] = await Promise.all([countFindingsByRevision(db, ids), sampleFindingTexts(db, ids)])
   return rows.map((r) => ({
     id: r.id,
     page: { slug: r.slug, title: r.title, lang: r.lang },
@@ -60,7 +68,33 @@ export async function listQueue(db: DB, filters: QueueFilters, window: { after?:
     riskScore: Number(r.risk_score),
     uncitedCount: Number(r.uncited_count),
     findingCounts: counts.get(r.id) ?? {},
+    findingSamples: samples.get(r.id) ?? {},
   }))
+}
+
+/** The first distinct flagged texts per kind of each revision, in reading order. */
+export async function sampleFindingTexts(db: DB, revisionIds: readonly string[]): Promise<Map<string, Partial<Record<FindingKind, string[]>>>> {
+  const result = new Map<string, Partial<Record<FindingKind, string[]>>>()
+  if (revisionIds.length === 0) return result
+  const rows = await db
+    .selectFrom('findings')
+    .select(['revision_id', 'kind', 'text'])
+    .where('revision_id', 'in', revisionIds)
+    .where('kind', 'in', SAMPLED_KINDS)
+    .orderBy('revision_id')
+    .orderBy('start_offset')
+    .orderBy('id')
+    .execute()
+  for (const row of rows) {
+    const entry = result.get(row.revision_id) ?? {}
+    const kind = row.kind as FindingKind
+    const list = (entry[kind] ??= [])
+    const text = row.text.replace(/\s+/g, ' ').trim()
+    const shown = text.length > SAMPLE_LENGTH ? `${text.slice(0, SAMPLE_LENGTH - 1)}…` : text
+    if (shown !== '' && list.length < SAMPLES_PER_KIND && !list.includes(shown)) list.push(shown)
+    result.set(row.revision_id, entry)
+  }
+  return result
 }
 
 export async function countFindingsByRevision(db: DB, revisionIds: readonly string[]): Promise<Map<string, Partial<Record<FindingKind, number>>>> {

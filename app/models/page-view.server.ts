@@ -1,3 +1,4 @@
+import { config } from '#app/config.server'
 import type { PageContent } from '#app/core/content'
 import { markDisputed } from '#app/core/disputed-html'
 import { isOutdated, notComparableFigures } from '#app/core/evidence'
@@ -18,7 +19,6 @@ import { getRevision, type RevisionWithContent } from './revisions.server'
 import { listOpenTargetKeys } from './reports.server'
 import { getSourcesByIds } from './sources.server'
 
-export const MAX_FIGURE_AGE_MONTHS = Number(process.env.FIGURE_MAX_AGE_MONTHS ?? 18)
 
 export interface ReaderFigure extends FigureView {
   ageMonths: number | null
@@ -93,7 +93,7 @@ export async function loadPageView(db: DB, slug: string, which: Which, uiLang: L
     figures: figureRows.map((f) => ({
       ...presentFigure(f),
       ageMonths: f.asOf ? monthsSince(f.asOf, now) : null,
-      outdated: isOutdated(f.asOf, now, MAX_FIGURE_AGE_MONTHS),
+      outdated: isOutdated(f.asOf, now, config.figureMaxAgeMonths),
       notComparable: notComparable.has(f.ordinal),
       disputed: disputed.figures.has(f.ordinal),
       ...quoteCheck(f.sourceId, f.quote),

@@ -164,6 +164,21 @@ export async function listPageRevisions(db: DB, pageId: string, options: Revisio
   return rows.map(toMeta)
 }
 
+/** The page's newest approved or pending revision older than `beforeId`: where its head goes back to when the head is rejected. */
+export async function findNewestLiveRevision(db: DB, pageId: string, beforeId: string): Promise<RevisionMeta | null> {
+  const row = await db
+    .selectFrom('revisions')
+    .innerJoin('users', 'users.id', 'revisions.author_id')
+    .select(metaColumns)
+    .where('revisions.page_id', '=', pageId)
+    .where('revisions.id', '<', beforeId)
+    .where('revisions.status', 'in', ['approved', 'pending'])
+    .orderBy('revisions.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? toMeta(row) : null
+}
+
 /** Revisions on the page's linear history between two revisions (exclusive of `after`). */
 export async function listChainBetween(db: DB, pageId: string, afterId: string | null, uptoId: string): Promise<RevisionMeta[]> {
   let query = db

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { readJsonBody } from '#app/api.server'
 import { lintRequest } from '#app/core/lint'
+import { publicIssue } from '#app/core/result'
 import { apiError } from '#app/http.server'
 import { getDb } from '#app/models/db.server'
 import { existingSourceIds } from '#app/models/sources.server'
@@ -11,7 +12,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const body = await readJsonBody(request)
   if (!body.ok) return body.response
   const result = await lintRequest(body.value, (ids) => existingSourceIds(getDb(), ids))
-  if (!result.ok) return apiError(422, 'invalid_request', result.issues.map((i) => i.message).join(' '), result.issues)
+  if (!result.ok) return apiError(422, 'invalid_request', result.issues.map((i) => i.message).join(' '), result.issues.map(publicIssue))
   return Response.json(result.value)
 }
 

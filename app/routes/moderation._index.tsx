@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT } from '#app/components/i18n'
-import { ElapsedText, FindingChips, ModerationNav } from '#app/components/moderation'
+import { ElapsedText, FilterForm, FilterSelect, FilterText, FindingChips, ModerationNav } from '#app/components/moderation'
 import { elapsed } from '#app/core/elapsed'
 import { translator } from '#app/core/i18n/index'
 import { LANGS } from '#app/core/lang'
@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: r.createdAt,
       riskScore: r.riskScore,
       findingCounts: r.findingCounts,
+      findingSamples: r.findingSamples,
     })),
   }
 }
@@ -65,54 +66,12 @@ export default function ModerationQueue() {
           <Link to="/moderation/reports">{t('mod.count.reports', { count: data.counts.reports })}</Link>
         </li>
       </ul>
-      <Form method="get" className="mod-filters">
-        <fieldset>
-          <legend>{t('mod.filter.legend')}</legend>
-          <label>
-            {t('mod.filter.lang')}
-            <select name="lang" defaultValue={data.filters.lang}>
-              <option value="">{t('mod.filter.any')}</option>
-              {LANGS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`lang.name.${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('mod.filter.finding')}
-            <select name="finding" defaultValue={data.filters.finding}>
-              <option value="">{t('mod.filter.any')}</option>
-              {FINDING_FILTERS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`mod.finding.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('mod.filter.age')}
-            <select name="age" defaultValue={data.filters.age}>
-              <option value="">{t('mod.filter.any')}</option>
-              {AGE_FILTERS.map((a) => (
-                <option key={a} value={a}>
-                  {t(`mod.age.${a}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('mod.filter.page')}
-            <input type="text" name="page" defaultValue={data.filters.page} maxLength={200} />
-          </label>
-          <div className="mod-filters__actions">
-            <button type="submit" className="primary">
-              {t('mod.filter.submit')}
-            </button>
-            {data.filtered ? <Link to="/moderation">{t('mod.filter.reset')}</Link> : null}
-          </div>
-        </fieldset>
-      </Form>
+      <FilterForm legend={t('mod.filter.legend')} resetTo={data.filtered ? '/moderation' : null}>
+        <FilterSelect label={t('mod.filter.lang')} name="lang" value={data.filters.lang} options={LANGS.map((l) => ({ value: l, label: t(`lang.name.${l}`) }))} />
+        <FilterSelect label={t('mod.filter.finding')} name="finding" value={data.filters.finding} options={FINDING_FILTERS.map((k) => ({ value: k, label: t(`mod.finding.${k}`) }))} />
+        <FilterSelect label={t('mod.filter.age')} name="age" value={data.filters.age} options={AGE_FILTERS.map((a) => ({ value: a, label: t(`mod.age.${a}`) }))} />
+        <FilterText label={t('mod.filter.page')} name="page" value={data.filters.page} maxLength={200} />
+      </FilterForm>
       {data.rows.length === 0 ? (
         <p className="notice">{data.filtered ? t('mod.queue.emptyFiltered') : t('mod.queue.empty')}</p>
       ) : (
@@ -159,7 +118,7 @@ export default function ModerationQueue() {
                     </time>
                   </td>
                   <td>
-                    <FindingChips counts={r.findingCounts} />
+                    <FindingChips counts={r.findingCounts} samples={r.findingSamples} lang={r.page.lang} />
                   </td>
                 </tr>
               ))}

@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { getActor } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT, useUiLang } from '#app/components/i18n'
-import { ModerationNav } from '#app/components/moderation'
+import { FilterForm, FilterSelect, FilterText, ModerationNav } from '#app/components/moderation'
 import { formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { LOG_ACTIONS, parseLogFilters, type LogActionFilter } from '#app/core/moderation-filters'
@@ -32,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t('log.title'),
     moderator: can(actor, 'revision.review'),
     filters: { action: filters.action ?? '', page: filters.page ?? '', moderator: filters.moderator ?? '' },
+    filtered: filters.action !== null || filters.page !== null || filters.moderator !== null,
     next,
     entries: shown.map((e) => {
       const level = typeof e.detail?.level === 'string' && (PROTECTION_LEVELS as readonly string[]).includes(e.detail.level) ? (e.detail.level as (typeof PROTECTION_LEVELS)[number]) : null
@@ -45,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         targetUser: e.targetUser,
         reason: e.reason,
         target: typeof e.detail?.target === 'string' ? e.detail.target : null,
+        alsoPublished: Array.isArray(e.detail?.alsoPublished) ? e.detail.alsoPublished.length : 0,
         protection: level ? { level, until: typeof e.detail?.expiresAt === 'string' ? e.detail.expiresAt : null } : null,
         createdAt: e.createdAt,
       }
@@ -61,36 +63,11 @@ export default function ModerationLog() {
       <ModerationNav moderator={data.moderator} />
       <h1>{t('log.title')}</h1>
       <p className="muted">{t('log.intro')}</p>
-      <Form method="get" className="mod-filters">
-        <fieldset>
-          <legend>{t('log.filter.legend')}</legend>
-          <label>
-            {t('log.filter.action')}
-            <select name="action" defaultValue={data.filters.action}>
-              <option value="">{t('mod.filter.any')}</option>
-              {LOG_ACTIONS.map((a) => (
-                <option key={a} value={a}>
-                  {t(`log.action.${a}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('log.filter.page')}
-            <input type="text" name="page" defaultValue={data.filters.page} maxLength={200} />
-          </label>
-          <label>
-            {t('log.filter.moderator')}
-            <input type="text" name="moderator" defaultValue={data.filters.moderator} maxLength={64} />
-          </label>
-          <div className="mod-filters__actions">
-            <button type="submit" className="primary">
-              {t('mod.filter.submit')}
-            </button>
-            <Link to="/moderation/log">{t('mod.filter.reset')}</Link>
-          </div>
-        </fieldset>
-      </Form>
+      <FilterForm legend={t('log.filter.legend')} resetTo={data.filtered ? '/moderation/log' : null}>
+        <FilterSelect label={t('log.filter.action')} name="action" value={data.filters.action} options={LOG_ACTIONS.map((a) => ({ value: a, label: t(`log.action.${a}`) }))} />
+        <FilterText label={t('log.filter.page')} name="page" value={data.filters.page} maxLength={200} />
+        <FilterText label={t('log.filter.moderator')} name="moderator" value={data.filters.moderator} maxLength={64} />
+      </FilterForm>
       {data.entries.length === 0 ? (
         <p className="notice">{t('log.empty')}</p>
       ) : (
@@ -125,6 +102,7 @@ export default function ModerationLog() {
                       </>
                     ) : null}
                     {e.target ? <div>“{e.target}”</div> : null}
+                    {e.alsoPublished > 0 ? <div>{t('log.alsoPublished', { count: e.alsoPublished })}</div> : null}
                     {e.protection ? (
                       <div>
                         {e.protection.until

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT, useUiLang } from '#app/components/i18n'
-import { ModerationNav } from '#app/components/moderation'
+import { FilterForm, FilterSelect, FilterText, ModerationNav } from '#app/components/moderation'
 import { formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { parseReportFilters, REPORT_STATUS_FILTERS } from '#app/core/moderation-filters'
@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t('mod.reports.title'),
     filters: { status: filters.status, page: filters.page ?? '' },
+    filtered: filters.status !== 'open' || filters.page !== null,
     next,
     reports: shown.map((r) => ({
       id: r.id,
@@ -86,30 +87,10 @@ export default function ModerationReports() {
           {result.message}
         </p>
       ) : null}
-      <Form method="get" className="mod-filters">
-        <fieldset>
-          <legend>{t('mod.filter.legend')}</legend>
-          <label>
-            {t('mod.reports.status')}
-            <select name="status" defaultValue={data.filters.status}>
-              {REPORT_STATUS_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`mod.reports.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('mod.filter.page')}
-            <input type="text" name="page" defaultValue={data.filters.page} maxLength={200} />
-          </label>
-          <div className="mod-filters__actions">
-            <button type="submit" className="primary">
-              {t('mod.filter.submit')}
-            </button>
-          </div>
-        </fieldset>
-      </Form>
+      <FilterForm legend={t('mod.reports.filter')} resetTo={data.filtered ? '/moderation/reports' : null}>
+        <FilterSelect label={t('mod.reports.status')} name="status" value={data.filters.status} options={REPORT_STATUS_FILTERS.map((s) => ({ value: s, label: t(`mod.reports.status.${s}`) }))} anyOption={false} />
+        <FilterText label={t('mod.filter.page')} name="page" value={data.filters.page} maxLength={200} />
+      </FilterForm>
       {data.reports.length === 0 ? (
         <p className="notice">{t('mod.reports.empty')}</p>
       ) : (

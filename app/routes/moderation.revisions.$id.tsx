@@ -9,16 +9,20 @@ import { ElapsedText, ModerationNav } from '#app/components/moderation'
 import { analyseContent } from '#app/core/analyse'
 import { elapsed } from '#app/core/elapsed'
 import { diffEvidence } from '#app/core/evidence-diff'
-import { formatDateTime } from '#app/core/format'
+import { formatDate, formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
+import { BROKEN_STATUSES, quoteCheckOf, type LinkStatus as CheckStatus } from '#app/core/link-check'
 import type { MarketingCategory } from '#app/core/marketing'
 import { can } from '#app/core/permissions'
 import { renderBody } from '#app/core/render-html'
-import { referencedSourceIds, reviewHighlights, splitByRanges } from '#app/core/review-highlights'
+import { highlightsByBlock, referencedSourceIds, reviewHighlights, splitByRanges } from '#app/core/review-highlights'
+import { diffRevisions, renderBodyDiff } from '#app/core/revision-diff'
 import { notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listCitations, listFigures, listFindings, type FigureRecord } from '#app/models/evidence.server'
+import { latestLinkChecks } from '#app/models/link-checks.server'
+import { diffLabels } from '#app/models/diff-view.server'
 import { getAuthorRecords, getDecision } from '#app/models/moderation-queue.server'
 import { getPageById } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
@@ -27,9 +31,13 @@ import { getUserById } from '#app/models/users.server'
 import { presentFigure } from '#app/presenters/figure'
 import { presentSource } from '#app/presenters/source'
 import { reviewRevision } from '#app/services/review-revision.server'
+import historyCss from '#app/styles/history.css?url'
 import css from '#app/styles/moderation.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: historyCss },
+  { rel: 'stylesheet', href: css },
+]
 
 const figureView = (f: FigureRecord) => ({ ...presentFigure(f), ageMonths: null, outdated: false, notComparable: false })
 
@@ -42,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!revision) throw notFound(t('error.notFound.body'))
   const page = (await getPageById(db, revision.pageId))!
   const stableId = page.stableRevisionId !== revision.id ? page.stableRevisionId : null
-  const [figures, citations, storedFindings, author, records, decision, known, stableFigures, stableCitations] = await Promise.all([
+  const [figures, citations, storedFindings, author, records, decision, known, stableFigures, stableCitations, stable] = await Promise.all([
     listFigures(db, revision.id),
     listCitations(db, revision.id),
     listFindings(db, revision.id),
@@ -52,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     existingSourceIds(db, referencedSourceIds(revision.content.body)),
     stableId ? listFigures(db, stableId) : [],
     stableId ? listCitations(db, stableId) : [],
+    stableId ? getRevision(db, stableId) : null,
   ])
   // Promotional language is found again from the snapshot: findings rows do not keep which field
   // (title, summary, body) their offsets point into, and the analysis is pure and cheap.
@@ -59,7 +68,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sourceIdsNow = new Set([...figures.map((f) => f.sourceId), ...citations.map((c) => c.sourceId)].filter((s): s is string => s !== null))
   const sourceIdsBefore = new Set([...stableFigures.map((f) => f.sourceId), ...stableCitations.map((c) => c.sourceId)].filter((s): s is string => s !== null))
   const removedSources = storedFindings.filter((f) => f.kind === 'citation-removed').map((f) => f.text)
-  const sources = await getSourcesByIds(db, [...sourceIdsNow, ...sourceIdsBefore, ...removedSources])
+  const [sources, checks] = await Promise.all([getSourcesByIds(db, [...sourceIdsNow, ...sourceIdsBefore, ...removedSources]), latestLinkChecks(db, [...sourceIdsNow])])
+  // What the link checker last found about each quote of this revision (DESIGN.md: shown as findings).
+  const quoteCheck = (sourceId: string | null, quote: string | null) => quoteCheckOf(sourceId ? checks.get(sourceId) : undefined, quote)
   const sourceViews = Object.fromEntries([...sources].map(([id, s]) => [id, presentSource(s)]))
   const sourceName = (id: string | null) => (id ? (sources.get(id)?.title ?? id) : null)
 
@@ -68,11 +79,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mismatch: t('mod.hl.mismatch'),
     marketing: (category: MarketingCategory, suggestion: string) => t('mod.hl.marketing', { category: t(`mod.category.${category}`), suggestion }),
   }
+  const highlights = reviewHighlights(figures, analysis.findings, labels)
   const bodyHtml = renderBody(revision.content.body, {
     figures: figures.map((f) => ({ start: f.start, end: f.end, ordinal: f.ordinal, marked: f.marked })),
-    highlights: reviewHighlights(figures, analysis.findings, labels),
+    highlights,
     tableLabel: (n) => t('page.tableLabel', { n }),
   })
+  // The text diff against the stable revision, with the same highlights on the newer side.
+  const textDiff = stable ? diffRevisions(stable.content, revision.content) : null
+  const diffHtml =
+    textDiff && !textDiff.bodyUnchanged
+      ? renderBodyDiff(textDiff.body, diffLabels(t, (id) => sources.get(id)?.title), { highlights: highlightsByBlock(revision.content.body, highlights) })
+      : null
   const evidence = page.stableRevisionId === revision.id ? null : diffEvidence({ figures: stableFigures, citationSources: stableCitations.map((c) => c.sourceId) }, { figures, citationSources: citations.map((c) => c.sourceId) })
   const now = new Date()
   const marketing = analysis.findings.filter((f) => f.kind === 'marketing')
@@ -99,7 +117,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: { slug: page.slug, title: page.title, stableRevisionId: page.stableRevisionId, isStable: page.stableRevisionId === revision.id },
     diffHref: stableId ? `/pages/${page.slug}/diff?from=${stableId}&to=${revision.id}` : null,
     bodyHtml,
-    panels: figures.filter((f) => f.marked).map(figureView),
+    textDiff: textDiff ? { html: diffHtml } : null,
+    panels: figures.filter((f) => f.marked).map((f) => ({ ...figureView(f), ...quoteCheck(f.sourceId, f.quote) })),
     sources: sourceViews,
     findings: {
       uncited: figures.filter((f) => !f.cited).map((f) => ({ ordinal: f.ordinal, text: f.text })),
@@ -107,6 +126,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       marketing: marketing.map((f) => ({ field: f.field, text: f.text, category: f.category!, suggestion: f.message })),
       citationsRemoved: removedSources.map((id) => sourceName(id) ?? id),
       unknownSources: analysis.findings.filter((f) => f.kind === 'unknown-source').length,
+      // Sources readers cannot reach, and quotes the last check did not find on their source page.
+      brokenLinks: [...sourceIdsNow].filter((id) => BROKEN_STATUSES.includes(sources.get(id)?.linkStatus as CheckStatus) && sourceViews[id]).map((id) => sourceViews[id]!),
+      quotesMissing: [
+        ...figures.map((f) => ({ text: f.text, sourceId: f.sourceId, quote: f.quote })),
+        ...citations.map((c) => ({ text: null, sourceId: c.sourceId, quote: c.quote })),
+      ].flatMap(({ text, sourceId, quote }) => {
+        const check = quoteCheck(sourceId, quote)
+        if (check.quoteFound !== false || !quote || !check.quoteCheckedAt) return []
+        return [{ text, source: sourceName(sourceId), quote, lang: (sourceId && sourceViews[sourceId]?.lang) || null, checkedAt: check.quoteCheckedAt }]
+      }),
     },
     evidence: evidence && {
       added: evidence.added.map((f) => ({ text: f.text, source: sourceName(f.sourceId), cited: f.cited })),
@@ -154,7 +183,9 @@ export default function ReviewRevision() {
   const busy = navigation.state !== 'idle'
   const failure = result && !result.ok ? result : null
   const hasFindings =
-    data.findings.uncited.length + data.findings.mismatched.length + data.findings.marketing.length + data.findings.citationsRemoved.length + data.findings.unknownSources > 0
+    data.findings.uncited.length + data.findings.mismatched.length + data.findings.marketing.length + data.findings.citationsRemoved.length + data.findings.unknownSources +
+      data.findings.brokenLinks.length + data.findings.quotesMissing.length >
+    0
   return (
     <div className="moderation review">
       <ModerationNav moderator />
@@ -289,6 +320,17 @@ export default function ReviewRevision() {
         </dl>
       </section>
 
+      {data.textDiff ? (
+        <section aria-labelledby="changes-heading">
+          <h2 id="changes-heading">{t('mod.review.changes')}</h2>
+          {data.textDiff.html === null ? (
+            <p>{t('diff.textUnchanged')}</p>
+          ) : (
+            <div className="diff diff-body" lang={revision.lang} dangerouslySetInnerHTML={{ __html: data.textDiff.html }} />
+          )}
+        </section>
+      ) : null}
+
       <section aria-labelledby="body-heading">
         <h2 id="body-heading">{t('mod.review.body')}</h2>
         <div className="prose review__body" lang={revision.lang} dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
@@ -324,6 +366,16 @@ export default function ReviewRevision() {
               <li key={`c${i}`}>{t('mod.review.citationRemoved', { source: name })}</li>
             ))}
             {data.findings.unknownSources > 0 ? <li>{t('mod.chip', { label: t('mod.finding.unknown-source'), count: data.findings.unknownSources })}</li> : null}
+            {data.findings.brokenLinks.map((s) => (
+              <li key={`l${s.id}`}>
+                <Link to={`/sources/${s.id}`}>{s.title}</Link>: <LinkStatus link={s.link} />
+              </li>
+            ))}
+            {data.findings.quotesMissing.map((q, i) => (
+              <li key={`q${i}`}>
+                {q.text ? <mark className="hl-mismatch">{q.text}</mark> : q.source}: “<span lang={q.lang ?? undefined}>{q.quote}</span>” — {t('quote.missingAsOf', { date: formatDate(lang, q.checkedAt) })}
+              </li>
+            ))}
           </ul>
         )}
       </section>

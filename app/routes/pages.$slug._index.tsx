@@ -55,7 +55,7 @@ export default function PageView() {
       <SaveNotice />
       {!revision.isStable ? (
         <div className="banner banner--pending" role="status">
-          <p>{t('page.viewingLatest')}</p>
+          <p>{revision.status === 'rejected' ? t('page.viewingRejected') : t('page.viewingLatest')}</p>
           {pendingDiff ? <Link to={pendingDiff}>{t('page.pendingDiff')}</Link> : null}
           {data.hasPendingChanges ? <Link to={`/pages/${page.slug}?revision=stable`}>{t('page.viewStable')}</Link> : null}
         </div>

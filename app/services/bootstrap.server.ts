@@ -21,10 +21,15 @@ export async function bootstrap(): Promise<void> {
   log('info', 'database ready', { engine: config.engine, migrationsApplied: applied })
   const reindexed = await ensureSearchIndex(db)
   if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
-  // Its first pass runs a while after start-up, so it never competes with seeding below.
-  if (process.env.LINK_CHECKER !== 'off' && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
   // Ended sessions and spent rate-limit windows, hourly.
   sweeper ??= startSweeper(db)
+  await seedIfEmpty(db)
+  // Started after seeding, so that its first pass never competes with it: the demo's revisions
+  // queue checks of their sources, and a running checker would be woken by each.
+  if (process.env.LINK_CHECKER !== 'off' && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
+}
+
+async function seedIfEmpty(db: ReturnType<typeof getDb>): Promise<void> {
   if (process.env.DEMO_CONTENT === 'false' || (await countPages(db)) > 0) return
   const accounts = await seedDemo(db)
   if (!accounts) return

@@ -292,19 +292,15 @@ describe('fetchPublic: host names are judged at connect time, on what they resol
 
   it('times out a connect that never completes (here: a lookup that never answers)', async () => {
     const never: ResolveAll = () => new Promise(() => {})
-    const started = Date.now()
     const result = await fetchPublicWith({ resolveAll: never }, 'http://slow.test/', { connectTimeoutMs: 200 })
     expect(result).toMatchObject({ status: 'timeout', reason: 'connect timeout after 200 ms' })
-    expect(Date.now() - started).toBeLessThan(2_000)
   })
 
   it('the total timeout also covers name resolution', async () => {
     const never: ResolveAll = () => new Promise(() => {})
-    const started = Date.now()
     const result = await fetchPublicWith({ resolveAll: never }, 'http://slow.test/', { totalTimeoutMs: 200 })
+    // The reason names the total deadline, not the 5 s connect timeout: it did not wait for that.
     expect(result).toMatchObject({ status: 'timeout', reason: 'total timeout after 200 ms' })
-    // Well before the 5 s connect timeout: the deadline does not wait for the connect to give up.
-    expect(Date.now() - started).toBeLessThan(1_000)
   })
 })
 
@@ -404,6 +400,9 @@ describe('fetchPublic: redirects', () => {
     expect(result.reason).toBe(
       'redirect to http://169.254.169.254/latest/meta-data/ blocked: address 169.254.169.254 is not public',
     )
+    // Only the first hop was dialled: the origin took one connection, the trap none.
+    expect(origin.connections).toBe(1)
+    expect(trap.connections).toBe(0)
   })
 
   it('blocks a redirect to a loopback port that is not allowlisted, without dialling it', async () => {
@@ -479,20 +478,16 @@ describe('fetchPublic: answers', () => {
   })
 
   it('a server that accepts but never answers → timeout', async () => {
-    const started = Date.now()
     const result = await fetchPublic(`${originBase}/hang`, { testAllowlist: allowOrigin, totalTimeoutMs: 1_000 })
     expect(result).toMatchObject({ status: 'timeout', reason: 'total timeout after 1000 ms', httpStatus: null })
-    expect(Date.now() - started).toBeLessThan(3_000)
   })
 
-  it('a 1 GB body → too-large, read no further than maxBytes, quickly', async () => {
+  it('a 1 GB body → too-large, read no further than maxBytes', async () => {
     const maxBytes = 256 * 1024
-    const started = Date.now()
     const result = await fetchPublic(`${originBase}/huge`, { testAllowlist: allowOrigin, maxBytes })
     expect(result).toMatchObject({ status: 'too-large', httpStatus: 200, reason: `body larger than ${maxBytes} bytes` })
     expect(result.bytesRead).toBeLessThanOrEqual(maxBytes + CHUNK.length)
     expect(result.body?.length).toBe(result.bytesRead) // ASCII: one byte, one character
-    expect(Date.now() - started).toBeLessThan(5_000)
     // The server stopped soon after we hung up, instead of pushing the whole gigabyte.
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(hugeBytesSent).toBeLessThan(64 * 1024 * 1024)

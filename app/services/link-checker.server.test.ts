@@ -8,8 +8,9 @@ import { getSource } from '#app/models/sources.server'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { createCitingPage } from '#test/fixtures/citing-page'
-import { doc, figure, p, text } from '#test/fixtures/docs'
-import { CHECK_SOURCE, enqueueDueChecks, linkCheckerSettingsFromEnv, runLinkCheckPass, startLinkChecker, testAllowlistFromEnv, type LinkCheckerSettings } from './link-checker.server'
+import { content, doc, figure, p, text } from '#test/fixtures/docs'
+import { CHECK_SOURCE, enqueueDueChecks, linkCheckerSettingsFromEnv, runLinkCheckPass, SAVE_RECHECK_SPACING_MS, startLinkChecker, testAllowlistFromEnv, type LinkCheckerSettings } from './link-checker.server'
+import { saveRevision } from './save-revision.server'
 
 // One local origin with a route per situation. Pages are served with markup around the quote,
 // so finding it proves the text extraction too.
@@ -152,12 +153,14 @@ describe.each(TEST_ENGINES)('the link checker on $engine', (engine) => {
   it('retries a server error with backoff, and records it once the attempts are used up', async () => {
     const source = await createSource(t.db, { url: `${base}/flaky` })
     const local = { ...settings, maxAttempts: 2 }
+    const started = Date.now()
     const first = await runLinkCheckPass(t.db, local)
     expect(first.outcomes).toEqual([expect.objectContaining({ kind: 'retry', sourceId: source.id, status: 'dead' })])
     expect(await listLinkChecks(t.db, source.id, { limit: 10 })).toEqual([])
     const [job] = await listOpenJobs(t.db, CHECK_SOURCE)
     expect(job).toMatchObject({ attempts: 1, lastError: 'dead: HTTP 503' })
-    expect(Date.parse(job!.runAt) - Date.now()).toBeGreaterThan(50_000)
+    // The first retry waits retryBaseMs (a minute) after the failed attempt.
+    expect(Date.parse(job!.runAt)).toBeGreaterThanOrEqual(started + local.retryBaseMs)
     // Nothing is due until the backoff has passed.
     expect((await runLinkCheckPass(t.db, local)).outcomes).toEqual([])
     await t.db.updateTable('jobs').set({ run_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', job!.id).execute()
@@ -188,6 +191,59 @@ describe.each(TEST_ENGINES)('the link checker on $engine', (engine) => {
     } finally {
       await checker.stop()
     }
+  })
+
+  describe('a save that cites a source anew', () => {
+    const quote = 'Tchap compte 375 000 utilisateurs actifs'
+    const body = (sourceId: string, quoted = quote, figureText = '375,000') => doc(p(text('Tchap had '), figure(figureText, { sourceId, quote: quoted, asOf: '2024' }), text(' users.')))
+    const openJobFor = async (sourceId: string) => (await listOpenJobs(t.db, CHECK_SOURCE)).find((j) => (j.payload as { sourceId: string }).sourceId === sourceId)
+
+    it('queues a check of the new source at once, and not again for an edit that cites nothing new', async () => {
+      const trusted = await createUser(t.db, { role: 'trusted' })
+      const source = await createSource(t.db, { url: `${base}/article?queued` })
+      // Checked just now (before anyone quoted it): the save's check waits out the spacing after
+      // that check rather than fetching the site again at once.
+      const checkedAt = new Date().toISOString()
+      await t.db.updateTable('sources').set({ link_checked_at: checkedAt, link_status: 'ok' }).where('id', '=', source.id).execute()
+      const saved = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(body(source.id), { title: 'Queued check page' }), summary: '', idempotencyKey: null })
+      if (!saved.ok) throw new Error('save failed')
+      expect((await openJobFor(source.id))?.runAt).toBe(new Date(Date.parse(checkedAt) + SAVE_RECHECK_SPACING_MS).toISOString())
+      await t.db.deleteFrom('jobs').execute()
+
+      // A source never checked, quoted by an edit: due at once, and the pass judges the new quote.
+      const fresh = await createSource(t.db, { url: `${base}/article?fresh` })
+      const edit = await saveRevision(t.db, { actor: trusted, slug: saved.page.slug, baseRevisionId: saved.revision.id, content: content(doc(p(text('Tchap had '), figure('375,000', { sourceId: source.id, quote, asOf: '2024' }), text(' users and '), figure('5,000', { sourceId: fresh.id, quote: '5 000 salons', asOf: '2024' }), text(' rooms.'))), { title: 'Queued check page' }), summary: '', idempotencyKey: null })
+      if (!edit.ok) throw new Error('save failed')
+      const job = await openJobFor(fresh.id)
+      expect(Date.parse(job!.runAt)).toBeLessThanOrEqual(Date.now())
+      // The unchanged figure of the first source queues nothing.
+      expect(await openJobFor(source.id)).toBeUndefined()
+      pageText = '<p>5 000 salons</p>'
+      const pass = await runLinkCheckPass(t.db, settings)
+      expect(pass.outcomes).toEqual([expect.objectContaining({ kind: 'recorded', sourceId: fresh.id, quoteResults: [{ quote: '5 000 salons', found: true }] })])
+
+      // An edit of the text around the figures cites nothing new: no job.
+      const reworded = await saveRevision(t.db, { actor: trusted, slug: saved.page.slug, baseRevisionId: edit.revision.id, content: content(doc(p(text('Tchap counted '), figure('375,000', { sourceId: source.id, quote, asOf: '2024' }), text(' users and '), figure('5,000', { sourceId: fresh.id, quote: '5 000 salons', asOf: '2024' }), text(' rooms.'))), { title: 'Queued check page' }), summary: '', idempotencyKey: null })
+      expect(reworded.ok).toBe(true)
+      expect(await listOpenJobs(t.db, CHECK_SOURCE)).toEqual([])
+    })
+
+    it('wakes the in-process checker, which checks it within seconds instead of at its next pass', async () => {
+      const editor = await createUser(t.db)
+      const source = await createSource(t.db, { url: `${base}/article?woken` })
+      pageText = `<p>${quote}</p>`
+      // The first scheduled pass is a minute away and the next a day later: only the wake-up can
+      // check the source while the poll below waits.
+      const checker = startLinkChecker(t.db, { ...settings, intervalMinutes: 24 * 60, wakeDelayMs: 50 })
+      try {
+        // Saved as pending (an editor): the checker reads the quotes of the latest revision too.
+        const saved = await saveRevision(t.db, { actor: editor, slug: null, baseRevisionId: null, content: content(body(source.id), { title: 'Woken checker page' }), summary: '', idempotencyKey: null })
+        expect(saved).toMatchObject({ ok: true, revision: { status: 'pending' } })
+        await expect.poll(async () => (await listLinkChecks(t.db, source.id, { limit: 1 }))[0]?.quoteResults, { timeout: 20_000 }).toEqual([{ quote, found: true }])
+      } finally {
+        await checker.stop()
+      }
+    })
   })
 
   it('checks each due source exactly once when two workers on two connections run at the same time', async () => {

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import type { Kysely } from 'kysely'
+import type { Analysis } from '#app/core/analyse'
 import { htmlToText, collapseWhitespace } from '#app/core/html-text'
-import { dueThresholds, isTransient, judgeQuotes, retryDelayMs, type LinkStatus, type QuoteResult, type Schedule } from '#app/core/link-check'
+import { dueThresholds, isTransient, judgeQuotes, recheckAt, retryDelayMs, sourcesToRecheck, type LinkStatus, type QuoteResult, type Schedule, type SourceQuote } from '#app/core/link-check'
 import { normaliseForMatch } from '#app/core/quote-match'
 import { log } from '#app/logger.server'
+import type { DB } from '#app/models/db.server'
+import { listCitations, listFigures } from '#app/models/evidence.server'
 import { claimJob, completeJob, deleteFinishedJobs, enqueueJob, failJob, type Job } from '#app/models/jobs.server'
 import { listQuotesCitingSource, listSourcesDue, recordLinkCheck } from '#app/models/link-checks.server'
 import { nowIso } from '#app/models/ids.server'
-import { getSource } from '#app/models/sources.server'
+import { getSource, getSourcesByIds } from '#app/models/sources.server'
 import type { Database } from '#db/schema'
 import { fetchPublic, type FetchPublicOptions, type FetchPublicResult } from './fetch-public.server'
 
@@ -18,6 +21,8 @@ import { fetchPublic, type FetchPublicOptions, type FetchPublicResult } from './
  * record whether each cited quote still appears. Runs in-process on a timer (startLinkChecker,
  * from bootstrap) and from the command line (`npm run check-links`); both use the job table, so
  * any number of instances and a CLI run can work side by side without checking a source twice.
+ * A save that cites a source anew queues its check at once and wakes this process's checker
+ * (queueChecksForRevision), so new quotes are judged within seconds, not at the next weekly turn.
  */
 
 export const CHECK_SOURCE = 'check-source'
@@ -35,6 +40,9 @@ export interface LinkCheckerSettings extends Schedule {
   lockMs: number
   /** Base of the exponential backoff between attempts. */
   retryBaseMs: number
+  /** How soon a pass runs after a save queued checks (wakeLinkCheckers): long enough for the
+   * save's transaction to commit, short enough that its editor and moderator see the result. */
+  wakeDelayMs: number
   fetch: FetchPublicOptions
 }
 
@@ -78,6 +86,7 @@ export function linkCheckerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env)
     intervalMinutes: positive(env, 'LINK_CHECK_INTERVAL_MINUTES', 10),
     lockMs: 5 * 60_000,
     retryBaseMs: 60_000,
+    wakeDelayMs: 5_000,
     fetch: {
       connectTimeoutMs: positive(env, 'LINK_CHECK_CONNECT_TIMEOUT_MS', 5_000),
       totalTimeoutMs: positive(env, 'LINK_CHECK_TIMEOUT_MS', 20_000),
@@ -96,6 +105,65 @@ export async function enqueueDueChecks(db: Kysely<Database>, settings: Schedule,
     if (await enqueueJob(db, { kind: CHECK_SOURCE, dedupeKey: `${CHECK_SOURCE}:${sourceId}`, payload: { sourceId }, runAt: now })) added++
   }
   return added
+}
+
+/**
+ * A source checked this recently is fetched again for a save only once this much time has passed
+ * since that check: saving again and again must not make the checker hammer someone else's site.
+ */
+export const SAVE_RECHECK_SPACING_MS = 15 * 60_000
+
+/**
+ * Queues a check of each source a new revision cites in a way the revision before it did not (a
+ * source newly cited, or a new quote of one): due at once, or SAVE_RECHECK_SPACING_MS after the
+ * source's last check. Runs in the save's transaction, so the jobs exist exactly when the revision
+ * does; then asks this process's link checker for a pass soon (after wakeDelayMs, by which the
+ * transaction has committed; should it not have, the job waits for the next regular pass).
+ * Returns the ids of the sources whose check is due now.
+ */
+export async function queueChecksForRevision(
+  db: DB,
+  input: { parentId: string | null; analysis: Pick<Analysis, 'figures' | 'citations'> },
+  now = new Date(),
+): Promise<string[]> {
+  const after: SourceQuote[] = []
+  for (const f of input.analysis.figures) if (f.sourceKnown && f.sourceId !== null) after.push({ sourceId: f.sourceId, quote: f.quote })
+  for (const c of input.analysis.citations) if (c.known && c.sourceId !== null) after.push({ sourceId: c.sourceId, quote: c.quote })
+  if (after.length === 0) return []
+  const before: SourceQuote[] = []
+  if (input.parentId !== null) {
+    // One after the other: inside a transaction they share one connection anyway.
+    const figures = await listFigures(db, input.parentId)
+    const citations = await listCitations(db, input.parentId)
+    for (const r of [...figures, ...citations]) if (r.sourceId !== null) before.push({ sourceId: r.sourceId, quote: r.quote })
+  }
+  const sourceIds = sourcesToRecheck(before, after)
+  if (sourceIds.length === 0) return []
+  const sources = await getSourcesByIds(db, sourceIds)
+  const dueNow: string[] = []
+  for (const sourceId of sourceIds) {
+    const source = sources.get(sourceId)
+    if (!source) continue
+    const runAt = recheckAt(source.linkCheckedAt, now, SAVE_RECHECK_SPACING_MS)
+    // An open job for the source (queued by a pass, or by another save) is enough: it reads the
+    // quotes when it runs, not when it was queued.
+    await enqueueJob(db, { kind: CHECK_SOURCE, dedupeKey: `${CHECK_SOURCE}:${sourceId}`, payload: { sourceId }, runAt })
+    if (runAt.getTime() <= now.getTime()) dueNow.push(sourceId)
+  }
+  if (dueNow.length > 0) wakeLinkCheckers()
+  return dueNow
+}
+
+/** The running in-process checkers' wake-up calls (one per startLinkChecker). */
+const wakers = new Set<() => void>()
+
+/**
+ * Asks the link checkers running in this process, if any, for a pass soon instead of at their
+ * next scheduled time. Other instances and a cron-run `npm run check-links` find the queued jobs
+ * on their own next pass.
+ */
+export function wakeLinkCheckers(): void {
+  for (const wake of wakers) wake()
 }
 
 /** What a page says, as text to look for quotes in; null when nothing readable arrived. */
@@ -200,21 +268,28 @@ export interface RunningLinkChecker {
 
 /**
  * Runs a pass every `intervalMinutes` (± 20 % jitter, so instances started together drift apart),
- * the first shortly after start-up. The timer is unref'd: it never keeps the process alive.
- * stop() cancels the timer and waits for the pass in flight, which takes no new job meanwhile.
+ * the first shortly after start-up, and one `wakeDelayMs` after a save queued checks
+ * (wakeLinkCheckers; during a pass, right after it). The timer is unref'd: it never keeps the
+ * process alive. stop() cancels the timer and waits for the pass in flight, which takes no new
+ * job meanwhile.
  */
 export function startLinkChecker(db: Kysely<Database>, settings: LinkCheckerSettings): RunningLinkChecker {
   const workerId = newWorkerId()
   let stopped = false
   let timer: NodeJS.Timeout | undefined
+  let nextAt = Number.POSITIVE_INFINITY
   let running: Promise<void> | undefined
+  let wokenDuringPass = false
   const jitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4))
   const schedule = (ms: number) => {
     if (stopped) return
-    timer = setTimeout(tick, jitter(ms))
+    clearTimeout(timer)
+    nextAt = Date.now() + ms
+    timer = setTimeout(tick, ms)
     timer.unref()
   }
   const tick = () => {
+    nextAt = Number.POSITIVE_INFINITY
     running = runLinkCheckPass(db, settings, { workerId, shouldStop: () => stopped })
       .then((summary) => {
         if (summary.outcomes.length > 0) log('info', 'link check pass', summarise(summary))
@@ -222,14 +297,23 @@ export function startLinkChecker(db: Kysely<Database>, settings: LinkCheckerSett
       .catch((error: unknown) => log('warn', 'link check pass failed', { error }))
       .finally(() => {
         running = undefined
-        schedule(settings.intervalMinutes * 60_000)
+        // A save that queued checks while this pass ran may have missed it: run again soon.
+        schedule(wokenDuringPass ? settings.wakeDelayMs : jitter(settings.intervalMinutes * 60_000))
+        wokenDuringPass = false
       })
   }
-  schedule(Math.min(60_000, settings.intervalMinutes * 60_000))
+  const wake = () => {
+    if (stopped) return
+    if (running) wokenDuringPass = true
+    else if (nextAt - Date.now() > settings.wakeDelayMs) schedule(settings.wakeDelayMs)
+  }
+  wakers.add(wake)
+  schedule(jitter(Math.min(60_000, settings.intervalMinutes * 60_000)))
   return {
     async stop() {
       stopped = true
-      if (timer) clearTimeout(timer)
+      wakers.delete(wake)
+      clearTimeout(timer)
       await running
     },
   }

@@ -100,6 +100,20 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
       expect(await createReport(t.db, { reporter: null, ip: '192.0.2.78', slug: stable.slug, fields })).toMatchObject({ ok: true })
     })
 
+    it('rate-limits a signed-in reader per account, whatever the address', async () => {
+      const reader = await createUser(t.db)
+      const fields = { revisionId: stable.revisionId, target: 'figure', ordinal: '0', reason: 'other', comment: 'per account' }
+      const results = []
+      for (let i = 0; i <= config.limits.reportUser.max; i++) results.push(await createReport(t.db, { reporter: { id: reader.id }, ip: `198.51.100.${100 + i}`, slug: stable.slug, fields }))
+      expect(results.slice(0, -1).every((r) => r.ok)).toBe(true)
+      expect(results.at(-1)).toMatchObject({ ok: false, status: 429, code: 'rate_limited' })
+      // Its duplicates (and the anonymous ones above, same figure and reason) collapsed into one open report.
+      const open = (await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })).filter((r) => r.reason === 'other' && r.targetKey.startsWith('figure:'))
+      expect(open).toHaveLength(1)
+      // Another account is not limited by this one.
+      expect(await createReport(t.db, { reporter: { id: editor.id }, ip: '198.51.100.100', slug: stable.slug, fields })).toMatchObject({ ok: true, duplicate: true })
+    })
+
     it('resolves a report once, logs it publicly and clears the dispute when no other report is open', async () => {
       const open = await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })
       const figureReports = open.filter((r) => r.targetKey.startsWith('figure:'))
@@ -163,6 +177,10 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
       }
       const risky = rows.find((r) => r.id === ids.risky)!
       expect(risky.findingCounts).toMatchObject({ 'uncited-figure': 1, marketing: 1 })
+      // The flagged words themselves, for the queue to show at a glance.
+      expect(risky.findingSamples).toEqual({ 'uncited-figure': ['5,000'], marketing: ['leading'] })
+      expect(rows.find((r) => r.id === ids.german)!.findingSamples).toEqual({ marketing: ['Derzeit'] })
+      expect(rows.find((r) => r.id === ids.calm)!.findingSamples).toEqual({})
     })
 
     it('filters by language, finding, page and age, and pages with a keyset cursor', async () => {
@@ -187,6 +205,26 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
       expect(records.get(editor.id)).toMatchObject({ pending: 3 })
       expect(records.get(trusted.id)?.approved).toBeGreaterThanOrEqual(2)
     })
+
+    it('scores each save from its own signals: new account, figures changed, new source domains, large deletions', async () => {
+      const other = await createSource(t.db, { url: 'https://stats.example.net/tchap' })
+      const long = 'A long paragraph about the migration that a later edit removes almost entirely. '.repeat(20)
+      const first = await saveRevision(t.db, {
+        actor: editor, slug: null, baseRevisionId: null, summary: 'risk', idempotencyKey: null,
+        content: content(doc(p(text('Tchap had '), figure('8', { sourceId: other.id, quote: 'counted 8 users', asOf: '2025-06' }), text(' users.')), p(text(long))), { title: 'Risk signals page' }),
+      })
+      if (!first.ok) throw new Error('save failed')
+      // A new account (30), one figure added (5), one new source domain (10), no findings.
+      expect(first.revision.findings).toEqual([])
+      expect((await getRevision(t.db, first.revision.id))?.riskScore).toBe(30 + 5 + 10)
+      const cut = await saveRevision(t.db, {
+        actor: editor, slug: first.page.slug, baseRevisionId: first.revision.id, summary: 'cut', idempotencyKey: null,
+        content: content(doc(p(text('Tchap had '), figure('8', { sourceId: other.id, quote: 'counted 8 users', asOf: '2025-06' }), text(' users.'))), { title: 'Risk signals page' }),
+      })
+      if (!cut.ok) throw new Error('save failed')
+      // Same figure, same source: only the new account and the large deletion (25) count.
+      expect((await getRevision(t.db, cut.revision.id))?.riskScore).toBe(30 + 25)
+    })
   })
 
   describe('two moderators deciding at once', () => {
@@ -210,6 +248,107 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
         const log = (await listLog(t.db, { limit: 200 })).filter((e) => e.revisionId === saved.revision.id)
         expect(log).toHaveLength(1)
       }
+    })
+  })
+
+  describe('what waits, and where the head goes', () => {
+    const body = (words: string) => doc(p(text(words)))
+    const newPage = async (title: string) => {
+      const saved = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, summary: 'start', idempotencyKey: null, content: content(body('A plain start.'), { title }) })
+      if (!saved.ok || saved.revision.status !== 'approved') throw new Error('setup failed')
+      return saved
+    }
+    const edit = async (actor: typeof editor, slug: string, title: string, words: string) => {
+      const saved = await saveRevision(t.db, { actor, slug, baseRevisionId: null, summary: words, idempotencyKey: null, content: content(body(words), { title }) })
+      if (!saved.ok) throw new Error(`save failed: ${JSON.stringify(saved)}`)
+      return saved.revision
+    }
+    const queued = async (slug: string) => (await listQueue(t.db, { ...NO_FILTERS, page: slug }, {}, 50)).map((r) => r.id)
+
+    it('holds a trusted editor’s clean edit that builds on someone’s pending one; approving it publishes both', async () => {
+      const start = await newPage('Builds on pending page')
+      const slug = start.page.slug
+      const pending = await edit(editor, slug, 'Builds on pending page', 'An unreviewed sentence.')
+      expect(pending.status).toBe('pending')
+      const onTop = await edit(trusted, slug, 'Builds on pending page', 'An unreviewed sentence, tidied.')
+      expect(onTop).toMatchObject({ status: 'pending', findings: [] })
+      // Readers still see the approved start; both wait in the queue.
+      expect((await getPageBySlug(t.db, slug))?.stableRevisionId).toBe(start.revision.id)
+      expect((await queued(slug)).sort()).toEqual([pending.id, onTop.id].sort())
+
+      const approved = await reviewRevision(t.db, { moderator, revisionId: onTop.id, decision: 'approve', reason: 'Both fine.' })
+      expect(approved).toMatchObject({ ok: true, published: [pending.id, onTop.id] })
+      expect((await getPageBySlug(t.db, slug))?.stableRevisionId).toBe(onTop.id)
+      // Once nothing waits under it, the trusted editor's next clean edit publishes at once.
+      expect((await edit(trusted, slug, 'Builds on pending page', 'Tidied again.')).status).toBe('approved')
+    })
+
+    it('publishes a trusted editor’s revert to the stable text at once and supersedes what it undid', async () => {
+      const start = await newPage('Revert pending page')
+      const slug = start.page.slug
+      const vandalism = await edit(editor, slug, 'Revert pending page', 'Nonsense.')
+      const revert = await saveRevision(t.db, { actor: trusted, slug, baseRevisionId: vandalism.id, summary: 'revert', idempotencyKey: null, content: content(body('A plain start.'), { title: 'Revert pending page' }) })
+      expect(revert).toMatchObject({ ok: true, revision: { status: 'approved' } })
+      expect((await getRevision(t.db, vandalism.id))?.status).toBe('superseded')
+      expect(await queued(slug)).toEqual([])
+      // Superseded work is not counted as approved on its author's record, and cannot be decided.
+      expect(await reviewRevision(t.db, { moderator, revisionId: vandalism.id, decision: 'approve', reason: '' })).toMatchObject({ ok: false, status: 409, code: 'not_pending' })
+    })
+
+    it('moves the page’s head back when its newest revision is rejected, so editors stop seeing and building on it', async () => {
+      const start = await newPage('Rejected head page')
+      const slug = start.page.slug
+      const first = await edit(editor, slug, 'Rejected head page', 'First pending sentence.')
+      const second = await edit(editor, slug, 'Rejected head page', 'Second pending sentence.')
+
+      // Rejecting a revision under the head leaves the head alone: the newer one still waits.
+      expect(await reviewRevision(t.db, { moderator, revisionId: first.id, decision: 'reject', reason: 'Unsourced.' })).toMatchObject({ ok: true })
+      expect((await getPageBySlug(t.db, slug))?.latestRevisionId).toBe(second.id)
+
+      expect(await reviewRevision(t.db, { moderator, revisionId: second.id, decision: 'reject', reason: 'Still unsourced.' })).toMatchObject({ ok: true })
+      const page = (await getPageBySlug(t.db, slug))!
+      expect(page.latestRevisionId).toBe(start.revision.id)
+      const latest = (await loadPageView(t.db, slug, { kind: 'latest' }, 'en'))!
+      expect(latest.revision.id).toBe(start.revision.id)
+      expect(latest.hasPendingChanges).toBe(false)
+      // The next edit follows the approved text, not the rejected one.
+      const next = await edit(editor, slug, 'Rejected head page', 'A fresh attempt.')
+      expect((await getRevision(t.db, next.id))?.parentId).toBe(start.revision.id)
+      expect((await getRevision(t.db, second.id))?.status).toBe('rejected')
+    })
+
+    it('keeps the only revision of a new page as its head when it is rejected, with its title', async () => {
+      const saved = await saveRevision(t.db, { actor: editor, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null, content: content(body('Text.'), { title: 'Rejected new page' }) })
+      if (!saved.ok) throw new Error('save failed')
+      const retitled = await edit(editor, saved.page.slug, 'Rejected new page, retitled', 'Text, edited.')
+      expect((await getPageBySlug(t.db, saved.page.slug))?.title).toBe('Rejected new page, retitled')
+      expect(await reviewRevision(t.db, { moderator, revisionId: retitled.id, decision: 'reject', reason: 'No.' })).toMatchObject({ ok: true })
+      // Back to the first pending revision, and to its title while the page has no stable revision.
+      expect(await getPageBySlug(t.db, saved.page.slug)).toMatchObject({ latestRevisionId: saved.revision.id, title: 'Rejected new page' })
+      expect(await reviewRevision(t.db, { moderator, revisionId: saved.revision.id, decision: 'reject', reason: 'No.' })).toMatchObject({ ok: true })
+      expect((await getPageBySlug(t.db, saved.page.slug))?.latestRevisionId).toBe(saved.revision.id)
+    })
+
+    it('answers 409 page_moved_on and changes nothing when a newer revision is already published', async () => {
+      // A pending revision left under a newer stable one (as data written before pending
+      // revisions were superseded on publication could be).
+      const start = await newPage('Moved on page')
+      const slug = start.page.slug
+      const stale = await edit(editor, slug, 'Moved on page', 'An old pending edit.')
+      const newer = await edit(editor, slug, 'Moved on page', 'A newer edit.')
+      const pageId = (await getPageBySlug(t.db, slug))!.id
+      await t.db.updateTable('revisions').set({ status: 'approved' }).where('id', '=', newer.id).execute()
+      await t.db.updateTable('pages').set({ stable_revision_id: newer.id }).where('id', '=', pageId).execute()
+
+      for (const decision of ['approve', 'reject'] as const) {
+        const result = await reviewRevision(t.db, { moderator, revisionId: stale.id, decision, reason: 'late' })
+        expect(result).toMatchObject({ ok: false, status: 409, code: 'page_moved_on' })
+      }
+      expect((await getRevision(t.db, stale.id))?.status).toBe('pending')
+      expect(await getPageBySlug(t.db, slug)).toMatchObject({ stableRevisionId: newer.id, latestRevisionId: newer.id })
+      expect((await listLog(t.db, { pageSlug: slug, limit: 50 })).filter((e) => e.revisionId === stale.id)).toEqual([])
+      const decisions = await t.db.selectFrom('moderation_decisions').select('id').where('revision_id', '=', stale.id).execute()
+      expect(decisions).toEqual([])
     })
   })
 

@@ -3,8 +3,9 @@ import type { ContentAnalysis } from '#app/core/analyse'
 import type { PageContent, RevisionStatus } from '#app/core/content'
 import type { DB } from '#app/models/db.server'
 import { insertDerivedRows } from '#app/models/evidence.server'
-import { newId, nowIso } from '#app/models/ids.server'
+import { newIdAfter, nowIso } from '#app/models/ids.server'
 import { insertRevision } from '#app/models/revisions.server'
+import { queueChecksForRevision } from './link-checker.server'
 
 export interface RecordRevisionInput {
   pageId: string
@@ -31,11 +32,13 @@ export function serialiseContent(content: PageContent): { json: string; hash: st
 }
 
 /**
- * Inserts an immutable revision and the rows derived from it (figures, citations, findings).
- * Runs inside the caller's transaction: the revision and its evidence exist together or not at all.
+ * Inserts an immutable revision and the rows derived from it (figures, citations, findings), and
+ * queues link checks for the sources it cites anew. Runs inside the caller's transaction: the
+ * revision, its evidence and its checks exist together or not at all.
  */
 export async function recordRevision(trx: DB, input: RecordRevisionInput): Promise<{ id: string; createdAt: string }> {
-  const id = input.id ?? newId()
+  // After its parent's id even when another app instance, with a clock ahead, wrote the parent.
+  const id = input.id ?? newIdAfter(input.parentId)
   const createdAt = nowIso()
   const { json, hash } = serialiseContent(input.content)
   await insertRevision(trx, {
@@ -57,5 +60,10 @@ export async function recordRevision(trx: DB, input: RecordRevisionInput): Promi
     riskScore: input.riskScore ?? 0,
   })
   await insertDerivedRows(trx, id, input.pageId, input.analysis)
+  // A source it cites anew (or a new quote of one) is checked soon, not at its next weekly turn:
+  // the moderator reviewing this revision sees the link status and whether each quote is there.
+  // Not for a conflict revision: it is off the page's history, and the checker reads the quotes
+  // of each page's stable and latest revisions.
+  if (input.status !== 'conflict') await queueChecksForRevision(trx, { parentId: input.parentId, analysis: input.analysis })
   return { id, createdAt }
 }

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
+import { startServer, type RunningServer } from '#test/server'
+import { postJson } from '#test/http/requests'
 import { content, doc, p, text } from '#test/fixtures/docs'
+import { createApiToken } from '#app/models/api-tokens.server'
 import { getUserById, setUserBlock } from '#app/models/users.server'
+import { promoteIfEarnedBeforeEdit } from './auto-trust.server'
 import { changeRole } from './change-role.server'
 import { reviewRevision } from './review-revision.server'
 import { saveRevision } from './save-revision.server'
@@ -53,6 +57,27 @@ describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
     expect(security).toEqual([{ event: 'role.changed', detail: JSON.stringify({ from: 'editor', to: 'trusted', by: 'automatic' }) }])
   })
 
+  it('promotes before the next edit once the days complete with no review, and only once', async () => {
+    // Three approvals on day two: not yet. Then the days pass (the account is made older).
+    const editor = await createUser(t.db, { createdAt: daysAgo(2) })
+    for (let i = 0; i < 3; i++) await approvedPage(editor)
+    expect(await roleOf(editor.id)).toBe('editor')
+    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(false)
+    await t.db.updateTable('users').set({ created_at: daysAgo(5) }).where('id', '=', editor.id).execute()
+    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(true)
+    expect(await roleOf(editor.id)).toBe('trusted')
+    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(false)
+    const log = await t.db.selectFrom('moderation_log').select('action').where('target_user_id', '=', editor.id).where('action', '=', 'user.auto-trusted').execute()
+    expect(log).toHaveLength(1)
+  })
+
+  it('does not promote before an edit with too few approvals, however old the account', async () => {
+    const editor = await createUser(t.db, { createdAt: daysAgo(400) })
+    for (let i = 0; i < 2; i++) await approvedPage(editor)
+    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(false)
+    expect(await roleOf(editor.id)).toBe('editor')
+  })
+
   it.each([
     ['an account younger than the days', async () => createUser(t.db, { createdAt: daysAgo(3) })],
     ['a blocked account', async () => {
@@ -70,5 +95,43 @@ describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
     const user = await make()
     for (let i = 0; i < 4; i++) await approvedPage(user)
     expect(await roleOf(user.id)).toBe('editor')
+  })
+})
+
+describe.each(TEST_ENGINES)('automatic trust through the app on $engine', (engine) => {
+  let t: TestDatabase
+  let server: RunningServer
+  let moderator: Awaited<ReturnType<typeof createUser>>
+  beforeAll(async () => {
+    t = await createTestDatabase(engine)
+    // The server reads the same TRUST_AFTER_* as this file (set above, passed on in its environment).
+    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
+    moderator = await createUser(t.db, { role: 'moderator' })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await t?.destroy()
+  })
+
+  it('publishes the first edit after the record completes, as a trusted editor’s', async () => {
+    const editor = await createUser(t.db, { createdAt: daysAgo(2) })
+    const token = (await createApiToken(t.db, editor.id, 'trust')).token
+    const save = async (n: number) => {
+      const response = await postJson(server, '/api/v1/pages', { content: content(doc(p(text(`Plain words, page ${words(n)}.`))), { title: `Earned ${engine.engine} ${words(n)}` }), summary: '' }, { token, origin: null })
+      expect(response.status).toBe(201)
+      return ((await response.json()) as { revision: { id: string; status: string } }).revision
+    }
+    for (let i = 1; i <= 3; i++) {
+      const revision = await save(i)
+      expect(revision.status).toBe('pending')
+      expect(await reviewRevision(t.db, { moderator, revisionId: revision.id, decision: 'approve', reason: 'fine' })).toMatchObject({ ok: true })
+    }
+    // Three approvals, but only two days: the next edit still waits.
+    expect((await save(4)).status).toBe('pending')
+    expect((await getUserById(t.db, editor.id))!.role).toBe('editor')
+    // Two days later, with no review in between, the next edit publishes.
+    await t.db.updateTable('users').set({ created_at: daysAgo(5) }).where('id', '=', editor.id).execute()
+    expect((await save(5)).status).toBe('approved')
+    expect((await getUserById(t.db, editor.id))!.role).toBe('trusted')
   })
 })

@@ -1,13 +1,11 @@
 import type { RequestActor } from '#app/auth/actor.server'
-import { config } from '#app/config.server'
 import { lockRow, type DB } from '#app/models/db.server'
 import { listFigures } from '#app/models/evidence.server'
 import { nowIso } from '#app/models/ids.server'
-import { appendLog, hasLogEntryForUser, insertDecision } from '#app/models/moderation.server'
-import { getPageById, updatePageHeads } from '#app/models/pages.server'
-import { countApprovedRevisionsByAuthor, getRevision, listChainBetween, setRevisionStatus } from '#app/models/revisions.server'
-import { logSecurityEvent } from '#app/models/security-log.server'
-import { getUserById, setUserRole } from '#app/models/users.server'
+import { appendLog, insertDecision } from '#app/models/moderation.server'
+import { getPageById, updatePageHeads, type PageRecord } from '#app/models/pages.server'
+import { findNewestLiveRevision, getRevision, listChainBetween, setRevisionStatus } from '#app/models/revisions.server'
+import { promoteIfEarned } from './auto-trust.server'
 
 export interface ReviewInput {
   moderator: Pick<RequestActor, 'id'>
@@ -48,6 +46,7 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
       if (!(await setRevisionStatus(trx, revision.id, ['pending'], 'rejected'))) return { ok: false, status: 409, code: 'not_pending', message: 'Another moderator decided this revision first; nothing was changed.' }
       await insertDecision(trx, { revisionId: revision.id, moderatorId: input.moderator.id, decision: 'reject', reason })
       await appendLog(trx, { action: 'revision.reject', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason })
+      if (page.latestRevisionId === revision.id) await retreatHead(trx, page, revision.id)
       return { ok: true, revisionId: revision.id, status: 'rejected', published: [], page: { slug: page.slug } }
     }
     const uncited = (await listFigures(trx, revision.id)).filter((f) => !f.cited)
@@ -74,19 +73,15 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
 }
 
 /**
- * Editors become trusted automatically after a configurable record (MediaWiki's autoconfirmed) —
- * unless an admin has set their role by hand (a demotion must stick) or they are blocked.
+ * A rejected head is no longer what editors see and build on: the head goes back to the newest
+ * revision still approved or pending, so the "changes pending review" banner and the editor
+ * follow the queue, and the rejected text stays in the history (docs/decisions/014-pending-heads.md).
+ * A page whose every revision was rejected keeps its head: there is nothing else to show.
  */
-async function promoteIfEarned(trx: DB, userId: string): Promise<void> {
-  const user = await getUserById(trx, userId)
-  if (!user || user.role !== 'editor') return
-  if (user.blockedUntil !== null && new Date(user.blockedUntil) > new Date()) return
-  if (await hasLogEntryForUser(trx, 'user.role', userId)) return
-  const days = (Date.now() - new Date(user.createdAt).getTime()) / 86_400_000
-  if (days < config.trustAfterDays) return
-  if ((await countApprovedRevisionsByAuthor(trx, userId)) < config.trustAfterApproved) return
-  // Only from editor: a role an admin changed since the read above is not overwritten.
-  if (!(await setUserRole(trx, userId, 'trusted', { from: 'editor' }))) return
-  await appendLog(trx, { action: 'user.auto-trusted', actorId: null, targetUserId: userId, reason: `${config.trustAfterApproved} approved revisions and ${config.trustAfterDays} days` })
-  await logSecurityEvent(trx, 'role.changed', { userId, username: user.username, detail: { from: 'editor', to: 'trusted', by: 'automatic' } })
+async function retreatHead(trx: DB, page: PageRecord, rejectedId: string): Promise<void> {
+  const head = await findNewestLiveRevision(trx, page.id, rejectedId)
+  if (!head) return
+  // The page's title, summary and language follow its stable revision, or its head while it has none.
+  const meta = page.stableRevisionId === null ? (await getRevision(trx, head.id))?.content : undefined
+  await updatePageHeads(trx, page.id, { latestRevisionId: head.id, ...(meta ? { title: meta.title, summary: meta.summary, lang: meta.lang } : {}), updatedAt: nowIso() })
 }

@@ -2,8 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
-import { getPageBySlug } from '#app/models/pages.server'
-import { getRevision, listPageRevisions } from '#app/models/revisions.server'
+import { listQueue } from '#app/models/moderation-queue.server'
+import { ulid } from 'ulid'
+import { analyseContent } from '#app/core/analyse'
+import { nowIso } from '#app/models/ids.server'
+import { getPageBySlug, updatePageHeads } from '#app/models/pages.server'
+import { getRevision, listChainBetween, listPageRevisions } from '#app/models/revisions.server'
+import { recordRevision } from './record-revision.server'
 import { reviewRevision } from './review-revision.server'
 import { saveRevision } from './save-revision.server'
 
@@ -37,6 +42,28 @@ describe.each(TEST_ENGINES)('saving and reviewing revisions on $engine', (engine
     expect(page?.latestRevisionId).toBe(edit.ok && edit.revision.id)
   })
 
+  it('keeps a trusted editor’s revision with an uncited figure in the queue: saved, never stable', async () => {
+    const created = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(lines('A clean first version.'), { title: 'Trusted uncited' }), summary: 'new', idempotencyKey: null })
+    if (!created.ok) throw new Error('save failed')
+    expect(created.revision.status).toBe('approved')
+    const edit = await saveRevision(t.db, {
+      actor: trusted, slug: created.page.slug, baseRevisionId: created.revision.id, summary: 'numbers', idempotencyKey: null,
+      content: content(lines('A clean first version.', 'openDesk serves 7,000 users.'), { title: 'Trusted uncited' }),
+    })
+    if (!edit.ok) throw new Error('save failed')
+    expect(edit.revision.status).toBe('pending')
+    expect(edit.revision.findings.map((f) => [f.kind, f.text])).toEqual([['uncited-figure', '7,000']])
+    // Saved (nothing typed is lost) but not what readers see.
+    const page = await getPageBySlug(t.db, created.page.slug)
+    expect(page).toMatchObject({ stableRevisionId: created.revision.id, latestRevisionId: edit.revision.id })
+    expect((await getRevision(t.db, edit.revision.id))!.content.body.content![1]!.content![0]!.text).toBe('openDesk serves 7,000 users.')
+    // Waiting for a moderator, with its uncited figure counted.
+    const queued = (await listQueue(t.db, { lang: null, finding: null, age: null, page: created.page.slug, after: null }, {}, 50)).find((r) => r.id === edit.revision.id)
+    expect(queued).toMatchObject({ uncitedCount: 1, author: { id: trusted.id } })
+    // And the approval a moderator might try answers 409 with the list.
+    expect(await reviewRevision(t.db, { moderator, revisionId: edit.revision.id, decision: 'approve', reason: '' })).toMatchObject({ ok: false, status: 409, code: 'uncited_figures', uncitedFigures: [{ text: '7,000' }] })
+  })
+
   it('rejects invalid content with 422 and stores nothing', async () => {
     const before = (await getPageBySlug(t.db, 'save-test-one'))!
     const result = await saveRevision(t.db, { actor: editor, slug: 'save-test-one', baseRevisionId: before.latestRevisionId, content: content(doc({ type: 'script' })), summary: '', idempotencyKey: null })
@@ -68,6 +95,26 @@ describe.each(TEST_ENGINES)('saving and reviewing revisions on $engine', (engine
     if (a.ok && b.ok) expect(a.revision.id).toBe(b.revision.id)
     const revisions = await listPageRevisions(t.db, page.id, { limit: 100 })
     expect(revisions.filter((r) => r.summary === 'retry')).toHaveLength(1)
+  })
+
+  it('keeps the history in order when the head was written by an app instance whose clock is ahead', async () => {
+    const created = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(lines('one'), { title: 'Clock skew test' }), summary: 'new', idempotencyKey: null })
+    if (!created.ok) throw new Error(created.code)
+    // Another instance, its clock an hour ahead, saved an edit on top: its id carries its time.
+    const aheadContent = content(lines('two'), { title: 'Clock skew test' })
+    const { id: ahead } = await recordRevision(t.db, {
+      id: ulid(Date.now() + 3_600_000).toLowerCase(), pageId: created.page.id, parentId: created.revision.id, baseRevisionId: created.revision.id,
+      authorId: editor.id, summary: 'from the other instance', status: 'pending', content: aheadContent, analysis: analyseContent(aheadContent, new Set()),
+    })
+    await updatePageHeads(t.db, created.page.id, { latestRevisionId: ahead, updatedAt: nowIso() })
+
+    const next = await saveRevision(t.db, { actor: editor, slug: created.page.slug, baseRevisionId: ahead, content: content(lines('three'), { title: 'Clock skew test' }), summary: 'here', idempotencyKey: null })
+    if (!next.ok) throw new Error(next.code)
+    expect(next.revision.id > ahead).toBe(true)
+    expect((await getRevision(t.db, next.revision.id))!.parentId).toBe(ahead)
+    // Newest first, and the chain from the stable revision to the head holds both pending edits.
+    expect((await listPageRevisions(t.db, created.page.id, { limit: 10 })).map((r) => r.id)).toEqual([next.revision.id, ahead, created.revision.id])
+    expect((await listChainBetween(t.db, created.page.id, created.revision.id, next.revision.id)).map((r) => r.id)).toEqual([ahead, next.revision.id])
   })
 
   it('refuses to approve a revision with an uncited figure, then approves it once cited', async () => {

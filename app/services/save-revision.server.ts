@@ -17,10 +17,10 @@ import { listCitations, listFigures, listFindings } from '#app/models/evidence.s
 import { newId, nowIso } from '#app/models/ids.server'
 import { getPageById, getPageBySlug, insertPage, updatePageHeads, type PageRecord } from '#app/models/pages.server'
 import { hitLimit } from '#app/models/rate-limits.server'
-import { countApprovedRevisionsByAuthor, findRevisionByIdempotencyKey, getRevision, getRevisionMeta } from '#app/models/revisions.server'
+import { countApprovedRevisionsByAuthor, findRevisionByIdempotencyKey, getRevision, getRevisionMeta, listChainBetween, setRevisionStatus, type RevisionMeta } from '#app/models/revisions.server'
 import { existingSourceIds, getSourcesByIds } from '#app/models/sources.server'
 import { getUserById } from '#app/models/users.server'
-import { recordRevision } from './record-revision.server'
+import { recordRevision, serialiseContent } from './record-revision.server'
 
 export interface SaveRevisionInput {
   actor: Pick<RequestActor, 'id' | 'role' | 'blockedUntil'>
@@ -153,7 +153,7 @@ async function analyse(trx: DB, content: PageContent): Promise<ContentAnalysis> 
   return analyseContent(content, await existingSourceIds(trx, referencedSourceIds(content.body)))
 }
 
-async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: ContentAnalysis, parentId: string | null, size: number) {
+async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: ContentAnalysis, parentId: string | null, size: number, buildsOnPending = false) {
   const author = await getUserById(trx, input.actor.id)
   const approved = await countApprovedRevisionsByAuthor(trx, input.actor.id)
   const parent = parentId ? await getRevisionMeta(trx, parentId) : null
@@ -171,6 +171,7 @@ async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: Content
   const newDomains = new Set([...sourcesAfter.values()].map((s) => sourceDomain(s.url)).filter((d) => !domainsBefore.has(d)))
   const decision = triage({
     canPublish: can(input.actor, 'revision.publish'),
+    buildsOnPending,
     findings,
     author: { approvedRevisions: approved, accountAgeDays: author ? (Date.now() - new Date(author.createdAt).getTime()) / 86_400_000 : 0 },
     figuresChanged: evidence.added.length + evidence.removed.length + evidence.changed.length,
@@ -246,7 +247,8 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
   }
   const analysis = await analyse(trx, content)
   const size = Buffer.byteLength(JSON.stringify(content))
-  const decision = await decideStatus(trx, input, analysis, page.latestRevisionId, size)
+  const waiting = await pendingUnder(trx, page, content)
+  const decision = await decideStatus(trx, input, analysis, page.latestRevisionId, size, waiting.pending.length > 0 && !waiting.restoresStable)
   const { id } = await recordRevision(trx, {
     pageId: page.id, parentId: page.latestRevisionId, baseRevisionId: base.id, authorId: input.actor.id,
     summary: merged ? `${summary} (merged with a concurrent edit)`.trim() : summary, status: decision.status, content,
@@ -254,6 +256,9 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
     restoresRevisionId: input.restoresRevisionId ?? null, riskScore: decision.risk,
   })
   const published = decision.status === 'approved'
+  // Published over pending revisions only by restoring the stable content: what they changed never
+  // reaches readers, and they can no longer be decided (as after a rollback).
+  if (published) for (const r of waiting.pending) await setRevisionStatus(trx, r.id, ['pending'], 'superseded')
   await updatePageHeads(trx, page.id, {
     latestRevisionId: id,
     ...(published ? { stableRevisionId: id, title: content.title, summary: content.summary, lang: content.lang } : {}),
@@ -261,6 +266,18 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
     updatedAt: nowIso(),
   })
   return { ok: true, replayed: false, page: { id: page.id, slug: page.slug }, revision: { id, status: decision.status, findings: decision.findings, merged } }
+}
+
+/**
+ * The pending revisions between the page's stable revision and its head, which a new revision
+ * would carry, and whether the new content simply restores the stable revision's (a revert of them).
+ */
+async function pendingUnder(trx: DB, page: PageRecord, content: PageContent): Promise<{ pending: RevisionMeta[]; restoresStable: boolean }> {
+  if (page.latestRevisionId === page.stableRevisionId) return { pending: [], restoresStable: false }
+  const pending = (await listChainBetween(trx, page.id, page.stableRevisionId, page.latestRevisionId)).filter((r) => r.status === 'pending')
+  if (pending.length === 0 || page.stableRevisionId === null) return { pending, restoresStable: false }
+  const stable = await getRevision(trx, page.stableRevisionId)
+  return { pending, restoresStable: stable?.contentHash === serialiseContent(content).hash }
 }
 
 async function storeConflict(trx: DB, input: Save, page: PageRecord, baseId: string, content: PageContent, summary: string): Promise<string> {

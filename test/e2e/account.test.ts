@@ -111,14 +111,37 @@ describe('accounts in Chromium', () => {
     await context.close()
   }, 120_000)
 
-  it('shows the account page and the admin pages in German and French, axe-clean', async () => {
+  it('shows the sign-up, login, account and admin pages in German and French, axe-clean', async () => {
     const admin = await createUser(t.db, { role: 'admin', username: 'browser-admin' })
     await createUser(t.db, { username: 'browser-carol' })
-    for (const [lang, title, users] of [['de', 'Dein Konto', 'Benutzer'], ['fr', 'Votre compte', 'Utilisateurs']] as const) {
+    const pages = [
+      ['de', 'Dein Konto', 'Benutzer', 'Konto anlegen', 'Anmelden', 'falsch'],
+      ['fr', 'Votre compte', 'Utilisateurs', 'Créer un compte', 'Se connecter', 'incorrect'],
+    ] as const
+    for (const [lang, title, users, signupTitle, loginTitle, wrongWord] of pages) {
       const context = await browser.newContext({ locale: lang, extraHTTPHeaders: { 'accept-language': lang } })
       const page = await context.newPage()
       const errors = watchErrors(page)
+      await page.goto(server.url + '/signup')
+      expect(await page.locator('h1').textContent()).toBe(signupTitle)
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang)
+      await expectNoAxeViolations(page)
+      // A refused sign-up (a common password) in this language, still axe-clean.
+      await page.locator('input[name="username"]').fill(`browser-${lang}`)
+      await page.locator('input[name="password"]').fill('password')
+      await page.locator('form.stack button[type="submit"]').click()
+      await expect.poll(() => page.locator('#password-error').isVisible()).toBe(true)
+      expect(await page.locator('#password-error').textContent()).not.toContain('commonly used')
+      await expectNoAxeViolations(page)
+
       await page.goto(server.url + '/login')
+      expect(await page.locator('h1').textContent()).toBe(loginTitle)
+      await expectNoAxeViolations(page)
+      await page.locator('input[name="username"]').fill(admin.username)
+      await page.locator('input[name="password"]').fill('not the password')
+      await page.locator('form.stack button[type="submit"]').click()
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain(wrongWord)
+      await expectNoAxeViolations(page)
       await page.locator('input[name="username"]').fill(admin.username)
       await page.locator('input[name="password"]').fill(TEST_PASSWORD)
       await page.locator('form.stack button[type="submit"]').click()

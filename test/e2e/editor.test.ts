@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '#test/db'
+import { editorTranslator } from '#app/core/i18n/editor-messages'
 import { saveRevision } from '#app/services/save-revision.server'
 import { createSource, createUser, login } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
@@ -13,15 +14,14 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
   let server: RunningServer
   let browser: Browser
   let context: BrowserContext
+  let cookie: string
   beforeAll(async () => {
     t = await createTestDatabase({ engine: 'sqlite' })
     server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     browser = await launchBrowser()
     const editor = await createUser(t.db, { role: 'trusted' })
-    const cookie = await login(server.url, editor.username)
-    const [name, ...value] = cookie.split('=')
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+    cookie = await login(server.url, editor.username)
+    context = await signedInContext('en')
   })
   afterAll(async () => {
     await context?.close()
@@ -29,6 +29,13 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await server?.stop()
     await t?.destroy()
   })
+
+  async function signedInContext(lang: 'en' | 'de' | 'fr'): Promise<BrowserContext> {
+    const [name, ...value] = cookie.split('=')
+    const made = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang, ...(lang === 'en' ? {} : { extraHTTPHeaders: { 'accept-language': lang } }) })
+    await made.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+    return made
+  }
 
   async function openEditor(path: string): Promise<{ page: Page; errors: string[] }> {
     const page = await context.newPage()
@@ -155,6 +162,54 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     expect(await body(page).textContent()).toContain('most used tool')
     expect(errors).toEqual([])
     await page.close()
+  })
+
+  it.each([
+    ['de', 'Tchap hat 375.000 Nutzer.', '375.000'],
+    ['fr', 'Tchap compte 375 000 utilisateurs.', '375 000'],
+  ] as const)('works in %s: labels, toolbar, checks, source picker and refusals, axe-clean', async (lang, sentence, number) => {
+    const t = editorTranslator(lang)
+    const localContext = await signedInContext(lang)
+    const page = await localContext.newPage()
+    const errors = watchErrors(page)
+    await page.goto(server.url + '/pages/new')
+    await body(page).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('editor.page.newTitle'))
+    const toolbar = page.getByRole('toolbar', { name: t('editor.toolbar.label') })
+    expect(await toolbar.getByRole('button', { name: t('editor.toolbar.bold') }).count()).toBe(1)
+    expect(await toolbar.getByRole('button', { name: t('editor.toolbar.insertTable') }).count()).toBe(1)
+    // The content language starts as the interface's, so figures are read the local way.
+    expect(await page.getByLabel(t('editor.meta.lang')).inputValue()).toBe(lang)
+
+    await body(page).click()
+    await page.keyboard.type(sentence)
+    await eventually(() => findings(page).textContent()).toBe(t('editor.findings.uncitedCount', { count: 1 }))
+    await expectNoAxeViolations(page)
+    await page.getByRole('button', { name: t('editor.findings.cite', { text: number }) }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.waitFor()
+    expect(await dialog.getByLabel(t('editor.evidence.quote')).count()).toBe(1)
+    expect(await dialog.getByRole('button', { name: t('editor.picker.applyFigure') }).count()).toBe(1)
+    await expectNoAxeViolations(page)
+    await page.keyboard.press('Escape')
+    await eventually(() => page.getByRole('dialog').count()).toBe(0)
+
+    // A save the server refuses (a licence that is no SPDX identifier: the browser cannot tell)
+    // says why in the same language, next to the field too, and keeps the text.
+    await page.getByLabel(t('editor.meta.title'), { exact: true }).fill(`Tchap ${lang}`)
+    const alternative = page.getByRole('group', { name: t('editor.meta.alternativeN', { n: 1 }) })
+    await alternative.getByLabel(t('editor.meta.productName')).fill('Tchap')
+    await alternative.getByLabel(t('editor.meta.license')).fill('libre!')
+    await page.getByRole('button', { name: t('editor.save.submit'), exact: true }).click()
+    const alert = page.getByRole('alert').filter({ hasText: t('editor.problem.invalid') })
+    await eventually(() => alert.textContent()).toContain(`${t('editor.meta.alternativeN', { n: 1 })}: ${t('editor.issue.spdx')}`)
+    expect(await alternative.textContent()).toContain(t('editor.issue.spdx'))
+    expect(await body(page).textContent()).toContain(sentence)
+    await expectNoAxeViolations(page)
+    // The browser reports the 422 answer as a failed resource load; nothing else may be logged.
+    expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([])
+    await localContext.close()
   })
 
   it('is axe-clean: the editor, the source picker and the link dialog', async () => {

@@ -90,8 +90,8 @@ describe('the moderation loop in Chromium', () => {
     await modPage.goto(`${server.url}/moderation`)
     await expect.poll(() => queueRow(modPage).count()).toBe(1)
     const row = await queueRow(modPage).textContent()
-    expect(row).toContain('Uncited figure: 1')
-    expect(row).toContain('Promotional language: 1')
+    expect(row).toContain('Uncited figure: 1 — 5,000')
+    expect(row).toContain('Promotional language: 1 — leading')
     await expectNoAxeViolations(modPage)
     await queueRow(modPage).getByRole('link', { name: /Review the revision/ }).click()
     await modPage.waitForURL('**/moderation/revisions/*')
@@ -99,6 +99,10 @@ describe('the moderation loop in Chromium', () => {
     expect(await modPage.locator('.review__body mark.hl-marketing').first().textContent()).toMatch(/^leading/)
     expect(await modPage.locator('.review__body mark.hl-uncited').first().textContent()).toMatch(/^5,000/)
     expect(await modPage.locator('.legend').textContent()).toContain('Claim without evidence')
+    // The diff against the stable revision marks the same findings inside what was added.
+    const changes = modPage.locator('section', { has: modPage.locator('#changes-heading') })
+    expect(await changes.locator('ins mark.hl-marketing').first().textContent()).toMatch(/^leading/)
+    expect(await changes.locator('ins mark.hl-uncited').first().textContent()).toMatch(/^5,000/)
     await expectNoAxeViolations(modPage)
 
     // 3. Approval is refused with the list of uncited figures.
@@ -190,6 +194,8 @@ describe('the moderation loop in Chromium', () => {
     const log = await reader.locator('table.mod-log').textContent()
     expect(log).toContain('Revision approved')
     expect(log).toContain('Cited, promotional wording removed.')
+    // Approving the fixed revision also published the first one, which it builds on.
+    expect(log).toContain('published with the pending revision it builds on')
     expect(log).toContain('Report dismissed')
     expect(log).toContain('The source says agencies; the metric is stated.')
     expect(log).toContain(moderatorName)

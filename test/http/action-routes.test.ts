@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '#db/schema'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { createSource, createUser, login, TEST_PASSWORD } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
@@ -38,6 +40,8 @@ interface Probe {
   body?: (ctx: Context) => Record<string, unknown> | Promise<Record<string, unknown>>
   /** Stricter than the route's minimum, for one intent. */
   minimum?: Access
+  /** What this probe may legitimately change when allowed: the target's role or block, or publish revisions. */
+  changes?: Array<'role' | 'block' | 'publish'>
 }
 interface RouteRule {
   /** The least caller that may post here; everyone below gets 401 or 403. */
@@ -72,9 +76,9 @@ const ROUTES: Record<string, RouteRule> = {
   'admin.users.$username.tsx': {
     minimum: 'moderator',
     probes: [
-      { name: 'set role', minimum: 'admin', body: () => ({ intent: 'set-role', role: 'trusted', reason: 'probe' }) },
-      { name: 'block', body: () => ({ intent: 'block', duration: '1d', reason: 'probe' }) },
-      { name: 'unblock', body: () => ({ intent: 'unblock', reason: 'probe' }) },
+      { name: 'set role', minimum: 'admin', changes: ['role'], body: () => ({ intent: 'set-role', role: 'trusted', reason: 'probe' }) },
+      { name: 'block', changes: ['block'], body: () => ({ intent: 'block', duration: '1d', reason: 'probe' }) },
+      { name: 'unblock', changes: ['block'], body: () => ({ intent: 'unblock', reason: 'probe' }) },
       { name: 'end sessions', minimum: 'admin', body: () => ({ intent: 'end-sessions' }) },
     ],
   },
@@ -82,12 +86,12 @@ const ROUTES: Record<string, RouteRule> = {
   'pages.new.tsx': { minimum: 'editor', probes: [{ name: 'create page', body: (c) => ({ content: pageContent(c.n), summary: 'probe', idempotencyKey: `probe-${c.n}` }) }] },
   'pages.$slug.edit.tsx': { minimum: 'editor', probes: [{ name: 'edit page', body: (c) => ({ baseRevisionId: c.latestRevisionId, content: pageContent(c.n), summary: 'probe', idempotencyKey: `probe-${c.n}` }) }] },
   'pages.$slug.revisions.$id.tsx': { minimum: 'editor', probes: [{ name: 'revert', body: (c) => ({ intent: 'revert', baseRevisionId: c.latestRevisionId, idempotencyKey: `probe-${c.n}` }) }] },
-  'pages.$slug.history.tsx': { minimum: 'moderator', probes: [{ name: 'roll back', body: (c) => ({ intent: 'rollback', latestRevisionId: c.latestRevisionId, reason: 'probe', idempotencyKey: `probe-${c.n}` }) }] },
-  'moderation.revisions.$id.tsx': { minimum: 'moderator', probes: [{ name: 'approve', body: () => ({ intent: 'approve', reason: 'probe' }) }, { name: 'reject', body: () => ({ intent: 'reject', reason: 'probe' }) }] },
+  'pages.$slug.history.tsx': { minimum: 'moderator', probes: [{ name: 'roll back', changes: ['publish'], body: (c) => ({ intent: 'rollback', latestRevisionId: c.latestRevisionId, reason: 'probe', idempotencyKey: `probe-${c.n}` }) }] },
+  'moderation.revisions.$id.tsx': { minimum: 'moderator', probes: [{ name: 'approve', changes: ['publish'], body: () => ({ intent: 'approve', reason: 'probe' }) }, { name: 'reject', body: () => ({ intent: 'reject', reason: 'probe' }) }] },
   'moderation.reports.tsx': { minimum: 'moderator', probes: [{ name: 'resolve', body: async (c) => ({ reportId: await c.openReport(), resolution: 'dismissed', note: 'probe' }) }] },
   // 'registered' keeps the demo page editable for the routes tested after this one.
   'moderation.pages.$slug.protect.tsx': { minimum: 'moderator', probes: [{ name: 'protect', body: () => ({ level: 'registered', reason: 'probe', duration: 'never' }) }] },
-  'api.v1.revisions.$id.review.ts': { minimum: 'moderator', probes: [{ name: 'approve', body: () => ({ decision: 'approve', reason: 'probe' }) }, { name: 'reject', body: () => ({ decision: 'reject', reason: 'probe' }) }] },
+  'api.v1.revisions.$id.review.ts': { minimum: 'moderator', probes: [{ name: 'approve', changes: ['publish'], body: () => ({ decision: 'approve', reason: 'probe' }) }, { name: 'reject', body: () => ({ decision: 'reject', reason: 'probe' }) }] },
   'api.v1.pages._index.ts': { minimum: 'editor', probes: [{ name: 'create page', body: (c) => ({ content: pageContent(c.n), summary: 'probe' }) }] },
   'api.v1.pages.$slug.revisions.ts': { minimum: 'editor', probes: [{ name: 'edit page', body: (c) => ({ baseRevisionId: c.latestRevisionId, content: pageContent(c.n), summary: 'probe' }) }] },
   'api.v1.sources._index.ts': { minimum: 'editor', probes: [{ name: 'add source', body: (c) => ({ url: `https://example.org/probe-${c.n}`, title: 'Probe', publisher: 'Probe', kind: 'press' }) }] },
@@ -189,6 +193,62 @@ function callersBelow(minimum: Access): Caller[] {
   return callers.filter(([, refused]) => refused(minimum)).map(([caller]) => caller)
 }
 
+/**
+ * Fields no form or API body defines, sent along by the caller who IS allowed: mass assignment
+ * must not make anyone an admin, publish a revision, or write in someone else's name.
+ */
+const extraFields = (adminId: string) => ({ role: 'admin', status: 'approved', authorId: adminId, author_id: adminId, userId: adminId, user_id: adminId, createdBy: adminId, reporterId: adminId, blockedUntil: '', blocked_until: '', id: 'chosen-id' })
+
+interface Snapshot {
+  users: Map<string, { role: string; blocked_until: string | null }>
+  revisions: Map<string, { status: string; author_id: string }>
+  owned: Array<[table: string, id: string, owner: string | null]>
+}
+
+async function snapshot(db: Kysely<Database>): Promise<Snapshot> {
+  const users = await db.selectFrom('users').select(['id', 'role', 'blocked_until']).execute()
+  const revisions = await db.selectFrom('revisions').select(['id', 'status', 'author_id']).execute()
+  const sources = await db.selectFrom('sources').select(['id', 'created_by as owner']).execute()
+  const reports = await db.selectFrom('reports').select(['id', 'reporter_id as owner']).execute()
+  const tokens = await db.selectFrom('api_tokens').select(['id', 'user_id as owner']).execute()
+  const pages = await db.selectFrom('pages').select(['id']).execute()
+  return {
+    users: new Map(users.map((u) => [u.id, { role: u.role, blocked_until: u.blocked_until }])),
+    revisions: new Map(revisions.map((r) => [r.id, { status: r.status, author_id: r.author_id }])),
+    owned: [
+      ...sources.map((r): [string, string, string | null] => ['sources', r.id, r.owner]),
+      ...reports.map((r): [string, string, string | null] => ['reports', r.id, r.owner]),
+      ...tokens.map((r): [string, string, string | null] => ['api_tokens', r.id, r.owner]),
+      ...pages.map((r): [string, string, string | null] => ['pages', r.id, null]),
+    ],
+  }
+}
+
+/** What an allowed request sent with extraFields may have changed, and nothing else. */
+function expectExtrasIgnored(before: Snapshot, after: Snapshot, at: { label: string; callerId: string | null; targetId: string; changes: ReadonlyArray<'role' | 'block' | 'publish'>; role?: unknown }) {
+  for (const [id, user] of after.users) {
+    const was = before.users.get(id)
+    if (!was) {
+      expect(user, `${at.label}: a new account`).toEqual({ role: 'editor', blocked_until: null })
+      continue
+    }
+    const target = id === at.targetId
+    if (!(target && at.changes.includes('role'))) expect(user.role, `${at.label}: role of ${id}`).toBe(was.role)
+    else expect(user.role, `${at.label}: the target's new role`).toBe(at.role)
+    if (!(target && at.changes.includes('block'))) expect(user.blocked_until, `${at.label}: block of ${id}`).toBe(was.blocked_until)
+  }
+  for (const [id, revision] of after.revisions) {
+    const was = before.revisions.get(id)
+    if (!was) expect(revision.author_id, `${at.label}: author of new revision ${id}`).toBe(at.callerId)
+    if (revision.status === 'approved' && was?.status !== 'approved') expect(at.changes, `${at.label}: revision ${id} was published`).toContain('publish')
+  }
+  const known = new Set(before.owned.map(([table, id]) => `${table}:${id}`))
+  for (const [table, id, owner] of after.owned) {
+    expect(id, `${at.label}: a ${table} row with the id the client chose`).not.toBe('chosen-id')
+    if (!known.has(`${table}:${id}`) && table !== 'pages') expect(owner, `${at.label}: owner of new ${table} row`).toBe(at.callerId)
+  }
+}
+
 const CALLER_FOR: Record<Access, Caller> = { public: 'anonymous', 'signed-in': 'editor', editor: 'editor', trusted: 'trusted', moderator: 'moderator', admin: 'admin' }
 
 describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
@@ -197,7 +257,9 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
   const names = {} as Record<Exclude<Caller, 'anonymous'>, string>
   const cookies = {} as Record<Exclude<Caller, 'anonymous'>, string>
   const tokens = {} as Record<Exclude<Caller, 'anonymous'>, string>
+  const ids = {} as Record<Exclude<Caller, 'anonymous'>, string>
   let victim = ''
+  let victimId = ''
   let demoRevisionId = ''
   let n = 0
 
@@ -208,11 +270,14 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
     for (const [caller, role] of Object.entries(roles) as Array<[Exclude<Caller, 'anonymous'>, (typeof roles)[keyof typeof roles]]>) {
       const user = await createUser(t.db, { role })
       names[caller] = user.username
+      ids[caller] = user.id
       tokens[caller] = (await createApiToken(t.db, user.id, 'probe')).token
       if (caller.startsWith('blocked')) await setUserBlock(t.db, user.id, { until: '2999-01-01T00:00:00.000Z', reason: 'probe' })
       cookies[caller] = await login(server.url, user.username)
     }
-    victim = (await createUser(t.db, { role: 'editor' })).username
+    const victimUser = await createUser(t.db, { role: 'editor' })
+    victim = victimUser.username
+    victimId = victimUser.id
     demoRevisionId = (await getPageBySlug(t.db, DEMO_SLUG))!.stableRevisionId!
   })
   afterAll(async () => {
@@ -293,11 +358,28 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
       if (api && minimum !== 'public') expect((await send({ token: 'src_bogus', origin: null })).status, `${label} with a bogus token`).toBe(401)
       expect(await stateOf(t.db), `${label}: a refused request changed something`).toBe(before)
 
-      // The control: the least caller allowed gets past authorisation, so the URL is right.
+      // The control: the least caller allowed gets past authorisation, so the URL is right — and
+      // (d) fields the request does not define, sent along, change nothing they name.
       const allowed = CALLER_FOR[minimum]
       const cookie = allowed === 'anonymous' ? null : await login(server.url, names[allowed])
-      const response = await send({ cookie })
+      const withExtras = { ...extraFields(ids.admin), ...body }
+      const sendWithExtras = () => (api ? postJson(server, url, withExtras, { cookie }) : postForm(server, url, formFields(withExtras), { cookie }))
+      const snapshotBefore = await snapshot(t.db)
+      const stateBefore = await stateOf(t.db)
+      let response = await sendWithExtras()
+      if (api && response.status === 422 && ((await response.clone().json()) as { error?: { code?: string } }).error?.code === 'unknown_field') {
+        // The API refuses what it does not know outright; then nothing may have changed at all.
+        expect(await stateOf(t.db), `${label}: a request refused for unknown fields changed something`).toBe(stateBefore)
+        response = await send({ cookie })
+      }
       expect([401, 403, 404, 405], `${label} as ${allowed}: ${response.status}`).not.toContain(response.status)
+      expectExtrasIgnored(snapshotBefore, await snapshot(t.db), {
+        label: `${label} as ${allowed} with extra fields`,
+        callerId: allowed === 'anonymous' ? null : ids[allowed],
+        targetId: victimId,
+        changes: probe.changes ?? [],
+        role: body.role,
+      })
     }
   })
 })

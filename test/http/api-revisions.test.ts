@@ -212,6 +212,11 @@ describe.each(TEST_ENGINES)('the revisions API on $engine', (engine) => {
       for (let i = 0; i < levels; i++) node = { type: 'blockquote', content: [node] }
       return { type: 'doc', content: [node] }
     }
+    /** The snapshot's fields but its body, as JSON text left open for a "body" to follow. */
+    const metadataJson = () => {
+      const { body: _body, ...metadata } = valid()
+      return JSON.stringify(metadata).slice(0, -1)
+    }
     type Case = { name: string; path?: 'create' | 'edit'; body: () => unknown; headers?: Record<string, string>; token?: string | null; status: number; code: string; message?: RegExp }
     const cases: Case[] = [
       { name: 'no credentials', body: () => ({ content: valid() }), token: null, status: 401, code: 'unauthenticated' },
@@ -220,6 +225,10 @@ describe.each(TEST_ENGINES)('the revisions API on $engine', (engine) => {
       { name: 'malformed JSON', body: () => '{"content": ', status: 400, code: 'invalid_json' },
       { name: 'JSON nested 100,000 levels', body: () => '['.repeat(100_000) + ']'.repeat(100_000), status: 422, code: 'too_deep' },
       { name: 'a body over 2 MiB', body: () => JSON.stringify({ content: withBody(doc(p(text('x'.repeat(2_200_000))))) }), status: 413, code: 'payload_too_large' },
+      // A document (not bare brackets) 100,000 levels deep: refused before JSON.parse builds it.
+      { name: 'a document of 100,000 nested nodes', body: () => `{"content":${metadataJson()},"body":{"type":"doc","content":[${'{"content":['.repeat(100_000)}${']}'.repeat(100_000)}]}}}`, status: 422, code: 'too_deep', message: /nested more than 32 levels/ },
+      // The same with real blockquotes is over the size limit first.
+      { name: 'a document of 100,000 nested blockquotes', body: () => `{"content":${metadataJson()},"body":{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(100_000)}${']}'.repeat(100_000)}]}}}`, status: 413, code: 'payload_too_large' },
       { name: 'a JSON array', body: () => [], status: 422, code: 'invalid_request' },
       { name: 'an unknown field', body: () => ({ content: valid(), tittle: 'x' }), status: 422, code: 'unknown_field', message: /tittle/ },
       { name: 'no content', body: () => ({ summary: 'x' }), status: 422, code: 'missing_field', message: /content/ },

@@ -90,7 +90,7 @@ describe.each(TEST_ENGINES)('the edit routes on $engine', (engine) => {
 
   it.each<[string, string, RegExp]>([
     ['an unknown node', json(content(unknownNode)), /Unknown node type/],
-    ['a javascript: link', json(content(jsLink)), /Links must use http, https or mailto/],
+    ['a javascript: link', json(content(jsLink)), /Links can only go to http, https or mailto addresses/],
     ['a NUL character', json(content(nul)), /control character/],
     ['100,000 levels of nesting', deep, /nested more than 32 levels/],
     ['text that is not JSON', '{"title": ', /not valid JSON/],
@@ -103,6 +103,18 @@ describe.each(TEST_ENGINES)('the edit routes on $engine', (engine) => {
       expect(response.status, path).toBe(422)
       expect(await response.text(), path).toMatch(message)
     }
+    expect(await stateOf(t.db)).toBe(before)
+  })
+
+  it('answers a document of 100,000 nested nodes, sent as multipart form data, with 422 before parsing it', async () => {
+    const before = await stateOf(t.db)
+    const { body: _body, ...metadata } = content(doc(), { title: 'Deep nodes' })
+    const deepNodes = `${JSON.stringify(metadata).slice(0, -1)},"body":{"type":"doc","content":[${'{"content":['.repeat(100_000)}${']}'.repeat(100_000)}]}}`
+    const form = new FormData()
+    for (const [name, value] of Object.entries({ content: deepNodes, summary: '', baseRevisionId: '', idempotencyKey: randomUUID() })) form.append(name, value)
+    const response = await fetch(`${server.url}/pages/new`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, cookie }, body: form })
+    expect(response.status).toBe(422)
+    expect(await response.text()).toMatch(/nested more than 32 levels/)
     expect(await stateOf(t.db)).toBe(before)
   })
 
@@ -155,6 +167,43 @@ describe.each(TEST_ENGINES)('the edit routes on $engine', (engine) => {
     expect([a!.status, b!.status]).toEqual([303, 303])
     const revisions = await t.db.selectFrom('revisions').select('id').where('page_id', '=', page.id).execute()
     expect(revisions).toHaveLength(2)
+  })
+
+  it('keeps the text and hands out a new key when the form’s key already saved another version', async () => {
+    const { slug, page } = await createPage('Reused key page')
+    const idempotencyKey = randomUUID()
+    const first = await save(`/pages/${slug}/edit`, { content: json(content(doc(p(text('Saved with this key.'))), { title: 'Reused key page' })), baseRevisionId: page.latest_revision_id, idempotencyKey })
+    expect(first.status).toBe(303)
+    const before = await stateOf(t.db)
+    // The same form, kept from before that save, sent again with other text.
+    const again = await save(`/pages/${slug}/edit`, { content: json(content(doc(p(text('Words typed later.'))), { title: 'Reused key page' })), baseRevisionId: page.latest_revision_id, idempotencyKey })
+    expect(again.status).toBe(422)
+    const html = await again.text()
+    expect(html).toContain('This form had already been used to save another version')
+    expect(html).toContain('Words typed later.')
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1]
+    expect(key).toBeTruthy()
+    expect(key).not.toBe(idempotencyKey)
+    expect(await stateOf(t.db)).toBe(before)
+    const head = (await pageOf(slug))!.latest_revision_id
+    expect((await save(`/pages/${slug}/edit`, { content: json(content(doc(p(text('Words typed later.'))), { title: 'Reused key page' })), baseRevisionId: head, idempotencyKey: key! })).status).toBe(303)
+  })
+
+  it.each<[string, 'de' | 'fr', () => Promise<PageContent>, string[]]>([
+    ['a title too short', 'de', async () => content(doc(p(text('Mein Text.'))), { title: 'ab' }), ['Titel', 'Verwenden Sie mindestens 3 Zeichen.', 'Die Seite wurde nicht gespeichert:']],
+    ['a product address that is not a web address', 'fr', async () => content(doc(p(text('Mon texte.'))), { title: 'Adresse fausse', subjects: { proprietary: [{ name: 'Zoom', vendor: '', homepage: 'ftp://zoom.us' }], alternatives: [] } }), ['Produit propriétaire 1', 'Utilisez une adresse qui commence par http:// ou https://.']],
+    ['a licence that is not SPDX', 'de', async () => content(doc(p(text('Mein Text.'))), { title: 'Falsche Lizenz', subjects: { proprietary: [], alternatives: [{ name: 'Visio', vendor: '', homepage: '', license: 'frei!', repository: '' }] } }), ['Verwenden Sie eine SPDX-Lizenzkennung']],
+    ['a title that is taken', 'fr', async () => (await createPage('Titre déjà pris'), content(doc(p(text('Mon texte.'))), { title: 'Titre déjà pris' })), ['Une page portant ce titre existe déjà à l’adresse /pages/titre-deja-pris.']],
+  ])('says why %s was refused in the editor’s language (%s), and keeps the text', async (_name, lang, make, expected) => {
+    const submitted = await make()
+    const before = await stateOf(t.db)
+    const response = await postForm(server, '/pages/new', { summary: '', baseRevisionId: '', idempotencyKey: randomUUID(), content: json(submitted) }, { cookie, headers: { 'accept-language': lang } })
+    expect([409, 422]).toContain(response.status)
+    const html = (await response.text()).replace(/<!-- -->/g, '')
+    for (const words of expected) expect(html).toContain(words)
+    expect(html).toContain(`lang="${lang}"`)
+    expect(html).toContain(submitted.body.content![0]!.content![0]!.text!)
+    expect(await stateOf(t.db)).toBe(before)
   })
 
   it('tells that a title is taken and keeps the text', async () => {

@@ -110,6 +110,60 @@ describe.each(TEST_ENGINES)('revision history on $engine', (engine) => {
     }
   })
 
+  it('lists the figures and citations added, removed and changed, with value, source and as-of', async () => {
+    const [registry, agency, ministry] = await Promise.all([createSource(t.db), createSource(t.db), createSource(t.db)])
+    for (const [s, title] of [[registry, 'Registry of State messengers'], [agency, 'Agency yearly report'], [ministry, 'Ministry circular']] as const) {
+      await t.db.updateTable('sources').set({ title }).where('id', '=', s.id).execute()
+    }
+    const cite = (sourceId: string, quote: string | null, locator: string | null): DocNode => ({ type: 'citation', attrs: { sourceId, quote, locator } })
+    const before = doc(
+      p(text('Tchap has '), figure('375,000', { sourceId: registry.id, quote: 'Tchap has 375,000 users', asOf: '2023', metric: 'users' }), text(' users.'), cite(registry.id, null, null)),
+      p(text('It serves '), figure('40', { sourceId: registry.id, quote: '40 ministries use Tchap', asOf: '2023', metric: 'ministries' }), text(' ministries.')),
+      p(text('Agencies: '), figure('5,000', { sourceId: ministry.id, quote: 'used by 5,000 agencies', asOf: '2022', metric: 'agencies' }), text('.'), cite(ministry.id, 'circular of 2022', 'p. 3')),
+    )
+    const after = doc(
+      // Same number, new source and date; the ministries figure removed, a new one added; the agencies figure updated.
+      p(text('Tchap has '), figure('375,000', { sourceId: agency.id, quote: 'Tchap has 375,000 users', asOf: '2024-06', metric: 'users' }), text(' users.'), cite(agency.id, null, null)),
+      p(text('It runs on '), figure('12', { sourceId: agency.id, quote: 'hosted in 12 data centres', asOf: '2024', metric: 'data centres' }), text(' data centres.')),
+      p(text('Agencies: '), figure('6,000', { sourceId: ministry.id, quote: 'used by 6,000 agencies', asOf: '2022', metric: 'agencies' }), text('.'), cite(ministry.id, 'circular of 2024', 'p. 7')),
+    )
+    const first = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(before, { title: 'Evidence diff page' }), summary: 'first', idempotencyKey: null })
+    if (!first.ok) throw new Error(first.code)
+    const second = await saveRevision(t.db, { actor: trusted, slug: first.page.slug, baseRevisionId: first.revision.id, content: content(after, { title: 'Evidence diff page' }), summary: 'second', idempotencyKey: null })
+    if (!second.ok) throw new Error(second.code)
+
+    const view = await page(`/pages/${first.page.slug}/diff?from=${first.revision.id}&to=${second.revision.id}`)
+    const group = (id: string) => new RegExp(`<section aria-labelledby="${id}">([^]*?)</section>`).exec(view)?.[1] ?? ''
+    const items = (id: string) => group(id).split('<li>').slice(1)
+    const changedFields = (item: string) => [...item.matchAll(/<dt class="changed-field">([^<]+)<span class="changed-mark">/g)].map((m) => m[1])
+
+    expect(items('ev-fig-added')).toHaveLength(1)
+    expect(group('ev-fig-added')).toContain('<dd>12</dd>')
+    expect(group('ev-fig-added')).toContain('Agency yearly report')
+    expect(items('ev-fig-removed')).toHaveLength(1)
+    expect(group('ev-fig-removed')).toContain('<dd>40</dd>')
+    expect(group('ev-fig-removed')).toContain('Registry of State messengers')
+
+    const figuresChanged = items('ev-fig-changed')
+    expect(figuresChanged).toHaveLength(2)
+    const moved = figuresChanged.find((i) => i.includes('375,000'))!
+    // The value stayed; the source and the as-of date changed, each shown before and after.
+    expect(changedFields(moved)).toEqual(['Source', 'As of', 'Source', 'As of'])
+    expect(moved).toMatch(/Registry of State messengers[^]*Agency yearly report/)
+    expect(moved).toMatch(/<time dateTime="2023">2023<\/time>[^]*<time dateTime="2024-06">[^<]+<\/time>/)
+    const updated = figuresChanged.find((i) => i.includes('6,000'))!
+    expect(changedFields(updated)).toEqual(['Value', 'Quoted passage', 'Value', 'Quoted passage'])
+    expect(updated).toMatch(/5,000[^]*6,000/)
+
+    expect(items('ev-cite-added')).toHaveLength(1)
+    expect(group('ev-cite-added')).toContain('Agency yearly report')
+    expect(items('ev-cite-removed')).toHaveLength(1)
+    expect(group('ev-cite-removed')).toContain('Registry of State messengers')
+    const citationChanged = items('ev-cite-changed')
+    expect(citationChanged).toHaveLength(1)
+    expect(citationChanged[0]).toMatch(/Ministry circular[^]*circular of 2022[^]*p\. 3[^]*circular of 2024[^]*p\. 7/)
+  })
+
   it('diffs a revision against the one it followed when only `to` is given', async () => {
     const view = await page(`/pages/${SLUG}/diff?to=${made[1]}`)
     expect(view).toMatch(/<del>[^]*375[^]*<\/del><ins>[^]*376[^]*<\/ins>/)

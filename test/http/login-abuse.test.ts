@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { createUser, login, TEST_PASSWORD } from '#test/factories'
 import { startServer, type RunningServer } from '#test/server'
-import { get, postForm, stableBody } from './requests'
+import { content, doc, p, text } from '#test/fixtures/docs'
+import { createApiToken } from '#app/models/api-tokens.server'
+import { listFigures } from '#app/models/evidence.server'
+import { getPageBySlug } from '#app/models/pages.server'
+import { setUserBlock } from '#app/models/users.server'
+import { get, postForm, postJson, stableBody } from './requests'
 
 /** Guessing passwords, finding out who has an account, and being sent elsewhere after login. */
 describe.each(TEST_ENGINES)('login abuse on $engine', (engine) => {
@@ -32,6 +37,37 @@ describe.each(TEST_ENGINES)('login abuse on $engine', (engine) => {
     expect(wrong.status).toBe(401)
     expect(wrong.body).toContain('Wrong username or password.')
     expect(unknown).toEqual(wrong)
+  })
+
+  it('says a name is taken at sign-up exactly when the public user page shows that account, and nothing more', async () => {
+    const user = await newUser()
+    const blocked = await newUser()
+    const admin = await createUser(t.db, { role: 'admin', username: `la-${engine.engine.slice(0, 2)}-admin` })
+    await setUserBlock(t.db, blocked.id, { until: '2999-01-01T00:00:00.000Z', reason: 'probe' })
+    // Taken spelled otherwise (case, full-width letters) is still taken; free names are free.
+    const fullWidth = [...user.username].map((c) => (/[a-z]/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('')
+    const names = [user.username, user.username.toUpperCase(), fullWidth, blocked.username, admin.username, `${user.username}-free`, 'nobody-here']
+    const signUpBody = async (username: string) => {
+      const response = await postForm(server, '/signup', { username, password: 'a long enough passphrase' })
+      return { status: response.status, body: stableBody(await response.text(), response).split(username).join('USERNAME') }
+    }
+    const takenBodies = new Set<string>()
+    for (const name of names) {
+      const publicPage = (await get(server, `/users/${encodeURIComponent(name)}`)).status
+      expect([200, 404], name).toContain(publicPage)
+      const exists = publicPage === 200
+      // A name found free is signed up below; probe it before anything else can take it.
+      const answer = await signUpBody(name)
+      if (exists) {
+        expect(answer.status, name).toBe(422)
+        expect(answer.body).toContain('This username is taken')
+        takenBodies.add(answer.body)
+      } else {
+        expect(answer.status, name).toBe(302)
+      }
+    }
+    // The answer is one and the same for every taken name: no role, no block, no "did you mean".
+    expect(takenBodies.size).toBe(1)
   })
 
   it('refuses the 11th failure in a row with 429 and Retry-After, then even the right password', async () => {
@@ -134,6 +170,65 @@ describe.each(TEST_ENGINES)('each limiter engages on $engine', (engine) => {
     } finally {
       await direct.stop()
     }
+  })
+})
+
+describe.each(TEST_ENGINES)('saves and reports per user engage on $engine', (engine) => {
+  let t: TestDatabase
+  let server: RunningServer
+  const DEMO_SLUG = 'microsoft-teams-vs-tchap'
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine)
+    // The demo content gives a published page with figures to report. Reports from addresses are
+    // left at a high limit, so only the per-user one can engage.
+    server = await startServer({ databaseUrl: t.url, env: { RATE_SAVE_USER: '2/3600', RATE_REPORT_USER: '2/3600', RATE_REPORT_IP: '100/3600' } })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await t?.destroy()
+  })
+
+  const letters = (n: number) => n.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')
+  let n = 0
+  const newPage = () => ({ content: content(doc(p(text(`Limiter paragraph ${letters(++n)}.`))), { title: `Limiter page ${engine.engine} ${letters(n)}` }), summary: 'limit' })
+
+  it('refuses the 3rd save of an account with 429 and Retry-After, counting real saves, not other accounts’', async () => {
+    const user = await createUser(t.db)
+    const token = (await createApiToken(t.db, user.id, 'limit')).token
+    for (let i = 1; i <= 2; i++) expect((await postJson(server, '/api/v1/pages', newPage(), { token, origin: null })).status, `save ${i}`).toBe(201)
+    const third = await postJson(server, '/api/v1/pages', newPage(), { token, origin: null })
+    expect(third.status).toBe(429)
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await third.json()).toMatchObject({ error: { code: 'rate_limited' } })
+    // The form editor shares the count: the same account is refused there too.
+    const cookie = await login(server.url, user.username)
+    const form = newPage()
+    const byForm = await postForm(server, '/pages/new', { content: JSON.stringify(form.content), summary: 'limit', idempotencyKey: `limit-${engine.engine}` }, { cookie })
+    expect(byForm.status).toBe(429)
+    const pages = await t.db.selectFrom('pages').select('id').where('title', 'like', `Limiter page ${engine.engine} %`).execute()
+    expect(pages).toHaveLength(2)
+    const other = await createUser(t.db)
+    expect((await postJson(server, '/api/v1/pages', newPage(), { token: (await createApiToken(t.db, other.id, 'limit')).token, origin: null })).status).toBe(201)
+  })
+
+  it('refuses the 3rd report of a signed-in reader with 429 and Retry-After, whatever address it comes from', async () => {
+    const page = (await getPageBySlug(t.db, DEMO_SLUG))!
+    const figure = (await listFigures(t.db, page.stableRevisionId!))[0]!
+    const report = (reason: string, cookie: string) =>
+      postForm(server, `/pages/${DEMO_SLUG}/report`, { revisionId: page.stableRevisionId!, target: 'figure', ordinal: String(figure.ordinal), reason, comment: 'limit' }, { cookie })
+    const user = await createUser(t.db)
+    const cookie = await login(server.url, user.username)
+    expect((await report('outdated', cookie)).status).toBe(200)
+    expect((await report('unsupported', cookie)).status).toBe(200)
+    const third = await report('dead-link', cookie)
+    expect(third.status).toBe(429)
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0)
+    const reports = await t.db.selectFrom('reports').select(['reason']).where('reporter_id', '=', user.id).execute()
+    expect(reports.map((r) => r.reason).sort()).toEqual(['outdated', 'unsupported'])
+    // Another reader on the same address is counted on their own.
+    const other = await createUser(t.db)
+    expect((await report('dead-link', await login(server.url, other.username))).status).toBe(200)
   })
 })
 

@@ -75,6 +75,11 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     expect(html).toContain('1 with uncited figures')
     expect(html).toContain('2 with promotional language')
     expect(html).toMatch(/Uncited figure: 1/)
+    // The row names the flagged words, in the content's language.
+    const risky = html.slice(html.indexOf(`data-revision="${ids.risky}"`), html.indexOf('</tr>', html.indexOf(`data-revision="${ids.risky}"`)))
+    expect(risky).toContain('<q lang="en">5,000</q>')
+    expect(risky).toContain('<q lang="en">leading</q>')
+    expect(html).toContain('<q lang="de">Derzeit</q>')
 
     expect(rowOrder(await (await get('/moderation?finding=marketing', cookies[moderator.username])).text()).sort()).toEqual([ids.risky, ids.german].sort())
     expect(rowOrder(await (await get('/moderation?lang=de', cookies[moderator.username])).text())).toEqual([ids.german])
@@ -86,12 +91,79 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     expect((await get(`/moderation/revisions/${ids.risky}`, cookies[editor.username])).status).toBe(403)
   })
 
+  it('shows signed-in editors the latest revision under a “changes pending review” banner linking to the diff; readers the stable one', async () => {
+    const start = await newPage(trusted, 'HTTP banner page', doc(p(text('The approved sentence.'))))
+    const slug = start.page.slug
+    const pending = await saveRevision(t.db, { actor: editor, slug, baseRevisionId: start.revision.id, summary: 'edit', idempotencyKey: null, content: content(doc(p(text('The unreviewed sentence.'))), { title: 'HTTP banner page' }) })
+    if (!pending.ok || pending.revision.status !== 'pending') throw new Error('setup failed')
+    const colleague = await createUser(t.db)
+    const cookie = await login(server.url, colleague.username)
+
+    const anonymous = await (await get(`/pages/${slug}`)).text()
+    expect(anonymous).toContain('The approved sentence.')
+    expect(anonymous).not.toContain('The unreviewed sentence.')
+    expect(anonymous).not.toContain('Changes pending review')
+    // Any signed-in editor, not only the author.
+    const signedIn = await (await get(`/pages/${slug}`, cookie)).text()
+    expect(signedIn).toContain('The unreviewed sentence.')
+    expect(signedIn).toMatch(/<div class="banner banner--pending" role="status"><p>Changes pending review: /)
+    expect(signedIn).toContain(`href="/pages/${slug}/diff?from=${start.revision.id}&amp;to=${pending.revision.id}"`)
+    const german = await (await get(`/pages/${slug}`, cookie, { 'accept-language': 'de' })).text()
+    expect(german).toContain('Änderungen warten auf Prüfung')
+
+    // Once rejected, the change is no longer what editors see, and the banner goes.
+    const rejected = await form(`/moderation/revisions/${pending.revision.id}`, { intent: 'reject', reason: 'Not an improvement.' }, cookies[moderator.username])
+    expect(rejected.status).toBe(200)
+    const after = await (await get(`/pages/${slug}`, cookie)).text()
+    expect(after).toContain('The approved sentence.')
+    expect(after).not.toContain('banner--pending')
+
+    // A new page whose only revision was rejected says so, instead of "pending review".
+    const lone = await newPage(editor, 'HTTP rejected new page', doc(p(text('Nobody approved this.'))))
+    expect((await form(`/moderation/revisions/${lone.revision.id}`, { intent: 'reject', reason: 'Off topic.' }, cookies[moderator.username])).status).toBe(200)
+    const loneHtml = await (await get(`/pages/${lone.page.slug}`, cookie)).text()
+    expect(loneHtml).toContain('You are viewing a revision a moderator rejected')
+    expect(loneHtml).not.toContain('Changes pending review')
+    expect((await get(`/pages/${lone.page.slug}`)).status).toBe(404)
+  })
+
   it('shows the review page with every finding in place', async () => {
     const html = await (await get(`/moderation/revisions/${ids.risky}`, cookies[moderator.username])).text()
     expect(html).toMatch(/<mark class="hl-marketing" title="marketing language, peacock term: Say what it does, with a source, instead of &#39;leading&#39;.">leading<span class="visually-hidden">/)
     expect(html).toContain('<mark class="hl-uncited" title="claim without evidence">5,000')
     expect(html).toContain('Claim without evidence')
     expect(html).toContain('Marketing language')
+    // A new page has no stable revision to compare with: the whole revision is the change.
+    expect(html).not.toContain('id="changes-heading"')
+  })
+
+  it('shows the diff against the stable revision with the findings marked inside the changes', async () => {
+    const start = await newPage(trusted, 'HTTP diff review page', doc(p(text('openDesk is an office suite.')), p(text('It is published under the MPL.'))))
+    const added = await createSource(t.db, { url: 'https://gone.example.org/licence' })
+    await t.db.updateTable('sources').set({ link_status: 'dead', link_http_status: 404, link_checked_at: '2026-11-01T00:00:00.000Z' }).where('id', '=', added.id).execute()
+    const edited = await saveRevision(t.db, {
+      actor: editor, slug: start.page.slug, baseRevisionId: start.revision.id, summary: 'adoption', idempotencyKey: null,
+      content: content(doc(p(text('openDesk is the leading office suite, used by 5,000 agencies.')), p(text('It is published under the MPL.'), citation(added.id))), { title: 'HTTP diff review page' }),
+    })
+    if (!edited.ok) throw new Error('save failed')
+    const html = await (await get(`/moderation/revisions/${edited.revision.id}`, cookies[moderator.username])).text()
+    const diff = html.slice(html.indexOf('id="changes-heading"'), html.indexOf('id="body-heading"'))
+    expect(diff).toContain('What changed in the text since the approved revision')
+    expect(diff).toMatch(/<ins><span class="visually-hidden">added: <\/span><mark class="hl-marketing" title="[^"]*">leading<span class="visually-hidden">/)
+    expect(diff).toMatch(/<mark class="hl-uncited" title="claim without evidence">5,000<span class="visually-hidden"> \(claim without evidence\)<\/span><\/mark>/)
+    expect(diff).toContain('<del><span class="visually-hidden">removed: </span>an')
+    // The sources it adds, with kind and link status, and its author's record.
+    const sources = html.slice(html.indexOf('id="sources-heading"'), html.indexOf('id="author-heading"'))
+    expect(sources).toContain(`href="${added.url}"`)
+    expect(sources).toContain('Press')
+    expect(sources).toMatch(/class="link-status link-status--dead">Dead link/)
+    const record = html.slice(html.indexOf('id="author-heading"'))
+    expect(record).toContain(editor.username)
+    expect(record).toMatch(/Approved revisions<\/dt><dd>\d+<\/dd>/)
+    expect(record).toMatch(/Pending revisions<\/dt><dd>\d+<\/dd>/)
+    // The German page says the same in German.
+    const german = await (await get(`/moderation/revisions/${edited.revision.id}`, cookies[moderator.username], { 'accept-language': 'de' })).text()
+    expect(german).toContain('Was sich am Text seit der freigegebenen Version geändert hat')
   })
 
   it('refuses to approve while a figure is uncited, with the list, in the form and in the API', async () => {

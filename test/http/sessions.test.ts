@@ -4,7 +4,7 @@ import { createUser, login, TEST_PASSWORD } from '#test/factories'
 import { startServer, type RunningServer } from '#test/server'
 import { hashSessionId } from '#app/auth/session.server'
 import { createApiToken } from '#app/models/api-tokens.server'
-import { get, postForm, postJson, sessionCookieOf, whoAmI } from './requests'
+import { get, isCrossSiteRefusal, postForm, postJson, sessionCookieOf, whoAmI } from './requests'
 
 /** Sessions against the built app: fixation, ending them, and roles and blocks on the next request. */
 describe.each(TEST_ENGINES)('sessions on $engine', (engine) => {
@@ -37,6 +37,91 @@ describe.each(TEST_ENGINES)('sessions on $engine', (engine) => {
     expect(header).toContain('SameSite=Lax')
     expect(header).toContain('Path=/')
     expect(header.match(/Max-Age=/g)).toHaveLength(1)
+  })
+
+  const DAY = 86_400_000
+  const lifetimes = (cookie: string) =>
+    t.db.selectFrom('sessions').select(['created_at', 'expires_at', 'absolute_expires_at']).where('id', '=', hashSessionId(rawId(cookie))).executeTakeFirstOrThrow()
+  const setDeadlines = (cookie: string, deadlines: { idle?: number; absolute?: number }) =>
+    t.db
+      .updateTable('sessions')
+      .set({
+        ...(deadlines.idle !== undefined ? { expires_at: new Date(Date.now() + deadlines.idle).toISOString() } : {}),
+        ...(deadlines.absolute !== undefined ? { absolute_expires_at: new Date(Date.now() + deadlines.absolute).toISOString() } : {}),
+      })
+      .where('id', '=', hashSessionId(rawId(cookie)))
+      .execute()
+
+  it('gives a session an idle deadline of 14 days and an absolute one 30 days after sign-in (the cookie’s lifetime)', async () => {
+    const user = await newUser()
+    const response = await postForm(server, '/login', { username: user.username, password: TEST_PASSWORD })
+    expect(response.headers.get('set-cookie')).toContain(`Max-Age=${30 * 86_400}`)
+    const row = await lifetimes(sessionCookieOf(response)!)
+    expect(Date.parse(row.absolute_expires_at) - Date.parse(row.created_at)).toBe(30 * DAY)
+    // lucia sets the idle deadline from its own clock reading, a moment after created_at.
+    expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBeGreaterThanOrEqual(14 * DAY)
+    expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBeLessThan(14 * DAY + 60_000)
+  })
+
+  it('slides the idle deadline when the session is used, and ends a session left idle past it', async () => {
+    const user = await newUser()
+    const cookie = await login(server.url, user.username)
+    // Two days of idle time left (less than half the 14): the next request extends it.
+    await setDeadlines(cookie, { idle: 2 * DAY, absolute: 20 * DAY })
+    const before = await lifetimes(cookie)
+    expect(await whoAmI(server, cookie)).toBe(user.username)
+    const after = await lifetimes(cookie)
+    expect(Date.parse(after.expires_at)).toBeGreaterThan(Date.now() + 13 * DAY)
+    expect(after.absolute_expires_at).toBe(before.absolute_expires_at)
+
+    await setDeadlines(cookie, { idle: -1000 })
+    expect(await whoAmI(server, cookie)).toBeNull()
+    expect(await sessionRow(cookie)).toBeUndefined()
+  })
+
+  it('ends a session at its absolute deadline however recently it was used', async () => {
+    const user = await newUser()
+    const cookie = await login(server.url, user.username)
+    expect(await whoAmI(server, cookie)).toBe(user.username)
+    await setDeadlines(cookie, { idle: 13 * DAY, absolute: -1000 })
+    expect(await whoAmI(server, cookie)).toBeNull()
+    expect(await sessionRow(cookie)).toBeUndefined()
+    expect((await get(server, '/account', { cookie })).status).toBe(302)
+  })
+
+  it('does not rewrite a session on every request in its last week (the absolute deadline does not slide)', async () => {
+    const user = await newUser()
+    const cookie = await login(server.url, user.username)
+    await setDeadlines(cookie, { idle: 13 * DAY, absolute: DAY })
+    const before = await lifetimes(cookie)
+    expect(await whoAmI(server, cookie)).toBe(user.username)
+    expect(await whoAmI(server, cookie)).toBe(user.username)
+    expect(await lifetimes(cookie)).toEqual(before)
+  })
+
+  it('takes both lifetimes from the configuration, and marks the cookie Secure behind an https ORIGIN', async () => {
+    // As behind a proxy that passes its own Host (nginx's default): the app sees Host
+    // 127.0.0.1:<port>, the browser sends the public Origin. Posts from that origin go through.
+    const origin = 'https://sourced.example'
+    const configured = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', ORIGIN: origin, SESSION_IDLE_DAYS: '1', SESSION_ABSOLUTE_DAYS: '2' } })
+    try {
+      const user = await newUser()
+      expect(await isCrossSiteRefusal(await postForm(configured, '/login', { username: user.username, password: TEST_PASSWORD }, { origin: 'https://evil.example' }))).toBe(true)
+      expect(await isCrossSiteRefusal(await postForm(configured, '/login', { username: user.username, password: TEST_PASSWORD }, { origin: configured.url }))).toBe(true)
+      const response = await postForm(configured, '/login', { username: user.username, password: TEST_PASSWORD }, { origin })
+      expect(response.status).toBe(302)
+      const header = response.headers.get('set-cookie')!
+      expect(header).toContain('Secure')
+      expect(header).toContain(`Max-Age=${2 * 86_400}`)
+      const row = await lifetimes(sessionCookieOf(response)!)
+      expect(Date.parse(row.absolute_expires_at) - Date.parse(row.created_at)).toBe(2 * DAY)
+      expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBeLessThan(DAY + 60_000)
+    } finally {
+      await configured.stop()
+    }
+    // Over plain http (this test server) a Secure cookie would never come back.
+    const user = await newUser()
+    expect((await postForm(server, '/login', { username: user.username, password: TEST_PASSWORD })).headers.get('set-cookie')).not.toContain('Secure')
   })
 
   it('never adopts a session id planted before login (fixation), and ends it', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApiToken } from '#app/models/api-tokens.server'
 import { parseCsv } from '#app/core/csv'
 import { figureKey } from '#app/core/evidence-key'
 import { listFigures } from '#app/models/evidence.server'
@@ -8,9 +9,9 @@ import { getPageBySlug } from '#app/models/pages.server'
 import { openOrJoinReport } from '#app/models/reports.server'
 import { PAGE_SOURCES_CSV_HEADER, type PageSourcesExport } from '#app/presenters/page-sources'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser } from '#test/factories'
+import { createSource, createUser, login } from '#test/factories'
 import { createCitingPage } from '#test/fixtures/citing-page'
-import { doc, figure, p, text } from '#test/fixtures/docs'
+import { citation, doc, figure, p, text } from '#test/fixtures/docs'
 import { startServer, type RunningServer } from '#test/server'
 
 const SLUG = 'microsoft-teams-vs-tchap'
@@ -19,6 +20,7 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
   let t: TestDatabase
   let server: RunningServer
   let tchapFigure: { sourceId: string; quote: string; text: string }
+  let token = ''
   beforeAll(async () => {
     t = await createTestDatabase(engine)
     server = await startServer({ databaseUrl: t.url })
@@ -30,6 +32,7 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
     tchapFigure = { sourceId: first.sourceId!, quote: first.quote!, text: first.text }
     await recordLinkCheck(t.db, { sourceId: first.sourceId!, checkedAt: '2026-11-20T10:00:00.000Z', status: 'ok', httpStatus: 200, finalUrl: 'https://example.org/final', reason: null, quoteResults: [{ quote: first.quote!, found: false }] })
     await openOrJoinReport(t.db, { id: newId(), pageId: page.id, revisionId: page.stableRevisionId!, targetKey: figureKey(first), targetText: first.text, sourceId: first.sourceId, reason: 'unsupported', comment: '', reporterId: null, createdAt: nowIso() })
+    token = (await createApiToken(t.db, (await createUser(t.db)).id, 'sources test')).token
   })
   afterAll(async () => {
     await server?.stop()
@@ -192,9 +195,161 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
       expect(html).toMatch(/\d+ (months|years) old/)
     })
 
+    it('shows title, publisher, kind, quote, as-of date and age, link status, archive link and a report action', async () => {
+      const author = await createUser(t.db)
+      const source = await createSource(t.db, { url: 'https://press.example/tchap-375000', kind: 'press' })
+      const archive = 'https://web.archive.org/web/2024/https://press.example/tchap-375000'
+      await t.db.updateTable('sources').set({ title: 'Tchap passes 375,000 users', publisher: 'Press Example', archive_url: archive }).where('id', '=', source.id).execute()
+      const quote = 'Tchap compte 375 000 utilisateurs actifs'
+      await recordLinkCheck(t.db, { sourceId: source.id, checkedAt: '2026-11-20T10:00:00.000Z', status: 'ok', httpStatus: 200, finalUrl: source.url, reason: null, quoteResults: [{ quote, found: true }] })
+      // As of 19 months before this month.
+      const now = new Date()
+      const then = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 19, 1))
+      const asOf = `${then.getUTCFullYear()}-${String(then.getUTCMonth() + 1).padStart(2, '0')}`
+      await createCitingPage(t.db, { authorId: author.id, slug: 'panel-page', stable: doc(p(text('Tchap had '), figure('375,000', { sourceId: source.id, quote, asOf, metric: 'monthly active users' }), text(' users.'))) })
+
+      // React separates adjacent text with empty comments; the reader never sees them.
+      const page = async (headers: Record<string, string> = {}) => (await (await get('/pages/panel-page', headers)).text()).replace(/<!-- -->/g, '')
+      const html = await page()
+      // The figure is a button (focusable, clickable) that opens its panel.
+      expect(html).toMatch(/<button[^>]*class="fig[^"]*"[^>]*popovertarget="fig-0-panel"[^>]*>375,000<\/button>|<button[^>]*popovertarget="fig-0-panel"[^>]*class="fig[^"]*"[^>]*>375,000<\/button>/)
+      const panel = /<div id="fig-0-panel"[\s\S]*?evidence-panel__close/.exec(html)![0]
+      expect(panel).toContain(`<a href="${source.url}" rel="nofollow noopener noreferrer" lang="en">Tchap passes 375,000 users</a>`)
+      expect(panel).toContain('Press Example')
+      expect(panel).toContain('<span class="kind kind--press">Press</span>')
+      expect(panel).toContain(`>${quote}</blockquote>`)
+      expect(panel).toContain(`<time dateTime="${asOf}">`)
+      expect(panel).toContain('(19 months old)')
+      expect(panel).toContain('May be outdated')
+      expect(panel).toMatch(/link-status--ok">Reachable/)
+      expect(panel).toContain('Quote found on the page as of Nov 20, 2026.')
+      expect(panel).toContain(`<a href="${archive}" rel="nofollow noopener noreferrer">Archived copy</a>`)
+      expect(panel).toContain('<summary>Report a problem</summary>')
+      // The age in the reader's language.
+      expect(await page({ 'accept-language': 'de' })).toContain('(19 Monate alt)')
+      expect(await page({ 'accept-language': 'fr' })).toContain('(19 mois)')
+    })
+
     it('says when the quote was not found on the source page', async () => {
       const html = await (await get(`/pages/${SLUG}`)).text()
       expect(html).toContain('Quote not found on the page as of Nov 20, 2026')
+    })
+  })
+
+  describe('link-check results as findings on the moderator’s review page', () => {
+    it('lists an unreachable source and a quote the last check did not find', async () => {
+      const author = await createUser(t.db)
+      const moderator = await createUser(t.db, { role: 'moderator' })
+      const dead = await createSource(t.db, { url: 'https://gone.example/report' })
+      const moved = await createSource(t.db, { url: 'https://moved.example/report' })
+      await t.db.updateTable('sources').set({ title: 'A report that is gone' }).where('id', '=', dead.id).execute()
+      await t.db.updateTable('sources').set({ title: 'A report that changed' }).where('id', '=', moved.id).execute()
+      const quote = 'plus de 220 000 inscrits'
+      const page = await createCitingPage(t.db, {
+        authorId: author.id,
+        slug: 'checked-sources-page',
+        stable: doc(p(text('Tchap is a messenger.'))),
+        latest: doc(p(text('Tchap had '), figure('220,000', { sourceId: moved.id, quote, asOf: '2021-03' }), text(' users.'), citation(dead.id))),
+      })
+      await recordLinkCheck(t.db, { sourceId: dead.id, checkedAt: '2026-11-20T10:00:00.000Z', status: 'dead', httpStatus: 404, finalUrl: dead.url, reason: 'HTTP 404', quoteResults: [] })
+      await recordLinkCheck(t.db, { sourceId: moved.id, checkedAt: '2026-11-20T10:00:00.000Z', status: 'ok', httpStatus: 200, finalUrl: moved.url, reason: null, quoteResults: [{ quote, found: false }] })
+
+      const cookie = await login(server.url, moderator.username)
+      const response = await get(`/moderation/revisions/${page.latestRevisionId}`, { cookie })
+      expect(response.status).toBe(200)
+      const html = (await response.text()).replace(/<!-- -->/g, '')
+      const findings = /<section aria-labelledby="findings-heading">[\s\S]*?<\/section>/.exec(html)![0]
+      expect(findings).toContain(`href="/sources/${dead.id}">A report that is gone</a>: <span class="link-status link-status--dead">Dead link<span class="muted"> (checked Nov 20, 2026)</span>`)
+      expect(findings).toContain(`<mark class="hl-mismatch">220,000</mark>: “<span lang="en">${quote}</span>” — Quote not found on the page as of Nov 20, 2026.`)
+      expect(findings).not.toContain('A report that changed</a>:')
+      // The figure's evidence panel says it too.
+      expect(html).toContain('<li class="badge badge--warn">Quote not found on the page as of Nov 20, 2026.</li>')
+    })
+  })
+
+  describe('the sources API', () => {
+    const SOURCE_KEYS = ['archiveUrl', 'id', 'kind', 'lang', 'link', 'publishedAt', 'publisher', 'selfReported', 'title', 'url']
+    const post = (body: unknown) => fetch(`${server.url}/api/v1/sources`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) })
+
+    it('GET /api/v1/sources searches by text and kind, each source in the documented shape', async () => {
+      const vendor = await t.db.selectFrom('sources').select(['id', 'title']).where('kind', '=', 'vendor').executeTakeFirstOrThrow()
+      const byKind = (await (await get('/api/v1/sources?kind=vendor&limit=100')).json()) as { sources: Array<Record<string, unknown>> }
+      expect(Object.keys(byKind)).toEqual(['sources'])
+      expect(byKind.sources.map((s) => s.id)).toContain(vendor.id)
+      for (const s of byKind.sources) {
+        expect(Object.keys(s).sort()).toEqual(SOURCE_KEYS)
+        expect(s).toMatchObject({ kind: 'vendor', selfReported: true })
+        expect(Object.keys(s.link as object)).toEqual(['status', 'httpStatus', 'checkedAt'])
+      }
+      const byText = (await (await get(`/api/v1/sources?q=${encodeURIComponent(vendor.title.slice(0, 12))}`)).json()) as { sources: Array<{ id: string; selfReported: boolean }> }
+      expect(byText.sources.find((s) => s.id === vendor.id)).toMatchObject({ selfReported: true })
+      const press = (await (await get('/api/v1/sources?kind=press&limit=100')).json()) as { sources: Array<{ kind: string; selfReported: boolean }> }
+      expect(press.sources.length).toBeGreaterThan(0)
+      for (const s of press.sources) expect(s).toMatchObject({ kind: 'press', selfReported: false })
+    })
+
+    it('POST /api/v1/sources registers a source once: another spelling of its URL answers 200 with the same source', async () => {
+      const created = await post({ url: 'https://www.example.org/reports/adoption-2025.html', title: 'Adoption report 2025', publisher: 'Example Agency', publishedAt: '2025-03', kind: 'official' })
+      expect(created.status).toBe(201)
+      const { source } = (await created.json()) as { source: Record<string, unknown> }
+      expect(Object.keys(source).sort()).toEqual(SOURCE_KEYS)
+      expect(source).toMatchObject({ url: 'https://www.example.org/reports/adoption-2025.html', kind: 'official', selfReported: false, link: { status: null, httpStatus: null, checkedAt: null } })
+      for (const spelling of ['http://example.org/reports/adoption-2025.html', 'https://EXAMPLE.org/reports/adoption-2025.html/', 'https://www.example.org/reports/adoption-2025.html?utm_source=newsletter#top']) {
+        const again = await post({ url: spelling, title: 'Another title', publisher: 'Someone else', kind: 'press' })
+        expect(again.status, spelling).toBe(200)
+        expect(((await again.json()) as { source: unknown }).source).toEqual(source)
+      }
+      expect(await t.db.selectFrom('sources').select('id').where('url', 'like', '%adoption-2025%').execute()).toHaveLength(1)
+      const invalid = await post({ url: 'javascript:alert(1)', title: 'x', publisher: 'y', kind: 'press' })
+      expect(invalid.status).toBe(422)
+      expect(await invalid.json()).toMatchObject({ error: { code: 'invalid_source' } })
+    })
+
+    it('GET /api/v1/sources/:id answers { source, citedBy }, each use with whether its quote was found', async () => {
+      const response = await get(`/api/v1/sources/${tchapFigure.sourceId}`)
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as { source: Record<string, unknown>; citedBy: Array<Record<string, unknown>> }
+      expect(Object.keys(body)).toEqual(['source', 'citedBy'])
+      expect(Object.keys(body.source).sort()).toEqual(SOURCE_KEYS)
+      expect(body.source).toMatchObject({ id: tchapFigure.sourceId, link: { status: 'ok', httpStatus: 200, checkedAt: '2026-11-20T10:00:00.000Z' } })
+      const use = body.citedBy.find((u) => u.kind === 'figure' && u.quote === tchapFigure.quote)
+      expect(use).toEqual({ page: { slug: SLUG, title: expect.any(String) }, revisionId: expect.any(String), kind: 'figure', text: tchapFigure.text, quote: tchapFigure.quote, asOf: expect.any(String), quoteFound: false, quoteCheckedAt: '2026-11-20T10:00:00.000Z' })
+      // Quotes the last check did not look for are unknown, not "not found".
+      for (const u of body.citedBy.filter((x) => x.quote !== tchapFigure.quote)) expect(u).toMatchObject({ quoteFound: null, quoteCheckedAt: null })
+      const missing = await get('/api/v1/sources/01jxxxxxxxxxxxxxxxxxxxxxxx')
+      expect(missing.status).toBe(404)
+      expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } })
+    })
+  })
+
+  describe('vendor sources are shown as self-reported everywhere', () => {
+    let vendor: { id: string }
+    beforeAll(async () => {
+      // A vendor source cited by a figure and by a footnote of a stable page.
+      const author = await createUser(t.db)
+      vendor = await createSource(t.db, { url: 'https://vendor.example/press/adoption', kind: 'vendor' })
+      await createCitingPage(t.db, { authorId: author.id, slug: 'vendor-cited-page', stable: doc(p(text('The suite has '), figure('7,000', { sourceId: vendor.id, quote: '7,000 users', asOf: '2025-06', metric: 'users' }), text(' users.'), citation(vendor.id))) })
+    })
+    const selfReported = 'Self-reported: the maker of a compared product says this about itself.'
+
+    it('in the reader’s figure panel and footnotes, in every language', async () => {
+      const html = await (await get('/pages/vendor-cited-page')).text()
+      const panel = /<div id="fig-0-panel"[\s\S]*?<\/dl>/.exec(html)![0]
+      expect(panel).toContain(selfReported)
+      expect(panel).toContain('Vendor (self-reported)')
+      const notes = /<section class="citations"[\s\S]*?<\/section>/.exec(html)![0]
+      expect(notes).toContain('Vendor (self-reported)')
+      expect(await (await get('/pages/vendor-cited-page', { 'accept-language': 'de' })).text()).toContain('Hersteller (Selbstauskunft)')
+    })
+
+    it('on the source’s own page and in the page’s list of sources', async () => {
+      const sourcePage = await (await get(`/sources/${vendor.id}`)).text()
+      expect(sourcePage).toContain(selfReported)
+      expect(sourcePage).toContain('Vendor (self-reported)')
+      const pageSources = await (await get('/pages/vendor-cited-page/sources')).text()
+      expect(pageSources).toContain('Vendor (self-reported)')
+      const exported = (await (await get('/pages/vendor-cited-page/sources.json')).json()) as PageSourcesExport
+      expect(exported.figures[0]!.source).toMatchObject({ id: vendor.id, kind: 'vendor', selfReported: true })
     })
   })
 
@@ -210,6 +365,25 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
       })
     })
 
+    it('answers a document field by field as documented: offsets into its blocks joined by "\\n", cited figures known', async () => {
+      const body = doc(p(text('Intro.')), p(text('Tchap had '), figure('220,000', { sourceId: tchapFigure.sourceId, quote: '220 000 inscrits', asOf: '2021-03' }), text(' and 5,000 world-class others.')), p(figure('40 %', { sourceId: 'no-such-source', quote: '40 %', asOf: '2024' })))
+      const response = await lint(JSON.stringify({ doc: body, lang: 'en' }))
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+      const answer = (await response.json()) as { figures: Array<Record<string, unknown>>; marketing: Array<Record<string, unknown>> }
+      expect(Object.keys(answer)).toEqual(['figures', 'marketing'])
+      expect(answer.figures).toEqual([
+        { text: '220,000', start: 17, end: 24, cited: true },
+        { text: '5,000', start: 29, end: 34, cited: false },
+        { text: '40 %', start: 55, end: 59, cited: false },
+      ])
+      for (const f of answer.figures) expect(Object.keys(f)).toEqual(['text', 'start', 'end', 'cited'])
+      expect(answer.marketing).toEqual([{ text: 'world-class', start: 35, end: 46, category: 'peacock', suggestion: expect.any(String) }])
+      for (const m of answer.marketing) expect(Object.keys(m)).toEqual(['text', 'start', 'end', 'category', 'suggestion'])
+      const plain = 'Intro.\nTchap had 220,000 and 5,000 world-class others.\n40 %'
+      for (const f of [...answer.figures, ...answer.marketing]) expect(plain.slice(f.start as number, f.end as number)).toBe(f.text)
+    })
+
     it.each([
       { name: 'a body that is not JSON', body: '{"text": ', type: 'application/json', status: 400 },
       { name: 'a wrong content type', body: 'text=hello', type: 'application/x-www-form-urlencoded', status: 415 },
@@ -221,5 +395,31 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
       expect(json.error.code).toEqual(expect.any(String))
       expect(json.error.message.length).toBeGreaterThan(0)
     })
+  })
+})
+
+describe('the “may be outdated” age is configurable', () => {
+  let t: TestDatabase
+  let server: RunningServer
+  beforeAll(async () => {
+    t = await createTestDatabase({ engine: 'sqlite' })
+    // A century: no demo figure is that old.
+    server = await startServer({ databaseUrl: t.url, env: { FIGURE_MAX_AGE_MONTHS: '1200' } })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await t?.destroy()
+  })
+
+  it('badges no figure younger than FIGURE_MAX_AGE_MONTHS, though the default badges some', async () => {
+    const data = (await (await fetch(`${server.url}/pages/zoom-vs-visio/sources.json`)).json()) as PageSourcesExport
+    // The same figures that are older than the default 18 months (see “shows age…” above).
+    expect(data.figures.some((f) => f.ageMonths !== null && f.ageMonths > 18)).toBe(true)
+    expect(data.figures.filter((f) => f.outdated)).toEqual([])
+    expect(await (await fetch(`${server.url}/pages/zoom-vs-visio`)).text()).not.toContain('May be outdated')
+  })
+
+  it('refuses a malformed value at start-up, naming the variable', async () => {
+    await expect(startServer({ databaseUrl: t.url, env: { FIGURE_MAX_AGE_MONTHS: 'soon' } })).rejects.toThrow(/FIGURE_MAX_AGE_MONTHS must be a non-negative number, not "soon"/)
   })
 })

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { createUser, login, TEST_PASSWORD } from '#test/factories'
@@ -75,6 +76,22 @@ describe.each(TEST_ENGINES)('tokens and the security log on $engine', (engine) =
     expect((await postForm(server, '/account', { intent: 'revoke-token', tokenId: owner.id }, { cookie })).status).toBe(200)
     expect((await postJson(server, '/api/v1/sources', source('revoked'), { token, origin: null })).status).toBe(401)
     expect((await postForm(server, '/account', { intent: 'revoke-token', tokenId: owner.id }, { cookie })).status).toBe(404)
+  })
+
+  it('stores tokens and session ids only as their SHA-256, never as given out', async () => {
+    const user = await createUser(t.db)
+    const fromCli = tokenFromCli(user.username)
+    const cookie = await login(server.url, user.username)
+    const page = await (await postForm(server, '/account', { intent: 'create-token', name: 'hashed' }, { cookie })).text()
+    const fromPage = /value="(src_[A-Za-z0-9_-]{43})"/.exec(page)![1]!
+    secrets.push(fromPage)
+    const sessionId = cookie.split('=')[1]!
+    const tokens = await t.db.selectFrom('api_tokens').selectAll().where('user_id', '=', user.id).execute()
+    const sessions = await t.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).execute()
+    expect(tokens.map((r) => r.token_hash).sort()).toEqual([fromCli, fromPage].map((v) => createHash('sha256').update(v).digest('hex')).sort())
+    expect(sessions.map((r) => r.id)).toEqual([createHash('sha256').update(sessionId).digest('hex')])
+    const stored = JSON.stringify([tokens, sessions])
+    for (const secret of [fromCli, fromPage, sessionId]) expect(stored).not.toContain(secret)
   })
 
   it('does not let a token manage the account it belongs to', async () => {

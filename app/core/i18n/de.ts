@@ -49,7 +49,7 @@ export const de: Messages = {
   'page.noStable': 'Diese Seite hat noch keine freigegebene Version.',
   'page.pending': 'Änderungen an dieser Seite warten auf Prüfung.',
   'page.viewLatest': 'Neueste Version ansehen',
-  'page.viewingLatest': 'Du siehst die neueste Version, die noch nicht freigegeben ist.',
+  'page.viewingLatest': 'Änderungen warten auf Prüfung: Du siehst die neueste Version, die noch nicht freigegeben ist.',
   'page.viewStable': 'Freigegebene Version ansehen',
   'page.tableLabel': ({ n }) => `Tabelle ${n}`,
 

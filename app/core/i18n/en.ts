@@ -53,7 +53,7 @@ export const en = {
   'page.noStable': 'This page has no approved revision yet.',
   'page.pending': 'Changes to this page are pending review.',
   'page.viewLatest': 'See the latest revision',
-  'page.viewingLatest': 'You are viewing the latest revision, which has not been approved yet.',
+  'page.viewingLatest': 'Changes pending review: you are viewing the latest revision, which has not been approved yet.',
   'page.viewStable': 'See the approved revision',
   'page.tableLabel': ({ n }: { n: number }) => `Table ${n}`,
 

@@ -49,7 +49,7 @@ export const fr: Messages = {
   'page.noStable': 'Cette page n’a pas encore de version approuvée.',
   'page.pending': 'Des modifications de cette page attendent une relecture.',
   'page.viewLatest': 'Voir la dernière version',
-  'page.viewingLatest': 'Vous consultez la dernière version, qui n’a pas encore été approuvée.',
+  'page.viewingLatest': 'Modifications en attente de relecture : vous consultez la dernière version, qui n’a pas encore été approuvée.',
   'page.viewStable': 'Voir la version approuvée',
   'page.tableLabel': ({ n }) => `Tableau ${n}`,
 

@@ -75,6 +75,7 @@ const en = {
   'mod.review.field.title': 'Title',
   'mod.review.field.summary': 'Summary',
   'mod.review.field.body': 'Text',
+  'mod.review.changes': 'What changed in the text since the approved revision, with every finding in place',
   'mod.review.body': 'The revision, with every finding in place',
   'mod.review.findings': 'Findings',
   'mod.review.noFindings': 'No findings: every figure is cited and no promotional language was found.',
@@ -136,6 +137,7 @@ const en = {
   'mod.reports.title': 'Reader reports',
   'mod.reports.intro': 'Readers report figures and citations they doubt. An open report marks its figure as disputed for every reader until a moderator upholds or dismisses it, with a public note.',
   'mod.reports.status': 'Status',
+  'mod.reports.filter': 'Filter the reports',
   'mod.reports.status.open': 'Open',
   'mod.reports.status.resolved': 'Resolved',
   'mod.reports.status.all': 'All',
@@ -206,6 +208,7 @@ const en = {
   'log.empty': 'No entry matches.',
   'log.more': 'Older entries',
   'log.revision': 'revision',
+  'log.alsoPublished': ({ count }: { count: number }) => plural('en', count, { one: 'published with the pending revision it builds on', other: `published with the ${count} pending revisions it builds on` }),
   'log.user': ({ name }: { name: string }) => `user ${name}`,
   'log.protectedUntil': ({ level, until }: { level: string; until: string }) => `${level}, until ${until}`,
   'log.protectedForever': ({ level }: { level: string }) => `${level}, without end`,
@@ -252,6 +255,7 @@ const en = {
   'protect.issue.expiry_past': 'The end date must be in the future.',
 
   'page.pendingDiff': 'See what changed',
+  'page.viewingRejected': 'You are viewing a revision a moderator rejected; the reason is in the moderation log.',
 }
 
 const de: typeof en = {
@@ -328,6 +332,7 @@ const de: typeof en = {
   'mod.review.field.title': 'Titel',
   'mod.review.field.summary': 'Zusammenfassung',
   'mod.review.field.body': 'Text',
+  'mod.review.changes': 'Was sich am Text seit der freigegebenen Version geändert hat, mit jedem Befund an seiner Stelle',
   'mod.review.body': 'Die Version, mit jedem Befund an seiner Stelle',
   'mod.review.findings': 'Befunde',
   'mod.review.noFindings': 'Keine Befunde: Jede Zahl ist belegt, keine Werbesprache gefunden.',
@@ -389,6 +394,7 @@ const de: typeof en = {
   'mod.reports.title': 'Meldungen von Lesenden',
   'mod.reports.intro': 'Lesende melden Zahlen und Belege, an denen sie zweifeln. Eine offene Meldung kennzeichnet die Zahl für alle als umstritten, bis eine Moderatorin oder ein Moderator sie mit öffentlicher Notiz bestätigt oder zurückweist.',
   'mod.reports.status': 'Status',
+  'mod.reports.filter': 'Meldungen filtern',
   'mod.reports.status.open': 'Offen',
   'mod.reports.status.resolved': 'Erledigt',
   'mod.reports.status.all': 'Alle',
@@ -459,6 +465,7 @@ const de: typeof en = {
   'log.empty': 'Kein passender Eintrag.',
   'log.more': 'Ältere Einträge',
   'log.revision': 'Version',
+  'log.alsoPublished': ({ count }: { count: number }) => plural('de', count, { one: 'zusammen mit der wartenden Version veröffentlicht, auf der sie aufbaut', other: `zusammen mit den ${count} wartenden Versionen veröffentlicht, auf denen sie aufbaut` }),
   'log.user': ({ name }: { name: string }) => `Konto ${name}`,
   'log.protectedUntil': ({ level, until }: { level: string; until: string }) => `${level}, bis ${until}`,
   'log.protectedForever': ({ level }: { level: string }) => `${level}, ohne Ende`,
@@ -505,6 +512,7 @@ const de: typeof en = {
   'protect.issue.expiry_past': 'Das Enddatum muss in der Zukunft liegen.',
 
   'page.pendingDiff': 'Änderungen ansehen',
+  'page.viewingRejected': 'Du siehst eine Version, die eine Moderatorin oder ein Moderator abgelehnt hat; der Grund steht im Moderationsprotokoll.',
 }
 
 const fr: typeof en = {
@@ -581,6 +589,7 @@ const fr: typeof en = {
   'mod.review.field.title': 'Titre',
   'mod.review.field.summary': 'Résumé',
   'mod.review.field.body': 'Texte',
+  'mod.review.changes': 'Ce qui a changé dans le texte depuis la révision approuvée, avec chaque constat à sa place',
   'mod.review.body': 'La révision, avec chaque constat à sa place',
   'mod.review.findings': 'Constats',
   'mod.review.noFindings': 'Aucun constat : chaque chiffre est sourcé et aucun langage promotionnel n’a été trouvé.',
@@ -642,6 +651,7 @@ const fr: typeof en = {
   'mod.reports.title': 'Signalements des lecteurs',
   'mod.reports.intro': 'Les lecteurs signalent les chiffres et références dont ils doutent. Un signalement ouvert marque le chiffre comme contesté pour tous jusqu’à ce qu’un modérateur le retienne ou le rejette, avec une note publique.',
   'mod.reports.status': 'État',
+  'mod.reports.filter': 'Filtrer les signalements',
   'mod.reports.status.open': 'Ouverts',
   'mod.reports.status.resolved': 'Traités',
   'mod.reports.status.all': 'Tous',
@@ -712,6 +722,7 @@ const fr: typeof en = {
   'log.empty': 'Aucune entrée ne correspond.',
   'log.more': 'Entrées plus anciennes',
   'log.revision': 'révision',
+  'log.alsoPublished': ({ count }: { count: number }) => plural('fr', count, { one: 'publiée avec la révision en attente sur laquelle elle s’appuie', other: `publiée avec les ${count} révisions en attente sur lesquelles elle s’appuie` }),
   'log.user': ({ name }: { name: string }) => `compte ${name}`,
   'log.protectedUntil': ({ level, until }: { level: string; until: string }) => `${level}, jusqu’au ${until}`,
   'log.protectedForever': ({ level }: { level: string }) => `${level}, sans fin`,
@@ -758,6 +769,7 @@ const fr: typeof en = {
   'protect.issue.expiry_past': 'La date de fin doit être dans le futur.',
 
   'page.pendingDiff': 'Voir ce qui a changé',
+  'page.viewingRejected': 'Vous consultez une version refusée par la modération ; la raison figure dans le journal de modération.',
 }
 
 export const moderationMessages = { en, de, fr }
