@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core'
+import { Plugin } from '@tiptap/pm/state'
 import { takeSelectionFromDom } from './dom-selection'
 
 /** What the editor's own shortcuts do. */
@@ -32,6 +33,20 @@ export const EditorShortcuts = Extension.create<{ handlers: () => ShortcutHandle
   name: 'editorShortcuts',
   addOptions() {
     return { handlers: () => null }
+  },
+  addProseMirrorPlugins() {
+    return [
+      // ProseMirror handles arrow keys itself when a node (a footnote) is selected, from its own
+      // idea of the selection: take the caret the browser moved (a click, Home) first.
+      new Plugin({
+        props: {
+          handleKeyDown: (view) => {
+            takeSelectionFromDom(view)
+            return false
+          },
+        },
+      }),
+    ]
   },
   addKeyboardShortcuts() {
     const run = (name: keyof ShortcutHandlers) => () => {
