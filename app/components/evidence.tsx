@@ -1,3 +1,4 @@
+import { waybackLookupUrl } from '#app/core/archive'
 import { formatAsOf, formatDate } from '#app/core/format'
 import type { SourceKind } from '#app/core/content'
 import type { ReaderFigure } from '#app/models/page-view.server'
@@ -99,16 +100,18 @@ export function FigurePanel({ figure, source, report }: { figure: ReaderFigure; 
             <dd>
               <LinkStatus link={source.link} />
             </dd>
-            {source.archiveUrl ? (
-              <>
-                <dt>{t('figure.archive')}</dt>
-                <dd>
-                  <a href={source.archiveUrl} rel="nofollow noopener noreferrer">
-                    {t('figure.archive')}
-                  </a>
-                </dd>
-              </>
-            ) : null}
+            <dt>{t('figure.archive')}</dt>
+            <dd>
+              {source.archiveUrl ? (
+                <a href={source.archiveUrl} rel="nofollow noopener noreferrer">
+                  {t('figure.archive')}
+                </a>
+              ) : (
+                <a href={waybackLookupUrl(source.url, figure.asOf)} rel="nofollow noopener noreferrer">
+                  {t('figure.archiveLookup')}
+                </a>
+              )}
+            </dd>
           </>
         ) : null}
       </dl>

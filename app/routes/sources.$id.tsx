@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { waybackLookupUrl } from '#app/core/archive'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { LinkStatus, SourceKindLabel } from '#app/components/evidence'
 import { useT, useUiLang } from '#app/components/i18n'
@@ -86,7 +87,9 @@ export default function SourcePage() {
               {source.archiveUrl}
             </a>
           ) : (
-            t('source.none')
+            <a href={waybackLookupUrl(source.url, null)} rel="nofollow noopener noreferrer">
+              {t('source.archiveLookup')}
+            </a>
           )}
         </dd>
         <dt>{t('figure.linkStatus')}</dt>

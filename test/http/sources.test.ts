@@ -230,6 +230,17 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
       expect(await page({ 'accept-language': 'fr' })).toContain('(19 mois)')
     })
 
+    it('offers the Internet Archive’s copy nearest the as-of date when no archived copy is on record', async () => {
+      const author = await createUser(t.db)
+      const source = await createSource(t.db, { url: 'https://press.example/no-archive', kind: 'press' })
+      await createCitingPage(t.db, { authorId: author.id, slug: 'lookup-page', stable: doc(p(text('Visio hosts '), figure('40,000', { sourceId: source.id, quote: '40 000 réunions', asOf: '2024-05' }), text(' meetings.'))) })
+      const html = await (await get('/pages/lookup-page')).text()
+      const panel = /<div id="fig-0-panel"[\s\S]*?evidence-panel__close/.exec(html)![0]
+      expect(panel).toContain('<a href="https://web.archive.org/web/202405/https://press.example/no-archive" rel="nofollow noopener noreferrer">The copy nearest the as-of date, in the Internet Archive</a>')
+      const sourcePage = await (await get(`/sources/${source.id}`, { 'accept-language': 'de' })).text()
+      expect(sourcePage).toContain('<a href="https://web.archive.org/web/*/https://press.example/no-archive" rel="nofollow noopener noreferrer">Keine hinterlegt; im Internet Archive nach Kopien suchen</a>')
+    })
+
     it('says when the quote was not found on the source page', async () => {
       const html = await (await get(`/pages/${SLUG}`)).text()
       expect(html).toContain('Quote not found on the page as of Nov 20, 2026')

@@ -64,6 +64,7 @@ export const de: Messages = {
   'figure.ageYears': ({ years }) => plural('de', years, { one: '1 Jahr alt', other: `${years} Jahre alt` }),
   'figure.linkStatus': 'Linkstatus',
   'figure.archive': 'Archivierte Kopie',
+  'figure.archiveLookup': 'Die Kopie, die dem Stand am nächsten ist, im Internet Archive',
   'figure.open': 'Quelle öffnen',
   'figure.close': 'Schließen',
   'figure.selfReported': 'Selbstauskunft: Der Hersteller eines verglichenen Produkts sagt das über sich selbst.',

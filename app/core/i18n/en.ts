@@ -68,6 +68,7 @@ export const en = {
   'figure.ageYears': ({ years }: { years: number }) => plural('en', years, { one: '1 year old', other: `${years} years old` }),
   'figure.linkStatus': 'Link status',
   'figure.archive': 'Archived copy',
+  'figure.archiveLookup': 'The copy nearest the as-of date, in the Internet Archive',
   'figure.open': 'Open the source',
   'figure.close': 'Close',
   'figure.selfReported': 'Self-reported: the maker of a compared product says this about itself.',

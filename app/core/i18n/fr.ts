@@ -64,6 +64,7 @@ export const fr: Messages = {
   'figure.ageYears': ({ years }) => plural('fr', years, { one: `${years} an`, other: `${years} ans` }),
   'figure.linkStatus': 'État du lien',
   'figure.archive': 'Copie archivée',
+  'figure.archiveLookup': 'La copie la plus proche de la date de référence, dans l’Internet Archive',
   'figure.open': 'Ouvrir la source',
   'figure.close': 'Fermer',
   'figure.selfReported': 'Déclaratif : l’éditeur d’un produit comparé le dit de lui-même.',
