@@ -161,6 +161,13 @@ describe.each(TEST_ENGINES)('each limiter engages on $engine', (engine) => {
     expect(names.map((r) => r.username).sort()).toEqual([`su-${engine.engine}-1`, `su-${engine.engine}-2`, `su-${engine.engine}-4`])
   })
 
+  it('refuses a name that mixes alphabets to look like another (a Cyrillic “а” in “alice”), in the reader’s language', async () => {
+    const response = await postForm(server, '/signup', { username: `\u0430lice-${engine.engine}`, password: 'a long enough passphrase' }, { headers: { 'accept-language': 'fr' } })
+    expect(response.status).toBe(422)
+    expect(await response.text()).toContain('Utilisez les lettres d’un seul alphabet')
+    expect(await t.db.selectFrom('users').select('id').where('username', '=', `\u0430lice-${engine.engine}`).executeTakeFirst()).toBeUndefined()
+  })
+
   it('a client cannot pick its own bucket without a trusted proxy', async () => {
     const direct = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', RATE_LOGIN_ACCOUNT_IP: '2/3600' } })
     try {

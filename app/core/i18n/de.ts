@@ -123,6 +123,7 @@ export const de: Messages = {
   'auth.signup.haveAccount': 'Schon ein Konto?',
   'auth.signup.throttled': ({ minutes }) => `Von deiner Adresse wurden zu viele Konten angelegt. Versuche es in ${minutes} Min. erneut.`,
   'auth.issue.invalid_username': 'Verwende 3 bis 32 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche; Anfang und Ende sind ein Buchstabe oder eine Ziffer.',
+  'auth.issue.mixed_scripts': 'Verwende Buchstaben eines Alphabets: Ein Name, der etwa lateinische und kyrillische Buchstaben mischt, kann wie der einer anderen Person aussehen.',
   'auth.issue.too_short': 'Verwende mindestens 8 Zeichen.',
   'auth.issue.too_long': 'Verwende höchstens 256 Zeichen.',
   'auth.issue.common': 'Dieses Passwort steht auf einer Liste häufig verwendeter Passwörter; wähle ein anderes.',

@@ -127,6 +127,7 @@ export const en = {
   'auth.signup.haveAccount': 'Already have an account?',
   'auth.signup.throttled': ({ minutes }: { minutes: number }) => `Too many accounts were created from your address. Try again in ${minutes} min.`,
   'auth.issue.invalid_username': 'Use 3 to 32 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit.',
+  'auth.issue.mixed_scripts': 'Use letters of one alphabet: a name that mixes, say, Latin and Cyrillic letters can look like someone else’s.',
   'auth.issue.too_short': 'Use at least 8 characters.',
   'auth.issue.too_long': 'Use at most 256 characters.',
   'auth.issue.common': 'This password is on a list of commonly used passwords; choose another.',

@@ -123,6 +123,7 @@ export const fr: Messages = {
   'auth.signup.haveAccount': 'Vous avez déjà un compte ?',
   'auth.signup.throttled': ({ minutes }) => `Trop de comptes ont été créés depuis votre adresse. Réessayez dans ${minutes} min.`,
   'auth.issue.invalid_username': 'Utilisez de 3 à 32 lettres, chiffres, points, tirets ou tirets bas, en commençant et en finissant par une lettre ou un chiffre.',
+  'auth.issue.mixed_scripts': 'Utilisez les lettres d’un seul alphabet : un nom qui mêle, par exemple, lettres latines et cyrilliques peut ressembler à celui de quelqu’un d’autre.',
   'auth.issue.too_short': 'Utilisez au moins 8 caractères.',
   'auth.issue.too_long': 'Utilisez au plus 256 caractères.',
   'auth.issue.common': 'Ce mot de passe figure sur une liste de mots de passe courants ; choisissez-en un autre.',
