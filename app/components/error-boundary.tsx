@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from '@remix-run/react'
 import { useT } from './i18n'
 
 /**
@@ -8,6 +8,7 @@ import { useT } from './i18n'
 export function GeneralErrorBoundary() {
   const error = useRouteError()
   const t = useT()
+  const location = useLocation()
   if (isRouteErrorResponse(error)) {
     const data = (typeof error.data === 'object' && error.data !== null ? error.data : {}) as { message?: string }
     if (error.status === 404) {
@@ -17,7 +18,15 @@ export function GeneralErrorBoundary() {
         </ErrorPage>
       )
     }
-    if (error.status === 403 || error.status === 401) {
+    if (error.status === 401) {
+      // Not signed in: the way on is to sign in and come back here.
+      return (
+        <ErrorPage title={t('error.forbidden.title')} body={data.message ?? t('error.forbidden.body')}>
+          <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}>{t('nav.login')}</Link>
+        </ErrorPage>
+      )
+    }
+    if (error.status === 403) {
       return <ErrorPage title={t('error.forbidden.title')} body={data.message ?? t('error.forbidden.body')} />
     }
     if (error.status < 500) {

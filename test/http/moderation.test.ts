@@ -86,8 +86,13 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     expect(rowOrder(await (await get('/moderation?page=http-calm-page', cookies[moderator.username])).text())).toEqual([ids.calm])
     expect(rowOrder(await (await get('/moderation?age=older', cookies[moderator.username])).text())).toEqual([])
 
-    expect((await get('/moderation')).status).toBe(401)
-    expect((await get('/moderation', cookies[editor.username])).status).toBe(403)
+    const anonymous = await get('/moderation?lang=de')
+    expect(anonymous.status).toBe(401)
+    // The way on for someone not signed in: sign in and come back to the same view.
+    expect(await anonymous.text()).toContain(`href="/login?redirectTo=${encodeURIComponent('/moderation?lang=de')}">Log in</a></div>`)
+    const forbidden = await get('/moderation', cookies[editor.username])
+    expect(forbidden.status).toBe(403)
+    expect(await forbidden.text()).not.toContain('/login?redirectTo=')
     expect((await get(`/moderation/revisions/${ids.risky}`, cookies[editor.username])).status).toBe(403)
   })
 
