@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import type { Database } from '#db/schema'
-import { claimJob, completeJob, deleteFinishedJobs, enqueueJob, failJob, getJob, listOpenJobs } from './jobs.server'
+import { claimJob, completeJob, deleteFinishedJobs, enqueueJobs, failJob, getJob, listOpenJobs } from './jobs.server'
 
 describe.each(TEST_ENGINES)('job queue on $engine', (engine) => {
   let t: TestDatabase
@@ -20,17 +20,26 @@ describe.each(TEST_ENGINES)('job queue on $engine', (engine) => {
   const claim = (db: Kysely<Database>, workerId: string, now?: Date) => claimJob(db, { kinds: ['k'], workerId, lockMs: 60_000, now })
 
   it('keeps one unfinished job per dedupe key, and allows a new one once it is done', async () => {
-    expect(await enqueueJob(t.db, { kind: 'k', dedupeKey: 'k:1', payload: { n: 1 } })).toBe(true)
-    expect(await enqueueJob(t.db, { kind: 'k', dedupeKey: 'k:1', payload: { n: 2 } })).toBe(false)
-    expect(await enqueueJob(t.db, { kind: 'k', dedupeKey: 'k:2', payload: { n: 3 } })).toBe(true)
+    expect(await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: 'k:1', payload: { n: 1 } }])).toBe(1)
+    expect(await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: 'k:1', payload: { n: 2 } }])).toBe(0)
+    expect(await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: 'k:2', payload: { n: 3 } }])).toBe(1)
     expect((await listOpenJobs(t.db, 'k')).map((j) => j.payload)).toEqual([{ n: 1 }, { n: 3 }])
     const job = await claim(t.db, 'w1')
     expect(await completeJob(t.db, job!.id, 'w1')).toBe(true)
-    expect(await enqueueJob(t.db, { kind: 'k', dedupeKey: 'k:1', payload: { n: 4 } })).toBe(true)
+    expect(await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: 'k:1', payload: { n: 4 } }])).toBe(1)
+  })
+
+  it('adds a batch in one go, skipping keys already open and repeated within the batch', async () => {
+    await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: 'b:0', payload: 'open already' }])
+    const batch = Array.from({ length: 1_200 }, (_, i) => ({ kind: 'k', dedupeKey: `b:${i % 1_100}`, payload: i }))
+    expect(await enqueueJobs(t.db, batch)).toBe(1_099)
+    const open = await listOpenJobs(t.db, 'k')
+    expect(open).toHaveLength(1_100)
+    expect(open.find((j) => j.dedupeKey === 'b:0')?.payload).toBe('open already')
   })
 
   it('gives a job to exactly one of two workers on separate connections', async () => {
-    await enqueueJob(t.db, { kind: 'k', dedupeKey: null, payload: null })
+    await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: null, payload: null }])
     const [a, b] = await Promise.all([claim(t.db, 'worker-a'), claim(other, 'worker-b')])
     const winners = [a, b].filter((j) => j !== null)
     expect(winners).toHaveLength(1)
@@ -38,7 +47,7 @@ describe.each(TEST_ENGINES)('job queue on $engine', (engine) => {
   })
 
   it('hands out every one of many jobs once under concurrent claims', async () => {
-    for (let i = 0; i < 12; i++) await enqueueJob(t.db, { kind: 'k', dedupeKey: `many:${i}`, payload: i })
+    for (let i = 0; i < 12; i++) await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: `many:${i}`, payload: i }])
     const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => claim(i % 2 ? other : t.db, `w${i}`)))
     const ids = claims.filter((j) => j !== null).map((j) => j!.id)
     expect(ids).toHaveLength(12)
@@ -46,10 +55,10 @@ describe.each(TEST_ENGINES)('job queue on $engine', (engine) => {
   })
 
   it('takes only due jobs of the asked kinds, and takes back a job whose lock expired', async () => {
-    await enqueueJob(t.db, { kind: 'other', dedupeKey: null, payload: null })
-    await enqueueJob(t.db, { kind: 'k', dedupeKey: null, payload: 'later', runAt: new Date(Date.now() + 3_600_000) })
+    await enqueueJobs(t.db, [{ kind: 'other', dedupeKey: null, payload: null }])
+    await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: null, payload: 'later', runAt: new Date(Date.now() + 3_600_000) }])
     expect(await claim(t.db, 'w1')).toBeNull()
-    await enqueueJob(t.db, { kind: 'k', dedupeKey: null, payload: 'now' })
+    await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: null, payload: 'now' }])
     const first = await claim(t.db, 'w1')
     expect(first?.payload).toBe('now')
     expect(await claim(other, 'w2')).toBeNull()
@@ -61,7 +70,7 @@ describe.each(TEST_ENGINES)('job queue on $engine', (engine) => {
   })
 
   it('reschedules a failed attempt, and finishes a job whose attempts are used up', async () => {
-    await enqueueJob(t.db, { kind: 'k', dedupeKey: 'retry', payload: null })
+    await enqueueJobs(t.db, [{ kind: 'k', dedupeKey: 'retry', payload: null }])
     const job = await claim(t.db, 'w1')
     const retryAt = new Date(Date.now() + 60_000)
     await failJob(t.db, job!.id, 'w1', 'timeout', retryAt)

@@ -53,31 +53,45 @@ function toJob(row: Row): Job {
   }
 }
 
-/** Adds a job unless an unfinished one with the same dedupe key exists. True when added. */
-export async function enqueueJob(
-  db: DB,
-  job: { kind: string; dedupeKey: string | null; payload: unknown; runAt?: Date },
-): Promise<boolean> {
+export interface NewJob {
+  kind: string
+  dedupeKey: string | null
+  payload: unknown
+  runAt?: Date
+}
+
+// Rows per statement: under SQLite's limit on bound parameters (11 per row), and one round trip
+// for what a save queues (on PostgreSQL, one statement per job cost a round trip each).
+const ENQUEUE_BATCH = 500
+
+/** Adds the jobs, each unless an unfinished one with the same dedupe key exists. Returns how many were added. */
+export async function enqueueJobs(db: DB, jobs: readonly NewJob[]): Promise<number> {
   const now = nowIso()
-  const result = await db
-    .insertInto('jobs')
-    .values({
-      id: newId(),
-      kind: job.kind,
-      dedupe_key: job.dedupeKey,
-      payload: JSON.stringify(job.payload ?? null),
-      run_at: job.runAt ? nowIso(job.runAt) : now,
-      attempts: 0,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      done_at: null,
-      created_at: now,
-    })
-    // The only unique constraints are the primary key (a fresh ULID) and the open dedupe key.
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+  let added = 0
+  for (let at = 0; at < jobs.length; at += ENQUEUE_BATCH) {
+    const result = await db
+      .insertInto('jobs')
+      .values(
+        jobs.slice(at, at + ENQUEUE_BATCH).map((job) => ({
+          id: newId(),
+          kind: job.kind,
+          dedupe_key: job.dedupeKey,
+          payload: JSON.stringify(job.payload ?? null),
+          run_at: job.runAt ? nowIso(job.runAt) : now,
+          attempts: 0,
+          locked_by: null,
+          locked_until: null,
+          last_error: null,
+          done_at: null,
+          created_at: now,
+        })),
+      )
+      // The only unique constraints are the primary key (a fresh ULID) and the open dedupe key.
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst()
+    added += Number(result.numInsertedOrUpdatedRows ?? 0)
+  }
+  return added
 }
 
 export interface ClaimOptions {

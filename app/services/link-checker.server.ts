@@ -8,7 +8,7 @@ import { normaliseForMatch } from '#app/core/quote-match'
 import { log } from '#app/logger.server'
 import type { DB } from '#app/models/db.server'
 import { listCitations, listFigures } from '#app/models/evidence.server'
-import { claimJob, completeJob, deleteFinishedJobs, enqueueJob, failJob, type Job } from '#app/models/jobs.server'
+import { claimJob, completeJob, deleteFinishedJobs, enqueueJobs, failJob, type Job, type NewJob } from '#app/models/jobs.server'
 import { listQuotesCitingSource, listSourcesDue, recordLinkCheck } from '#app/models/link-checks.server'
 import { nowIso } from '#app/models/ids.server'
 import { getSource, getSourcesByIds } from '#app/models/sources.server'
@@ -100,11 +100,11 @@ export function linkCheckerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env)
 /** Queues a check for every source that is due. Returns how many jobs were added. */
 export async function enqueueDueChecks(db: Kysely<Database>, settings: Schedule, now = new Date(), limit = 10_000): Promise<number> {
   const due = await listSourcesDue(db, dueThresholds(now, settings), limit)
-  let added = 0
-  for (const sourceId of due) {
-    if (await enqueueJob(db, { kind: CHECK_SOURCE, dedupeKey: `${CHECK_SOURCE}:${sourceId}`, payload: { sourceId }, runAt: now })) added++
-  }
-  return added
+  return enqueueJobs(db, due.map((sourceId) => checkJob(sourceId, now)))
+}
+
+function checkJob(sourceId: string, runAt: Date): NewJob {
+  return { kind: CHECK_SOURCE, dedupeKey: `${CHECK_SOURCE}:${sourceId}`, payload: { sourceId }, runAt }
 }
 
 /**
@@ -141,15 +141,17 @@ export async function queueChecksForRevision(
   if (sourceIds.length === 0) return []
   const sources = await getSourcesByIds(db, sourceIds)
   const dueNow: string[] = []
+  const jobs: NewJob[] = []
   for (const sourceId of sourceIds) {
     const source = sources.get(sourceId)
     if (!source) continue
     const runAt = recheckAt(source.linkCheckedAt, now, SAVE_RECHECK_SPACING_MS)
-    // An open job for the source (queued by a pass, or by another save) is enough: it reads the
-    // quotes when it runs, not when it was queued.
-    await enqueueJob(db, { kind: CHECK_SOURCE, dedupeKey: `${CHECK_SOURCE}:${sourceId}`, payload: { sourceId }, runAt })
+    jobs.push(checkJob(sourceId, runAt))
     if (runAt.getTime() <= now.getTime()) dueNow.push(sourceId)
   }
+  // An open job for a source (queued by a pass, or by another save) is enough: it reads the
+  // quotes when it runs, not when it was queued.
+  await enqueueJobs(db, jobs)
   if (dueNow.length > 0) wakeLinkCheckers()
   return dueNow
 }
