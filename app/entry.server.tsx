@@ -6,6 +6,7 @@ import { NonceProvider } from '#app/components/nonce'
 import { log } from '#app/logger.server'
 
 export { bootstrap, currentContentVersion, shutdown } from '#app/services/bootstrap.server'
+export { getUiLang as uiLang } from '#app/lang.server'
 
 const ABORT_DELAY = 5_000
 

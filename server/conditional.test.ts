@@ -41,11 +41,13 @@ describe('conditional answers', () => {
 
 describe('PageCache', () => {
   it('keys only anonymous reads of reader paths, by language and day', () => {
-    expect(PageCache.keyOf(get(), true)).toContain('/pages/a')
-    expect(PageCache.keyOf(get(), false)).toBeNull()
-    expect(PageCache.keyOf(new Request('http://x/moderation'), true)).toBeNull()
-    expect(PageCache.keyOf(new Request('http://x/pages/a', { method: 'POST' }), true)).toBeNull()
-    expect(PageCache.keyOf(get({ cookie: 'lang=de' }), true)).not.toBe(PageCache.keyOf(get({ cookie: 'lang=fr' }), true))
+    expect(PageCache.keyOf(get(), true, 'en')).toContain('/pages/a')
+    expect(PageCache.keyOf(get(), false, 'en')).toBeNull()
+    expect(PageCache.keyOf(new Request('http://x/moderation'), true, 'en')).toBeNull()
+    expect(PageCache.keyOf(new Request('http://x/pages/a', { method: 'POST' }), true, 'en')).toBeNull()
+    expect(PageCache.keyOf(get(), true, 'de')).not.toBe(PageCache.keyOf(get(), true, 'fr'))
+    // Browsers' spellings of one language share the entry of the language they resolve to.
+    expect(PageCache.keyOf(get({ 'accept-language': 'de-DE,de;q=0.9' }), true, 'de')).toBe(PageCache.keyOf(get({ 'accept-language': 'de' }), true, 'de'))
   })
 
   it('serves an entry only while the content version is unchanged', () => {

@@ -22,6 +22,7 @@ interface AppEntry {
   bootstrap(): Promise<void>
   shutdown(): Promise<void>
   currentContentVersion(): Promise<string>
+  uiLang(request: Request): string
 }
 
 function fail(message: string): never {
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
       const nonce = randomBytes(16).toString('base64')
       const requestId = request.headers.get('x-request-id') ?? randomUUID()
       const anonymous = !(request.headers.get('cookie') ?? '').includes(`${SESSION_COOKIE}=`) && !request.headers.has('authorization')
-      const key = PageCache.keyOf(request, anonymous)
+      const key = PageCache.keyOf(request, anonymous, app.uiLang(request))
       // Read before rendering: a write that lands during the render leaves this version behind,
       // so the page stored below is never served for the newer content.
       const version = key ? await app.currentContentVersion() : ''

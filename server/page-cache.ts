@@ -24,15 +24,19 @@ export class PageCache {
   readonly #entries = new Map<string, CachedAnswer>()
   constructor(private readonly limit: number) {}
 
-  /** The cache key of a request, or null when its answer must not be stored. */
-  static keyOf(request: Request, anonymous: boolean): string | null {
+  /**
+   * The cache key of a request, or null when its answer must not be stored. `uiLang` is the
+   * language the page will be rendered in (the reader's choice, else Accept-Language): keyed on
+   * that rather than the raw header, the many spellings browsers send ("de-DE,de;q=0.9,en;q=0.8")
+   * share one entry per language.
+   */
+  static keyOf(request: Request, anonymous: boolean, uiLang: string): string | null {
     if (!anonymous || (request.method !== 'GET' && request.method !== 'HEAD')) return null
     const url = new URL(request.url)
     if (!CACHEABLE.test(url.pathname) || url.search.length > 300) return null
-    const lang = /(?:^|;\s*)lang=([^;]*)/.exec(request.headers.get('cookie') ?? '')?.[1] ?? ''
     // Ages ("19 months old") and dates move with the calendar: a new day is a new key.
     const day = new Date().toISOString().slice(0, 10)
-    return [url.pathname + url.search, lang.slice(0, 8), (request.headers.get('accept-language') ?? '').slice(0, 100), day].join('\n')
+    return [url.pathname + url.search, uiLang, day].join('\n')
   }
 
   get(key: string, version: string): CachedAnswer | undefined {

@@ -55,4 +55,13 @@ describe.each(TEST_ENGINES)('the anonymous page cache on $engine', (engine) => {
       expect(after.etag).not.toBe(first.etag)
     }
   })
+
+  it('keeps one entry per interface language, whatever the spelling of Accept-Language', async () => {
+    const lang = async (acceptLanguage: string) => /<html lang="([^"]+)"/.exec(await (await fetch(`${a.url}/sources`, { headers: { 'accept-language': acceptLanguage } })).text())?.[1]
+    expect(await lang('de')).toBe('de')
+    expect(await lang('de-DE,de;q=0.9,en;q=0.8')).toBe('de')
+    expect(await lang('fr-CH, fr;q=0.9')).toBe('fr')
+    expect(await lang('da, en-GB;q=0.8')).toBe('en')
+    expect(await lang('de-AT')).toBe('de')
+  })
 })
