@@ -245,9 +245,14 @@ export default function ReviewRevision() {
                   {t('mod.decide.noteHint')}
                 </span>
               </label>
-              <button type="submit" className="primary" disabled={busy}>
+              <button type="submit" className="primary" disabled={busy} aria-describedby={data.findings.uncited.length > 0 ? 'approve-blocked' : undefined}>
                 {t('mod.decide.approve')}
               </button>
+              {data.findings.uncited.length > 0 ? (
+                <p className="muted" id="approve-blocked">
+                  {t('mod.decide.blockedByUncited', { count: data.findings.uncited.length })}
+                </p>
+              ) : null}
             </Form>
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="reject" />

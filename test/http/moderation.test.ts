@@ -172,6 +172,10 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
   })
 
   it('refuses to approve while a figure is uncited, with the list, in the form and in the API', async () => {
+    // Said before the moderator tries, beside the button.
+    const review = await (await get(`/moderation/revisions/${ids.risky}`, cookies[moderator.username])).text()
+    expect(review).toContain('Approval will be refused while 1 figure is uncited')
+    expect(review).toMatch(/<button type="submit" class="primary" aria-describedby="approve-blocked">/)
     const response = await form(`/moderation/revisions/${ids.risky}`, { intent: 'approve', reason: '' }, cookies[moderator.username])
     expect(response.status).toBe(409)
     const html = await response.text()

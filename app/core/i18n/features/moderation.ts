@@ -120,6 +120,11 @@ const en = {
   'mod.decide.reject': 'Reject',
   'mod.decide.approved': 'Approved: the revision is now what readers see.',
   'mod.decide.rejected': 'Rejected. The reason is in the moderation log.',
+  'mod.decide.blockedByUncited': ({ count }: { count: number }) =>
+    plural('en', count, {
+      one: 'Approval will be refused while 1 figure is uncited (see the findings below): ask the author to cite it, or reject with a reason.',
+      other: `Approval will be refused while ${count} figures are uncited (see the findings below): ask the author to cite them, or reject with a reason.`,
+    }),
   'mod.decide.uncited': ({ count }: { count: number }) =>
     plural('en', count, {
       one: 'Cannot approve: 1 figure has no evidence. It needs a source, the quoted passage and an as-of date:',
@@ -377,6 +382,11 @@ const de: typeof en = {
   'mod.decide.reject': 'Ablehnen',
   'mod.decide.approved': 'Freigegeben: Die Version ist jetzt für alle sichtbar.',
   'mod.decide.rejected': 'Abgelehnt. Die Begründung steht im Moderationsprotokoll.',
+  'mod.decide.blockedByUncited': ({ count }: { count: number }) =>
+    plural('de', count, {
+      one: 'Die Freigabe wird abgelehnt, solange 1 Zahl ohne Beleg ist (siehe Befunde unten): Bitte die Autorin oder den Autor um einen Beleg, oder lehne mit Begründung ab.',
+      other: `Die Freigabe wird abgelehnt, solange ${count} Zahlen ohne Beleg sind (siehe Befunde unten): Bitte die Autorin oder den Autor um Belege, oder lehne mit Begründung ab.`,
+    }),
   'mod.decide.uncited': ({ count }: { count: number }) =>
     plural('de', count, {
       one: 'Freigabe nicht möglich: 1 Zahl hat keinen Beleg. Sie braucht Quelle, Zitat und Stand:',
@@ -634,6 +644,11 @@ const fr: typeof en = {
   'mod.decide.reject': 'Refuser',
   'mod.decide.approved': 'Approuvée : c’est désormais la révision que voient les lecteurs.',
   'mod.decide.rejected': 'Refusée. Le motif figure dans le journal de modération.',
+  'mod.decide.blockedByUncited': ({ count }: { count: number }) =>
+    plural('fr', count, {
+      one: `L’approbation sera refusée tant qu’un chiffre n’a pas de source (voir les constats ci-dessous) : demandez à l’auteur de le sourcer, ou rejetez avec un motif.`,
+      other: `L’approbation sera refusée tant que ${count} chiffres n’ont pas de source (voir les constats ci-dessous) : demandez à l’auteur de les sourcer, ou rejetez avec un motif.`,
+    }),
   'mod.decide.uncited': ({ count }: { count: number }) =>
     plural('fr', count, {
       one: `Approbation impossible : ${count} chiffre n’a pas de preuve. Il lui faut une source, le passage cité et une date :`,
