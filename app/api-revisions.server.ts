@@ -50,7 +50,7 @@ export function parseSaveRequest(request: Request, body: unknown, options: { nee
   let baseRevisionId: string | null = null
   if (options.needsBase) {
     if (fields.baseRevisionId === undefined || fields.baseRevisionId === null) {
-      return refuse(422, 'missing_field', 'Send "baseRevisionId": the id of the revision your edit started from (the page\'s latestRevisionId when you loaded it).')
+      return refuse(422, 'missing_field', 'Send "baseRevisionId": the id of the revision whose content you edited (latestRevision.id from GET /api/v1/pages/:slug).')
     }
     if (typeof fields.baseRevisionId !== 'string' || !REVISION_ID.test(fields.baseRevisionId)) {
       return refuse(422, 'invalid_base_revision', '"baseRevisionId" must be a revision id (26 lower-case letters and digits).')

@@ -9,7 +9,7 @@ import type { DocNode, PageContent } from './content'
  * version as a conflict revision.
  */
 
-interface Hunk {
+export interface Hunk {
   start: number
   end: number
   replacement: string[]
@@ -17,10 +17,11 @@ interface Hunk {
 
 export type MergeResult = { ok: true; content: PageContent } | { ok: false; conflicts: string[] }
 
-const key = (node: DocNode) => JSON.stringify(node)
+export const blockKey = (node: DocNode) => JSON.stringify(node)
+const key = blockKey
 
 /** Hunks of change from `base` to `next`, in base coordinates. */
-function hunks(base: string[], next: string[]): Hunk[] {
+export function hunks(base: string[], next: string[]): Hunk[] {
   const result: Hunk[] = []
   let index = 0
   let open: Hunk | null = null
@@ -42,11 +43,11 @@ function hunks(base: string[], next: string[]): Hunk[] {
   return result
 }
 
-function sameHunk(a: Hunk, b: Hunk): boolean {
+export function sameHunk(a: Hunk, b: Hunk): boolean {
   return a.start === b.start && a.end === b.end && a.replacement.join('\u0000') === b.replacement.join('\u0000')
 }
 
-function clash(a: Hunk, b: Hunk): boolean {
+export function clash(a: Hunk, b: Hunk): boolean {
   if (a.start < b.end && b.start < a.end) return true
   // Two insertions at the same place: no order between them is right.
   return a.start === b.start && a.start === a.end && b.start === b.end
@@ -70,7 +71,7 @@ export function mergeBlocks(base: DocNode[], ours: DocNode[], theirs: DocNode[])
   return { ok: true, blocks: merged.map((s) => JSON.parse(s) as DocNode) }
 }
 
-const FIELDS = ['title', 'summary', 'lang', 'subjects', 'categories'] as const
+export const FIELDS = ['title', 'summary', 'lang', 'subjects', 'categories'] as const
 
 /** Merges `ours` (the editor's save) and `theirs` (the page's head) over their common `base`. */
 export function mergeContent(base: PageContent, ours: PageContent, theirs: PageContent): MergeResult {

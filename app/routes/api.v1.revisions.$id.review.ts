@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await reviewRevision(getDb(), { moderator, revisionId: params.id ?? '', decision: parsed.data.decision, reason: parsed.data.reason })
   if (result.ok) {
-    return Response.json({ revision: { id: result.revisionId, status: result.status }, published: result.published, page: result.page })
+    return Response.json({ revision: { id: result.revisionId, status: result.status }, published: result.published, superseded: result.superseded, page: result.page })
   }
   if (result.status === 409) {
     const uncitedFigures = result.uncitedFigures

@@ -47,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         reason: e.reason,
         target: typeof e.detail?.target === 'string' ? e.detail.target : null,
         alsoPublished: Array.isArray(e.detail?.alsoPublished) ? e.detail.alsoPublished.length : 0,
+        superseded: e.action === 'revision.approve' && Array.isArray(e.detail?.superseded) ? e.detail.superseded.length : 0,
         protection: level ? { level, until: typeof e.detail?.expiresAt === 'string' ? e.detail.expiresAt : null } : null,
         createdAt: e.createdAt,
       }
@@ -103,6 +104,7 @@ export default function ModerationLog() {
                     ) : null}
                     {e.target ? <div>“{e.target}”</div> : null}
                     {e.alsoPublished > 0 ? <div>{t('log.alsoPublished', { count: e.alsoPublished })}</div> : null}
+                    {e.superseded > 0 ? <div>{t('log.superseded', { count: e.superseded })}</div> : null}
                     {e.protection ? (
                       <div>
                         {e.protection.until

@@ -1,10 +1,12 @@
 import type { RequestActor } from '#app/auth/actor.server'
+import { changeKept } from '#app/core/change-kept'
+import type { PageContent } from '#app/core/content'
 import { lockRow, type DB } from '#app/models/db.server'
 import { listFigures } from '#app/models/evidence.server'
 import { nowIso } from '#app/models/ids.server'
 import { appendLog, insertDecision } from '#app/models/moderation.server'
 import { getPageById, updatePageHeads, type PageRecord } from '#app/models/pages.server'
-import { findNewestLiveRevision, getRevision, listChainBetween, setRevisionStatus } from '#app/models/revisions.server'
+import { findNewestLiveRevision, getRevision, listChainBetween, setRevisionStatus, type RevisionMeta } from '#app/models/revisions.server'
 import { promoteIfEarned } from './auto-trust.server'
 
 export interface ReviewInput {
@@ -16,7 +18,7 @@ export interface ReviewInput {
 }
 
 export type ReviewResult =
-  | { ok: true; revisionId: string; status: 'approved' | 'rejected'; published: string[]; page: { slug: string } }
+  | { ok: true; revisionId: string; status: 'approved' | 'rejected'; published: string[]; superseded: string[]; page: { slug: string } }
   | { ok: false; status: 404; code: 'not_found'; message: string }
   | { ok: false; status: 409; code: 'not_pending' | 'page_moved_on' | 'uncited_figures'; message: string; uncitedFigures?: Array<{ text: string; start: number; end: number }> }
   | { ok: false; status: 422; code: 'reason_required'; message: string }
@@ -47,7 +49,7 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
       await insertDecision(trx, { revisionId: revision.id, moderatorId: input.moderator.id, decision: 'reject', reason })
       await appendLog(trx, { action: 'revision.reject', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason })
       if (page.latestRevisionId === revision.id) await retreatHead(trx, page, revision.id)
-      return { ok: true, revisionId: revision.id, status: 'rejected', published: [], page: { slug: page.slug } }
+      return { ok: true, revisionId: revision.id, status: 'rejected', published: [], superseded: [], page: { slug: page.slug } }
     }
     const uncited = (await listFigures(trx, revision.id)).filter((f) => !f.cited)
     if (uncited.length > 0) {
@@ -57,19 +59,36 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
         uncitedFigures: uncited.map((f) => ({ text: f.text, start: f.start, end: f.end })),
       }
     }
-    // The pending revisions between the stable one and this one are published with it.
+    // The pending revisions between the stable one and this one are published with it — those
+    // whose change is still in its text; one that a later revision undid (a revert, a save from
+    // older text) is superseded, not approved: its change never reaches readers (decision 017).
     const chain = (await listChainBetween(trx, page.id, page.stableRevisionId, revision.id)).filter((r) => r.status === 'pending')
     const published: string[] = []
+    const superseded: string[] = []
     for (const r of chain) {
-      if (!(await setRevisionStatus(trx, r.id, ['pending'], 'approved'))) return { ok: false, status: 409, code: 'not_pending', message: 'Another moderator decided this revision first; nothing was changed.' }
+      const kept = r.id === revision.id || (await changeKeptIn(trx, r, revision.content))
+      if (!(await setRevisionStatus(trx, r.id, ['pending'], kept ? 'approved' : 'superseded'))) return { ok: false, status: 409, code: 'not_pending', message: 'Another moderator decided this revision first; nothing was changed.' }
+      if (!kept) {
+        superseded.push(r.id)
+        continue
+      }
       await insertDecision(trx, { revisionId: r.id, moderatorId: input.moderator.id, decision: 'approve', reason: r.id === revision.id ? reason : `Published with ${revision.id}` })
       published.push(r.id)
     }
     await updatePageHeads(trx, page.id, { stableRevisionId: revision.id, title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, updatedAt: nowIso() })
-    await appendLog(trx, { action: 'revision.approve', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason: reason || 'Approved', detail: published.length > 1 ? { alsoPublished: published.filter((id) => id !== revision.id) } : undefined })
-    for (const authorId of new Set(chain.map((r) => r.authorId))) await promoteIfEarned(trx, authorId)
-    return { ok: true, revisionId: revision.id, status: 'approved', published, page: { slug: page.slug } }
+    const alsoPublished = published.filter((id) => id !== revision.id)
+    const detail = alsoPublished.length > 0 || superseded.length > 0 ? { ...(alsoPublished.length > 0 ? { alsoPublished } : {}), ...(superseded.length > 0 ? { superseded } : {}) } : undefined
+    await appendLog(trx, { action: 'revision.approve', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason: reason || 'Approved', detail })
+    for (const authorId of new Set(chain.filter((r) => published.includes(r.id)).map((r) => r.authorId))) await promoteIfEarned(trx, authorId)
+    return { ok: true, revisionId: revision.id, status: 'approved', published, superseded, page: { slug: page.slug } }
   })
+}
+
+/** Whether a revision's change (from its parent) is still in the text about to be published. */
+async function changeKeptIn(trx: DB, revision: RevisionMeta, published: PageContent): Promise<boolean> {
+  const [self, parent] = await Promise.all([getRevision(trx, revision.id), revision.parentId ? getRevision(trx, revision.parentId) : null])
+  if (!self || !parent) return true
+  return changeKept(parent.content, self.content, published)
 }
 
 /**
