@@ -50,4 +50,9 @@ export const config = {
   sessionAbsoluteDays: positive('SESSION_ABSOLUTE_DAYS', 30),
   /** Figures whose as-of date is older than this many months carry a "may be outdated" badge. */
   figureMaxAgeMonths: positive('FIGURE_MAX_AGE_MONTHS', DEFAULT_MAX_FIGURE_AGE_MONTHS),
+  /**
+   * Distinct reporters that make a figure or citation show as disputed to readers without a
+   * moderator; one trusted reporter, or an upheld report, always does (decision 017).
+   */
+  reportsToDispute: positive('REPORTS_TO_DISPUTE', 3),
 }

@@ -18,6 +18,7 @@ export interface Database {
   moderation_decisions: ModerationDecisionsTable
   moderation_log: ModerationLogTable
   reports: ReportsTable
+  report_reporters: ReportReportersTable
   link_checks: LinkChecksTable
   rate_limits: RateLimitsTable
   jobs: JobsTable
@@ -206,6 +207,21 @@ export interface ReportsTable {
   created_at: string
   /** Readers who reported the same target for the same reason while this report was open (migration 0004). */
   reporter_count: Generated<number>
+  /** JSON: what the claim said (quotes) when a moderator upheld the report (migration 0010). */
+  upheld_claims: string | null
+  /** The published revision that changed the upheld claim, ending the dispute. */
+  fixed_by_revision_id: string | null
+  fixed_at: string | null
+}
+
+/** Each reporter behind a report, once (migration 0010). */
+export interface ReportReportersTable {
+  report_id: string
+  /** `user:<id>`, or `ip:<hash>` for an anonymous reader. */
+  reporter_key: string
+  /** 1 when the reporter was trusted, a moderator or an admin when reporting. */
+  trusted: number
+  created_at: string
 }
 
 export interface LinkChecksTable {

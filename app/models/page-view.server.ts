@@ -1,6 +1,7 @@
 import { config } from '#app/config.server'
 import type { PageContent } from '#app/core/content'
 import { markDisputed } from '#app/core/disputed-html'
+import { disputedTargets, type DisputeReason } from '#app/core/disputes'
 import { isOutdated, notComparableFigures } from '#app/core/evidence'
 import { quoteCheckOf } from '#app/core/link-check'
 import { citationKeys, disputedOrdinals, figureKey } from '#app/core/evidence-key'
@@ -16,7 +17,7 @@ import { latestLinkChecks } from './link-checks.server'
 import { getPageBySlug, type PageRecord } from './pages.server'
 import { cachedRender } from './render-cache.server'
 import { getRevision, type RevisionWithContent } from './revisions.server'
-import { listOpenTargetKeys } from './reports.server'
+import { listTargetSupport } from './reports.server'
 import { getSourcesByIds } from './sources.server'
 
 
@@ -24,8 +25,10 @@ export interface ReaderFigure extends FigureView {
   ageMonths: number | null
   outdated: boolean
   notComparable: boolean
-  /** An open reader report names this figure (optional: views built elsewhere may not compute it). */
+  /** Readers see this figure as disputed (app/core/disputes.ts; optional: views built elsewhere may not compute it). */
   disputed?: boolean
+  /** Why: a moderator upheld a report, a trusted person reported it, or enough readers did. */
+  disputedBy?: DisputeReason | null
   /** The cited source's link status from the last check (null: not checked, or no source). */
   linkStatus?: string | null
   /** Whether the last check found the quote on the source page (null: unknown), and when. */
@@ -47,7 +50,7 @@ export interface PageView {
   hasPendingChanges: boolean
   bodyHtml: string
   figures: ReaderFigure[]
-  citations: Array<{ n: number; sourceId: string | null; quote: string | null; locator: string | null; disputed?: boolean } & QuoteCheck>
+  citations: Array<{ n: number; sourceId: string | null; quote: string | null; locator: string | null; disputed?: boolean; disputedBy?: DisputeReason | null } & QuoteCheck>
   sources: Record<string, SourceView>
 }
 
@@ -70,7 +73,7 @@ export async function loadPageView(db: DB, slug: string, which: Which, uiLang: L
   if (!page) return null
   const revisionId = which.kind === 'stable' ? page.stableRevisionId : which.kind === 'latest' ? page.latestRevisionId : which.id
   if (!revisionId) return null
-  const [revision, figureRows, citationRows, openKeys] = await Promise.all([getRevision(db, revisionId), listFigures(db, revisionId), listCitations(db, revisionId), listOpenTargetKeys(db, page.id)])
+  const [revision, figureRows, citationRows, support] = await Promise.all([getRevision(db, revisionId), listFigures(db, revisionId), listCitations(db, revisionId), listTargetSupport(db, page.id)])
   if (!revision || revision.pageId !== page.id) return null
   const sourceIds = [...figureRows.map((f) => f.sourceId), ...citationRows.map((c) => c.sourceId)].filter((id): id is string => id !== null)
   const [sources, checks] = await Promise.all([getSourcesByIds(db, sourceIds), latestLinkChecks(db, sourceIds)])
@@ -79,10 +82,14 @@ export async function loadPageView(db: DB, slug: string, which: Which, uiLang: L
     ...quoteCheckOf(sourceId ? checks.get(sourceId) : undefined, quote),
   })
   const notComparable = notComparableFigures(revision.content.body, figureRows)
-  // Open reports mark their figures and citations as disputed for every reader (app/core/evidence-key.ts).
+  // Reports that enough people stand behind, or that a moderator upheld, mark their figures and
+  // citations as disputed for every reader (app/core/disputes.ts, app/core/evidence-key.ts).
+  const disputedKeys = disputedTargets(support, config.reportsToDispute)
+  const figureKeys = figureRows.map(figureKey)
+  const keysOfCitations = citationKeys(citationRows)
   const disputed = {
-    figures: disputedOrdinals(figureRows, figureRows.map(figureKey), openKeys),
-    citations: disputedOrdinals(citationRows, citationKeys(citationRows), openKeys),
+    figures: disputedOrdinals(figureRows, figureKeys, new Set(disputedKeys.keys())),
+    citations: disputedOrdinals(citationRows, keysOfCitations, new Set(disputedKeys.keys())),
   }
   return {
     page,
@@ -90,15 +97,16 @@ export async function loadPageView(db: DB, slug: string, which: Which, uiLang: L
     isStable: revision.id === page.stableRevisionId,
     hasPendingChanges: page.latestRevisionId !== page.stableRevisionId,
     bodyHtml: markDisputed(renderRevisionBody(revision.id, revision.content, figureRows, uiLang), disputed),
-    figures: figureRows.map((f) => ({
+    figures: figureRows.map((f, i) => ({
       ...presentFigure(f),
       ageMonths: f.asOf ? monthsSince(f.asOf, now) : null,
       outdated: isOutdated(f.asOf, now, config.figureMaxAgeMonths),
       notComparable: notComparable.has(f.ordinal),
       disputed: disputed.figures.has(f.ordinal),
+      disputedBy: disputedKeys.get(figureKeys[i]!) ?? null,
       ...quoteCheck(f.sourceId, f.quote),
     })),
-    citations: citationRows.map((c) => ({ n: c.ordinal + 1, sourceId: c.sourceId, quote: c.quote, locator: c.locator, disputed: disputed.citations.has(c.ordinal), ...quoteCheck(c.sourceId, c.quote) })),
+    citations: citationRows.map((c, i) => ({ n: c.ordinal + 1, sourceId: c.sourceId, quote: c.quote, locator: c.locator, disputed: disputed.citations.has(c.ordinal), disputedBy: disputedKeys.get(keysOfCitations[i]!) ?? null, ...quoteCheck(c.sourceId, c.quote) })),
     sources: Object.fromEntries([...sources].map(([id, s]) => [id, presentSource(s)])),
   }
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { TargetSupport } from '#app/core/disputes'
 import type { ReportReason } from '#app/core/reports'
 import type { DB } from './db.server'
 
@@ -20,6 +21,9 @@ export interface Report {
   resolvedBy: string | null
   resolvedAt: string | null
   createdAt: string
+  /** The published revision that fixed an upheld report's claim, and when. */
+  fixedByRevisionId: string | null
+  fixedAt: string | null
 }
 
 export interface NewReport {
@@ -32,6 +36,9 @@ export interface NewReport {
   reason: ReportReason
   comment: string
   reporterId: string | null
+  /** Counts each reporter once: `user:<id>`, or `ip:<hash>` for an anonymous reader. */
+  reporterKey: string
+  trustedReporter: boolean
   createdAt: string
 }
 
@@ -61,17 +68,74 @@ export async function openOrJoinReport(db: DB, r: NewReport): Promise<{ id: stri
         .columns(['page_id', 'target_key', 'reason'])
         // The predicate must repeat the index's literally for PostgreSQL to infer the index.
         .where(sql<boolean>`status = 'open'`)
-        .doUpdateSet((eb) => ({ reporter_count: eb('reports.reporter_count', '+', 1) })),
+        // Counted below, once per distinct reporter; the no-op update returns the open report.
+        .doUpdateSet((eb) => ({ reporter_count: eb.ref('reports.reporter_count') })),
     )
     .returning(['id', 'reporter_count'])
     .executeTakeFirstOrThrow()
-  return { id: row.id, reporterCount: Number(row.reporter_count), created: row.id === r.id }
+  const created = row.id === r.id
+  const joined = await db
+    .insertInto('report_reporters')
+    .values({ report_id: row.id, reporter_key: r.reporterKey, trusted: r.trustedReporter ? 1 : 0, created_at: r.createdAt })
+    .onConflict((oc) => oc.columns(['report_id', 'reporter_key']).doNothing())
+    .executeTakeFirst()
+  if (created || Number(joined.numInsertedOrUpdatedRows ?? 0) === 0) return { id: row.id, reporterCount: Number(row.reporter_count), created }
+  const counted = await db.updateTable('reports').set((eb) => ({ reporter_count: eb('reporter_count', '+', 1) })).where('id', '=', row.id).returning('reporter_count').executeTakeFirstOrThrow()
+  return { id: row.id, reporterCount: Number(counted.reporter_count), created }
 }
 
-/** Target keys of a page with an open report: those figures and citations show as disputed. */
-export async function listOpenTargetKeys(db: DB, pageId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('reports').select('target_key').distinct().where('page_id', '=', pageId).where('status', '=', 'open').execute()
-  return new Set(rows.map((r) => r.target_key))
+/**
+ * What readers may be shown about each reported target of a page: how many distinct reporters
+ * stand behind its open reports, whether one of them is trusted, and whether an upheld report on
+ * it awaits a fixing edit (app/core/disputes.ts decides from this).
+ */
+export async function listTargetSupport(db: DB, pageId: string): Promise<TargetSupport[]> {
+  const [open, confirmed] = await Promise.all([
+    db
+      .selectFrom('reports as r')
+      .innerJoin('report_reporters as rr', 'rr.report_id', 'r.id')
+      .select(['r.target_key', 'rr.reporter_key', 'rr.trusted'])
+      .where('r.page_id', '=', pageId)
+      .where('r.status', '=', 'open')
+      .execute(),
+    db.selectFrom('reports').select('target_key').distinct().where('page_id', '=', pageId).where('status', '=', 'upheld').where('fixed_at', 'is', null).execute(),
+  ])
+  const byKey = new Map<string, { reporters: Set<string>; trusted: boolean; confirmed: boolean }>()
+  const entry = (key: string) => byKey.get(key) ?? byKey.set(key, { reporters: new Set(), trusted: false, confirmed: false }).get(key)!
+  for (const row of open) {
+    const e = entry(row.target_key)
+    e.reporters.add(row.reporter_key)
+    e.trusted ||= Number(row.trusted) === 1
+  }
+  for (const row of confirmed) entry(row.target_key).confirmed = true
+  return [...byKey].map(([key, e]) => ({ key, reporters: e.reporters.size, trustedReporter: e.trusted, confirmed: e.confirmed }))
+}
+
+/** Distinct reporters and whether one is trusted, for each of the given reports. */
+export async function listReportSupport(db: DB, reportIds: string[]): Promise<Map<string, { reporters: number; trustedReporter: boolean }>> {
+  if (reportIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('report_reporters')
+    .select(['report_id', (eb) => eb.fn.countAll<number>().as('reporters'), (eb) => eb.fn.max('trusted').as('trusted')])
+    .where('report_id', 'in', reportIds)
+    .groupBy('report_id')
+    .execute()
+  return new Map(rows.map((r) => [r.report_id, { reporters: Number(r.reporters), trustedReporter: Number(r.trusted) === 1 }]))
+}
+
+/** Upheld reports of a page that no published edit has fixed yet. */
+export async function listUnfixedUpheldReports(db: DB, pageId: string): Promise<Array<{ id: string; targetKey: string; upheldClaims: string[] | null }>> {
+  const rows = await db.selectFrom('reports').select(['id', 'target_key', 'upheld_claims']).where('page_id', '=', pageId).where('status', '=', 'upheld').where('fixed_at', 'is', null).execute()
+  return rows.map((r) => ({ id: r.id, targetKey: r.target_key, upheldClaims: r.upheld_claims === null ? null : (JSON.parse(r.upheld_claims) as string[]) }))
+}
+
+export async function setUpheldClaims(db: DB, id: string, claims: string[]): Promise<void> {
+  await db.updateTable('reports').set({ upheld_claims: JSON.stringify(claims) }).where('id', '=', id).execute()
+}
+
+/** Ends an upheld report's dispute: `revisionId` fixed its claim (null: it was gone when upheld). */
+export async function markReportFixed(db: DB, id: string, revisionId: string | null, at: string): Promise<void> {
+  await db.updateTable('reports').set({ fixed_by_revision_id: revisionId, fixed_at: at }).where('id', '=', id).where('fixed_at', 'is', null).execute()
 }
 
 export async function countOpenReports(db: DB): Promise<number> {
@@ -82,6 +146,7 @@ export async function countOpenReports(db: DB): Promise<number> {
 const reportColumns = [
   'r.id', 'r.page_id', 'p.slug', 'p.title', 'r.revision_id', 'r.target_key', 'r.target_text', 'r.source_id', 'r.reason', 'r.comment',
   'reporter.username as reporter', 'r.reporter_count', 'r.status', 'r.resolution_note', 'resolver.username as resolver', 'r.resolved_at', 'r.created_at',
+  'r.fixed_by_revision_id', 'r.fixed_at',
 ] as const
 
 function baseQuery(db: DB) {
@@ -112,6 +177,8 @@ function toReport(row: ReportRow): Report {
     resolvedBy: row.resolver,
     resolvedAt: row.resolved_at,
     createdAt: row.created_at,
+    fixedByRevisionId: row.fixed_by_revision_id,
+    fixedAt: row.fixed_at,
   }
 }
 

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto'
 import { citationKeys, figureKey } from '#app/core/evidence-key'
+import { can } from '#app/core/permissions'
 import { parseReport, type ReportInput } from '#app/core/reports'
 import type { Issue } from '#app/core/result'
 import { config } from '#app/config.server'
@@ -10,6 +12,7 @@ import { hitLimit } from '#app/models/rate-limits.server'
 import { openOrJoinReport } from '#app/models/reports.server'
 import { getRevisionMeta } from '#app/models/revisions.server'
 import { getSourcesByIds } from '#app/models/sources.server'
+import { getUserById } from '#app/models/users.server'
 
 export interface CreateReportInput {
   /** Signed-in reporter, or null for an anonymous reader (counted by address). */
@@ -48,10 +51,17 @@ export async function createReport(db: DB, input: CreateReportInput): Promise<Cr
   const limit = await hitLimit(db, bucket, input.reporter ? config.limits.reportUser : config.limits.reportIp)
   if (!limit.allowed) return { ok: false, status: 429, code: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds }
 
-  const saved = await openOrJoinReport(db, {
-    id: newId(), pageId: page.id, revisionId: revision.id, targetKey: target.key, targetText: target.text, sourceId: target.sourceId,
-    reason: report.reason, comment: report.comment, reporterId: input.reporter?.id ?? null, createdAt: nowIso(),
-  })
+  // A signed-in trusted editor, moderator or admin answers for the report: it marks the target at
+  // once. Anonymous readers count by address, each once (app/core/disputes.ts).
+  const user = input.reporter ? await getUserById(db, input.reporter.id) : null
+  const trustedReporter = user !== null && can(user, 'revision.publish')
+  const reporterKey = user ? `user:${user.id}` : `ip:${createHash('sha256').update(input.ip ?? 'unknown').digest('base64url')}`
+  const saved = await db.transaction().execute((trx) =>
+    openOrJoinReport(trx, {
+      id: newId(), pageId: page.id, revisionId: revision.id, targetKey: target.key, targetText: target.text, sourceId: target.sourceId,
+      reason: report.reason, comment: report.comment, reporterId: input.reporter?.id ?? null, reporterKey, trustedReporter, createdAt: nowIso(),
+    }),
+  )
   return { ok: true, reportId: saved.id, reporterCount: saved.reporterCount, duplicate: !saved.created, targetText: target.text, input: report }
 }
 

@@ -78,9 +78,29 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
       const open = (await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })).filter((r) => r.reason === 'dead-link')
       expect(open).toHaveLength(1)
       expect(open[0]?.reporterCount).toBe(2)
+      // Two anonymous readers are a signal for moderators, not yet a mark for every reader.
+      const before = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
+      expect(before.citations[0]?.disputed).toBe(false)
+      expect(before.bodyHtml).not.toContain('data-disputed="true">')
+      // The same reader again counts once; a third reader makes REPORTS_TO_DISPUTE (3).
+      expect(await createReport(t.db, { reporter: null, ip: '198.51.100.2', slug: stable.slug, fields })).toMatchObject({ ok: true, reporterCount: 2 })
+      expect(await createReport(t.db, { reporter: null, ip: '198.51.100.3', slug: stable.slug, fields })).toMatchObject({ ok: true, reporterCount: 3 })
       const view = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
-      expect(view.citations[0]?.disputed).toBe(true)
+      expect(view.citations[0]).toMatchObject({ disputed: true, disputedBy: 'readers' })
       expect(view.bodyHtml).toContain('<sup class="cite" id="cite-ref-1" data-disputed="true">')
+    })
+
+    it('marks a target at once when a signed-in trusted editor reports it', async () => {
+      const page = await saveRevision(t.db, {
+        actor: trusted, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
+        content: content(doc(p(text('Visio had '), cited('300'), text(' users.'))), { title: 'Trusted reporter page' }),
+      })
+      if (!page.ok) throw new Error('setup failed')
+      const fields = { revisionId: page.revision.id, target: 'figure', ordinal: '0', reason: 'unsupported', comment: '' }
+      expect(await createReport(t.db, { reporter: { id: editor.id }, ip: null, slug: page.page.slug, fields })).toMatchObject({ ok: true })
+      expect((await loadPageView(t.db, page.page.slug, { kind: 'stable' }, 'en'))!.figures[0]?.disputed).toBe(false)
+      expect(await createReport(t.db, { reporter: { id: trusted.id }, ip: null, slug: page.page.slug, fields })).toMatchObject({ ok: true, reporterCount: 2 })
+      expect((await loadPageView(t.db, page.page.slug, { kind: 'stable' }, 'en'))!.figures[0]).toMatchObject({ disputed: true, disputedBy: 'trusted-reporter' })
     })
 
     it('refuses malformed reports, unknown targets and other pages’ revisions', async () => {
@@ -114,7 +134,7 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
       expect(await createReport(t.db, { reporter: { id: editor.id }, ip: '198.51.100.100', slug: stable.slug, fields })).toMatchObject({ ok: true, duplicate: true })
     })
 
-    it('resolves a report once, logs it publicly and clears the dispute when no other report is open', async () => {
+    it('resolves a report once, logs it publicly, and an upheld report keeps the figure marked', async () => {
       const open = await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })
       const figureReports = open.filter((r) => r.targetKey.startsWith('figure:'))
       expect(figureReports.length).toBeGreaterThan(0)
@@ -131,15 +151,48 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
 
       // Still disputed while another report on the figure is open.
       expect((await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!.figures[0]?.disputed).toBe(true)
-      for (const r of rest) expect((await resolveReport(t.db, { moderator, reportId: r.id, resolution: 'upheld', note: 'Fixed.' })).ok).toBe(true)
+      for (const r of rest) expect((await resolveReport(t.db, { moderator, reportId: r.id, resolution: 'dismissed', note: 'The source says so.' })).ok).toBe(true)
+      // Whichever of the two moderators won: dismissed, the figure is clean; upheld, it stays
+      // marked until an edit fixes it.
+      const won = [a, b].find((r) => r.ok)!
       const view = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
-      expect(view.figures[0]?.disputed).toBe(false)
-      expect(view.bodyHtml).not.toContain('id="fig-0" data-disputed')
+      if (won.ok && won.status === 'upheld') expect(view.figures[0]).toMatchObject({ disputed: true, disputedBy: 'confirmed' })
+      else {
+        expect(view.figures[0]?.disputed).toBe(false)
+        expect(view.bodyHtml).not.toContain('id="fig-0" data-disputed')
+      }
+    })
+
+    it('keeps an upheld figure marked through unrelated edits, until an edit changes its quote; the report links to that edit', async () => {
+      const page = await saveRevision(t.db, {
+        actor: trusted, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
+        content: content(doc(p(text('Element had '), cited('700'), text(' users.'))), { title: 'Upheld report page' }),
+      })
+      if (!page.ok) throw new Error('setup failed')
+      const slug = page.page.slug
+      const reported = await createReport(t.db, { reporter: null, ip: '192.0.2.200', slug, fields: { revisionId: page.revision.id, target: 'figure', ordinal: '0', reason: 'unsupported', comment: '' } })
+      if (!reported.ok) throw new Error('report failed')
+      expect((await loadPageView(t.db, slug, { kind: 'stable' }, 'en'))!.figures[0]?.disputed).toBe(false)
+      expect(await resolveReport(t.db, { moderator, reportId: reported.reportId, resolution: 'upheld', note: 'The source says 500.' })).toMatchObject({ ok: true })
+      expect((await loadPageView(t.db, slug, { kind: 'stable' }, 'en'))!.figures[0]).toMatchObject({ disputed: true, disputedBy: 'confirmed' })
+
+      const edit = async (base: string, paragraphs: ReturnType<typeof p>[]) => {
+        const saved = await saveRevision(t.db, { actor: trusted, slug, baseRevisionId: base, summary: 'edit', idempotencyKey: null, content: content(doc(...paragraphs), { title: 'Upheld report page' }) })
+        if (!saved.ok || saved.revision.status !== 'approved') throw new Error(`edit failed: ${JSON.stringify(saved)}`)
+        return saved.revision.id
+      }
+      const around = await edit(page.revision.id, [p(text('Element had '), cited('700'), text(' users.')), p(text('It is a messenger.'))])
+      expect((await loadPageView(t.db, slug, { kind: 'stable' }, 'en'))!.figures[0]?.disputed).toBe(true)
+      const requoted = figure('700', { sourceId: source.id, quote: 'about 700 users', asOf: '2025-06', metric: 'users' })
+      const fix = await edit(around, [p(text('Element had '), requoted, text(' users.')), p(text('It is a messenger.'))])
+      expect((await loadPageView(t.db, slug, { kind: 'stable' }, 'en'))!.figures[0]?.disputed).toBe(false)
+      const resolved = (await listReports(t.db, { status: 'resolved', pageSlug: slug, limit: 5 }))[0]
+      expect(resolved).toMatchObject({ status: 'upheld', fixedByRevisionId: fix, fixedAt: expect.any(String) })
     })
 
     it('keeps a report on its figure when the page is edited around it', async () => {
       const fields = { revisionId: stable.revisionId, target: 'figure', ordinal: '0', reason: 'different-metric', comment: '' }
-      expect((await createReport(t.db, { reporter: null, ip: '192.0.2.90', slug: stable.slug, fields })).ok).toBe(true)
+      expect((await createReport(t.db, { reporter: { id: trusted.id }, ip: '192.0.2.90', slug: stable.slug, fields })).ok).toBe(true)
       const edited = await saveRevision(t.db, {
         actor: trusted, slug: stable.slug, baseRevisionId: stable.revisionId, summary: 'intro', idempotencyKey: null,
         content: content(doc(p(text('Launched in 2019 with '), cited('12'), text(' ministries.')), p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))), { title: 'Moderation test page' }),

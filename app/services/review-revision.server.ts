@@ -8,6 +8,7 @@ import { appendLog, insertDecision } from '#app/models/moderation.server'
 import { getPageById, updatePageHeads, type PageRecord } from '#app/models/pages.server'
 import { findNewestLiveRevision, getRevision, listChainBetween, setRevisionStatus, type RevisionMeta } from '#app/models/revisions.server'
 import { promoteIfEarned } from './auto-trust.server'
+import { settleUpheldReports } from './upheld-reports.server'
 
 export interface ReviewInput {
   moderator: Pick<RequestActor, 'id'>
@@ -76,6 +77,7 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
       published.push(r.id)
     }
     await updatePageHeads(trx, page.id, { stableRevisionId: revision.id, title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, updatedAt: nowIso() })
+    await settleUpheldReports(trx, page.id, revision.id)
     const alsoPublished = published.filter((id) => id !== revision.id)
     const detail = alsoPublished.length > 0 || superseded.length > 0 ? { ...(alsoPublished.length > 0 ? { alsoPublished } : {}), ...(superseded.length > 0 ? { superseded } : {}) } : undefined
     await appendLog(trx, { action: 'revision.approve', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason: reason || 'Approved', detail })

@@ -11,6 +11,7 @@ import { findRevisionByIdempotencyKey, getRevision, listChainBetween, setRevisio
 import { existingSourceIds } from '#app/models/sources.server'
 import { recordRevision } from './record-revision.server'
 import { activeProtection } from './save-revision.server'
+import { settleUpheldReports } from './upheld-reports.server'
 
 export interface RollbackInput {
   moderator: Pick<RequestActor, 'id' | 'role' | 'blockedUntil'>
@@ -111,6 +112,7 @@ async function rollbackInTransaction(trx: DB, input: RollbackInput, reason: stri
     if (r.status === 'pending' && (await setRevisionStatus(trx, r.id, ['pending'], 'superseded'))) superseded.push(r.id)
   }
   await updatePageHeads(trx, page.id, { latestRevisionId: id, stableRevisionId: id, title: target.content.title, summary: target.content.summary, lang: target.content.lang, updatedAt: nowIso() })
+  await settleUpheldReports(trx, page.id, id)
   const rolledBack = point.edits.map((e) => e.id)
   await appendLog(trx, {
     action: 'revision.rollback', actorId: input.moderator.id, pageId: page.id, revisionId: id, targetUserId: point.author.id, reason,

@@ -21,6 +21,7 @@ import { countApprovedRevisionsByAuthor, findRevisionByIdempotencyKey, getRevisi
 import { existingSourceIds, getSourcesByIds } from '#app/models/sources.server'
 import { getUserById } from '#app/models/users.server'
 import { recordRevision, serialiseContent } from './record-revision.server'
+import { settleUpheldReports } from './upheld-reports.server'
 
 export interface SaveRevisionInput {
   actor: Pick<RequestActor, 'id' | 'role' | 'blockedUntil'>
@@ -265,6 +266,7 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
     ...(!published && page.stableRevisionId === null ? { title: content.title, summary: content.summary, lang: content.lang } : {}),
     updatedAt: nowIso(),
   })
+  if (published) await settleUpheldReports(trx, page.id, id)
   return { ok: true, replayed: false, page: { id: page.id, slug: page.slug }, revision: { id, status: decision.status, findings: decision.findings, merged } }
 }
 

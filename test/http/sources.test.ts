@@ -31,7 +31,7 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
     const first = figures.find((f) => f.sourceId && f.quote)!
     tchapFigure = { sourceId: first.sourceId!, quote: first.quote!, text: first.text }
     await recordLinkCheck(t.db, { sourceId: first.sourceId!, checkedAt: '2026-11-20T10:00:00.000Z', status: 'ok', httpStatus: 200, finalUrl: 'https://example.org/final', reason: null, quoteResults: [{ quote: first.quote!, found: false }] })
-    await openOrJoinReport(t.db, { id: newId(), pageId: page.id, revisionId: page.stableRevisionId!, targetKey: figureKey(first), targetText: first.text, sourceId: first.sourceId, reason: 'unsupported', comment: '', reporterId: null, createdAt: nowIso() })
+    await openOrJoinReport(t.db, { id: newId(), pageId: page.id, revisionId: page.stableRevisionId!, targetKey: figureKey(first), targetText: first.text, sourceId: first.sourceId, reason: 'unsupported', comment: '', reporterId: null, reporterKey: 'user:a-moderator', trustedReporter: true, createdAt: nowIso() })
     token = (await createApiToken(t.db, (await createUser(t.db)).id, 'sources test')).token
   })
   afterAll(async () => {
