@@ -1,6 +1,7 @@
 import { waybackLookupUrl } from '#app/core/archive'
 import { formatAsOf, formatDate } from '#app/core/format'
 import type { SourceKind } from '#app/core/content'
+import type { DisputeReason } from '#app/core/disputes'
 import type { ReaderFigure } from '#app/models/page-view.server'
 import type { SourceView } from '#app/presenters/source'
 import { useT, useUiLang } from './i18n'
@@ -36,7 +37,7 @@ export function FigurePanel({ figure, source, report }: { figure: ReaderFigure; 
         {t('figure.panelTitle', { text: figure.text })}
       </h2>
       <ul className="badges">
-        {figure.disputed ? <li className="badge badge--danger">{t('figure.disputed')}</li> : null}
+        {figure.disputed && figure.disputedBy ? <li className="badge badge--danger">{t(`figure.disputedBy.${figure.disputedBy}`)}</li> : null}
         {!figure.cited ? <li className="badge badge--danger">{t('figure.uncited')}</li> : null}
         {figure.cited && !figure.quoteShowsFigure ? <li className="badge badge--warn">{t('figure.quoteMismatch')}</li> : null}
         {source?.selfReported ? <li className="badge badge--vendor">{t('figure.selfReported')}</li> : null}
@@ -149,7 +150,7 @@ export function CitationList({
   sources,
   report,
 }: {
-  citations: Array<{ n: number; sourceId: string | null; quote: string | null; locator: string | null; disputed?: boolean; quoteFound?: boolean | null; quoteCheckedAt?: string | null }>
+  citations: Array<{ n: number; sourceId: string | null; quote: string | null; locator: string | null; disputed?: boolean; disputedBy?: DisputeReason | null; quoteFound?: boolean | null; quoteCheckedAt?: string | null }>
   sources: Record<string, SourceView>
   report?: ReportContext
 }) {
@@ -178,7 +179,7 @@ export function CitationList({
                 t('figure.unknownSource')
               )}
               {c.locator ? <> · {c.locator}</> : null}
-              {c.disputed ? <> <span className="badge badge--danger">{t('figure.disputed')}</span></> : null}
+              {c.disputed && c.disputedBy ? <> <span className="badge badge--danger">{t(`figure.disputedBy.${c.disputedBy}`)}</span></> : null}
               {c.quote ? <blockquote lang={source?.lang ?? undefined}>{c.quote}</blockquote> : null}
               {c.quoteFound === false ? <QuoteCheckNote found={false} checkedAt={c.quoteCheckedAt} /> : null}
               {report ? <ReportDisclosure context={report} target="citation" ordinal={c.n - 1} /> : null}

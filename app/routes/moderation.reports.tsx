@@ -5,13 +5,15 @@ import { requireAbility } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT, useUiLang } from '#app/components/i18n'
 import { FilterForm, FilterSelect, FilterText, ModerationNav } from '#app/components/moderation'
+import { config } from '#app/config.server'
+import { disputeReason, type TargetSupport } from '#app/core/disputes'
 import { formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { parseReportFilters, REPORT_STATUS_FILTERS } from '#app/core/moderation-filters'
 import { parseResolution, RESOLUTION_NOTE_MAX, RESOLUTIONS } from '#app/core/reports'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
-import { listReports } from '#app/models/reports.server'
+import { listReports, listTargetSupport } from '#app/models/reports.server'
 import { resolveReport } from '#app/services/resolve-report.server'
 import css from '#app/styles/moderation.css?url'
 
@@ -27,6 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = await listReports(getDb(), { status: filters.status, pageSlug: filters.page, before: filters.before, limit: PAGE_SIZE + 1 })
   const shown = rows.slice(0, PAGE_SIZE)
   const last = shown[shown.length - 1]
+  // What readers see of each open or upheld report's target (app/core/disputes.ts), page by page.
+  const support = new Map<string, Map<string, TargetSupport>>()
+  for (const pageId of new Set(shown.filter((r) => r.status === 'open' || (r.status === 'upheld' && r.fixedAt === null)).map((r) => r.page.id))) {
+    support.set(pageId, new Map((await listTargetSupport(getDb(), pageId)).map((s) => [s.key, s])))
+  }
   const next = rows.length > PAGE_SIZE && last ? new URLSearchParams([...[...url.searchParams].filter(([k]) => k !== 'before'), ['before', last.id]]).toString() : null
   return {
     title: t('mod.reports.title'),
@@ -47,8 +54,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
       resolvedBy: r.resolvedBy,
       resolvedAt: r.resolvedAt,
       createdAt: r.createdAt,
+      readers: readerView(support.get(r.page.id)?.get(r.targetKey), r),
     })),
   }
+}
+
+/** Whether readers see the report's target as disputed, and why; or how an upheld report ended. */
+function readerView(target: TargetSupport | undefined, report: { status: string; fixedAt: string | null; fixedByRevisionId: string | null }) {
+  if (report.status === 'upheld' && report.fixedAt !== null) return { kind: 'fixed' as const, revisionId: report.fixedByRevisionId }
+  if (report.status !== 'open' && report.status !== 'upheld') return null
+  const reason = target ? disputeReason(target, config.reportsToDispute) : null
+  if (reason) return { kind: 'shown' as const, reason, count: target?.reporters ?? 0 }
+  return { kind: 'hidden' as const, count: target?.reporters ?? 0, needed: config.reportsToDispute }
 }
 
 type ActionResult = { ok: true; reportId: string; message: string } | { ok: false; reportId: string; message: string; field?: 'resolution' | 'note'; note: string }
@@ -67,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ ok: false, reportId, message: t(`mod.resolve.issue.${code}`), field, note } satisfies ActionResult, { status: 422 })
   }
   const result = await resolveReport(getDb(), { ...parsed.value, moderator })
-  if (result.ok) return { ok: true, reportId, message: t('mod.resolve.done', { status: t(`report.status.${result.status}`) }) } satisfies ActionResult
+  if (result.ok) return { ok: true, reportId, message: t(result.status === 'upheld' ? 'mod.resolve.doneUpheld' : 'mod.resolve.doneDismissed') } satisfies ActionResult
   if (result.status === 404) return data({ ok: false, reportId, message: t('mod.resolve.issue.invalid_report'), note } satisfies ActionResult, { status: 404 })
   return data({ ok: false, reportId, message: t('mod.resolve.already'), note } satisfies ActionResult, { status: 409 })
 }
@@ -113,9 +130,30 @@ export default function ModerationReports() {
                   <span className="muted">{t('mod.reports.by', { who: r.reporter ?? t('mod.reports.anonymous'), date: formatDateTime(lang, r.createdAt) })}</span>
                 </p>
                 {r.comment ? <blockquote className="report-item__comment">{r.comment}</blockquote> : null}
+                {r.readers?.kind === 'shown' ? (
+                  <p className="report-item__readers" data-readers="disputed">
+                    {r.readers.reason === 'readers' ? t('mod.reports.shown.readers', { count: r.readers.count }) : t(`mod.reports.shown.${r.readers.reason}`)}
+                  </p>
+                ) : r.readers?.kind === 'hidden' ? (
+                  <p className="report-item__readers muted" data-readers="not-shown">
+                    {t('mod.reports.notShown', { count: r.readers.count, needed: r.readers.needed })}
+                  </p>
+                ) : null}
                 {r.status !== 'open' ? (
                   <p>
                     {t('mod.decided', { decision: t(`report.status.${r.status}`), moderator: r.resolvedBy ?? '?', date: r.resolvedAt ? formatDateTime(lang, r.resolvedAt) : '' })}: “{r.resolutionNote}”
+                    {r.readers?.kind === 'fixed' ? (
+                      <>
+                        {' '}
+                        {r.readers.revisionId ? (
+                          <span data-fixed-by={r.readers.revisionId}>
+                            {t('mod.reports.fixedBy')} <Link to={`/pages/${r.page.slug}/revisions/${r.readers.revisionId}`}>{r.readers.revisionId.slice(-8)}</Link>
+                          </span>
+                        ) : (
+                          t('mod.reports.fixedGone')
+                        )}
+                      </>
+                    ) : null}
                   </p>
                 ) : (
                   <Form method="post" className="resolve-form">

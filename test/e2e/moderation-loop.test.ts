@@ -45,7 +45,8 @@ describe('the moderation loop in Chromium', () => {
     })
     if (!saved.ok) throw new Error('setup failed')
     slug = saved.page.slug
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
+    // One reader's report is enough to mark a figure here (the default needs three people).
+    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', REPORTS_TO_DISPUTE: '1' } })
     browser = await launchBrowser()
     editorContext = await signedIn(editor.username)
     moderatorContext = await signedIn(moderator.username)
@@ -175,7 +176,7 @@ describe('the moderation loop in Chromium', () => {
     await reader.waitForURL(`**/pages/${slug}`)
     await expect.poll(() => reader.locator('button.fig', { hasText: '5,000' }).getAttribute('data-disputed')).toBe('true')
     await reader.locator('button.fig', { hasText: '5,000' }).click()
-    await expect.poll(() => panel.textContent()).toContain('Disputed: a reader report is open.')
+    await expect.poll(() => panel.textContent()).toContain('Disputed: readers reported it; a moderator will decide.')
 
     // 8. The moderator dismisses the report with a public note; the mark goes away.
     await modPage.goto(`${server.url}/moderation/reports`)

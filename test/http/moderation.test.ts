@@ -54,7 +54,7 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     ids.calm = (await newPage(editor, 'HTTP calm page', doc(p(text('A plain sentence.'))))).revision.id
     ids.risky = (await newPage(editor, 'HTTP risky page', doc(p(text('openDesk is the leading suite, used by 5,000 agencies.'))))).revision.id
     ids.german = (await newPage(editor, 'HTTP German page', doc(p(text('Derzeit nutzen Behörden die Plattform.'))), 'de')).revision.id
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', RATE_REPORT_IP: '3/3600' } })
+    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', RATE_REPORT_IP: '3/3600', REPORTS_TO_DISPUTE: '2' } })
     for (const user of [editor, moderator, moderator2]) cookies[user.username] = await login(server.url, user.username)
   })
   afterAll(async () => {
@@ -258,14 +258,16 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     expect(limited.status).toBe(429)
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
 
+    // Two distinct reporters (the anonymous address, counted once, and the editor) reach
+    // REPORTS_TO_DISPUTE here.
     const after = await get(`/pages/${stableSlug}`)
     const html = await after.text()
     expect(html).toMatch(/<button type="button" class="fig" id="fig-0" data-disputed="true"/)
-    expect(html).toContain('Disputed: a reader report is open.')
+    expect(html).toContain('Disputed: readers reported it; a moderator will decide.')
     expect(after.headers.get('etag')).not.toBe(etagBefore)
   })
 
-  it('resolves reports with a public note, which clears the dispute and goes to the log', async () => {
+  it('resolves reports with a public note, which goes to the log; the upheld one keeps the figure marked', async () => {
     const list = await get('/moderation/reports', cookies[moderator.username])
     expect(list.status).toBe(200)
     const html = await list.text()
@@ -280,9 +282,12 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     }
     const twice = await form('/moderation/reports', { reportId: open[0]!.id, resolution: 'upheld', note: 'again' }, cookies[moderator2.username])
     expect(twice.status).toBe(409)
-    expect(await (await get(`/pages/${stableSlug}`)).text()).not.toContain('data-disputed')
+    const page = await (await get(`/pages/${stableSlug}`)).text()
+    expect(page).toMatch(/id="fig-0" data-disputed="true"/)
+    expect(page).toContain('Disputed: a moderator upheld a report on it; marked until an edit corrects it.')
     const resolved = await (await get('/moderation/reports?status=resolved', cookies[moderator.username])).text()
     expect(resolved).toContain('Checked: outdated')
+    expect(resolved).toContain('Readers see it as disputed until an edit corrects it.')
   })
 
   it('shows every decision in the public log, filterable and paginated', async () => {

@@ -72,7 +72,9 @@ export const de: Messages = {
   'figure.quoteMismatch': 'Das Zitat zeigt diese Zahl nicht.',
   'figure.outdated': 'Möglicherweise veraltet',
   'figure.notComparable': 'Nicht vergleichbar: Die Tabelle stellt die Zahl neben Zahlen, die etwas anderes zählen.',
-  'figure.disputed': 'Umstritten: Eine Meldung von Lesenden ist offen.',
+  'figure.disputedBy.confirmed': 'Umstritten: Die Moderation hat eine Meldung dazu bestätigt; gekennzeichnet, bis eine Bearbeitung es korrigiert.',
+  'figure.disputedBy.trusted-reporter': 'Umstritten: von einer vertrauenswürdigen Person gemeldet; die Moderation entscheidet.',
+  'figure.disputedBy.readers': 'Umstritten: von Lesenden gemeldet; die Moderation entscheidet.',
   'figure.panelTitle': ({ text }) => `Beleg für „${text}“`,
   'figure.unknownSource': 'Unbekannte Quelle',
 

@@ -76,7 +76,9 @@ export const en = {
   'figure.quoteMismatch': 'The quote does not show this figure.',
   'figure.outdated': 'May be outdated',
   'figure.notComparable': 'Not comparable: this table sets it beside figures that count something different.',
-  'figure.disputed': 'Disputed: a reader report is open.',
+  'figure.disputedBy.confirmed': 'Disputed: a moderator upheld a report on it; marked until an edit corrects it.',
+  'figure.disputedBy.trusted-reporter': 'Disputed: reported by a trusted editor; a moderator will decide.',
+  'figure.disputedBy.readers': 'Disputed: readers reported it; a moderator will decide.',
   'figure.panelTitle': ({ text }: { text: string }) => `Evidence for “${text}”`,
   'figure.unknownSource': 'Unknown source',
 

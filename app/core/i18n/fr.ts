@@ -72,7 +72,9 @@ export const fr: Messages = {
   'figure.quoteMismatch': 'La citation ne montre pas ce chiffre.',
   'figure.outdated': 'Peut-être dépassé',
   'figure.notComparable': 'Non comparable : le tableau place ce chiffre à côté de chiffres qui comptent autre chose.',
-  'figure.disputed': 'Contesté : un signalement de lecteur est ouvert.',
+  'figure.disputedBy.confirmed': 'Contesté : un modérateur a retenu un signalement ; marqué jusqu’à ce qu’une modification le corrige.',
+  'figure.disputedBy.trusted-reporter': 'Contesté : signalé par un contributeur de confiance ; un modérateur tranchera.',
+  'figure.disputedBy.readers': 'Contesté : signalé par des lecteurs ; un modérateur tranchera.',
   'figure.panelTitle': ({ text }) => `Preuve pour « ${text} »`,
   'figure.unknownSource': 'Source inconnue',
 
