@@ -216,6 +216,7 @@ export interface ReportsTable {
 
 /** Each reporter behind a report, once (migration 0010). */
 export interface ReportReportersTable {
+  id: string
   report_id: string
   /** `user:<id>`, or `ip:<hash>` for an anonymous reader. */
   reporter_key: string

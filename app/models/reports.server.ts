@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { TargetSupport } from '#app/core/disputes'
 import type { ReportReason } from '#app/core/reports'
 import type { DB } from './db.server'
+import { newId } from './ids.server'
 
 export type ReportStatus = 'open' | 'upheld' | 'dismissed'
 
@@ -76,7 +77,7 @@ export async function openOrJoinReport(db: DB, r: NewReport): Promise<{ id: stri
   const created = row.id === r.id
   const joined = await db
     .insertInto('report_reporters')
-    .values({ report_id: row.id, reporter_key: r.reporterKey, trusted: r.trustedReporter ? 1 : 0, created_at: r.createdAt })
+    .values({ id: newId(), report_id: row.id, reporter_key: r.reporterKey, trusted: r.trustedReporter ? 1 : 0, created_at: r.createdAt })
     .onConflict((oc) => oc.columns(['report_id', 'reporter_key']).doNothing())
     .executeTakeFirst()
   if (created || Number(joined.numInsertedOrUpdatedRows ?? 0) === 0) return { id: row.id, reporterCount: Number(row.reporter_count), created }

@@ -115,7 +115,7 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
       expect(html).toContain('Sources of “')
       expect(html).toContain(`href="/sources/${tchapFigure.sourceId}"`)
       expect(html).toContain('Quote not found on the page as of Nov 20, 2026')
-      expect(html).toContain('Disputed: reported by a trusted editor; a moderator will decide.')
+      expect(html).toContain('Disputed: a report on it stands (a trusted reporter, several readers, or a moderator upheld it).')
       expect(html).toContain(`href="/pages/${SLUG}/sources.csv"`)
       expect(html).toMatch(/months? old|years? old/)
       const de = await (await get(`/pages/${SLUG}/sources`, { 'accept-language': 'de' })).text()

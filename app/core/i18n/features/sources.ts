@@ -80,7 +80,7 @@ const en = {
   'pageSources.col.state': 'Notes',
   'pageSources.col.number': 'No.',
   'pageSources.col.locator': 'Where in the source',
-  'pageSources.disputed': 'Disputed: a reader report is open.',
+  'pageSources.disputed': 'Disputed: a report on it stands (a trusted reporter, several readers, or a moderator upheld it).',
   'pageSources.uncited': 'Not cited',
 }
 
@@ -163,7 +163,7 @@ const de: typeof en = {
   'pageSources.col.state': 'Hinweise',
   'pageSources.col.number': 'Nr.',
   'pageSources.col.locator': 'Fundstelle',
-  'pageSources.disputed': 'Umstritten: eine Leser-Meldung ist offen.',
+  'pageSources.disputed': 'Umstritten: Eine Meldung dazu gilt (von einer vertrauenswürdigen Person, mehreren Lesenden oder von der Moderation bestätigt).',
   'pageSources.uncited': 'Nicht belegt',
 }
 
@@ -246,7 +246,7 @@ const fr: typeof en = {
   'pageSources.col.state': 'Remarques',
   'pageSources.col.number': 'N°',
   'pageSources.col.locator': 'Emplacement dans la source',
-  'pageSources.disputed': 'Contesté : un signalement est ouvert.',
+  'pageSources.disputed': 'Contesté : un signalement le vise (par une personne de confiance, plusieurs lecteurs, ou retenu par un modérateur).',
   'pageSources.uncited': 'Non sourcé',
 }
 
