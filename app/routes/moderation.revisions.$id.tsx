@@ -30,7 +30,7 @@ import { existingSourceIds, getSourcesByIds } from '#app/models/sources.server'
 import { getUserById } from '#app/models/users.server'
 import { presentFigure } from '#app/presenters/figure'
 import { presentSource } from '#app/presenters/source'
-import { reviewRevision } from '#app/services/review-revision.server'
+import { pendingUndoneBy, reviewRevision } from '#app/services/review-revision.server'
 import historyCss from '#app/styles/history.css?url'
 import css from '#app/styles/moderation.css?url'
 
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!revision) throw notFound(t('error.notFound.body'))
   const page = (await getPageById(db, revision.pageId))!
   const stableId = page.stableRevisionId !== revision.id ? page.stableRevisionId : null
-  const [figures, citations, storedFindings, author, records, decision, known, stableFigures, stableCitations, stable] = await Promise.all([
+  const [figures, citations, storedFindings, author, records, decision, known, stableFigures, stableCitations, stable, undone] = await Promise.all([
     listFigures(db, revision.id),
     listCitations(db, revision.id),
     listFindings(db, revision.id),
@@ -61,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stableId ? listFigures(db, stableId) : [],
     stableId ? listCitations(db, stableId) : [],
     stableId ? getRevision(db, stableId) : null,
+    pendingUndoneBy(db, revision.id),
   ])
   // Promotional language is found again from the snapshot: findings rows do not keep which field
   // (title, summary, body) their offsets point into, and the analysis is pure and cheap.
@@ -116,6 +117,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     page: { slug: page.slug, title: page.title, stableRevisionId: page.stableRevisionId, isStable: page.stableRevisionId === revision.id },
     diffHref: stableId ? `/pages/${page.slug}/diff?from=${stableId}&to=${revision.id}` : null,
+    // Pending revisions under this one whose change its text undoes: approving supersedes them.
+    supersedes: undone.map((r) => ({ id: r.id, author: r.authorName })),
     bodyHtml,
     textDiff: textDiff ? { html: diffHtml } : null,
     panels: figures.filter((f) => f.marked).map((f) => ({ ...figureView(f), ...quoteCheck(f.sourceId, f.quote) })),
@@ -248,6 +251,18 @@ export default function ReviewRevision() {
               <button type="submit" className="primary" disabled={busy} aria-describedby={data.findings.uncited.length > 0 ? 'approve-blocked' : undefined}>
                 {t('mod.decide.approve')}
               </button>
+              {data.supersedes.length > 0 ? (
+                <div className="notice" id="approve-supersedes">
+                  <p>{t('mod.decide.supersedes', { count: data.supersedes.length })}</p>
+                  <ul>
+                    {data.supersedes.map((r) => (
+                      <li key={r.id}>
+                        <Link to={`/moderation/revisions/${r.id}`}>{r.id.slice(-8)}</Link> · {r.author}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               {data.findings.uncited.length > 0 ? (
                 <p className="muted" id="approve-blocked">
                   {t('mod.decide.blockedByUncited', { count: data.findings.uncited.length })}

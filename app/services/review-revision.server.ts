@@ -86,6 +86,20 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
   })
 }
 
+/**
+ * The pending revisions under `revisionId` that approving it would mark superseded, not approved:
+ * their change is not in its text (the review page says so before the moderator decides).
+ */
+export async function pendingUndoneBy(db: DB, revisionId: string): Promise<RevisionMeta[]> {
+  const revision = await getRevision(db, revisionId)
+  const page = revision ? await getPageById(db, revision.pageId) : null
+  if (!revision || !page || revision.status !== 'pending') return []
+  const chain = (await listChainBetween(db, page.id, page.stableRevisionId, revision.id)).filter((r) => r.status === 'pending' && r.id !== revision.id)
+  const undone: RevisionMeta[] = []
+  for (const r of chain) if (!(await changeKeptIn(db, r, revision.content))) undone.push(r)
+  return undone
+}
+
 /** Whether a revision's change (from its parent) is still in the text about to be published. */
 async function changeKeptIn(trx: DB, revision: RevisionMeta, published: PageContent): Promise<boolean> {
   const [self, parent] = await Promise.all([getRevision(trx, revision.id), revision.parentId ? getRevision(trx, revision.parentId) : null])

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createUser } from '#test/factories'
+import { createUser, login } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
 import { startServer, type RunningServer } from '#test/server'
 import type { PageContent } from '#app/core/content'
@@ -16,11 +16,16 @@ describe.each(TEST_ENGINES)('saving beside a pending revision through the API on
   let t: TestDatabase
   let server: RunningServer
   const tokens = { editor: '', trusted: '', moderator: '' }
+  let moderatorCookie = ''
 
   beforeAll(async () => {
     t = await createTestDatabase(engine)
     server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
-    for (const role of ['editor', 'trusted', 'moderator'] as const) tokens[role] = (await createApiToken(t.db, (await createUser(t.db, { role })).id, 'test')).token
+    for (const role of ['editor', 'trusted', 'moderator'] as const) {
+      const user = await createUser(t.db, { role })
+      tokens[role] = (await createApiToken(t.db, user.id, 'test')).token
+      if (role === 'moderator') moderatorCookie = await login(server.url, user.username)
+    }
   })
   afterAll(async () => {
     await server?.stop()
@@ -88,6 +93,13 @@ describe.each(TEST_ENGINES)('saving beside a pending revision through the API on
     const { slug, read, pendingId } = await pageWithPendingRevision('Stable text on the latest id')
     const stale = await call('POST', `/api/v1/pages/${slug}/revisions`, { baseRevisionId: read.page.latestRevisionId, content: edit(read.revision.content, 2, 'Block c by the second editor.') }, tokens.editor)
     expect(stale.status).toBe(201)
+    // The moderator is told before deciding, in their language.
+    const review = await fetch(`${server.url}/moderation/revisions/${stale.body.revision.id}`, { headers: { cookie: moderatorCookie } })
+    const html = await review.text()
+    expect(html).toContain('This revision undoes the change of a pending revision under it.')
+    expect(html).toContain(`href="/moderation/revisions/${pendingId}"`)
+    const french = await (await fetch(`${server.url}/moderation/revisions/${stale.body.revision.id}`, { headers: { cookie: moderatorCookie, 'accept-language': 'fr' } })).text()
+    expect(french).toContain('Cette révision annule la modification d’une révision en attente en dessous.')
     const approved = await call('POST', `/api/v1/revisions/${stale.body.revision.id}/review`, { decision: 'approve' }, tokens.moderator)
     expect(approved.body).toMatchObject({ published: [stale.body.revision.id], superseded: [pendingId] })
     const history = await call('GET', `/api/v1/pages/${slug}/revisions`)

@@ -119,6 +119,7 @@ const en = {
   'mod.decide.approve': 'Approve and publish',
   'mod.decide.reject': 'Reject',
   'mod.decide.approved': 'Approved: the revision is now what readers see.',
+  'mod.decide.supersedes': ({ count }: { count: number }) => plural('en', count, { one: 'This revision undoes the change of a pending revision under it. Approving it marks that one superseded, not approved: its change will not be published.', other: `This revision undoes the changes of ${count} pending revisions under it. Approving it marks them superseded, not approved: their changes will not be published.` }),
   'mod.decide.rejected': 'Rejected. The reason is in the moderation log.',
   'mod.decide.blockedByUncited': ({ count }: { count: number }) =>
     plural('en', count, {
@@ -389,6 +390,7 @@ const de: typeof en = {
   'mod.decide.approve': 'Freigeben und veröffentlichen',
   'mod.decide.reject': 'Ablehnen',
   'mod.decide.approved': 'Freigegeben: Die Version ist jetzt für alle sichtbar.',
+  'mod.decide.supersedes': ({ count }: { count: number }) => plural('de', count, { one: 'Diese Version macht die Änderung einer wartenden Version darunter rückgängig. Wird sie freigegeben, gilt jene als überholt, nicht als freigegeben: Ihre Änderung wird nicht veröffentlicht.', other: `Diese Version macht die Änderungen von ${count} wartenden Versionen darunter rückgängig. Wird sie freigegeben, gelten jene als überholt, nicht als freigegeben: Ihre Änderungen werden nicht veröffentlicht.` }),
   'mod.decide.rejected': 'Abgelehnt. Die Begründung steht im Moderationsprotokoll.',
   'mod.decide.blockedByUncited': ({ count }: { count: number }) =>
     plural('de', count, {
@@ -659,6 +661,7 @@ const fr: typeof en = {
   'mod.decide.approve': 'Approuver et publier',
   'mod.decide.reject': 'Refuser',
   'mod.decide.approved': 'Approuvée : c’est désormais la révision que voient les lecteurs.',
+  'mod.decide.supersedes': ({ count }: { count: number }) => plural('fr', count, { one: 'Cette révision annule la modification d’une révision en attente en dessous. L’approuver marque celle-ci remplacée, non approuvée : sa modification ne sera pas publiée.', other: `Cette révision annule les modifications de ${count} révisions en attente en dessous. L’approuver les marque remplacées, non approuvées : leurs modifications ne seront pas publiées.` }),
   'mod.decide.rejected': 'Refusée. Le motif figure dans le journal de modération.',
   'mod.decide.blockedByUncited': ({ count }: { count: number }) =>
     plural('fr', count, {
