@@ -104,5 +104,9 @@ describe.each(TEST_ENGINES)('saving beside a pending revision through the API on
     expect(approved.body).toMatchObject({ published: [stale.body.revision.id], superseded: [pendingId] })
     const history = await call('GET', `/api/v1/pages/${slug}/revisions`)
     expect(history.body.revisions.find((r: { id: string }) => r.id === pendingId)).toMatchObject({ status: 'superseded' })
+    // Recent changes (and so the author's contributions) agree: superseded, not approved.
+    const permalink = `href="/pages/${slug}/revisions/${pendingId}"`
+    expect(await (await fetch(`${server.url}/recent-changes?page=${slug}&status=superseded`)).text()).toContain(permalink)
+    expect(await (await fetch(`${server.url}/recent-changes?page=${slug}&status=approved`)).text()).not.toContain(permalink)
   })
 })
