@@ -1,5 +1,6 @@
 import type http from 'node:http'
 import type { ServerBuild } from '@remix-run/node'
+import { LIMITS } from '../app/core/limits'
 import { applySecurityHeaders } from './security-headers'
 
 /**
@@ -11,9 +12,11 @@ import { applySecurityHeaders } from './security-headers'
  *   The adapter glued the target to the origin, so `http://hosthttp://…` threw and answered 500.
  * - the method, against the route that will answer: GET and HEAD where the route renders, POST
  *   where it has an action (or as a route's `handle.methods` says). Anything else is a 405 with
- *   `Allow`. Remix would run an action for PUT, PATCH and DELETE as if they were POST, and the
- *   size check refused a bodiless OPTIONS or DELETE with a 411.
+ *   `Allow`. Remix would run an action for PUT, PATCH and DELETE as if they were POST (and for a
+ *   HEAD of a single-fetch `.data` URL), and the size check refused a bodiless OPTIONS or DELETE
+ *   with a 411.
  * - an `/api/` path no API route claims is a JSON 404 in the API's error shape, not the HTML page.
+ * - a `?_data=` request (Remix before single fetch) is a 400.
  */
 
 interface RouteMethods {
@@ -104,14 +107,22 @@ export function createRequestGuard(build: Pick<ServerBuild, 'routes'>, options: 
       }
       req.url = authority.rest
     }
-    const pathname = pathOf(req.url ?? '/')
-    if (pathname === null) return answer(req, res, options, 400, { code: 'bad_request_target', message: 'The request target is not a valid path.' })
+    const url = parseUrl(req.url ?? '/', 'http://placeholder')
+    if (url === null) return answer(req, res, options, 400, { code: 'bad_request_target', message: 'The request target is not a valid path.' })
+    const pathname = url.pathname
     const api = pathname.startsWith('/api/')
+    // Remix's pre-single-fetch data requests: this app's client never makes them, and Remix
+    // answers them by logging a warning as an error (and a POST to the root route's missing action).
+    if (url.searchParams.has('_data')) {
+      return answer(req, res, options, 400, { code: 'bad_request', message: 'The _data parameter is not supported. Ask for the page itself, or its .data URL.' }, {}, api)
+    }
     const matched = matchRoutes(routes, pathname)
     if (api && matched.every((route) => !route.api)) {
       return answer(req, res, options, 404, { code: 'not_found', message: 'There is no such API endpoint. docs/api.md lists them.' }, {}, true)
     }
-    const allowed = [...new Set(matched.flatMap((route) => route.methods))]
+    // Remix answers a `.data` request that is not a GET as an action: a HEAD would run the
+    // route's action, past the cross-site check (which lets HEAD through as a read).
+    const allowed = [...new Set(matched.flatMap((route) => route.methods))].filter((m) => m !== 'HEAD' || !pathname.endsWith('.data'))
     const method = req.method ?? 'GET'
     if (allowed.length > 0 && !allowed.includes(method)) {
       return answer(
@@ -134,10 +145,6 @@ function absoluteAuthority(target: string): { host: string; rest: string } | nul
   const url = parseUrl(target)
   if (!url || url.username || url.password) return null
   return { host: url.host.toLowerCase(), rest: url.pathname + url.search }
-}
-
-function pathOf(target: string): string | null {
-  return parseUrl(target, 'http://placeholder')?.pathname ?? null
 }
 
 function parseUrl(input: string, base?: string): URL | null {
@@ -169,6 +176,29 @@ function answer(
   if (typeof requestId === 'string') headers.set('X-Request-Id', requestId)
   for (const [name, value] of headers) res.setHeader(name, value)
   res.statusCode = status
-  res.end(req.method === 'HEAD' ? undefined : body)
+  const send = once(() => res.end(req.method === 'HEAD' ? undefined : body))
+  if (req.complete) send()
+  else {
+    // Let the client finish sending first (up to the size limit): closing the connection with
+    // its body still arriving resets it, and a client that writes the whole request before
+    // reading then loses this answer.
+    let received = 0
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length
+      if (received > LIMITS.maxRequestBytes) send()
+    })
+    req.on('end', send)
+    req.on('error', send)
+    req.on('aborted', send)
+  }
   return true
+}
+
+function once(fn: () => void): () => void {
+  let done = false
+  return () => {
+    if (done) return
+    done = true
+    fn()
+  }
 }
