@@ -15,9 +15,15 @@ export async function readFormData(request: Request): Promise<FormData> {
   // A form with no fields may be posted with no body and no type (fetch(url, { method: 'POST' })).
   if (type === '' && request.headers.get('content-length') === '0') return new FormData()
   if (!FORM_TYPES.has(type)) throw Response.json({ message: t('error.formBody.unsupported') }, { status: 415 })
+  let form: FormData
   try {
-    return await request.formData()
+    form = await request.formData()
   } catch {
     throw Response.json({ message: t('error.formBody.malformed') }, { status: 400 })
   }
+  // No field takes a NUL character, and PostgreSQL refuses one in any text it stores or compares.
+  for (const value of form.values()) {
+    if (typeof value === 'string' && value.includes('\0')) throw Response.json({ message: t('error.formBody.nul') }, { status: 400 })
+  }
+  return form
 }

@@ -107,6 +107,10 @@ export function createRequestGuard(build: Pick<ServerBuild, 'routes'>, options: 
       }
       req.url = authority.rest
     }
+    // No path, name or search has a NUL in it, and PostgreSQL refuses one in any text parameter.
+    if (/%00/.test(req.url ?? '')) {
+      return answer(req, res, options, 400, { code: 'bad_request_target', message: 'The address contains a NUL character (%00). Remove it.' }, {}, (req.url ?? '').startsWith('/api/'))
+    }
     const url = parseUrl(req.url ?? '/', 'http://placeholder')
     if (url === null) return answer(req, res, options, 400, { code: 'bad_request_target', message: 'The request target is not a valid path.' })
     const pathname = url.pathname
