@@ -20,16 +20,5 @@ export async function readJsonBody(request: Request): Promise<{ ok: true; value:
     const issue = parsed.issues[0]!
     return { ok: false, response: apiError(issue.code === 'too_deep' ? 422 : 400, issue.code, issue.message) }
   }
-  // PostgreSQL refuses a NUL in any text it stores or compares; no field of the API takes one.
-  if (containsNul(parsed.value)) {
-    return { ok: false, response: apiError(400, 'invalid_character', 'The body contains a NUL character (\\u0000), which no field accepts. Remove it.') }
-  }
   return { ok: true, value: parsed.value }
-}
-
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0')
-  if (Array.isArray(value)) return value.some(containsNul)
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\0') || containsNul(v))
-  return false
 }

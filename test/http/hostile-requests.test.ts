@@ -56,15 +56,12 @@ describe.each(TEST_ENGINES)('hostile requests on $engine', (engine) => {
     }
   })
 
-  it('refuses a NUL character in an address, a form field or a JSON body with 400 (PostgreSQL cannot store or compare one)', async () => {
+  it('refuses a NUL character in an address or a form field with 400 (PostgreSQL cannot store or compare one)', async () => {
     expect((await fetch(`${server.url}/pages/a%00b`)).status).toBe(400)
     expect((await fetch(`${server.url}/search?q=%00`)).status).toBe(400)
     const report = await fetch(`${server.url}/pages/${ctx.slug}/report`, { method: 'POST', headers: { ...admin(), 'content-type': 'application/x-www-form-urlencoded' }, body: 'reason=a%00b' })
     expect(report.status).toBe(400)
     expect(await report.text()).toContain('NUL')
-    const lint = await fetch(`${server.url}/api/v1/lint`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"a\\u0000b","lang":"en"}' })
-    expect(lint.status).toBe(400)
-    expect(await lint.json()).toMatchObject({ error: { code: 'invalid_character' } })
   })
 
   it('serves an absolute-form target for its own host as the path, and refuses another host with 400', async () => {
