@@ -23,6 +23,7 @@ import { getRevision } from '#app/models/revisions.server'
 import { getSourcesByIds } from '#app/models/sources.server'
 import { presentSource, type SourceView } from '#app/presenters/source'
 import { activeProtection, saveRevision } from '#app/services/save-revision.server'
+import { readFormData } from '#app/form-body.server'
 
 /**
  * The server side of the edit routes (/pages/new, /pages/:slug/edit): who may open the editor,
@@ -141,7 +142,7 @@ function field(form: FormData, name: string, max?: number): string {
 export async function submitEdit(request: Request, slug: string | null) {
   const uiLang = getUiLang(request)
   const t = editorTranslator(uiLang)
-  const form = await request.formData()
+  const form = await readFormData(request)
   const summary = field(form, 'summary', 500)
   const idempotencyKey = field(form, 'idempotencyKey', 100).trim() || null
   const baseRevisionId = field(form, 'baseRevisionId', 100).trim() || null

@@ -20,6 +20,8 @@ await run(async () => {
       lines.push(`  ${outcome.status.padEnd(10)}${http.padEnd(9)} ${outcome.url}${missing > 0 ? `  (${missing} quote${missing === 1 ? '' : 's'} not found)` : ''}`)
     } else if (outcome.kind === 'retry') {
       lines.push(`  retry     ${outcome.status} — source ${outcome.sourceId}, again at ${outcome.retryAt}`)
+    } else if (outcome.kind === 'unchecked') {
+      lines.push(`  unchecked ${counts.network} — source ${outcome.sourceId} (${outcome.reason ?? 'no answer'}), again at ${outcome.retryAt}`)
     } else if (outcome.kind === 'failed') {
       lines.push(`  failed    ${outcome.reason}`)
     }
@@ -33,7 +35,8 @@ await run(async () => {
       ...lines,
       `Checked ${counts.recorded} source${counts.recorded === 1 ? '' : 's'}${statuses ? ` (${statuses})` : ''}; ` +
         `${counts.quotesNotFound} quote${counts.quotesNotFound === 1 ? '' : 's'} not found; ` +
-        `${counts.retries} retr${counts.retries === 1 ? 'y' : 'ies'} scheduled; ${counts.failures} failed.`,
+        `${counts.retries} retr${counts.retries === 1 ? 'y' : 'ies'} scheduled; ${counts.failures} failed.` +
+        (counts.unchecked > 0 ? ` ${counts.unchecked} not checked: the network looks ${counts.network} (no host answered), so no status was changed.` : ''),
     ].join('\n') + '\n',
   )
 })

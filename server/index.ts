@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from '../app/auth/cookie-names'
 import { isCrossSiteWrite } from '../app/auth/csrf'
 import { LIMITS } from '../app/core/limits'
 import { conditionalAnswer, tagAnswer } from './conditional'
+import { createRequestGuard } from './request-guard'
 import { noncePositions, PageCache, withNonce } from './page-cache'
 import { resolveOrigins } from '../app/origin.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   const assets = sirv(path.join(buildDir, 'client'), { immutable: true, maxAge: 31_536_000, etag: false, ...staticOptions })
   const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, ...staticOptions })
 
+  const guard = createRequestGuard(build, { allowedOrigins: origins.allowed, https })
   const pages = new PageCache(Number(process.env.PAGE_CACHE_ENTRIES ?? 500))
 
   const listener = createRequestListener(
@@ -139,6 +141,7 @@ async function main(): Promise<void> {
         durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       })
     })
+    if (guard(req, res)) return
     const url = req.url ?? '/'
     if (url.startsWith('/assets/')) {
       res.setHeader('X-Request-Id', requestId)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normaliseForMatch } from './quote-match'
-import { dueThresholds, findQuoteResult, isDue, isTransient, judgeQuotes, parseQuoteResults, recheckAt, retryDelayMs, sourcesToRecheck } from './link-check'
+import { dueThresholds, findQuoteResult, isDue, isTransient, judgeNetwork, judgeQuotes, parseQuoteResults, recheckAt, retryDelayMs, sourcesToRecheck } from './link-check'
 
 const schedule = { intervalHours: 168, brokenIntervalHours: 24 }
 const now = new Date('2026-11-27T12:00:00.000Z')
@@ -114,5 +114,18 @@ describe('recheckAt', () => {
     { name: 'an unreadable date: at once', last: 'yesterday', expected: now.toISOString() },
   ])('$name', ({ last, expected }) => {
     expect(recheckAt(last, now, spacing).toISOString()).toBe(expected)
+  })
+})
+
+describe('judgeNetwork', () => {
+  it.each([
+    [{ answeredHosts: 1, failedHosts: 0 }, 'online'],
+    [{ answeredHosts: 1, failedHosts: 20 }, 'online'],
+    [{ answeredHosts: 0, failedHosts: 3 }, 'offline'],
+    [{ answeredHosts: 0, failedHosts: 22 }, 'offline'],
+    [{ answeredHosts: 0, failedHosts: 2 }, 'unconfirmed'],
+    [{ answeredHosts: 0, failedHosts: 0 }, 'unconfirmed'],
+  ] as const)('%o with 3 hosts needed → %s', (observed, verdict) => {
+    expect(judgeNetwork(observed, 3)).toBe(verdict)
   })
 })

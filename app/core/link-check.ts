@@ -138,3 +138,20 @@ export function recheckAt(lastCheckedAt: string | null, now: Date, minSpacingMs:
   if (Number.isNaN(last)) return now
   return new Date(Math.max(now.getTime(), last + minSpacingMs))
 }
+
+/**
+ * What a pass's network-level failures (a failed name lookup, a connection that could not be
+ * opened) say, judged together:
+ * - 'online': some host answered (any HTTP status), so the network works and a host that could
+ *   not be reached is the source's own problem — recorded as before (retried, then dead).
+ * - 'offline': no host answered and at least `minHosts` distinct hosts failed at the network
+ *   level. One site can vanish; that many at once, with nothing answering, is this machine.
+ * - 'unconfirmed': no host answered and too few failed to say. Nothing is recorded either way.
+ * Hosts are compared as host:port, so local test servers count apart.
+ */
+export type NetworkVerdict = 'online' | 'offline' | 'unconfirmed'
+
+export function judgeNetwork(observed: { answeredHosts: number; failedHosts: number }, minHosts: number): NetworkVerdict {
+  if (observed.answeredHosts > 0) return 'online'
+  return observed.failedHosts >= minHosts ? 'offline' : 'unconfirmed'
+}

@@ -171,6 +171,20 @@ export async function failJob(db: DB, id: string, workerId: string, error: strin
     .execute()
 }
 
+/**
+ * Puts a claimed job back to run at `runAt` without counting the attempt its claim counted: the
+ * work could not be tried (the link checker was offline), so it must not use up the retries.
+ */
+export async function releaseJob(db: DB, id: string, workerId: string, reason: string, runAt: Date): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set((eb) => ({ last_error: reason.slice(0, 2_000), locked_by: null, locked_until: null, run_at: nowIso(runAt), attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('done_at', 'is', null)
+    .execute()
+}
+
 export async function getJob(db: DB, id: string): Promise<Job | null> {
   const row = await db.selectFrom('jobs').select(columns).where('id', '=', id).executeTakeFirst()
   return row ? toJob(row) : null

@@ -56,6 +56,19 @@ export async function listSourcesDue(db: DB, thresholds: { regular: string; brok
   return rows.map((r) => r.id)
 }
 
+/** URLs of sources the checker last reached, most recent first: probes of whether the network works. */
+export async function listReachableSourceUrls(db: DB, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sources')
+    .select('url')
+    .where('link_status', 'in', ['ok', 'redirected'])
+    .orderBy('link_checked_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.url)
+}
+
 /**
  * Every quote that cites the source in what readers see (each page's stable revision) and what
  * editors see (its latest revision): figures' and citations' quotes, duplicates left in (the

@@ -21,6 +21,7 @@ import { createPersonalToken } from '#app/services/create-api-token.server'
 import { revokePersonalToken } from '#app/services/revoke-api-token.server'
 import { revokeOwnSessions } from '#app/services/revoke-own-sessions.server'
 import accountCss from '#app/styles/account.css?url'
+import { readFormData } from '#app/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
 
@@ -59,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const db = getDb()
   const ip = clientIp(request)
-  const form = await request.formData()
+  const form = await readFormData(request)
   const field = (name: string) => {
     const value = form.get(name)
     return typeof value === 'string' ? value : ''

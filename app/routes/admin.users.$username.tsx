@@ -21,6 +21,7 @@ import { changeRole } from '#app/services/change-role.server'
 import { endUserSessions } from '#app/services/end-user-sessions.server'
 import { unblockUser } from '#app/services/unblock-user.server'
 import accountCss from '#app/styles/account.css?url'
+import { readFormData } from '#app/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
 
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (actor.via !== 'session') throw Response.json({ message: translator(getUiLang(request))('auth.required') }, { status: 401 })
   const target = await findTarget(request, params.username)
   const t = translator(getUiLang(request))
-  const form = await request.formData()
+  const form = await readFormData(request)
   const intent = typeof form.get('intent') === 'string' ? String(form.get('intent')) : null
   const reply = (status: number, result: Omit<ActionResult, 'intent'>) => data<ActionResult>({ intent, ...result }, { status, headers: PRIVATE })
   const input = { actor, target, form, t, ip: clientIp(request), lang: getUiLang(request) }

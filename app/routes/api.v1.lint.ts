@@ -16,6 +16,5 @@ export async function action({ request }: ActionFunctionArgs) {
   return Response.json(result.value)
 }
 
-export async function loader() {
-  return apiError(405, 'method_not_allowed', 'POST { "text": "...", "lang": "en" } or { "doc": {...}, "lang": "de" }.')
-}
+/** POST only: the HTTP server answers any other method with 405 and `Allow: POST` (server/request-guard.ts). */
+export const handle = { methods: ['POST'] }

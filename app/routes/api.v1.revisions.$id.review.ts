@@ -36,6 +36,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return apiError(result.status, result.code, result.message)
 }
 
-export async function loader() {
-  return apiError(405, 'method_not_allowed', 'POST { "decision": "approve" | "reject", "reason": "…" } as a moderator.')
-}
+/** POST only: the HTTP server answers any other method with 405 and `Allow: POST` (server/request-guard.ts). */
+export const handle = { methods: ['POST'] }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { getDb, getDbConfig } from '#app/models/db.server'
 import { log } from '#app/logger.server'
+import { linkCheckerHealth } from '#app/services/link-checker.server'
 
 /** Liveness and readiness in one: answers 200 only when the database answers a query. */
 export async function loader() {
@@ -8,11 +9,11 @@ export async function loader() {
   try {
     await sql`select 1`.execute(getDb())
     return Response.json(
-      { status: 'ok', database: getDbConfig().engine, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+      { status: 'ok', database: getDbConfig().engine, latencyMs: Math.round((performance.now() - started) * 10) / 10, linkChecker: linkCheckerHealth() },
       { headers: { 'Cache-Control': 'no-store' } },
     )
   } catch (error) {
     log('error', 'health check failed', { error })
-    return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
+    return Response.json({ status: 'unavailable', database: 'unreachable', linkChecker: linkCheckerHealth() }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
   }
 }

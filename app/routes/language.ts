@@ -4,10 +4,11 @@ import { safeRedirectPath } from '#app/core/redirect'
 import { isLang } from '#app/core/lang'
 import { langCookieHeader } from '#app/lang.server'
 import { getOrigins } from '#app/origin.server'
+import { readFormData } from '#app/form-body.server'
 
 /** The language switcher posts here; the choice is remembered in a cookie for a year. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readFormData(request)
   const lang = form.get('lang')
   const to = safeRedirectPath(form.get('redirectTo'))
   if (!isLang(lang)) return Response.json({ message: 'Choose en, de or fr.' }, { status: 400 })

@@ -10,6 +10,7 @@ import { safeRedirectPath } from '#app/core/redirect'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { signIn } from '#app/services/sign-in.server'
+import { readFormData } from '#app/form-body.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')))
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
-  const form = await request.formData()
+  const form = await readFormData(request)
   const username = String(form.get('username') ?? '').slice(0, 100)
   const password = String(form.get('password') ?? '').slice(0, 1000)
   const redirectTo = safeRedirectPath(form.get('redirectTo'))

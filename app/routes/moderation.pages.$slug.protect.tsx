@@ -14,6 +14,7 @@ import { getDb } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { protectPage } from '#app/services/protect-page.server'
 import css from '#app/styles/moderation.css?url'
+import { readFormData } from '#app/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -36,7 +37,7 @@ type ActionResult = { ok: true; message: string } | { ok: false; message: string
 export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireAbility(request, 'page.protect')
   const t = translator(getUiLang(request))
-  const form = await request.formData()
+  const form = await readFormData(request)
   const fields: Fields = {
     level: String(form.get('level') ?? ''),
     reason: String(form.get('reason') ?? '').slice(0, 500),

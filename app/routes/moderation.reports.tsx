@@ -16,6 +16,7 @@ import { getDb } from '#app/models/db.server'
 import { listReports, listTargetSupport } from '#app/models/reports.server'
 import { resolveReport } from '#app/services/resolve-report.server'
 import css from '#app/styles/moderation.css?url'
+import { readFormData } from '#app/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -73,7 +74,7 @@ type ActionResult = { ok: true; reportId: string; message: string } | { ok: fals
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requireAbility(request, 'report.resolve')
   const t = translator(getUiLang(request))
-  const form = await request.formData()
+  const form = await readFormData(request)
   const fields = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === 'string' ? v : '']))
   const reportId = String(fields.reportId ?? '')
   const note = String(fields.note ?? '').slice(0, RESOLUTION_NOTE_MAX)

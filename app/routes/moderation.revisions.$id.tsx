@@ -33,6 +33,7 @@ import { presentSource } from '#app/presenters/source'
 import { pendingUndoneBy, reviewRevision } from '#app/services/review-revision.server'
 import historyCss from '#app/styles/history.css?url'
 import css from '#app/styles/moderation.css?url'
+import { readFormData } from '#app/form-body.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: historyCss },
@@ -164,7 +165,7 @@ type ActionResult =
 export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireAbility(request, 'revision.review')
   const t = translator(getUiLang(request))
-  const form = await request.formData()
+  const form = await readFormData(request)
   const intent = form.get('intent') === 'reject' ? 'reject' : 'approve'
   const reason = String(form.get('reason') ?? '').slice(0, 1000)
   const result = await reviewRevision(getDb(), { moderator, revisionId: params.id ?? '', decision: intent, reason })

@@ -19,6 +19,7 @@ import { getOrigins } from '#app/origin.server'
 import { presentRevisionRow } from '#app/presenters/revision-row'
 import { MAX_ROLLBACK_EDITS, rollbackEdits } from '#app/services/rollback.server'
 import historyCss from '#app/styles/history.css?url'
+import { readFormData } from '#app/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const actor = await requireAbility(request, 'revision.rollback')
-  const form = await request.formData()
+  const form = await readFormData(request)
   const reason = String(form.get('reason') ?? '').slice(0, 1000)
   if (form.get('intent') !== 'rollback') return data({ ok: false as const, error: t('error.generic.body'), reason }, { status: 400 })
   const result = await rollbackEdits(getDb(), {

@@ -15,6 +15,7 @@ import { listFigures } from '#app/models/evidence.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { createReport } from '#app/services/create-report.server'
 import css from '#app/styles/moderation.css?url'
+import { readFormData } from '#app/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const actor = await getActor(request)
   if (!can(actor, 'report.create')) throw forbidden(t('error.forbidden.body'))
-  const form = await request.formData()
+  const form = await readFormData(request)
   const fields = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === 'string' ? v : '']))
   const echo = {
     target: fields.target === 'citation' ? ('citation' as const) : ('figure' as const),

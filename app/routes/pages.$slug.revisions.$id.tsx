@@ -22,6 +22,7 @@ import { getOrigins } from '#app/origin.server'
 import { revertRevision } from '#app/services/revert-revision.server'
 import { activeProtection } from '#app/services/save-revision.server'
 import historyCss from '#app/styles/history.css?url'
+import { readFormData } from '#app/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const slug = params.slug ?? ''
   const actor = await requireAbility(request, 'page.edit')
-  const form = await request.formData()
+  const form = await readFormData(request)
   if (form.get('intent') !== 'revert') return data({ error: t('error.generic.body'), conflict: null }, { status: 400 })
   const page = await getPageBySlug(getDb(), slug)
   if (!page) throw notFound(t('error.notFound.comparison', { slug: slug.slice(0, 80) }))

@@ -14,6 +14,7 @@ import { checkLimit, hitLimit } from '#app/models/rate-limits.server'
 import { logSecurityEvent } from '#app/models/security-log.server'
 import { createAccount } from '#app/services/create-account.server'
 import accountCss from '#app/styles/account.css?url'
+import { readFormData } from '#app/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const db = getDb()
-  const form = await request.formData()
+  const form = await readFormData(request)
   const username = String(form.get('username') ?? '').slice(0, 100)
   const ip = clientIp(request)
   // Accounts created are counted, not attempts: a typo in the password costs nothing, and a

@@ -286,14 +286,14 @@ describe('fetchPublic: host names are judged at connect time, on what they resol
       throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' })
     }
     const result = await fetchPublicWith({ resolveAll }, 'http://no-such-host.test/')
-    expect(result).toMatchObject({ status: 'dead', httpStatus: null })
+    expect(result).toMatchObject({ status: 'dead', httpStatus: null, network: 'dns' })
     expect(result.reason).toMatch(/DNS lookup failed/)
   })
 
   it('times out a connect that never completes (here: a lookup that never answers)', async () => {
     const never: ResolveAll = () => new Promise(() => {})
     const result = await fetchPublicWith({ resolveAll: never }, 'http://slow.test/', { connectTimeoutMs: 200 })
-    expect(result).toMatchObject({ status: 'timeout', reason: 'connect timeout after 200 ms' })
+    expect(result).toMatchObject({ status: 'timeout', reason: 'connect timeout after 200 ms', network: 'connect' })
   })
 
   it('the total timeout also covers name resolution', async () => {
@@ -450,6 +450,7 @@ describe('fetchPublic: answers', () => {
       body: '<p>héllo</p>',
       bytesRead: Buffer.byteLength('<p>héllo</p>'),
       reason: null,
+      network: null,
     })
   })
 

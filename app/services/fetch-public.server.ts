@@ -59,6 +59,12 @@ export interface FetchPublicResult {
   bytesRead: number
   /** Human-readable why, for the link checker's report; null when status is 'ok'/'redirected'. */
   reason: string | null
+  /**
+   * Nothing answered because of the network, not the site: the name lookup failed ('dns') or no
+   * connection could be opened ('connect'). From one source this cannot tell a site that is gone
+   * from a machine that is offline; the link checker judges a pass's failures together.
+   */
+  network: 'dns' | 'connect' | null
 }
 
 const DEFAULTS = {
@@ -416,6 +422,7 @@ function emptyResult(url: string): FetchPublicResult {
     body: null,
     bytesRead: 0,
     reason: null,
+    network: null,
   }
 }
 
@@ -534,7 +541,7 @@ async function finishResponse(
   if (read.outcome === 'too-large') {
     return { ...withBody, status: 'too-large', reason: `body larger than ${settings.maxBytes} bytes` }
   }
-  return { ...withBody, ...classifyError(read.error, deadline.aborted, settings) }
+  return { ...withBody, ...classifyError(read.error, deadline.aborted, settings), network: null }
 }
 
 // Missing content type counts as text: such pages are nearly always HTML, and the read is bounded.
@@ -613,11 +620,29 @@ function classifyError(
   error: unknown,
   timedOut: boolean,
   settings: Settings,
-): Pick<FetchPublicResult, 'status' | 'reason'> {
+): Pick<FetchPublicResult, 'status' | 'reason' | 'network'> {
   const blocked = findBlockedError(error)
-  if (blocked) return { status: 'blocked', reason: blocked.message }
-  if (timedOut) return { status: 'timeout', reason: `total timeout after ${settings.totalTimeoutMs} ms` }
+  if (blocked) return { status: 'blocked', reason: blocked.message, network: null }
+  if (timedOut) return { status: 'timeout', reason: `total timeout after ${settings.totalTimeoutMs} ms`, network: null }
   const code = errorCode(error)
+  return { ...statusOfError(code, error, settings), network: NETWORK_ERRORS[code ?? ''] ?? null }
+}
+
+/** Error codes that mean the network failed before any server answered. */
+const NETWORK_ERRORS: Record<string, 'dns' | 'connect'> = {
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns',
+  EAI_FAIL: 'dns',
+  ECONNREFUSED: 'connect',
+  ENETUNREACH: 'connect',
+  EHOSTUNREACH: 'connect',
+  ENETDOWN: 'connect',
+  EADDRNOTAVAIL: 'connect',
+  ETIMEDOUT: 'connect',
+  UND_ERR_CONNECT_TIMEOUT: 'connect',
+}
+
+function statusOfError(code: string | null, error: unknown, settings: Settings): Pick<FetchPublicResult, 'status' | 'reason'> {
   switch (code) {
     case 'UND_ERR_CONNECT_TIMEOUT':
       return { status: 'timeout', reason: `connect timeout after ${settings.connectTimeoutMs} ms` }

@@ -3,17 +3,17 @@ import os from 'node:os'
 import type { Kysely } from 'kysely'
 import type { Analysis } from '#app/core/analyse'
 import { htmlToText, collapseWhitespace } from '#app/core/html-text'
-import { dueThresholds, isTransient, judgeQuotes, recheckAt, retryDelayMs, sourcesToRecheck, type LinkStatus, type QuoteResult, type Schedule, type SourceQuote } from '#app/core/link-check'
+import { dueThresholds, isTransient, judgeNetwork, judgeQuotes, recheckAt, retryDelayMs, sourcesToRecheck, type LinkStatus, type NetworkVerdict, type QuoteResult, type Schedule, type SourceQuote } from '#app/core/link-check'
 import { normaliseForMatch } from '#app/core/quote-match'
 import { log } from '#app/logger.server'
 import type { DB } from '#app/models/db.server'
 import { listCitations, listFigures } from '#app/models/evidence.server'
-import { claimJob, completeJob, deleteFinishedJobs, enqueueJobs, failJob, type Job, type NewJob } from '#app/models/jobs.server'
-import { listQuotesCitingSource, listSourcesDue, recordLinkCheck } from '#app/models/link-checks.server'
+import { claimJob, completeJob, deleteFinishedJobs, enqueueJobs, failJob, releaseJob, type Job, type NewJob } from '#app/models/jobs.server'
+import { listQuotesCitingSource, listReachableSourceUrls, listSourcesDue, recordLinkCheck } from '#app/models/link-checks.server'
 import { nowIso } from '#app/models/ids.server'
 import { getSource, getSourcesByIds } from '#app/models/sources.server'
 import type { Database } from '#db/schema'
-import { fetchPublic, type FetchPublicOptions, type FetchPublicResult } from './fetch-public.server'
+import { fetchPublicWith, type FetchPublicDeps, type FetchPublicOptions, type FetchPublicResult } from './fetch-public.server'
 
 /**
  * The link checker: finds the sources that are due, queues one `check-source` job each, and works
@@ -43,7 +43,11 @@ export interface LinkCheckerSettings extends Schedule {
   /** How soon a pass runs after a save queued checks (wakeLinkCheckers): long enough for the
    * save's transaction to commit, short enough that its editor and moderator see the result. */
   wakeDelayMs: number
+  /** Distinct hosts failing at the network level, with none answering, that make a pass offline. */
+  offlineMinHosts: number
   fetch: FetchPublicOptions
+  /** TEST ONLY: replaces the resolver (every lookup failing is a machine without network). */
+  fetchDeps?: Partial<FetchPublicDeps>
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -87,6 +91,7 @@ export function linkCheckerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env)
     lockMs: 5 * 60_000,
     retryBaseMs: 60_000,
     wakeDelayMs: 5_000,
+    offlineMinHosts: Math.floor(positive(env, 'LINK_CHECK_OFFLINE_HOSTS', 3)),
     fetch: {
       connectTimeoutMs: positive(env, 'LINK_CHECK_CONNECT_TIMEOUT_MS', 5_000),
       totalTimeoutMs: positive(env, 'LINK_CHECK_TIMEOUT_MS', 20_000),
@@ -179,11 +184,20 @@ export function readableText(result: Pick<FetchPublicResult, 'body' | 'contentTy
 export type CheckOutcome =
   | { kind: 'recorded'; sourceId: string; status: LinkStatus; httpStatus: number | null; quoteResults: QuoteResult[]; url: string }
   | { kind: 'retry'; sourceId: string; status: LinkStatus; reason: string | null; retryAt: string }
+  | { kind: 'unchecked'; sourceId: string; reason: string | null; retryAt: string }
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; reason: string }
 
-/** Works one claimed job. Never throws: a failure of our own becomes a retry of the job. */
-export async function runCheckJob(db: Kysely<Database>, job: Job, workerId: string, settings: LinkCheckerSettings): Promise<CheckOutcome> {
+/** A job whose source was fetched, before anything is recorded. */
+interface Fetched {
+  job: Job
+  sourceId: string
+  url: string
+  result: FetchPublicResult
+}
+
+/** Fetches a claimed job's source. Never throws: a failure of our own becomes a retry of the job. */
+async function fetchForJob(db: Kysely<Database>, job: Job, workerId: string, settings: LinkCheckerSettings): Promise<Fetched | CheckOutcome> {
   try {
     const sourceId = (job.payload as { sourceId?: unknown } | null)?.sourceId
     if (typeof sourceId !== 'string') {
@@ -196,7 +210,16 @@ export async function runCheckJob(db: Kysely<Database>, job: Job, workerId: stri
       return { kind: 'skipped', reason: `source ${sourceId} no longer exists` }
     }
     // The fetch runs outside any transaction: it may take seconds, and holds no lock meanwhile.
-    const result = await fetchPublic(source.url, settings.fetch)
+    const result = await fetchPublicWith(settings.fetchDeps ?? {}, source.url, settings.fetch)
+    return { job, sourceId, url: source.url, result }
+  } catch (error) {
+    return failed(db, job, workerId, settings, error)
+  }
+}
+
+async function recordFetched(db: Kysely<Database>, fetched: Fetched, workerId: string, settings: LinkCheckerSettings): Promise<CheckOutcome> {
+  const { job, sourceId, result } = fetched
+  try {
     const status = result.status as LinkStatus
     if (isTransient(status, result.httpStatus) && job.attempts < settings.maxAttempts) {
       const retryAt = new Date(Date.now() + retryDelayMs(job.attempts, settings.retryBaseMs))
@@ -218,19 +241,59 @@ export async function runCheckJob(db: Kysely<Database>, job: Job, workerId: stri
       })
       await completeJob(trx, job.id, workerId)
     })
-    return { kind: 'recorded', sourceId, status, httpStatus: result.httpStatus, quoteResults, url: source.url }
+    return { kind: 'recorded', sourceId, status, httpStatus: result.httpStatus, quoteResults, url: fetched.url }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    log('warn', 'link check failed', { jobId: job.id, error: reason })
-    const retryAt = job.attempts < settings.maxAttempts ? new Date(Date.now() + retryDelayMs(job.attempts, settings.retryBaseMs)) : null
-    await failJob(db, job.id, workerId, reason, retryAt).catch(() => undefined)
-    return { kind: 'failed', reason }
+    return failed(db, job, workerId, settings, error)
   }
+}
+
+async function failed(db: Kysely<Database>, job: Job, workerId: string, settings: LinkCheckerSettings, error: unknown): Promise<CheckOutcome> {
+  const reason = error instanceof Error ? error.message : String(error)
+  log('warn', 'link check failed', { jobId: job.id, error: reason })
+  const retryAt = job.attempts < settings.maxAttempts ? new Date(Date.now() + retryDelayMs(job.attempts, settings.retryBaseMs)) : null
+  await failJob(db, job.id, workerId, reason, retryAt).catch(() => undefined)
+  return { kind: 'failed', reason }
+}
+
+/** host:port of a URL, the unit the offline rule counts. */
+function hostOf(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? '443' : '80')}`
+  } catch {
+    return url
+  }
+}
+
+/**
+ * When a pass's own fetches cannot tell (network failures, nothing answered, too few hosts to
+ * call it offline), fetches sources the checker last reached on other hosts — nothing is
+ * recorded for them — so that one dead site checked alone is still told from an offline machine.
+ */
+async function probeNetwork(db: Kysely<Database>, settings: LinkCheckerSettings, answered: Set<string>, failedHosts: Set<string>): Promise<void> {
+  const candidates = await listReachableSourceUrls(db, 50)
+  const probes: string[] = []
+  const hosts = new Set(failedHosts)
+  for (const url of candidates) {
+    if (probes.length >= settings.offlineMinHosts) break
+    if (hosts.has(hostOf(url))) continue
+    hosts.add(hostOf(url))
+    probes.push(url)
+  }
+  const results = await Promise.all(probes.map((url) => fetchPublicWith(settings.fetchDeps ?? {}, url, settings.fetch)))
+  results.forEach((result, i) => {
+    if (result.httpStatus !== null) answered.add(hostOf(probes[i]!))
+    else if (result.network !== null) failedHosts.add(hostOf(probes[i]!))
+  })
 }
 
 export interface PassSummary {
   enqueued: number
   outcomes: CheckOutcome[]
+  /** What the pass's network-level failures said (null: it had none, so nothing to judge). */
+  network: NetworkVerdict | null
+  /** Hosts that failed at the network level, for the log. */
+  failedHosts: string[]
 }
 
 export function newWorkerId(): string {
@@ -250,18 +313,46 @@ export async function runLinkCheckPass(
   const limit = options.limit ?? settings.batchSize
   const enqueued = await enqueueDueChecks(db, settings)
   const outcomes: CheckOutcome[] = []
+  // A source whose host could not be reached is held back until the pass as a whole says whether
+  // that is the source (record it) or this machine's network (record nothing): see judgeNetwork.
+  const held: Fetched[] = []
+  const answered = new Set<string>()
+  const failedHosts = new Set<string>()
   let taken = 0
   const worker = async () => {
     while (taken < limit && !options.shouldStop?.()) {
       taken++
       const job = await claimJob(db, { kinds: [CHECK_SOURCE], workerId, lockMs: settings.lockMs })
       if (!job) return
-      outcomes.push(await runCheckJob(db, job, workerId, settings))
+      const fetched = await fetchForJob(db, job, workerId, settings)
+      if ('kind' in fetched) outcomes.push(fetched)
+      else if (fetched.result.network !== null) {
+        failedHosts.add(hostOf(fetched.url))
+        held.push(fetched)
+      } else {
+        if (fetched.result.httpStatus !== null) answered.add(hostOf(fetched.url))
+        outcomes.push(await recordFetched(db, fetched, workerId, settings))
+      }
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, worker))
+  let network: NetworkVerdict | null = held.length > 0 || answered.size > 0 ? judgeNetwork({ answeredHosts: answered.size, failedHosts: failedHosts.size }, settings.offlineMinHosts) : null
+  if (network === 'unconfirmed' && held.length > 0) {
+    await probeNetwork(db, settings, answered, failedHosts)
+    network = judgeNetwork({ answeredHosts: answered.size, failedHosts: failedHosts.size }, settings.offlineMinHosts)
+  }
+  for (const fetched of held) {
+    if (network === 'online') {
+      outcomes.push(await recordFetched(db, fetched, workerId, settings))
+      continue
+    }
+    // Not tried, as far as the source is concerned: no status changes and no attempt is used up.
+    const retryAt = new Date(Date.now() + settings.retryBaseMs)
+    await releaseJob(db, fetched.job.id, workerId, `not checked (${network}): ${fetched.result.reason ?? ''}`, retryAt)
+    outcomes.push({ kind: 'unchecked', sourceId: fetched.sourceId, reason: fetched.result.reason, retryAt: nowIso(retryAt) })
+  }
   await deleteFinishedJobs(db, new Date(Date.now() - 30 * 86_400_000))
-  return { enqueued, outcomes }
+  return { enqueued, outcomes, network, failedHosts: [...failedHosts] }
 }
 
 export interface RunningLinkChecker {
@@ -294,7 +385,8 @@ export function startLinkChecker(db: Kysely<Database>, settings: LinkCheckerSett
     nextAt = Number.POSITIVE_INFINITY
     running = runLinkCheckPass(db, settings, { workerId, shouldStop: () => stopped })
       .then((summary) => {
-        if (summary.outcomes.length > 0) log('info', 'link check pass', summarise(summary))
+        noteNetwork(summary)
+        if (summary.outcomes.length > 0) log(summary.network === 'offline' ? 'warn' : 'info', 'link check pass', summarise(summary))
       })
       .catch((error: unknown) => log('warn', 'link check pass failed', { error }))
       .finally(() => {
@@ -321,6 +413,28 @@ export function startLinkChecker(db: Kysely<Database>, settings: LinkCheckerSett
   }
 }
 
+export interface LinkCheckerHealth {
+  /** off: no checker runs in this process; unknown: no pass has reached (or failed to reach) a host yet. */
+  status: 'off' | 'unknown' | NetworkVerdict
+  /** When the status last changed. */
+  since: string | null
+}
+
+let health: { status: 'unknown' | NetworkVerdict; since: string | null } = { status: 'unknown', since: null }
+
+/** This process's link checker as /healthz reports it: offline means it records nothing. */
+export function linkCheckerHealth(): LinkCheckerHealth {
+  return wakers.size === 0 ? { status: 'off', since: null } : { ...health }
+}
+
+/** Keeps the checker's network state from a pass that had something to say, and logs changes. */
+function noteNetwork(summary: PassSummary): void {
+  if (summary.network === null || summary.network === health.status) return
+  if (summary.network === 'offline') log('warn', 'link checker offline: no source status changes until hosts answer again', { failedHosts: summary.failedHosts.slice(0, 10) })
+  else if (health.status === 'offline') log('info', 'link checker online again', {})
+  health = { status: summary.network, since: nowIso() }
+}
+
 /** Counts for a log line or the CLI's report. */
 export function summarise(summary: PassSummary): {
   enqueued: number
@@ -329,6 +443,8 @@ export function summarise(summary: PassSummary): {
   quotesNotFound: number
   retries: number
   failures: number
+  unchecked: number
+  network: NetworkVerdict | null
 } {
   const byStatus: Record<string, number> = {}
   let quotesNotFound = 0
@@ -346,5 +462,7 @@ export function summarise(summary: PassSummary): {
     quotesNotFound,
     retries: summary.outcomes.filter((o) => o.kind === 'retry').length,
     failures: summary.outcomes.filter((o) => o.kind === 'failed').length,
+    unchecked: summary.outcomes.filter((o) => o.kind === 'unchecked').length,
+    network: summary.network,
   }
 }

@@ -104,6 +104,9 @@ export const de: Messages = {
   'error.forbidden.title': 'Nicht erlaubt',
   'error.forbidden.body': 'Dein Konto darf das nicht.',
   'error.backHome': 'Zur Startseite',
+  'error.formBody.unsupported': 'Diese Adresse erwartet ein Formular. Sende den Inhalt als application/x-www-form-urlencoded oder multipart/form-data.',
+  'error.formBody.malformed': 'Die Formulardaten ließen sich nicht lesen (sie sind abgeschnitten oder passen nicht zu ihrem Inhaltstyp). Sende das Formular noch einmal.',
+  'error.formBody.nul': 'Das Formular enthält ein NUL-Zeichen, das kein Feld annimmt. Entferne es und sende das Formular noch einmal.',
 
   'footer.about': 'Sourced vergleicht proprietäre Software mit Open-Source-Alternativen. Die Inhalte schreiben Freiwillige, Moderatorinnen und Moderatoren prüfen sie.',
   'footer.api': 'JSON-API',

@@ -108,6 +108,9 @@ export const en = {
   'error.forbidden.title': 'Not allowed',
   'error.forbidden.body': 'Your account cannot do this.',
   'error.backHome': 'Back to the home page',
+  'error.formBody.unsupported': 'This address takes a form. Send the body as application/x-www-form-urlencoded or multipart/form-data.',
+  'error.formBody.malformed': 'The form data could not be read (it was cut off or is not valid for its content type). Send the form again.',
+  'error.formBody.nul': 'The form contains a NUL character, which no field accepts. Remove it and send the form again.',
 
   'footer.about': 'Sourced compares proprietary software with open-source alternatives. Content is written by volunteers and reviewed by moderators.',
   'footer.api': 'JSON API',

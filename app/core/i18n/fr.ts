@@ -104,6 +104,9 @@ export const fr: Messages = {
   'error.forbidden.title': 'Action non autorisée',
   'error.forbidden.body': 'Votre compte ne permet pas cette action.',
   'error.backHome': 'Retour à l’accueil',
+  'error.formBody.unsupported': 'Cette adresse attend un formulaire. Envoyez le contenu en application/x-www-form-urlencoded ou multipart/form-data.',
+  'error.formBody.malformed': 'Les données du formulaire n’ont pas pu être lues (elles sont tronquées ou ne correspondent pas à leur type de contenu). Envoyez le formulaire à nouveau.',
+  'error.formBody.nul': 'Le formulaire contient un caractère NUL, qu’aucun champ n’accepte. Retirez-le et envoyez le formulaire à nouveau.',
 
   'footer.about': 'Sourced compare les logiciels propriétaires et leurs alternatives libres. Les contenus sont rédigés par des bénévoles et relus par des modérateurs.',
   'footer.api': 'API JSON',
