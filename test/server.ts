@@ -38,6 +38,8 @@ export async function startServer(options: { databaseUrl: string; env?: Record<s
       ORIGIN: url,
       DATABASE_URL: options.databaseUrl,
       LINK_CHECKER: 'off',
+      // One process unless a test asks for workers: the machine's cores are shared by the suite.
+      WEB_CONCURRENCY: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
