@@ -65,6 +65,11 @@ export function watchPostgres(url: string, handlers: ContentFeedHandlers, log: (
   let heartbeat: NodeJS.Timeout | undefined
   let retry: NodeJS.Timeout | undefined
   let backoff = 250
+  // Named with the pid, so an operator (or a test) can tell which server's feed a backend is; in
+  // the URL, because pg lets the connection string's (absent) name override the config's.
+  const withName = new URL(url)
+  withName.searchParams.set('application_name', `sourced-content-feed-${process.pid}`)
+  const named = withName.toString()
 
   const lost = (lostClient: pg.Client, reason: string) => {
     if (client !== lostClient) return
@@ -80,8 +85,7 @@ export function watchPostgres(url: string, handlers: ContentFeedHandlers, log: (
   }
 
   const connect = async () => {
-    // Named with the pid, so an operator (or a test) can tell which server's feed a backend is.
-    const next = new pg.Client({ connectionString: url, keepAlive: true, application_name: `sourced-content-feed-${process.pid}` })
+    const next = new pg.Client({ connectionString: named, keepAlive: true })
     client = next
     // Without a listener, an 'error' on an idle client is thrown and ends the process.
     next.on('error', (error) => lost(next, error.message))
