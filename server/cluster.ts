@@ -45,8 +45,8 @@ export function runPrimary(count: number, origin: string): void {
       roles.delete(worker)
       if (stopping) return
       if (!started) {
-        // A worker that cannot start (a bad DATABASE_URL, a failed migration) has said why.
-        line('error', 'a worker exited during start-up; stopping', { code, signal })
+        // A worker that cannot start (a bad DATABASE_URL, a failed migration) has said why, in one
+        // line; the primary adds none.
         stopAll(1)
         return
       }
