@@ -181,10 +181,7 @@ async function main(): Promise<void> {
       const key = anonymous ? PageCache.keyOf(req.method, new URL(url, 'http://stored.invalid'), true, app.uiLangFromHeaders(req.headers.cookie ?? null, header(req, 'accept-language'))) : null
       // A database that cannot answer the version query fails the render below too, with a 500.
       const page = await storedFor(key).catch(() => undefined)
-      if (page) {
-        res.setHeader('X-Request-Id', requestId)
-        return sendStored(req, res, page)
-      }
+      if (page) return sendStored(req, res, page, requestId)
     }
     listener(req, res)
   })

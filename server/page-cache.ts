@@ -24,6 +24,8 @@ export interface StoredPage {
   etag: string
   /** Every header of the answer per encoding, Content-Length and Content-Encoding included. */
   headers: Record<Encoding, Record<string, string>>
+  /** The same as name, value, name, value…: the form node:http takes without copying. */
+  flatHeaders: Record<Encoding, string[]>
   /** What a 304 repeats: the validator and the caching headers, nothing about the body. */
   notModified: Record<string, string>
   bodies: Record<Encoding, Buffer>
@@ -172,8 +174,9 @@ export async function storablePage(
   }
   const notModified: Record<string, string> = {}
   for (const name of ['etag', 'cache-control', 'vary']) notModified[name] = plain[name]!
-  const headerBytes = JSON.stringify(headers).length
-  return { version: options.version, status: answer.status, etag, headers, notModified, bodies, bytes: body.length + br.length + gzip.length + headerBytes }
+  const headerBytes = 2 * JSON.stringify(headers).length
+  const flatHeaders = { identity: flat(headers.identity), br: flat(headers.br), gzip: flat(headers.gzip) }
+  return { version: options.version, status: answer.status, etag, headers, flatHeaders, notModified, bodies, bytes: body.length + br.length + gzip.length + headerBytes }
 }
 
 function replaceAll(buffer: Buffer, needle: Buffer, replacement: Buffer): Buffer {
@@ -188,16 +191,24 @@ function replaceAll(buffer: Buffer, needle: Buffer, replacement: Buffer): Buffer
   return Buffer.concat(parts)
 }
 
-/** Writes a stored page to a Node response: a 304 with no body, or the negotiated encoding's bytes. */
-export function sendStored(req: http.IncomingMessage, res: http.ServerResponse, page: StoredPage): void {
+/**
+ * Writes a stored page to a Node response: a 304 with no body, or the negotiated encoding's bytes.
+ * The headers go to writeHead in one list, none set before: Node then stores them as given
+ * instead of merging them one by one into a map.
+ */
+export function sendStored(req: http.IncomingMessage, res: http.ServerResponse, page: StoredPage, requestId: string): void {
   if (etagMatches(req.headers['if-none-match'] ?? null, page.etag)) {
-    res.writeHead(304, page.notModified)
+    res.writeHead(304, [...flat(page.notModified), 'x-request-id', requestId])
     res.end()
     return
   }
   const encoding = negotiateEncoding(req.headers['accept-encoding'])
-  res.writeHead(page.status, page.headers[encoding])
+  res.writeHead(page.status, [...page.flatHeaders[encoding], 'x-request-id', requestId])
   res.end(req.method === 'HEAD' ? undefined : page.bodies[encoding])
+}
+
+function flat(headers: Record<string, string>): string[] {
+  return Object.entries(headers).flat()
 }
 
 /** The same answer as a fetch Response, for a page stored while answering this very request. */

@@ -290,7 +290,8 @@ async function mixedLoad(base: string, pid: number, seconds: number, cookie: str
       const asMember = Math.random() < 0.25
       const list = asMember ? signedIn : anonymous
       const target = list[Math.floor(Math.random() * list.length)]!
-      const response = await fetch(base + target, { headers: { ...READER, 'accept-encoding': 'br, gzip', ...(asMember ? { cookie } : {}) } }).catch(() => null)
+      const language = ['en', 'de', 'fr'][Math.floor(Math.random() * 3)]!
+      const response = await fetch(base + target, { headers: { ...READER, 'accept-encoding': 'br, gzip', 'accept-language': language, ...(asMember ? { cookie } : {}) } }).catch(() => null)
       if (!response || response.status >= 500) errors++
       await response?.arrayBuffer().catch(() => errors++)
       requests++
@@ -363,8 +364,8 @@ async function main() {
         const target = targets[name]!
         const headers: Record<string, string> = kind === '304' ? { ...READER, 'if-none-match': etag } : READER
         const pids = processTree(target.pid)
-        // Warm-up: JIT, connection pools, the caches.
-        await throughput(target.url, headers, 1, pids)
+        // Warm-up: JIT, connection pools, the caches — of every worker, each of which warms alone.
+        await throughput(target.url, headers, 3, pids)
         const idleBefore = await idlePercent()
         const latency = target.latency ? await latencyProbe(target.url, headers, SECONDS) : null
         if (latency && String(latency.status) !== kind) throw new Error(`${name} answered ${latency.status}, expected ${kind}`)
