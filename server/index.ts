@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   // Built assets have content hashes in their names, so they never change: cache them for a year.
   // brotli/gzip: sirv sends the .br/.gz written next to each asset at build (scripts/compress-assets.mjs).
   const assets = sirv(path.join(buildDir, 'client'), { immutable: true, maxAge: 31_536_000, etag: false, brotli: true, gzip: true, ...staticOptions })
-  const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, ...staticOptions })
+  const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, brotli: true, gzip: true, ...staticOptions })
 
   let pageCache: PageCache
   try {
