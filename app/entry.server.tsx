@@ -5,8 +5,8 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/components/nonce'
 import { log } from '#app/logger.server'
 
-export { bootstrap, currentContentVersion, shutdown } from '#app/services/bootstrap.server'
-export { getUiLang as uiLang } from '#app/lang.server'
+export { bootstrap, currentContentVersion, shutdown, watchContent } from '#app/services/bootstrap.server'
+export { getUiLang as uiLang, uiLangFromHeaders } from '#app/lang.server'
 
 const ABORT_DELAY = 5_000
 

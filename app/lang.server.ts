@@ -3,7 +3,10 @@ import { negotiateLang } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 
 export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get('cookie')
+  return cookieValue(request.headers.get('cookie'), name)
+}
+
+function cookieValue(header: string | null, name: string): string | null {
   if (!header) return null
   for (const part of header.split(';')) {
     const eq = part.indexOf('=')
@@ -20,7 +23,12 @@ export function readCookie(request: Request, name: string): string | null {
 
 /** The reader's UI language: their explicit choice, else Accept-Language, else English. */
 export function getUiLang(request: Request): Lang {
-  return negotiateLang(readCookie(request, LANG_COOKIE), request.headers.get('accept-language'))
+  return uiLangFromHeaders(request.headers.get('cookie'), request.headers.get('accept-language'))
+}
+
+/** The same from the raw headers: the HTTP server's page cache asks before any Request exists. */
+export function uiLangFromHeaders(cookie: string | null, acceptLanguage: string | null): Lang {
+  return negotiateLang(cookieValue(cookie, LANG_COOKIE), acceptLanguage)
 }
 
 export function langCookieHeader(lang: Lang, secure: boolean): string {

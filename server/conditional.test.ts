@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { conditionalAnswer, tagAnswer } from './conditional'
-import { noncePositions, PageCache, withNonce } from './page-cache'
 
 const nonce = 'r4nd0mN0nce+/=r4nd0mN0n=='
 const html = `<!DOCTYPE html><html lang="fr"><script nonce="${nonce}">x</script><p>Visio — 12 000 utilisateurs, « déjà » 🎥</p><script nonce="${nonce}">y</script></html>`
@@ -36,46 +35,5 @@ describe('conditional answers', () => {
   it('leaves signed-in answers and errors alone', async () => {
     expect(await tagAnswer(get(), page(), { nonce, anonymous: false })).toBeNull()
     expect(await tagAnswer(get(), new Response('x', { status: 404, headers: { 'content-type': 'text/html' } }), { nonce, anonymous: true })).toBeNull()
-  })
-})
-
-describe('PageCache', () => {
-  it('keys only anonymous reads of reader paths, by language and day', () => {
-    expect(PageCache.keyOf(get(), true, 'en')).toContain('/pages/a')
-    expect(PageCache.keyOf(get(), false, 'en')).toBeNull()
-    expect(PageCache.keyOf(new Request('http://x/moderation'), true, 'en')).toBeNull()
-    expect(PageCache.keyOf(new Request('http://x/pages/a', { method: 'POST' }), true, 'en')).toBeNull()
-    expect(PageCache.keyOf(get(), true, 'de')).not.toBe(PageCache.keyOf(get(), true, 'fr'))
-    // Browsers' spellings of one language share the entry of the language they resolve to.
-    expect(PageCache.keyOf(get({ 'accept-language': 'de-DE,de;q=0.9' }), true, 'de')).toBe(PageCache.keyOf(get({ 'accept-language': 'de' }), true, 'de'))
-  })
-
-  it('serves an entry only while the content version is unchanged', () => {
-    const cache = new PageCache(2)
-    const body = Buffer.from(html)
-    cache.set('k', { version: 'v1', status: 200, headers: [], body, etag: expected, noncePositions: noncePositions(body, nonce) })
-    expect(cache.get('k', 'v1')).toBeDefined()
-    expect(cache.get('k', 'v2')).toBeUndefined()
-    expect(cache.get('k', 'v1')).toBeUndefined()
-  })
-
-  it('writes a fresh nonce over the stored one', () => {
-    const body = Buffer.from(html)
-    const entry = { version: 'v', status: 200, headers: [], body, etag: expected, noncePositions: noncePositions(body, nonce) }
-    const fresh = 'N'.repeat(nonce.length)
-    const out = withNonce(entry, fresh).toString()
-    expect(out).toBe(html.split(nonce).join(fresh))
-    expect(body.toString()).toBe(html)
-  })
-
-  it('drops the least recently used entry at its limit', () => {
-    const cache = new PageCache(2)
-    const entry = { version: 'v', status: 200, headers: [], body: Buffer.from('x'), etag: 'e', noncePositions: [] }
-    cache.set('a', entry)
-    cache.set('b', entry)
-    cache.get('a', 'v')
-    cache.set('c', entry)
-    expect(cache.get('b', 'v')).toBeUndefined()
-    expect(cache.get('a', 'v')).toBeDefined()
   })
 })

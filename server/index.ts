@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import { randomBytes, randomUUID } from 'node:crypto'
 import http from 'node:http'
 import path from 'node:path'
@@ -8,9 +9,12 @@ import sirv from 'sirv'
 import { SESSION_COOKIE } from '../app/auth/cookie-names'
 import { isCrossSiteWrite } from '../app/auth/csrf'
 import { LIMITS } from '../app/core/limits'
+import { ContentVersion } from './change-feed'
+import { runPrimary, workerCount, workerListening } from './cluster'
+import { compressResponse } from './compression'
 import { conditionalAnswer, tagAnswer } from './conditional'
 import { createRequestGuard } from './request-guard'
-import { noncePositions, PageCache, withNonce } from './page-cache'
+import { PageCache, pageCacheLimits, sendStored, storablePage, storedResponse, type StoredPage } from './page-cache'
 import { resolveOrigins } from '../app/origin.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
 
@@ -20,10 +24,12 @@ import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
  */
 
 interface AppEntry {
-  bootstrap(): Promise<void>
+  bootstrap(options: { backgroundJobs: boolean }): Promise<void>
   shutdown(): Promise<void>
   currentContentVersion(): Promise<string>
+  watchContent(handlers: { changed(): void; live(up: boolean): void }): { poke(): void; stop(): Promise<void> }
   uiLang(request: Request): string
+  uiLangFromHeaders(cookie: string | null, acceptLanguage: string | null): string
 }
 
 function fail(message: string): never {
@@ -48,12 +54,21 @@ async function main(): Promise<void> {
     fail((error as Error).message)
   }
   const https = origins.origin.startsWith('https:')
+  let workers: number
+  try {
+    workers = workerCount(process.env.WEB_CONCURRENCY)
+  } catch (error) {
+    fail((error as Error).message)
+  }
+  // One process per core: the primary only starts, restarts and stops the workers.
+  if (cluster.isPrimary && workers > 1) return runPrimary(workers, origins.origin)
 
   const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build')
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   const app = build.entry.module as unknown as AppEntry
   try {
-    await app.bootstrap()
+    // Workers other than the one the primary designates leave the background jobs to it.
+    await app.bootstrap({ backgroundJobs: process.env.SOURCED_BACKGROUND_JOBS !== 'off' })
   } catch (error) {
     fail(error instanceof Error ? error.message.split('\n')[0]! : String(error))
   }
@@ -61,28 +76,37 @@ async function main(): Promise<void> {
   const handle = createRequestHandler(build, process.env.NODE_ENV === 'development' ? 'development' : 'production')
   const staticOptions = { setHeaders: (res: http.ServerResponse) => setAll(res, STATIC_HEADERS) }
   // Built assets have content hashes in their names, so they never change: cache them for a year.
-  const assets = sirv(path.join(buildDir, 'client'), { immutable: true, maxAge: 31_536_000, etag: false, ...staticOptions })
-  const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, ...staticOptions })
+  // brotli/gzip: sirv sends the .br/.gz written next to each asset at build (scripts/compress-assets.mjs).
+  const assets = sirv(path.join(buildDir, 'client'), { immutable: true, maxAge: 31_536_000, etag: false, brotli: true, gzip: true, ...staticOptions })
+  const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, brotli: true, gzip: true, ...staticOptions })
 
   const guard = createRequestGuard(build, { allowedOrigins: origins.allowed, https })
-  const pages = new PageCache(Number(process.env.PAGE_CACHE_ENTRIES ?? 500))
+  let pageCache: PageCache
+  try {
+    pageCache = new PageCache(pageCacheLimits(process.env))
+  } catch (error) {
+    fail((error as Error).message)
+  }
+  const pages = pageCache
+  const version = new ContentVersion(() => app.currentContentVersion())
+  const feed = app.watchContent({ changed: () => version.changed(), live: (up) => version.live(up) })
+
+  /** The stored page for a request the cache may answer, if there is one under the current version. */
+  const storedFor = async (key: string | null): Promise<StoredPage | undefined> => {
+    if (!key) return undefined
+    const current = version.current()
+    return pages.get(key, typeof current === 'string' ? current : await current)
+  }
 
   const listener = createRequestListener(
     async (request: Request) => {
       const nonce = randomBytes(16).toString('base64')
       const requestId = request.headers.get('x-request-id') ?? randomUUID()
-      const anonymous = !(request.headers.get('cookie') ?? '').includes(`${SESSION_COOKIE}=`) && !request.headers.has('authorization')
-      const key = PageCache.keyOf(request, anonymous, app.uiLang(request))
+      const anonymous = PageCache.isAnonymous(request.headers.get('cookie'), request.headers.has('authorization'), SESSION_COOKIE)
+      const key = PageCache.keyOf(request.method, new URL(request.url), anonymous, app.uiLang(request))
       // Read before rendering: a write that lands during the render leaves this version behind,
       // so the page stored below is never served for the newer content.
-      const version = key ? await app.currentContentVersion() : ''
-      const hit = key ? pages.get(key, version) : undefined
-      if (hit) {
-        const headers = new Headers(hit.headers)
-        applySecurityHeaders(headers, { nonce, https })
-        headers.set('X-Request-Id', requestId)
-        return conditionalAnswer(request, { ...hit, headers }, withNonce(hit, nonce))
-      }
+      const current = key ? await version.current() : ''
       const refused = isCrossSiteWrite(request, origins.allowed, SESSION_COOKIE) ? crossSiteRefusal(request, requestId) : bodyTooLarge(request)
       let response: Response
       if (refused) response = refused
@@ -103,12 +127,13 @@ async function main(): Promise<void> {
       applySecurityHeaders(response.headers, { nonce, https })
       response.headers.set('X-Request-Id', requestId)
       const tagged = await tagAnswer(request, response, { nonce, anonymous })
-      if (!tagged) return response
-      if (key) {
-        const headers = [...tagged.headers].filter(([name]) => name !== 'x-request-id' && name !== 'content-security-policy')
-        pages.set(key, { version, status: tagged.status, headers, body: tagged.body, etag: tagged.etag, noncePositions: noncePositions(tagged.body, nonce) })
+      if (!tagged) return compressResponse(request, response)
+      const page = key ? await storablePage(tagged, { nonce, https, version: current }) : null
+      if (key && page) {
+        pages.set(key, page)
+        return storedResponse(request, page, requestId)
       }
-      return conditionalAnswer(request, tagged)
+      return compressResponse(request, conditionalAnswer(request, tagged))
     },
     {
       host: new URL(origins.origin).host,
@@ -117,7 +142,7 @@ async function main(): Promise<void> {
     },
   )
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const started = process.hrtime.bigint()
     const incoming = req.headers['x-request-id']
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
@@ -140,6 +165,8 @@ async function main(): Promise<void> {
         status: res.statusCode,
         durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       })
+      // Whatever this process just wrote is looked for now, not at the feed's next tick.
+      if (req.method !== 'GET' && req.method !== 'HEAD') feed.poke()
     })
     if (guard(req, res)) return
     const url = req.url ?? '/'
@@ -150,6 +177,14 @@ async function main(): Promise<void> {
     if ((req.method === 'GET' || req.method === 'HEAD') && /^\/[\w.-]+\.(ico|png|svg|txt|webmanifest|xml)$/.test(url)) {
       res.setHeader('X-Request-Id', requestId)
       return publicFiles(req, res, () => listener(req, res))
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      // A stored page goes from its bytes to the socket: no fetch Request or Response, no render.
+      const anonymous = PageCache.isAnonymous(req.headers.cookie, req.headers.authorization !== undefined, SESSION_COOKIE)
+      const key = anonymous ? PageCache.keyOf(req.method, new URL(url, 'http://stored.invalid'), true, app.uiLangFromHeaders(req.headers.cookie ?? null, header(req, 'accept-language'))) : null
+      // A database that cannot answer the version query fails the render below too, with a 500.
+      const page = await storedFor(key).catch(() => undefined)
+      if (page) return sendStored(req, res, page, requestId)
     }
     listener(req, res)
   })
@@ -162,18 +197,33 @@ async function main(): Promise<void> {
   server.listen(port, process.env.HOST ?? '0.0.0.0', () => {
     const address = server.address()
     const actual = typeof address === 'object' && address ? address.port : port
+    // A worker tells the primary, which says "listening" once all of them are.
+    if (cluster.isWorker) return workerListening(actual)
     process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'listening', port: actual, origin: origins.origin }) + '\n')
   })
 
+  let stopping = false
   const stop = () => {
+    if (stopping) return
+    stopping = true
     server.close(() => {
-      void app.shutdown().finally(() => process.exit(0))
+      void feed
+        .stop()
+        .then(() => app.shutdown())
+        .finally(() => process.exit(0))
     })
     server.closeIdleConnections()
     setTimeout(() => process.exit(0), 10_000).unref()
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
+  // The primary is gone (killed, crashed): a worker must not outlive it.
+  if (cluster.isWorker) process.on('disconnect', stop)
+}
+
+function header(req: http.IncomingMessage, name: string): string | null {
+  const value = req.headers[name]
+  return (Array.isArray(value) ? value.join(', ') : value) ?? null
 }
 
 function clientAddress(req: http.IncomingMessage): string {

@@ -1,28 +1,66 @@
+import { createHash } from 'node:crypto'
+import type http from 'node:http'
+import { compressStored, negotiateEncoding, type Encoding } from './compression'
+import { etagMatches } from './conditional'
+import { applySecurityHeaders } from './security-headers'
+
 /**
- * Rendered answers to anonymous reads, kept per instance and served again while the content
- * version (app/models/content-version.server.ts) is unchanged — the version is read from the
- * database on every request, so a write on any instance retires every stored page at once.
+ * Rendered answers to anonymous reads, kept per process as bytes and served again while the
+ * content version (server/change-feed.ts) is unchanged, so a write on any instance retires every
+ * stored page.
  *
- * A stored body carries the nonce of the render that made it; each answer gets a fresh nonce
- * written over those bytes (nonces have one length), so the CSP stays per response.
+ * A stored page is static: the render's nonce is taken out of its script tags and the policy
+ * allows exactly its inline scripts by their SHA-256 hashes, so every reader gets the same bytes,
+ * stored once per encoding (identity, brotli, gzip) and written to the socket as they are.
  */
 
 // The reader's paths: pages, lists and the read API. Everything else renders every time.
 const CACHEABLE = /^\/(?:|pages|pages\/[^/]+|pages\/[^/]+\/sources|sources|sources\/[^/]+|search|api\/v1\/pages|api\/v1\/pages\/[^/]+)$/
+const ENCODINGS: Encoding[] = ['identity', 'br', 'gzip']
 
-export interface CachedAnswer {
+export interface StoredPage {
   version: string
   status: number
-  headers: Array<[string, string]>
-  body: Buffer
   etag: string
-  /** Byte offsets of the render's nonce in `body`. */
-  noncePositions: number[]
+  /** Every header of the answer per encoding, Content-Length and Content-Encoding included. */
+  headers: Record<Encoding, Record<string, string>>
+  /** The same as name, value, name, value…: the form node:http takes without copying. */
+  flatHeaders: Record<Encoding, string[]>
+  /** What a 304 repeats: the validator and the caching headers, nothing about the body. */
+  notModified: Record<string, string>
+  bodies: Record<Encoding, Buffer>
+  /** What the entry holds in memory, roughly: its bodies and its headers. */
+  bytes: number
+}
+
+export interface PageCacheLimits {
+  /** Memory for all entries; an entry larger than a quarter of it is not kept. */
+  bytes: number
+  /** At most this many entries (PAGE_CACHE_ENTRIES, kept for existing configurations). */
+  entries: number
+}
+
+const MIB = 1024 * 1024
+
+/**
+ * PAGE_CACHE_BYTES bounds the memory of the stored pages (per process: each worker keeps its own);
+ * PAGE_CACHE_ENTRIES, the older setting, still caps their number, and 0 still turns the cache off.
+ */
+export function pageCacheLimits(env: Record<string, string | undefined>): PageCacheLimits {
+  const read = (name: string, fallback: number) => {
+    const value = env[name]
+    if (value === undefined || value === '') return fallback
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of ${name.endsWith('BYTES') ? 'bytes' : 'entries'} (0 or more), not "${value}"`)
+    return n
+  }
+  return { bytes: read('PAGE_CACHE_BYTES', 64 * MIB), entries: read('PAGE_CACHE_ENTRIES', 10_000) }
 }
 
 export class PageCache {
-  readonly #entries = new Map<string, CachedAnswer>()
-  constructor(private readonly limit: number) {}
+  readonly #entries = new Map<string, StoredPage>()
+  #bytes = 0
+  constructor(private readonly limits: PageCacheLimits) {}
 
   /**
    * The cache key of a request, or null when its answer must not be stored. `uiLang` is the
@@ -30,42 +68,155 @@ export class PageCache {
    * that rather than the raw header, the many spellings browsers send ("de-DE,de;q=0.9,en;q=0.8")
    * share one entry per language.
    */
-  static keyOf(request: Request, anonymous: boolean, uiLang: string): string | null {
-    if (!anonymous || (request.method !== 'GET' && request.method !== 'HEAD')) return null
-    const url = new URL(request.url)
+  static keyOf(method: string, url: URL, anonymous: boolean, uiLang: string): string | null {
+    if (!anonymous || (method !== 'GET' && method !== 'HEAD')) return null
     if (!CACHEABLE.test(url.pathname) || url.search.length > 300) return null
     // Ages ("19 months old") and dates move with the calendar: a new day is a new key.
     const day = new Date().toISOString().slice(0, 10)
     return [url.pathname + url.search, uiLang, day].join('\n')
   }
 
-  get(key: string, version: string): CachedAnswer | undefined {
+  /** Neither a session cookie nor an Authorization header: the answer is the same for everyone. */
+  static isAnonymous(cookie: string | null | undefined, authorization: boolean, sessionCookie: string): boolean {
+    return !(cookie ?? '').includes(`${sessionCookie}=`) && !authorization
+  }
+
+  get(key: string, version: string): StoredPage | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined
-    this.#entries.delete(key)
+    this.#delete(key, entry)
     if (entry.version !== version) return undefined
-    this.#entries.set(key, entry)
+    this.#add(key, entry)
     return entry
   }
 
-  set(key: string, entry: CachedAnswer): void {
-    if (this.limit <= 0) return
-    this.#entries.delete(key)
-    if (this.#entries.size >= this.limit) this.#entries.delete(this.#entries.keys().next().value as string)
+  set(key: string, entry: StoredPage): void {
+    const old = this.#entries.get(key)
+    if (old) this.#delete(key, old)
+    if (this.limits.entries <= 0 || entry.bytes > this.limits.bytes / 4) return
+    while (this.#entries.size > 0 && (this.#bytes + entry.bytes > this.limits.bytes || this.#entries.size >= this.limits.entries)) {
+      const [oldestKey, oldest] = this.#entries.entries().next().value as [string, StoredPage]
+      this.#delete(oldestKey, oldest)
+    }
+    this.#add(key, entry)
+  }
+
+  get bytes(): number {
+    return this.#bytes
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
+
+  #add(key: string, entry: StoredPage): void {
     this.#entries.set(key, entry)
+    this.#bytes += entry.bytes
+  }
+
+  #delete(key: string, entry: StoredPage): void {
+    this.#entries.delete(key)
+    this.#bytes -= entry.bytes
   }
 }
 
-export function noncePositions(body: Buffer, nonce: string): number[] {
-  const needle = Buffer.from(nonce)
-  const positions: number[] = []
-  for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, at + needle.length)) positions.push(at)
-  return positions
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi
+
+/**
+ * The SHA-256 hashes (base64) of a page's inline scripts, as a CSP `script-src` lists them. A
+ * script's text is hashed exactly as it stands between its tags: HTML does not decode entities
+ * inside <script>, and neither does the browser before hashing.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>()
+  for (const [, attributes, text] of html.matchAll(INLINE_SCRIPT)) {
+    if (/\bsrc\s*=/i.test(attributes!) || /\btype\s*=\s*["']?application\/(?:ld\+)?json/i.test(attributes!)) continue
+    hashes.add(createHash('sha256').update(text!, 'utf8').digest('base64'))
+  }
+  return [...hashes]
 }
 
-/** The stored body with this response's nonce in place of the render's. */
-export function withNonce(entry: CachedAnswer, nonce: string): Buffer {
-  const body = Buffer.from(entry.body)
-  for (const at of entry.noncePositions) body.write(nonce, at, 'latin1')
-  return body
+/**
+ * Makes a rendered answer static: its nonce attributes removed, its policy listing its inline
+ * scripts' hashes, its tag the hash of the resulting bytes, and its compressed variants. Null
+ * when the nonce occurs anywhere else in the body: such a page cannot be made static safely.
+ */
+export async function storablePage(
+  answer: { status: number; headers: Headers; body: Buffer },
+  options: { nonce: string; https: boolean; version: string },
+): Promise<StoredPage | null> {
+  const rendered = answer.body
+  const html = (answer.headers.get('content-type') ?? '').startsWith('text/html')
+  let body = rendered
+  let scriptHashes: string[] | undefined
+  if (html) {
+    body = replaceAll(rendered, Buffer.from(` nonce="${options.nonce}"`), Buffer.alloc(0))
+    if (body.includes(options.nonce)) return null
+    scriptHashes = inlineScriptHashes(body.toString('utf8'))
+  }
+  const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+  const base = new Headers(answer.headers)
+  applySecurityHeaders(base, { nonce: options.nonce, https: options.https, ...(scriptHashes ? { scriptHashes } : {}) })
+  base.set('ETag', etag)
+  base.set('Cache-Control', 'public, max-age=0, s-maxage=30, must-revalidate')
+  base.set('Vary', 'Cookie, Accept-Language, Accept-Encoding')
+  base.delete('x-request-id')
+  base.delete('content-length')
+  base.delete('content-encoding')
+  base.delete('transfer-encoding')
+  const { br, gzip } = await compressStored(body)
+  const bodies: Record<Encoding, Buffer> = { identity: body, br, gzip }
+  const plain = Object.fromEntries(base)
+  const headers = {} as Record<Encoding, Record<string, string>>
+  for (const encoding of ENCODINGS) {
+    headers[encoding] = { ...plain, 'content-length': String(bodies[encoding].length) }
+    if (encoding !== 'identity') headers[encoding]['content-encoding'] = encoding
+  }
+  const notModified: Record<string, string> = {}
+  for (const name of ['etag', 'cache-control', 'vary']) notModified[name] = plain[name]!
+  const headerBytes = 2 * JSON.stringify(headers).length
+  const flatHeaders = { identity: flat(headers.identity), br: flat(headers.br), gzip: flat(headers.gzip) }
+  return { version: options.version, status: answer.status, etag, headers, flatHeaders, notModified, bodies, bytes: body.length + br.length + gzip.length + headerBytes }
+}
+
+function replaceAll(buffer: Buffer, needle: Buffer, replacement: Buffer): Buffer {
+  const parts: Buffer[] = []
+  let from = 0
+  for (let at = buffer.indexOf(needle); at !== -1; at = buffer.indexOf(needle, from)) {
+    parts.push(buffer.subarray(from, at), replacement)
+    from = at + needle.length
+  }
+  if (from === 0) return buffer
+  parts.push(buffer.subarray(from))
+  return Buffer.concat(parts)
+}
+
+/**
+ * Writes a stored page to a Node response: a 304 with no body, or the negotiated encoding's bytes.
+ * The headers go to writeHead in one list, none set before: Node then stores them as given
+ * instead of merging them one by one into a map.
+ */
+export function sendStored(req: http.IncomingMessage, res: http.ServerResponse, page: StoredPage, requestId: string): void {
+  if (etagMatches(req.headers['if-none-match'] ?? null, page.etag)) {
+    res.writeHead(304, [...flat(page.notModified), 'x-request-id', requestId])
+    res.end()
+    return
+  }
+  const encoding = negotiateEncoding(req.headers['accept-encoding'])
+  res.writeHead(page.status, [...page.flatHeaders[encoding], 'x-request-id', requestId])
+  res.end(req.method === 'HEAD' ? undefined : page.bodies[encoding])
+}
+
+function flat(headers: Record<string, string>): string[] {
+  return Object.entries(headers).flat()
+}
+
+/** The same answer as a fetch Response, for a page stored while answering this very request. */
+export function storedResponse(request: Request, page: StoredPage, requestId: string): Response {
+  if (etagMatches(request.headers.get('if-none-match'), page.etag)) {
+    return new Response(null, { status: 304, headers: { ...page.notModified, 'x-request-id': requestId } })
+  }
+  const encoding = negotiateEncoding(request.headers.get('accept-encoding'))
+  const body = request.method === 'HEAD' ? null : (page.bodies[encoding] as unknown as BodyInit)
+  return new Response(body, { status: page.status, headers: { ...page.headers[encoding], 'x-request-id': requestId } })
 }

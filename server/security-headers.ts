@@ -1,12 +1,15 @@
 /**
- * Response headers every answer carries. HTML gets a Content-Security-Policy whose only script
- * allowance is this response's nonce (Remix's inline scripts carry it); everything else gets a
- * policy that allows nothing, so a JSON or text answer opened as a page cannot run anything.
+ * Response headers every answer carries. HTML gets a Content-Security-Policy whose only inline
+ * script allowance is this response's nonce (Remix's inline scripts carry it) or, for a page
+ * stored and sent many times, the hashes of exactly its inline scripts (server/page-cache.ts);
+ * everything else gets a policy that allows nothing, so a JSON or text answer opened as a page
+ * cannot run anything.
  */
-export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } = {}): string {
+export function contentSecurityPolicy(scripts: { nonce: string } | { hashes: string[] }, options: { dev?: boolean } = {}): string {
+  const inline = 'nonce' in scripts ? `'nonce-${scripts.nonce}'` : scripts.hashes.map((h) => `'sha256-${h}'`).join(' ')
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${options.dev ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self'${inline ? ` ${inline}` : ''}${options.dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -18,9 +21,10 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } 
   ].join('; ')
 }
 
-export function applySecurityHeaders(headers: Headers, options: { nonce: string; https: boolean }): void {
+export function applySecurityHeaders(headers: Headers, options: { nonce: string; https: boolean; scriptHashes?: string[] }): void {
   const type = headers.get('content-type') ?? ''
-  headers.set('Content-Security-Policy', type.startsWith('text/html') ? contentSecurityPolicy(options.nonce) : "default-src 'none'; frame-ancestors 'none'")
+  const scripts = options.scriptHashes ? { hashes: options.scriptHashes } : { nonce: options.nonce }
+  headers.set('Content-Security-Policy', type.startsWith('text/html') ? contentSecurityPolicy(scripts) : "default-src 'none'; frame-ancestors 'none'")
   headers.set('X-Content-Type-Options', 'nosniff')
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin')
   headers.set('X-Frame-Options', 'DENY')

@@ -9,6 +9,8 @@ import path from 'node:path'
 export interface RunningServer {
   url: string
   port: number
+  /** The server's process: with WEB_CONCURRENCY above 1, the primary of its workers. */
+  pid: number
   stdout: () => string
   stop(): Promise<void>
 }
@@ -38,6 +40,8 @@ export async function startServer(options: { databaseUrl: string; env?: Record<s
       ORIGIN: url,
       DATABASE_URL: options.databaseUrl,
       LINK_CHECKER: 'off',
+      // One process unless a test asks for workers: the machine's cores are shared by the suite.
+      WEB_CONCURRENCY: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,6 +61,7 @@ export async function startServer(options: { databaseUrl: string; env?: Record<s
   return {
     url,
     port,
+    pid: child.pid!,
     stdout: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM')

@@ -1,5 +1,6 @@
 import { getDb, getDbConfig, migrateToLatest } from '#app/models/db.server'
 import { contentVersion } from '#app/models/content-version.server'
+import { watchByPolling, watchPostgres, type ContentFeed, type ContentFeedHandlers } from '#app/models/content-feed.server'
 import { countPages } from '#app/models/pages.server'
 import { ensureSearchIndex } from '#app/models/search.server'
 import { log } from '#app/logger.server'
@@ -13,8 +14,9 @@ let sweeper: { stop(): void } | undefined
 /**
  * Start-up: migrate, and on an empty database load the demo comparisons (unless DEMO_CONTENT is
  * "false"). The demo accounts' passwords are printed here, once; they are stored only hashed.
+ * With several workers (server/cluster.ts) only one runs the background jobs.
  */
-export async function bootstrap(): Promise<void> {
+export async function bootstrap(options: { backgroundJobs: boolean } = { backgroundJobs: true }): Promise<void> {
   const db = getDb()
   const config = getDbConfig()
   const applied = await migrateToLatest(db)
@@ -22,11 +24,11 @@ export async function bootstrap(): Promise<void> {
   const reindexed = await ensureSearchIndex(db)
   if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
   // Ended sessions and spent rate-limit windows, hourly.
-  sweeper ??= startSweeper(db)
+  if (options.backgroundJobs) sweeper ??= startSweeper(db)
   await seedIfEmpty(db)
   // Started after seeding, so that its first pass never competes with it: the demo's revisions
   // queue checks of their sources, and a running checker would be woken by each.
-  if (process.env.LINK_CHECKER !== 'off' && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
+  if (options.backgroundJobs && process.env.LINK_CHECKER !== 'off' && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
 }
 
 async function seedIfEmpty(db: ReturnType<typeof getDb>): Promise<void> {
@@ -51,4 +53,10 @@ export async function shutdown(): Promise<void> {
 /** For the HTTP server's anonymous page cache: see app/models/content-version.server.ts. */
 export function currentContentVersion(): Promise<string> {
   return contentVersion(getDb())
+}
+
+/** For the same cache: tells it when the version may have moved (app/models/content-feed.server.ts). */
+export function watchContent(handlers: ContentFeedHandlers): ContentFeed {
+  const config = getDbConfig()
+  return config.engine === 'postgres' ? watchPostgres(config.url, handlers, (message, fields) => log('warn', message, fields)) : watchByPolling(getDb(), handlers)
 }

@@ -5,6 +5,7 @@ import * as m0004 from './0004-report-collapse'
 import * as m0005 from './0005-idempotency-fingerprint'
 import * as m0006 from './0006-page-search'
 import * as m0010 from './0010-report-reporters'
+import * as m0040 from './0040-content-notify'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-idempotency-fingerprint': m0005,
   '0006-page-search': m0006,
   '0010-report-reporters': m0010,
+  '0040-content-notify': m0040,
 }
 
 export const migrationProvider: MigrationProvider = {

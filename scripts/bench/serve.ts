@@ -1,13 +1,20 @@
 // BUILD_DIR=/tmp/build-x npx tsx scripts/bench/serve.ts [--build] [--duration 10] [--reps 2]
-//                                                       [--page SLUG] [--profile]
+//        [--page SLUG] [--workers N] [--mixed SECONDS] [--profile] [--json]
 //
 // Anonymous reads of a demo page from the built server against bare node:http serving the same
 // bytes (scripts/bench/baseline-server.mjs), measured in the same run, alternating, on loopback:
-//   - p50/p99 latency at concurrency 1 (one keep-alive connection, sequential GETs),
-//   - requests per second at concurrency 32 (autocannon),
-// each for a full 200 and for the 304 a client with the ETag gets. Reports ratios to the baseline;
+//   - one process each (WEB_CONCURRENCY=1 against one node:http process): p50 latency at
+//     concurrency 1 (one keep-alive connection), and under concurrency 32 the requests per second
+//     and the CPU time the server's processes spent per request,
+//   - all workers (WEB_CONCURRENCY=N, default the number of cores) against node:http with as many
+//     processes: requests per second at concurrency 32,
+// for a full 200 and for the 304 a client with the ETag gets. Load comes from wrk when installed
+// (apt-get install wrk; what the peers run used), else autocannon. Reports ratios to the baseline;
 // absolute figures on a shared 2-core machine are noise (docs/performance.md).
-// --profile then runs the app once more under --cpu-prof at c=32 and prints the top costs.
+// --mixed SECONDS then puts the all-workers server under mixed load (anonymous reads of every
+// page type, signed-in page views, a trusted editor's save every few seconds) and samples the
+// resident memory of all its processes every second.
+// --profile then runs the one-process app under --cpu-prof at c=32 and prints the top costs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -23,6 +30,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     reps: { type: 'string', default: '2' },
     page: { type: 'string', default: 'microsoft-teams-vs-tchap' },
+    workers: { type: 'string', default: String(os.availableParallelism()) },
+    mixed: { type: 'string', default: '0' },
     profile: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -30,13 +39,15 @@ const { values } = parseArgs({
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
 const SECONDS = Math.max(2, Number(values.duration))
 const REPS = Math.max(1, Number(values.reps))
+const WORKERS = Math.max(1, Number(values.workers))
+const MIXED_SECONDS = Math.max(0, Number(values.mixed))
 const CONNECTIONS = 32
 const here = path.dirname(new URL(import.meta.url).pathname)
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-serve-bench-'))
 const children: ChildProcess[] = []
-// A reader's browser: the app streams its HTML to browsers and renders it whole for bots
-// (isbot), so the body — and its ETag — depends on the User-Agent. Every request sends this one.
 const READER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' }
+const WRK = spawnSync('wrk', ['--version']).error === undefined
+const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim() || 100)
 
 function log(line: string) {
   process.stderr.write(line + '\n')
@@ -53,34 +64,80 @@ async function freePort(): Promise<number> {
   })
 }
 
+interface Started {
+  child: ChildProcess
+  output: () => string
+}
+
 /** Starts a child and resolves once it prints `marker`; it is stopped (by its pid) at the end. */
-async function start(args: string[], env: Record<string, string>, marker: string): Promise<ChildProcess> {
+async function start(args: string[], env: Record<string, string>, marker: string): Promise<Started> {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   children.push(child)
   let output = ''
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 120_000
   while (!output.includes(marker)) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${args.join(' ')} did not start:\n${output}`)
     await new Promise((r) => setTimeout(r, 50))
   }
-  return child
+  return { child, output: () => output }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return
   const exited = new Promise((r) => child.on('exit', r))
   child.kill('SIGTERM')
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))])
   if (child.exitCode === null) child.kill('SIGKILL')
 }
 
-async function startApp(port: number, database: string, extraArgs: string[] = []): Promise<ChildProcess> {
+async function startApp(port: number, database: string, workers: number, extraArgs: string[] = []): Promise<Started> {
   return start([...extraArgs, path.join(BUILD_DIR, 'server.js')], {
     PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, DATABASE_URL: database,
-    NODE_ENV: 'production', LOG_LEVEL: 'silent', LINK_CHECKER: 'off', BUILD_DIR,
+    NODE_ENV: 'production', LOG_LEVEL: 'silent', LINK_CHECKER: 'off', BUILD_DIR, WEB_CONCURRENCY: String(workers),
   }, '"msg":"listening"')
+}
+
+/** A process and its children (a cluster's workers): pids, from /proc. */
+function processTree(pid: number): number[] {
+  const pids = [pid]
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) pids.push(Number(name))
+    } catch {
+      // exited while listed
+    }
+  }
+  return pids
+}
+
+/** CPU time (user + system, ms) spent so far by a process tree's live processes. */
+function cpuMs(pids: number[]): number {
+  let ticks = 0
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // exited
+    }
+  }
+  return ticks * TICK_MS
+}
+
+/** Resident memory (bytes) of each process of a tree. */
+function rssBytes(pids: number[]): number[] {
+  return pids.map((pid) => {
+    try {
+      return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
+    } catch {
+      return 0
+    }
+  })
 }
 
 /** Share of CPU time idle over one second: the machine is shared, so each run records it. */
@@ -122,22 +179,42 @@ async function latencyProbe(url: string, headers: Record<string, string>, second
   return { n: samples.length, p50: q(0.5), p99: q(0.99), status }
 }
 
-async function throughput(url: string, headers: Record<string, string>, seconds: number): Promise<{ rps: number; errors: number; statuses: Record<string, number> }> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers })
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count]))
-  return { rps: result.requests.average, errors: result.errors + result.timeouts, statuses }
+/** Load at concurrency 32: requests per second, and the server's CPU time per request. */
+async function throughput(url: string, headers: Record<string, string>, seconds: number, pids: number[]): Promise<{ rps: number; requests: number; errors: number; cpuMsPerRequest: number }> {
+  const cpuBefore = cpuMs(pids)
+  let rps: number
+  let requests: number
+  let errors: number
+  if (WRK) {
+    const args = ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url]
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] })
+      let text = ''
+      child.stdout.on('data', (c: Buffer) => (text += c.toString()))
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}`))))
+    })
+    requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0)
+    rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)
+    errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + [...out.matchAll(/(?:connect|read|write|timeout) (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0)
+  } else {
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers })
+    rps = result.requests.average
+    requests = result.requests.total
+    errors = result.errors + result.timeouts
+  }
+  const cpu = cpuMs(pids) - cpuBefore
+  return { rps, requests, errors, cpuMsPerRequest: requests > 0 ? cpu / requests : 0 }
 }
 
 interface Measurement {
-  target: 'app' | 'node:http'
+  target: string
   path: '200' | '304'
   rep: number
   idleBefore: number
-  p50: number
-  p99: number
+  p50: number | null
   rps: number
+  cpuMsPerRequest: number
   errors: number
-  statuses: Record<string, number>
 }
 
 function median(xs: number[]): number {
@@ -166,6 +243,82 @@ function topCosts(file: string, limit = 25): Array<{ ms: number; share: number; 
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([frame, us]) => ({ ms: Math.round(us / 1000), share: Math.round((1000 * us) / total) / 10, frame: frame.slice(0, 140) }))
 }
 
+/** The demo accounts' passwords, as the first start printed them. */
+function demoPassword(output: string, username: string): string {
+  const match = new RegExp(`^\\s+\\S+\\s+${username}\\s+(\\S+)$`, 'm').exec(output)
+  if (!match) throw new Error(`no password for ${username} in the server's output`)
+  return match[1]!
+}
+
+async function loginCookie(base: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: 'POST', redirect: 'manual',
+    headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username, password, redirectTo: '/' }),
+  })
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
+  if (response.status !== 302 || !cookie) throw new Error(`login as ${username} answered ${response.status}`)
+  return cookie
+}
+
+/**
+ * Mixed load on the all-workers server for `seconds`: 24 clients, each request drawn at random —
+ * mostly anonymous reads of every page type (cached and not), a quarter signed-in page views —
+ * and a trusted editor's save every 3 s, which retires every stored page. Samples the resident
+ * memory of every process of the server each second.
+ */
+async function mixedLoad(base: string, pid: number, seconds: number, cookie: string): Promise<{ requests: number; saves: number; errors: number; peakTotal: number; peakProcess: number; endTotal: number; samples: number[] }> {
+  const pages = ((await (await fetch(`${base}/api/v1/pages`)).json()) as { pages: Array<{ slug: string }> }).pages.map((p) => p.slug)
+  const anonymous = [
+    '/', '/pages', '/sources', '/search?q=open', '/search?q=users', '/recent',
+    ...pages.flatMap((slug) => [`/pages/${slug}`, `/pages/${slug}`, `/pages/${slug}/history`, `/pages/${slug}/sources`, `/api/v1/pages/${slug}`]),
+  ]
+  const signedIn = pages.map((slug) => `/pages/${slug}`)
+  const end = Date.now() + seconds * 1000
+  let requests = 0
+  let errors = 0
+  let saves = 0
+  const samples: number[] = []
+  let peakProcess = 0
+  const sampler = setInterval(() => {
+    const each = rssBytes(processTree(pid))
+    peakProcess = Math.max(peakProcess, ...each)
+    samples.push(each.reduce((a, b) => a + b, 0))
+  }, 1000)
+  const client = async () => {
+    while (Date.now() < end) {
+      const asMember = Math.random() < 0.25
+      const list = asMember ? signedIn : anonymous
+      const target = list[Math.floor(Math.random() * list.length)]!
+      const language = ['en', 'de', 'fr'][Math.floor(Math.random() * 3)]!
+      const response = await fetch(base + target, { headers: { ...READER, 'accept-encoding': 'br, gzip', 'accept-language': language, ...(asMember ? { cookie } : {}) } }).catch(() => null)
+      if (!response || response.status >= 500) errors++
+      await response?.arrayBuffer().catch(() => errors++)
+      requests++
+    }
+  }
+  const editor = async () => {
+    while (Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 3000))
+      const slug = pages[saves % pages.length]!
+      const current = (await (await fetch(`${base}/api/v1/pages/${slug}`, { headers: { cookie } })).json()) as { revision: { id: string; content: { body: { content?: unknown[] } } } }
+      const content = current.revision.content
+      const body = { ...content.body, content: [...(content.body.content ?? []), { type: 'paragraph', content: [{ type: 'text', text: `Benchmark paragraph ${saves}.` }] }] }
+      const saved = await fetch(`${base}/api/v1/pages/${slug}/revisions`, {
+        method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: base },
+        body: JSON.stringify({ baseRevisionId: current.revision.id, content: { ...content, body }, summary: 'benchmark' }),
+      })
+      if (saved.status === 201) saves++
+      else errors++
+    }
+  }
+  await Promise.all([...Array.from({ length: 24 }, client), editor()])
+  clearInterval(sampler)
+  return { requests, saves, errors, peakTotal: Math.max(...samples), peakProcess, endTotal: samples.at(-1) ?? 0, samples }
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+
 async function main() {
   if (values.build) {
     log(`building into ${BUILD_DIR}…`)
@@ -175,70 +328,101 @@ async function main() {
   if (!fs.existsSync(path.join(BUILD_DIR, 'server.js'))) throw new Error(`no build in ${BUILD_DIR}: run with --build, or BUILD_DIR=… npm run build`)
 
   const database = path.join(work, 'bench.sqlite')
-  const appPort = await freePort()
-  const app = await startApp(appPort, database)
-  const pageUrl = `http://127.0.0.1:${appPort}/pages/${values.page}`
-  const first = await fetch(pageUrl, { headers: READER })
-  if (first.status !== 200) throw new Error(`${pageUrl} answered ${first.status}`)
+  const oneProcessPort = await freePort()
+  // The first start migrates and seeds the database, and prints the demo accounts.
+  const oneProcess = await startApp(oneProcessPort, database, 1)
+  const allWorkersPort = await freePort()
+  const allWorkers = await startApp(allWorkersPort, database, WORKERS)
+  const pagePath = `/pages/${values.page}`
+  const first = await fetch(`http://127.0.0.1:${oneProcessPort}${pagePath}`, { headers: READER })
+  if (first.status !== 200) throw new Error(`${pagePath} answered ${first.status}`)
   const etag = first.headers.get('etag')
   if (!etag) throw new Error('the page carries no ETag')
-  const html = await first.text()
+  const html = Buffer.from(await first.arrayBuffer())
   fs.writeFileSync(path.join(work, 'page.html'), html)
-  const basePort = await freePort()
-  await start([path.join(here, 'baseline-server.mjs'), path.join(work, 'page.html'), String(basePort), etag], {}, 'listening')
-  log(`page ${values.page}: ${Buffer.byteLength(html)} bytes; ${REPS} × ${SECONDS} s per measurement, alternating app and node:http`)
+  const [basePort, baseAllPort] = [await freePort(), await freePort()]
+  const base = await start([path.join(here, 'baseline-server.mjs'), path.join(work, 'page.html'), String(basePort), etag, '1'], {}, 'listening')
+  const baseAll = await start([path.join(here, 'baseline-server.mjs'), path.join(work, 'page.html'), String(baseAllPort), etag, String(WORKERS)], {}, 'listening')
+  log(`page ${values.page}: ${html.length} bytes; ${REPS} × ${SECONDS} s per measurement, alternating app and node:http; load from ${WRK ? 'wrk' : 'autocannon'}; ${WORKERS} workers`)
 
-  const targets = { app: `http://127.0.0.1:${appPort}/pages/${values.page}`, 'node:http': `http://127.0.0.1:${basePort}/` } as const
+  const targets: Record<string, { url: string; pid: number; latency: boolean }> = {
+    app: { url: `http://127.0.0.1:${oneProcessPort}${pagePath}`, pid: oneProcess.child.pid!, latency: true },
+    'node:http': { url: `http://127.0.0.1:${basePort}/`, pid: base.child.pid!, latency: true },
+    [`app ×${WORKERS}`]: { url: `http://127.0.0.1:${allWorkersPort}${pagePath}`, pid: allWorkers.child.pid!, latency: false },
+    [`node:http ×${WORKERS}`]: { url: `http://127.0.0.1:${baseAllPort}/`, pid: baseAll.child.pid!, latency: false },
+  }
+  const pairs: Array<{ kind: '200' | '304'; pair: [string, string] }> = [
+    { kind: '200', pair: ['app', 'node:http'] },
+    { kind: '200', pair: [`app ×${WORKERS}`, `node:http ×${WORKERS}`] },
+    { kind: '304', pair: ['app', 'node:http'] },
+  ]
   const measurements: Measurement[] = []
   for (let rep = 1; rep <= REPS; rep++) {
-    const order = (rep % 2 ? ['app', 'node:http'] : ['node:http', 'app']) as Array<keyof typeof targets>
-    for (const kind of ['200', '304'] as const) {
-      for (const target of order) {
+    for (const { kind, pair } of pairs) {
+      const order = rep % 2 ? pair : ([pair[1], pair[0]] as const)
+      for (const name of order) {
+        const target = targets[name]!
         const headers: Record<string, string> = kind === '304' ? { ...READER, 'if-none-match': etag } : READER
-        // Warm-up: JIT, connection pools, the render cache.
-        await throughput(targets[target], headers, 1)
+        const pids = processTree(target.pid)
+        // Warm-up: JIT, connection pools, the caches — of every worker, each of which warms alone.
+        await throughput(target.url, headers, 3, pids)
         const idleBefore = await idlePercent()
-        const latency = await latencyProbe(targets[target], headers, SECONDS)
-        const load = await throughput(targets[target], headers, SECONDS)
-        if (String(latency.status) !== kind) throw new Error(`${target} answered ${latency.status}, expected ${kind}`)
-        measurements.push({ target, path: kind, rep, idleBefore, p50: latency.p50, p99: latency.p99, rps: load.rps, errors: load.errors, statuses: load.statuses })
-        log(`${kind} ${target.padEnd(9)} rep ${rep}: p50 ${latency.p50.toFixed(3)} ms, p99 ${latency.p99.toFixed(3)} ms, ${Math.round(load.rps)} req/s c=${CONNECTIONS} (idle before ${idleBefore}%, errors ${load.errors})`)
+        const latency = target.latency ? await latencyProbe(target.url, headers, SECONDS) : null
+        if (latency && String(latency.status) !== kind) throw new Error(`${name} answered ${latency.status}, expected ${kind}`)
+        const load = await throughput(target.url, headers, SECONDS, pids)
+        measurements.push({ target: name, path: kind, rep, idleBefore, p50: latency?.p50 ?? null, rps: load.rps, cpuMsPerRequest: load.cpuMsPerRequest, errors: load.errors })
+        log(`${kind} ${name.padEnd(13)} rep ${rep}: ${latency ? `p50 ${latency.p50.toFixed(3)} ms, ` : ''}${Math.round(load.rps)} req/s c=${CONNECTIONS}, CPU ${(load.cpuMsPerRequest * 1000).toFixed(0)} µs/request (idle before ${idleBefore}%, errors ${load.errors})`)
       }
     }
   }
 
-  const summary = (['200', '304'] as const).map((kind) => {
+  const summary = pairs.map(({ kind, pair: [app, baseline] }) => {
     const of = (target: string) => measurements.filter((m) => m.path === kind && m.target === target)
-    const [a, b] = [of('app'), of('node:http')]
+    const [a, b] = [of(app), of(baseline)]
+    // Per repetition, then the median: each pair was measured back to back.
+    const ratio = (f: (m: Measurement) => number | null) => median(a.map((m, i) => (f(m) ?? 0) / (f(b[i]!) || 1)))
     return {
-      path: kind,
-      app: { p50: median(a.map((m) => m.p50)), rps: median(a.map((m) => m.rps)) },
-      baseline: { p50: median(b.map((m) => m.p50)), rps: median(b.map((m) => m.rps)) },
-      // Per repetition, then the median: each pair was measured back to back.
-      latencyRatio: median(a.map((m, i) => m.p50 / b[i]!.p50)),
-      throughputRatio: median(a.map((m, i) => m.rps / b[i]!.rps)),
+      path: kind, app, baseline,
+      appP50: a[0]!.p50 === null ? null : median(a.map((m) => m.p50!)), baselineP50: b[0]!.p50 === null ? null : median(b.map((m) => m.p50!)),
+      appRps: median(a.map((m) => m.rps)), baselineRps: median(b.map((m) => m.rps)),
+      appCpuUs: 1000 * median(a.map((m) => m.cpuMsPerRequest)), baselineCpuUs: 1000 * median(b.map((m) => m.cpuMsPerRequest)),
+      latencyRatio: a[0]!.p50 === null ? null : ratio((m) => m.p50), throughputRatio: ratio((m) => m.rps), cpuRatio: ratio((m) => m.cpuMsPerRequest),
     }
   })
 
+  let mixed: Awaited<ReturnType<typeof mixedLoad>> | null = null
+  if (MIXED_SECONDS > 0) {
+    await Promise.all([stop(base.child), stop(baseAll.child), stop(oneProcess.child)])
+    const cookie = await loginCookie(`http://127.0.0.1:${allWorkersPort}`, 'demo-trusted', demoPassword(oneProcess.output(), 'demo-trusted'))
+    log(`mixed load on ${WORKERS} workers for ${MIXED_SECONDS} s…`)
+    mixed = await mixedLoad(`http://127.0.0.1:${allWorkersPort}`, allWorkers.child.pid!, MIXED_SECONDS, cookie)
+  }
+
   let profile: ReturnType<typeof topCosts> | null = null
   if (values.profile) {
-    await stop(app)
+    await Promise.all([stop(allWorkers.child), stop(oneProcess.child)])
     const dir = path.join(work, 'profile')
     const port = await freePort()
-    const profiled = await startApp(port, database, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
-    await throughput(`http://127.0.0.1:${port}/pages/${values.page}`, READER, 1)
-    await throughput(`http://127.0.0.1:${port}/pages/${values.page}`, READER, SECONDS)
-    await stop(profiled)
+    const profiled = await startApp(port, database, 1, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
+    const pids = processTree(profiled.child.pid!)
+    await throughput(`http://127.0.0.1:${port}${pagePath}`, READER, 1, pids)
+    await throughput(`http://127.0.0.1:${port}${pagePath}`, READER, SECONDS, pids)
+    await stop(profiled.child)
     const file = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((x, y) => fs.statSync(y).size - fs.statSync(x).size)[0]
     if (file) profile = topCosts(file)
   }
 
-  if (values.json) process.stdout.write(JSON.stringify({ page: values.page, bytes: Buffer.byteLength(html), seconds: SECONDS, reps: REPS, summary, measurements, profile }, null, 2) + '\n')
+  if (values.json) process.stdout.write(JSON.stringify({ page: values.page, bytes: html.length, seconds: SECONDS, reps: REPS, workers: WORKERS, load: WRK ? 'wrk' : 'autocannon', summary, measurements, mixed, profile }, null, 2) + '\n')
   else {
-    process.stdout.write(`\nanonymous GET /pages/${values.page} (${Buffer.byteLength(html)} bytes), median of ${REPS} runs of ${SECONDS} s\n`)
-    process.stdout.write('path | app p50 c=1 | node:http p50 c=1 | latency × baseline | app req/s c=32 | node:http req/s c=32 | throughput ÷ baseline\n')
+    process.stdout.write(`\nanonymous GET ${pagePath} (${html.length} bytes), median of ${REPS} runs of ${SECONDS} s, load from ${WRK ? 'wrk -t2' : 'autocannon'}\n`)
+    process.stdout.write('path | app | baseline | app p50 c=1 | baseline p50 c=1 | latency × | app req/s c=32 | baseline req/s c=32 | throughput ÷ | app CPU/request | baseline CPU/request | CPU ×\n')
     for (const s of summary) {
-      process.stdout.write(`${s.path} | ${s.app.p50.toFixed(3)} ms | ${s.baseline.p50.toFixed(3)} ms | ${s.latencyRatio.toFixed(1)} | ${Math.round(s.app.rps)} | ${Math.round(s.baseline.rps)} | ${s.throughputRatio.toFixed(3)}\n`)
+      const ms = (v: number | null) => (v === null ? '–' : `${v.toFixed(3)} ms`)
+      process.stdout.write(`${s.path} | ${s.app} | ${s.baseline} | ${ms(s.appP50)} | ${ms(s.baselineP50)} | ${s.latencyRatio?.toFixed(1) ?? '–'} | ${Math.round(s.appRps)} | ${Math.round(s.baselineRps)} | ${s.throughputRatio.toFixed(2)} | ${s.appCpuUs.toFixed(0)} µs | ${s.baselineCpuUs.toFixed(0)} µs | ${s.cpuRatio.toFixed(2)}\n`)
+    }
+    if (mixed) {
+      process.stdout.write(`\nmixed load, ${WORKERS} workers, ${MIXED_SECONDS} s: ${mixed.requests} requests, ${mixed.saves} saves, ${mixed.errors} errors; resident memory of all processes: peak ${mb(mixed.peakTotal)}, at the end ${mb(mixed.endTotal)}, largest single process ${mb(mixed.peakProcess)}\n`)
+      process.stdout.write(`per minute (all processes): ${mixed.samples.filter((_, i) => i % 60 === 59).map(mb).join(', ')}\n`)
     }
     if (profile) {
       process.stdout.write(`\ntop self time of the app under c=${CONNECTIONS} (${SECONDS} s):\n`)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -86,17 +87,22 @@ describe.each(TEST_ENGINES)('the built app on $engine', (engine) => {
     expect(response.headers.get('set-cookie')).toMatch(/^lang=de; Path=\/; Max-Age=31536000; SameSite=Lax/)
   })
 
-  it('sends security headers with a CSP nonce that the inline scripts carry', async () => {
-    const response = await get('/')
-    const csp = response.headers.get('content-security-policy')!
-    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1]
-    expect(nonce).toBeTruthy()
+  it('sends security headers allowing exactly the inline scripts: by hash on stored pages, by nonce elsewhere', async () => {
+    const stored = await get('/')
+    const csp = stored.headers.get('content-security-policy')!
     expect(csp).toContain("frame-ancestors 'none'")
     expect(csp).not.toContain('unsafe-inline')
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
-    const html = await response.text()
-    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)]
+    expect(csp).not.toContain('nonce-')
+    expect(stored.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(stored.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    const scripts = [...(await stored.text()).matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const [, , text] of scripts) expect(csp).toContain(`'sha256-${createHash('sha256').update(text!).digest('base64')}'`)
+
+    const rendered = await get('/login')
+    const nonce = /'nonce-([^']+)'/.exec(rendered.headers.get('content-security-policy')!)?.[1]
+    expect(nonce).toBeTruthy()
+    const inline = [...(await rendered.text()).matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)]
     expect(inline.length).toBeGreaterThan(0)
     for (const script of inline) expect(script[1]).toContain(`nonce="${nonce}"`)
   })

@@ -1,22 +1,39 @@
+import http from 'node:http'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createUser } from '#test/factories'
+import { createUser, login } from '#test/factories'
 import { p, text } from '#test/fixtures/docs'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
 import { saveRevision } from '#app/services/save-revision.server'
 import { startServer, type RunningServer } from '#test/server'
 
-// Anonymous reads are served from each instance's page cache while nothing readers see has
+// Anonymous reads are served from each process's page cache while nothing readers see has
 // changed. These tests write behind the servers' backs (another instance, the CLI, a test) and
-// expect every instance to show the change on the very next request.
+// expect every instance — and every worker of one — to show the change within the staleness the
+// change feed promises (server/change-feed.ts): a read that starts STALENESS_MS after a write
+// commits sees it.
+const STALENESS_MS = 1000
+
+/** Reads until `seen` holds, and returns how long after `since` the first read that saw it started. */
+async function firstSeen(read: () => Promise<boolean>, since: number): Promise<number> {
+  for (;;) {
+    const started = Date.now()
+    if (await read()) return started - since
+    if (started - since > 30_000) throw new Error('the change never showed')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
 describe.each(TEST_ENGINES)('the anonymous page cache on $engine', (engine) => {
   let t: TestDatabase
   let a: RunningServer
   let b: RunningServer
   beforeAll(async () => {
     t = await createTestDatabase(engine)
-    a = await startServer({ databaseUrl: t.url })
+    // Two workers: a write one of them makes (or another process makes) must reach the other.
+    a = await startServer({ databaseUrl: t.url, env: { WEB_CONCURRENCY: '2' } })
     // SQLite is one machine's database; the second instance only makes sense on PostgreSQL.
     b = engine.engine === 'postgres' ? await startServer({ databaseUrl: t.url }) : a
   })
@@ -26,34 +43,84 @@ describe.each(TEST_ENGINES)('the anonymous page cache on $engine', (engine) => {
     await t?.destroy()
   })
 
-  it('serves fresh nonces from the cache and shows a publish at once on every instance', async () => {
-    const read = async (server: RunningServer) => {
-      const response = await fetch(`${server.url}/pages/slack-vs-element`)
-      return { html: await response.text(), csp: response.headers.get('content-security-policy')!, etag: response.headers.get('etag') }
-    }
-    const first = await read(a)
-    const second = await read(a)
-    expect(second.html.length).toBe(first.html.length)
-    const nonce = (csp: string) => /'nonce-([^']+)'/.exec(csp)![1]!
-    expect(nonce(second.csp)).not.toBe(nonce(first.csp))
-    expect(second.html).toContain(`nonce="${nonce(second.csp)}"`)
-    expect(second.html).not.toContain(`nonce="${nonce(first.csp)}"`)
-    expect(second.etag).toBe(first.etag)
-    await read(b)
+  // A new connection for every read: the primary hands connections to its workers in turn, so
+  // consecutive reads are answered by different workers.
+  const read = (server: RunningServer, path = '/pages/slack-vs-element') =>
+    new Promise<{ html: string; csp: string; etag: string | undefined }>((resolve, reject) => {
+      http.get(`${server.url}${path}`, { agent: false }, (res) => {
+        let html = ''
+        res.setEncoding('utf8').on('data', (c: string) => (html += c))
+        res.on('end', () => resolve({ html, csp: String(res.headers['content-security-policy']), etag: res.headers.etag }))
+      }).on('error', reject)
+    })
 
+  const publish = async (sentence: string) => {
     const trusted = await createUser(t.db, { role: 'trusted' })
     const page = (await getPageBySlug(t.db, 'slack-vs-element'))!
     const latest = (await getRevision(t.db, page.latestRevisionId))!.content
     const saved = await saveRevision(t.db, {
       actor: trusted, slug: page.slug, baseRevisionId: page.latestRevisionId, summary: 'cache test', idempotencyKey: null,
-      content: { ...latest, body: { ...latest.body, content: [...(latest.body.content ?? []), p(text('A sentence only the new revision has.'))] } },
+      content: { ...latest, body: { ...latest.body, content: [...(latest.body.content ?? []), p(text(sentence))] } },
     })
     expect(saved.ok && saved.revision.status).toBe('approved')
-    for (const server of [a, b]) {
-      const after = await read(server)
-      expect(after.html).toContain('A sentence only the new revision has.')
-      expect(after.etag).not.toBe(first.etag)
+    return Date.now()
+  }
+
+  it('serves the same bytes to every reader, scripts allowed by hash, and shows a publish on every instance and worker', async () => {
+    const first = await read(a)
+    const second = await read(a)
+    expect(second.html).toBe(first.html)
+    expect(second.etag).toBe(first.etag)
+    expect(first.csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'/)
+    expect(first.csp).not.toContain('nonce-')
+    expect(first.html).not.toContain(' nonce=')
+    await read(b)
+
+    const committed = await publish('A sentence only the new revision has.')
+    for (const server of [a, a, b]) {
+      const after = await firstSeen(async () => (await read(server)).html.includes('A sentence only the new revision has.'), committed)
+      expect(after).toBeLessThanOrEqual(STALENESS_MS)
     }
+    expect((await read(b)).etag).not.toBe(first.etag)
+  })
+
+  it('shows a write made through one instance (or worker) on the others', async () => {
+    const editor = await createUser(t.db, { role: 'trusted' })
+    const cookie = await login(b.url, editor.username)
+    const page = (await getPageBySlug(t.db, 'slack-vs-element'))!
+    const latest = (await getRevision(t.db, page.latestRevisionId))!.content
+    for (const server of [a, a, b]) await read(server)
+    const content = { ...latest, body: { ...latest.body, content: [...(latest.body.content ?? []), p(text('Written through an instance.'))] } }
+    const saved = await fetch(`${b.url}/api/v1/pages/slack-vs-element/revisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: b.url },
+      body: JSON.stringify({ baseRevisionId: page.latestRevisionId, content, summary: 'through b' }),
+    })
+    expect(saved.status).toBe(201)
+    const committed = Date.now()
+    for (const server of [a, a, b]) {
+      expect(await firstSeen(async () => (await read(server)).html.includes('Written through an instance.'), committed)).toBeLessThanOrEqual(STALENESS_MS)
+    }
+  })
+
+  it.runIf(engine.engine === 'postgres')('falls back to a query per request when its feed connection drops, and subscribes again', async () => {
+    const feedBackends = async () =>
+      (await sql<{ pid: number }>`select pid from pg_stat_activity where application_name = ${`sourced-content-feed-${b.pid}`}`.execute(t.db)).rows.map((r) => r.pid)
+    const [before] = await feedBackends()
+    expect(before).toBeDefined()
+    await read(b)
+    await sql`select pg_terminate_backend(${before!})`.execute(t.db)
+    // Written while b has no feed: it must not serve the page it stored before.
+    const committed = await publish('Written while the feed was down.')
+    expect(await firstSeen(async () => (await read(b)).html.includes('Written while the feed was down.'), committed)).toBeLessThanOrEqual(STALENESS_MS)
+    let after: number | undefined
+    while (!after || after === before) {
+      ;[after] = await feedBackends()
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(b.stdout()).toContain('content feed lost')
+    const again = await publish('Written after the feed came back.')
+    expect(await firstSeen(async () => (await read(b)).html.includes('Written after the feed came back.'), again)).toBeLessThanOrEqual(STALENESS_MS)
   })
 
   it('keeps one entry per interface language, whatever the spelling of Accept-Language', async () => {

@@ -1,0 +1,88 @@
+import cluster, { type Worker } from 'node:cluster'
+import os from 'node:os'
+
+/**
+ * One worker process per core (WEB_CONCURRENCY, default the number of cores; 1 runs the server in
+ * this process as before). Workers share nothing but the database: each has its own page and
+ * render caches and its own change feed. The primary starts the first worker alone — it migrates
+ * and seeds an empty database, and it alone runs the background jobs (link checker, sweeper) —
+ * then the others; it says "listening" once every worker is, restarts a worker that dies, and
+ * stops them all when it is stopped.
+ */
+
+export function workerCount(value: string | undefined): number {
+  if (value === undefined || value === '') return os.availableParallelism()
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`WEB_CONCURRENCY must be a whole number of worker processes from 1 to 256, not "${value}"`)
+  return n
+}
+
+interface ListeningMessage {
+  sourced: 'listening'
+  port: number
+}
+
+export function workerListening(port: number): void {
+  process.send?.({ sourced: 'listening', port } satisfies ListeningMessage)
+}
+
+function line(level: string, msg: string, fields: Record<string, unknown> = {}): void {
+  const text = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) + '\n'
+  if (level === 'info') process.stdout.write(text)
+  else process.stderr.write(text)
+}
+
+export function runPrimary(count: number, origin: string): void {
+  let stopping = false
+  let started = false
+  const jobsEnv = (jobs: boolean) => ({ SOURCED_BACKGROUND_JOBS: jobs ? 'on' : 'off' })
+  const roles = new Map<Worker, boolean>()
+
+  const fork = (jobs: boolean): Promise<number> => {
+    const worker = cluster.fork(jobsEnv(jobs))
+    roles.set(worker, jobs)
+    worker.on('exit', (code, signal) => {
+      roles.delete(worker)
+      if (stopping) return
+      if (!started) {
+        // A worker that cannot start (a bad DATABASE_URL, a failed migration) has said why, in one
+        // line; the primary adds none.
+        stopAll(1)
+        return
+      }
+      line('error', 'worker exited; starting another in a second', { pid: worker.process.pid, code, signal, backgroundJobs: jobs })
+      setTimeout(() => void fork(jobs), 1000)
+    })
+    return new Promise((resolve) => {
+      worker.on('message', (message: ListeningMessage) => {
+        if (message?.sourced === 'listening') resolve(message.port)
+      })
+    })
+  }
+
+  const stopAll = (code: number) => {
+    stopping = true
+    const workers = [...roles.keys()]
+    if (workers.length === 0) process.exit(code)
+    let left = workers.length
+    for (const worker of workers) {
+      worker.once('exit', () => {
+        if (--left === 0) process.exit(code)
+      })
+      worker.process.kill('SIGTERM')
+    }
+    setTimeout(() => {
+      for (const worker of roles.keys()) worker.process.kill('SIGKILL')
+      process.exit(code)
+    }, 12_000).unref()
+  }
+  process.on('SIGTERM', () => stopAll(0))
+  process.on('SIGINT', () => stopAll(0))
+
+  void (async () => {
+    const port = await fork(true)
+    await Promise.all(Array.from({ length: count - 1 }, () => fork(false)))
+    started = true
+    line('info', 'listening', { port, origin, workers: count })
+  })()
+}

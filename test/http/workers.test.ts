@@ -1,0 +1,53 @@
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '#test/db'
+import { startServer, type RunningServer } from '#test/server'
+
+// WEB_CONCURRENCY workers behind one primary (server/cluster.ts).
+describe('the server with two workers', () => {
+  let t: TestDatabase
+  let server: RunningServer
+  beforeAll(async () => {
+    t = await createTestDatabase({ engine: 'sqlite' })
+    server = await startServer({ databaseUrl: t.url, env: { WEB_CONCURRENCY: '2' } })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await t?.destroy()
+  })
+
+  const workers = () =>
+    fs
+      .readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(server.pid)
+        } catch {
+          return false // exited while listed
+        }
+      })
+  const environment = (pid: string) => fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
+
+  it('says "listening" once, when all workers listen, and only one runs the background jobs', async () => {
+    expect(server.stdout().match(/"msg":"listening"/g)).toHaveLength(1)
+    expect(server.stdout()).toContain('"workers":2')
+    const pids = workers()
+    expect(pids).toHaveLength(2)
+    expect(pids.map((pid) => environment(pid).includes('SOURCED_BACKGROUND_JOBS=on'))).toEqual(expect.arrayContaining([true, false]))
+    expect((await fetch(`${server.url}/pages`)).status).toBe(200)
+  })
+
+  it('refuses a WEB_CONCURRENCY that is not a number of processes', async () => {
+    await expect(startServer({ databaseUrl: t.url, env: { WEB_CONCURRENCY: 'many' } })).rejects.toThrow(/WEB_CONCURRENCY must be a whole number of worker processes from 1 to 256, not "many"/)
+  })
+
+  it('stops its workers when it is stopped', async () => {
+    const pids = workers()
+    expect(pids).toHaveLength(2)
+    await server.stop()
+    const alive = () => pids.filter((pid) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '))
+    while (alive().length > 0) await new Promise((r) => setTimeout(r, 50))
+    expect(alive()).toEqual([])
+  })
+})
