@@ -24,6 +24,11 @@ export interface Database {
   security_log: SecurityLogTable
   meta: MetaTable
   page_search: PageSearchTable
+  talk_threads: TalkThreadsTable
+  talk_posts: TalkPostsTable
+  talk_log: TalkLogTable
+  watches: WatchesTable
+  notifications: NotificationsTable
 }
 
 export interface UsersTable {
@@ -258,6 +263,74 @@ export interface PageSearchTable {
   title: string
   summary: string
   body: string
+}
+
+/** A discussion beside a page (or, later, a product or claim): DESIGN.md "Working together". */
+export interface TalkThreadsTable {
+  id: string
+  subject_kind: string
+  subject_id: string
+  title: string
+  author_id: string
+  /** open | closed */
+  status: string
+  close_reason: string | null
+  closed_by: string | null
+  closed_at: string | null
+  post_count: Generated<number>
+  last_post_at: string
+  created_at: string
+}
+
+export interface TalkPostsTable {
+  id: string
+  thread_id: string
+  author_id: string
+  /** Plain text; links are recognised when shown, never stored as HTML. */
+  body: string
+  created_at: string
+  edited_at: string | null
+  deleted_at: string | null
+  hidden_at: string | null
+  hidden_by: string | null
+  hidden_reason: string | null
+}
+
+/** Every edit, deletion, closing and hiding in talk, with the text it replaced. */
+export interface TalkLogTable {
+  id: string
+  thread_id: string
+  post_id: string | null
+  actor_id: string
+  action: string
+  reason: string | null
+  previous_body: string | null
+  created_at: string
+}
+
+export interface WatchesTable {
+  user_id: string
+  subject_kind: string
+  subject_id: string
+  created_at: string
+  /** When the person last looked at the watched item: the watchlist shows what changed since. */
+  last_seen_at: string
+}
+
+export interface NotificationsTable {
+  id: string
+  user_id: string
+  /** revision | decision | reply | report */
+  kind: string
+  subject_kind: string
+  subject_id: string
+  actor_id: string | null
+  revision_id: string | null
+  thread_id: string | null
+  /** JSON with what the notification says (a decision and its reason, a thread title…). */
+  detail: string | null
+  read_at: string | null
+  created_at: string
 }
 
 export interface MetaTable {

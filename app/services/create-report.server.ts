@@ -3,13 +3,14 @@ import { parseReport, type ReportInput } from '#app/core/reports'
 import type { Issue } from '#app/core/result'
 import { config } from '#app/config.server'
 import type { DB } from '#app/models/db.server'
-import { listCitations, listFigures } from '#app/models/evidence.server'
+import { findFigureAuthor, listCitations, listFigures } from '#app/models/evidence.server'
 import { newId, nowIso } from '#app/models/ids.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { hitLimit } from '#app/models/rate-limits.server'
 import { openOrJoinReport } from '#app/models/reports.server'
 import { getRevisionMeta } from '#app/models/revisions.server'
 import { getSourcesByIds } from '#app/models/sources.server'
+import { notify } from './notify.server'
 
 export interface CreateReportInput {
   /** Signed-in reporter, or null for an anonymous reader (counted by address). */
@@ -52,6 +53,10 @@ export async function createReport(db: DB, input: CreateReportInput): Promise<Cr
     id: newId(), pageId: page.id, revisionId: revision.id, targetKey: target.key, targetText: target.text, sourceId: target.sourceId,
     reason: report.reason, comment: report.comment, reporterId: input.reporter?.id ?? null, createdAt: nowIso(),
   })
+  if (saved.created && report.target.kind === 'figure') {
+    const author = await findFigureAuthor(db, page.id, target.sourceId, (figure) => figureKey(figure) === target.key)
+    if (author) await notify(db, { kind: 'report', subject: { kind: 'page', id: page.id }, actorId: input.reporter?.id ?? null, revisionId: revision.id, detail: { target: target.text, reason: report.reason } }, { userIds: [author] })
+  }
   return { ok: true, reportId: saved.id, reporterCount: saved.reporterCount, duplicate: !saved.created, targetText: target.text, input: report }
 }
 

@@ -6,6 +6,7 @@ import { appendLog, insertDecision } from '#app/models/moderation.server'
 import { getPageById, updatePageHeads, type PageRecord } from '#app/models/pages.server'
 import { findNewestLiveRevision, getRevision, listChainBetween, setRevisionStatus } from '#app/models/revisions.server'
 import { promoteIfEarned } from './auto-trust.server'
+import { notify } from './notify.server'
 
 export interface ReviewInput {
   moderator: Pick<RequestActor, 'id'>
@@ -47,6 +48,7 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
       await insertDecision(trx, { revisionId: revision.id, moderatorId: input.moderator.id, decision: 'reject', reason })
       await appendLog(trx, { action: 'revision.reject', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason })
       if (page.latestRevisionId === revision.id) await retreatHead(trx, page, revision.id)
+      await notify(trx, { kind: 'decision', subject: { kind: 'page', id: page.id }, actorId: input.moderator.id, revisionId: revision.id, detail: { decision: 'reject', reason, parentId: revision.parentId } }, { userIds: [revision.authorId] })
       return { ok: true, revisionId: revision.id, status: 'rejected', published: [], page: { slug: page.slug } }
     }
     const uncited = (await listFigures(trx, revision.id)).filter((f) => !f.cited)
@@ -68,6 +70,9 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
     await updatePageHeads(trx, page.id, { stableRevisionId: revision.id, title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, updatedAt: nowIso() })
     await appendLog(trx, { action: 'revision.approve', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason: reason || 'Approved', detail: published.length > 1 ? { alsoPublished: published.filter((id) => id !== revision.id) } : undefined })
     for (const authorId of new Set(chain.map((r) => r.authorId))) await promoteIfEarned(trx, authorId)
+    for (const r of chain) {
+      await notify(trx, { kind: 'decision', subject: { kind: 'page', id: page.id }, actorId: input.moderator.id, revisionId: r.id, detail: { decision: 'approve', reason: r.id === revision.id ? reason : '', parentId: r.parentId } }, { userIds: [r.authorId] })
+    }
     return { ok: true, revisionId: revision.id, status: 'approved', published, page: { slug: page.slug } }
   })
 }
