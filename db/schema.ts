@@ -29,6 +29,7 @@ export interface Database {
   talk_log: TalkLogTable
   watches: WatchesTable
   notifications: NotificationsTable
+  email_tokens: EmailTokensTable
 }
 
 export interface UsersTable {
@@ -41,6 +42,21 @@ export interface UsersTable {
   created_at: string
   blocked_until: string | null
   block_reason: string | null
+  /** A verified address (migration 0032); null until one is verified. */
+  email: Generated<string | null>
+  /** NFKC + lower case of `email`: one account per address. */
+  email_key: Generated<string | null>
+  email_verified_at: Generated<string | null>
+  /** JSON array of the notification kinds the person wants by mail. */
+  mail_kinds: Generated<string>
+  /** immediate | daily */
+  mail_mode: Generated<string>
+  /** For unsubscribe links that work without signing in. */
+  mail_unsubscribe_key: Generated<string | null>
+  /** When the last daily digest was sent. */
+  mail_digest_at: Generated<string | null>
+  /** The language mail is written in: the interface language when the address was set. */
+  mail_lang: Generated<string>
 }
 
 export interface SessionsTable {
@@ -330,6 +346,20 @@ export interface NotificationsTable {
   /** JSON with what the notification says (a decision and its reason, a thread title…). */
   detail: string | null
   read_at: string | null
+  created_at: string
+}
+
+/** Single-use tokens sent by mail; only their SHA-256 is stored. */
+export interface EmailTokensTable {
+  id: string
+  user_id: string
+  /** verify | reset */
+  purpose: string
+  token_hash: string
+  /** The address the token was sent to (for `verify`: the address being verified). */
+  email: string
+  expires_at: string
+  used_at: string | null
   created_at: string
 }
 

@@ -1,6 +1,8 @@
 import type { DB } from './db.server'
 
-export type NotificationKind = 'revision' | 'decision' | 'reply' | 'report'
+import type { NotificationKind } from '#app/core/notification-kinds'
+
+export type { NotificationKind }
 
 export interface NewNotification {
   id: string

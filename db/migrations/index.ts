@@ -5,6 +5,7 @@ import * as m0004 from './0004-report-collapse'
 import * as m0005 from './0005-idempotency-fingerprint'
 import * as m0006 from './0006-page-search'
 import * as m0031 from './0031-working-together'
+import * as m0032 from './0032-mail'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-idempotency-fingerprint': m0005,
   '0006-page-search': m0006,
   '0031-working-together': m0031,
+  '0032-mail': m0032,
 }
 
 export const migrationProvider: MigrationProvider = {
