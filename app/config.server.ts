@@ -41,6 +41,9 @@ export const config = {
     reportUser: limit('RATE_REPORT_USER', { max: 20, windowSeconds: 3600 }),
     /** Anonymous readers may report too; they are counted per address. */
     reportIp: limit('RATE_REPORT_IP', { max: 10, windowSeconds: 3600 }),
+    /** Password-reset requests per address and per account: each one sends a mail. */
+    passwordResetIp: limit('RATE_PASSWORD_RESET_IP', { max: 10, windowSeconds: 3600 }),
+    passwordResetAccount: limit('RATE_PASSWORD_RESET_ACCOUNT', { max: 3, windowSeconds: 3600 }),
   },
   /** Editors become trusted after this many approved revisions and days (MediaWiki: 10 and 4). */
   trustAfterApproved: number('TRUST_AFTER_APPROVED', 10),
@@ -55,4 +58,26 @@ export const config = {
    * moderator; one trusted reporter, or an upheld report, always does (decision 017).
    */
   reportsToDispute: positive('REPORTS_TO_DISPUTE', 3),
+  mail: {
+    /** smtp://user:pass@host:port or smtps://…; without it, mail is written to the log. */
+    smtpUrl: smtpUrl(process.env.SMTP_URL),
+    from: process.env.MAIL_FROM?.trim() || 'Sourced <no-reply@localhost>',
+    /** Seconds before a failed delivery is tried again; doubles with each attempt. */
+    retrySeconds: positive('MAIL_RETRY_SECONDS', 60),
+    /** Seconds between looks at the mail queue (a mail queued here is sent at once). */
+    pollSeconds: positive('MAIL_POLL_SECONDS', 30),
+  },
+}
+
+function smtpUrl(raw: string | undefined): string | null {
+  const value = raw?.trim()
+  if (!value) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Error('SMTP_URL is not a valid URL: expected smtp://user:password@host:587 or smtps://…')
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('SMTP_URL must start with smtp:// or smtps://')
+  return value
 }

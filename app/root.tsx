@@ -7,6 +7,8 @@ import { useNonce } from '#app/components/nonce'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { can } from '#app/core/permissions'
 import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { countUnread } from '#app/models/notifications.server'
 import appCss from '#app/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -20,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     lang: getUiLang(request),
     user: user ? { username: user.username, role: user.role } : null,
+    unread: user ? await countUnread(getDb(), user.id) : 0,
     abilities: { moderate: can(user, 'revision.review'), manageUsers: can(user, 'user.list') },
   }
 }
@@ -62,6 +65,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   <Link to={`/users/${encodeURIComponent(data.user.username)}`} className="user-link">
                     {data.user.username}
                   </Link>
+                  <Link to="/notifications" aria-label={t('notifications.link', { count: data.unread })}>
+                    {t('notifications.title')}
+                    {data.unread > 0 ? <span className="badge badge--count">{data.unread}</span> : null}
+                  </Link>
+                  <Link to="/watchlist">{t('watchlist.title')}</Link>
                   <Link to="/account">{t('nav.account')}</Link>
                   <Form method="post" action="/logout">
                     <button type="submit" className="button-link">

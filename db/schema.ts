@@ -25,6 +25,12 @@ export interface Database {
   security_log: SecurityLogTable
   meta: MetaTable
   page_search: PageSearchTable
+  talk_threads: TalkThreadsTable
+  talk_posts: TalkPostsTable
+  talk_log: TalkLogTable
+  watches: WatchesTable
+  notifications: NotificationsTable
+  email_tokens: EmailTokensTable
 }
 
 export interface UsersTable {
@@ -37,6 +43,21 @@ export interface UsersTable {
   created_at: string
   blocked_until: string | null
   block_reason: string | null
+  /** A verified address (migration 0032); null until one is verified. */
+  email: Generated<string | null>
+  /** NFKC + lower case of `email`: one account per address. */
+  email_key: Generated<string | null>
+  email_verified_at: Generated<string | null>
+  /** JSON array of the notification kinds the person wants by mail. */
+  mail_kinds: Generated<string>
+  /** immediate | daily */
+  mail_mode: Generated<string>
+  /** For unsubscribe links that work without signing in. */
+  mail_unsubscribe_key: Generated<string | null>
+  /** When the last daily digest was sent. */
+  mail_digest_at: Generated<string | null>
+  /** The language mail is written in: the interface language when the address was set. */
+  mail_lang: Generated<string>
 }
 
 export interface SessionsTable {
@@ -275,6 +296,88 @@ export interface PageSearchTable {
   title: string
   summary: string
   body: string
+}
+
+/** A discussion beside a page (or, later, a product or claim): DESIGN.md "Working together". */
+export interface TalkThreadsTable {
+  id: string
+  subject_kind: string
+  subject_id: string
+  title: string
+  author_id: string
+  /** open | closed */
+  status: string
+  close_reason: string | null
+  closed_by: string | null
+  closed_at: string | null
+  post_count: Generated<number>
+  last_post_at: string
+  created_at: string
+}
+
+export interface TalkPostsTable {
+  id: string
+  thread_id: string
+  author_id: string
+  /** Plain text; links are recognised when shown, never stored as HTML. */
+  body: string
+  created_at: string
+  edited_at: string | null
+  deleted_at: string | null
+  hidden_at: string | null
+  hidden_by: string | null
+  hidden_reason: string | null
+}
+
+/** Every edit, deletion, closing and hiding in talk, with the text it replaced. */
+export interface TalkLogTable {
+  id: string
+  thread_id: string
+  post_id: string | null
+  actor_id: string
+  action: string
+  reason: string | null
+  previous_body: string | null
+  created_at: string
+}
+
+export interface WatchesTable {
+  user_id: string
+  subject_kind: string
+  subject_id: string
+  created_at: string
+  /** When the person last looked at the watched item: the watchlist shows what changed since. */
+  last_seen_at: string
+}
+
+export interface NotificationsTable {
+  id: string
+  user_id: string
+  /** revision | decision | reply | report */
+  kind: string
+  subject_kind: string
+  subject_id: string
+  actor_id: string | null
+  revision_id: string | null
+  thread_id: string | null
+  /** JSON with what the notification says (a decision and its reason, a thread title…). */
+  detail: string | null
+  read_at: string | null
+  created_at: string
+}
+
+/** Single-use tokens sent by mail; only their SHA-256 is stored. */
+export interface EmailTokensTable {
+  id: string
+  user_id: string
+  /** verify | reset */
+  purpose: string
+  token_hash: string
+  /** The address the token was sent to (for `verify`: the address being verified). */
+  email: string
+  expires_at: string
+  used_at: string | null
+  created_at: string
 }
 
 export interface MetaTable {

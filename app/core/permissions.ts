@@ -20,6 +20,8 @@ export type Action =
   | 'user.setRole'
   | 'user.list'
   | 'user.endSessions'
+  | 'talk.post'
+  | 'talk.moderate'
 
 /** Who may edit a protected page. */
 export type Protection = 'registered' | 'trusted' | 'moderator'
@@ -44,6 +46,9 @@ const MINIMUM: Record<Action, Role | 'anyone'> = {
   'user.list': 'admin',
   /** Ending every session and token of someone else: a response to a hijacked account. */
   'user.endSessions': 'admin',
+  /** Talk takes part in the same blocks as edits: a blocked account may read it, not write. */
+  'talk.post': 'editor',
+  'talk.moderate': 'moderator',
 }
 
 export function can(actor: Actor | null, action: Action, subject?: { protection?: Protection | null }): boolean {

@@ -163,3 +163,20 @@ export async function listFindings(db: DB, revisionId: string): Promise<FindingR
     message: r.message,
   }))
 }
+
+/**
+ * Who first wrote a figure into a page: the author of the oldest revision carrying a figure that
+ * `matches` (the caller compares evidence keys). Narrowed by source in SQL, so only that source's
+ * figures are read.
+ */
+export async function findFigureAuthor(db: DB, pageId: string, sourceId: string | null, matches: (figure: { text: string; value: number | null; unit: string | null; sourceId: string | null }) => boolean): Promise<string | null> {
+  let query = db
+    .selectFrom('figures')
+    .innerJoin('revisions', 'revisions.id', 'figures.revision_id')
+    .select(['figures.text', 'figures.value', 'figures.unit', 'figures.source_id', 'revisions.author_id'])
+    .where('revisions.page_id', '=', pageId)
+  query = sourceId === null ? query.where('figures.source_id', 'is', null) : query.where('figures.source_id', '=', sourceId)
+  const rows = await query.orderBy('revisions.id').limit(5000).execute()
+  const first = rows.find((r) => matches({ text: r.text, value: r.value === null ? null : Number(r.value), unit: r.unit, sourceId: r.source_id }))
+  return first?.author_id ?? null
+}

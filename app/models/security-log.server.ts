@@ -10,6 +10,8 @@ export type SecurityEvent =
   | 'signup.throttled'
   | 'password.changed'
   | 'password.change_failed'
+  | 'password.reset_requested'
+  | 'password.reset'
   | 'session.revoked'
   | 'sessions.ended'
   | 'token.created'

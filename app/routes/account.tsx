@@ -126,6 +126,9 @@ export default function Account() {
         {t('account.signedInAs', { username: user.username, role: roleName(user.role) })}{' '}
         <Link to={`/users/${encodeURIComponent(user.username)}`}>{t('account.publicPage')}</Link>
       </p>
+      <p>
+        <Link to="/account/email">{t('account.email.link')}</Link>
+      </p>
       {user.blockedUntil ? (
         <p className="banner" role="status">
           {user.blockedUntil === INDEFINITE

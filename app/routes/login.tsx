@@ -65,6 +65,9 @@ export default function Login() {
       <p>
         {t('auth.login.noAccount')} <Link to="/signup">{t('nav.signup')}</Link>
       </p>
+      <p>
+        <Link to="/password/forgot">{t('forgot.link')}</Link>
+      </p>
     </div>
   )
 }

@@ -82,6 +82,8 @@ export default function PageView() {
             {' · '}
             <Link to={`/pages/${page.slug}/sources`}>{t('page.sources')}</Link>
             {' · '}
+            <Link to={`/talk/page/${page.slug}`}>{t('talk.link')}</Link>
+            {' · '}
             <Link to={`/pages/${page.slug}/edit`}>{t('page.edit')}</Link>
           </p>
         </div>

@@ -7,9 +7,12 @@ import { log } from '#app/logger.server'
 import { linkCheckerSettingsFromEnv, startLinkChecker, type RunningLinkChecker } from './link-checker.server'
 import { seedDemo } from './seed-demo.server'
 import { startSweeper } from './sweep.server'
+import { queueDigests } from './mail-digest.server'
+import { startMailer, type RunningMailer } from './mailer.server'
 
 let linkChecker: RunningLinkChecker | undefined
 let sweeper: { stop(): void } | undefined
+let mailer: RunningMailer | undefined
 
 /**
  * Start-up: migrate, and on an empty database load the demo comparisons (unless DEMO_CONTENT is
@@ -29,6 +32,8 @@ export async function bootstrap(options: { backgroundJobs: boolean } = { backgro
   // Started after seeding, so that its first pass never competes with it: the demo's revisions
   // queue checks of their sources, and a running checker would be woken by each.
   if (options.backgroundJobs && process.env.LINK_CHECKER !== 'off' && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
+  // Mail waits in the job table and goes out from here (one process), never from the request that caused it.
+  if (options.backgroundJobs) mailer ??= startMailer(db, { beforeEachPass: queueDigests })
 }
 
 async function seedIfEmpty(db: ReturnType<typeof getDb>): Promise<void> {
@@ -45,6 +50,8 @@ async function seedIfEmpty(db: ReturnType<typeof getDb>): Promise<void> {
 export async function shutdown(): Promise<void> {
   await linkChecker?.stop()
   linkChecker = undefined
+  await mailer?.stop()
+  mailer = undefined
   sweeper?.stop()
   sweeper = undefined
   await getDb().destroy()

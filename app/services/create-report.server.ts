@@ -5,7 +5,7 @@ import { parseReport, type ReportInput } from '#app/core/reports'
 import type { Issue } from '#app/core/result'
 import { config } from '#app/config.server'
 import type { DB } from '#app/models/db.server'
-import { listCitations, listFigures } from '#app/models/evidence.server'
+import { findFigureAuthor, listCitations, listFigures } from '#app/models/evidence.server'
 import { newId, nowIso } from '#app/models/ids.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { hitLimit } from '#app/models/rate-limits.server'
@@ -13,6 +13,7 @@ import { openOrJoinReport } from '#app/models/reports.server'
 import { getRevisionMeta } from '#app/models/revisions.server'
 import { getSourcesByIds } from '#app/models/sources.server'
 import { getUserById } from '#app/models/users.server'
+import { notify } from './notify.server'
 
 export interface CreateReportInput {
   /** Signed-in reporter, or null for an anonymous reader (counted by address). */
@@ -62,6 +63,10 @@ export async function createReport(db: DB, input: CreateReportInput): Promise<Cr
       reason: report.reason, comment: report.comment, reporterId: input.reporter?.id ?? null, reporterKey, trustedReporter, createdAt: nowIso(),
     }),
   )
+  if (saved.created && report.target.kind === 'figure') {
+    const author = await findFigureAuthor(db, page.id, target.sourceId, (figure) => figureKey(figure) === target.key)
+    if (author) await notify(db, { kind: 'report', subject: { kind: 'page', id: page.id }, actorId: input.reporter?.id ?? null, revisionId: revision.id, detail: { target: target.text, reason: report.reason } }, { userIds: [author] })
+  }
   return { ok: true, reportId: saved.id, reporterCount: saved.reporterCount, duplicate: !saved.created, targetText: target.text, input: report }
 }
 

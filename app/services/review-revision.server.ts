@@ -9,6 +9,7 @@ import { getPageById, updatePageHeads, type PageRecord } from '#app/models/pages
 import { findNewestLiveRevision, getRevision, listChainBetween, setRevisionStatus, type RevisionMeta } from '#app/models/revisions.server'
 import { promoteIfEarned } from './auto-trust.server'
 import { settleUpheldReports } from './upheld-reports.server'
+import { notify } from './notify.server'
 
 export interface ReviewInput {
   moderator: Pick<RequestActor, 'id'>
@@ -50,6 +51,7 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
       await insertDecision(trx, { revisionId: revision.id, moderatorId: input.moderator.id, decision: 'reject', reason })
       await appendLog(trx, { action: 'revision.reject', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason })
       if (page.latestRevisionId === revision.id) await retreatHead(trx, page, revision.id)
+      await notify(trx, { kind: 'decision', subject: { kind: 'page', id: page.id }, actorId: input.moderator.id, revisionId: revision.id, detail: { decision: 'reject', reason, parentId: revision.parentId } }, { userIds: [revision.authorId] })
       return { ok: true, revisionId: revision.id, status: 'rejected', published: [], superseded: [], page: { slug: page.slug } }
     }
     const uncited = (await listFigures(trx, revision.id)).filter((f) => !f.cited)
@@ -82,6 +84,9 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
     const detail = alsoPublished.length > 0 || superseded.length > 0 ? { ...(alsoPublished.length > 0 ? { alsoPublished } : {}), ...(superseded.length > 0 ? { superseded } : {}) } : undefined
     await appendLog(trx, { action: 'revision.approve', actorId: input.moderator.id, pageId: page.id, revisionId: revision.id, targetUserId: revision.authorId, reason: reason || 'Approved', detail })
     for (const authorId of new Set(chain.filter((r) => published.includes(r.id)).map((r) => r.authorId))) await promoteIfEarned(trx, authorId)
+    for (const r of chain.filter((c) => published.includes(c.id))) {
+      await notify(trx, { kind: 'decision', subject: { kind: 'page', id: page.id }, actorId: input.moderator.id, revisionId: r.id, detail: { decision: 'approve', reason: r.id === revision.id ? reason : '', parentId: r.parentId } }, { userIds: [r.authorId] })
+    }
     return { ok: true, revisionId: revision.id, status: 'approved', published, superseded, page: { slug: page.slug } }
   })
 }

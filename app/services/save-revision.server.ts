@@ -17,6 +17,7 @@ import { listCitations, listFigures, listFindings } from '#app/models/evidence.s
 import { newId, nowIso } from '#app/models/ids.server'
 import { getPageById, getPageBySlug, insertPage, updatePageHeads, type PageRecord } from '#app/models/pages.server'
 import { hitLimit } from '#app/models/rate-limits.server'
+import { followRevision } from './follow-revision.server'
 import { countApprovedRevisionsByAuthor, findRevisionByIdempotencyKey, getRevision, getRevisionMeta, listChainBetween, setRevisionStatus, type RevisionMeta } from '#app/models/revisions.server'
 import { existingSourceIds, getSourcesByIds } from '#app/models/sources.server'
 import { getUserById } from '#app/models/users.server'
@@ -84,7 +85,9 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
         const replay = await replayed(trx, input, fingerprint)
         if (replay) return replay
       }
-      return input.slug === null ? createPage(trx, save, validated.value, summary) : appendRevision(trx, save, input.slug, validated.value, summary)
+      const result = input.slug === null ? await createPage(trx, save, validated.value, summary) : await appendRevision(trx, save, input.slug, validated.value, summary)
+      if (result.ok) await followRevision(trx, { pageId: result.page.id, revisionId: result.revision.id, authorId: input.actor.id })
+      return result
     })
   } catch (error) {
     if (!isUniqueViolation(error)) throw error

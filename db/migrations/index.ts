@@ -5,6 +5,8 @@ import * as m0004 from './0004-report-collapse'
 import * as m0005 from './0005-idempotency-fingerprint'
 import * as m0006 from './0006-page-search'
 import * as m0010 from './0010-report-reporters'
+import * as m0031 from './0031-working-together'
+import * as m0032 from './0032-mail'
 import * as m0040 from './0040-content-notify'
 
 /**
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '0005-idempotency-fingerprint': m0005,
   '0006-page-search': m0006,
   '0010-report-reporters': m0010,
+  '0031-working-together': m0031,
+  '0032-mail': m0032,
   '0040-content-notify': m0040,
 }
 

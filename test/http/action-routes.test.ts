@@ -14,6 +14,7 @@ import { getRevision } from '#app/models/revisions.server'
 import { setUserBlock } from '#app/models/users.server'
 import { createReport } from '#app/services/create-report.server'
 import { saveRevision } from '#app/services/save-revision.server'
+import { startThread } from '#app/services/start-thread.server'
 import { isCrossSiteRefusal, postForm, postJson, stateOf, type RequestOptions } from './requests'
 
 /**
@@ -95,6 +96,15 @@ const ROUTES: Record<string, RouteRule> = {
   'api.v1.pages._index.ts': { minimum: 'editor', probes: [{ name: 'create page', body: (c) => ({ content: pageContent(c.n), summary: 'probe' }) }] },
   'api.v1.pages.$slug.revisions.ts': { minimum: 'editor', probes: [{ name: 'edit page', body: (c) => ({ baseRevisionId: c.latestRevisionId, content: pageContent(c.n), summary: 'probe' }) }] },
   'api.v1.sources._index.ts': { minimum: 'editor', probes: [{ name: 'add source', body: (c) => ({ url: `https://example.org/probe-${c.n}`, title: 'Probe', publisher: 'Probe', kind: 'press' }) }] },
+
+  // Working together: talk takes the same blocks as edits; following and reading one's own
+  // notifications only need an account.
+  'talk.$kind.$slug.tsx': { minimum: 'editor', probes: [{ name: 'start thread', body: (c) => ({ intent: 'thread', title: `Probe ${c.n}`, body: 'probe' }) }, { name: 'watch page', body: () => ({ intent: 'watch' }) }] },
+  'api.v1.talk.$kind.$slug.ts': { minimum: 'editor', probes: [{ name: 'start thread', body: (c) => ({ title: `Probe ${c.n}`, body: 'probe' }) }] },
+  'api.v1.talk.threads.$id.replies.ts': { minimum: 'editor', probes: [{ name: 'reply', body: () => ({ body: 'probe' }) }] },
+  'watchlist.tsx': { minimum: 'signed-in', probes: [{ name: 'mark all seen', body: () => ({ intent: 'seen-all' }) }] },
+  'notifications.tsx': { minimum: 'signed-in', probes: [{ name: 'read all', body: () => ({ intent: 'read-all' }) }] },
+  'api.v1.watchlist.ts': { minimum: 'signed-in', probes: [{ name: 'watch', body: () => ({ kind: 'page', slug: DEMO_SLUG }) }] },
 }
 
 const ROUTES_DIR = path.resolve('app/routes')
@@ -288,6 +298,8 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
   /** A fresh record per route, so one route's test cannot use up another's (an approved revision). */
   async function paramValue(route: string, name: string, previous: string | undefined): Promise<string> {
     if (name === 'slug') return DEMO_SLUG
+    if (name === 'kind') return 'page'
+    if (name === 'id' && previous === 'threads') return openThread()
     // A permalink to revert to: a published revision of the page.
     if (route === 'pages.$slug.revisions.$id.tsx') return (await getPageBySlug(t.db, DEMO_SLUG))!.stableRevisionId!
     if (name === 'username') return victim
@@ -305,6 +317,14 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
     const saved = await saveRevision(t.db, { actor: editor, slug: DEMO_SLUG, baseRevisionId: page.latestRevisionId, content: { ...demo.content, summary: `${demo.content.summary} (${letters(++n)})` }, summary: 'probe', idempotencyKey: null })
     if (!saved.ok) throw new Error(`could not save a pending revision: ${saved.code}`)
     return saved.revision.id
+  }
+
+  async function openThread(): Promise<string> {
+    const page = (await getPageBySlug(t.db, DEMO_SLUG))!
+    const author = (await t.db.selectFrom('users').select('id').where('username', '=', victim).executeTakeFirstOrThrow()).id
+    const result = await startThread(t.db, { authorId: author, subject: { kind: 'page', id: page.id }, fields: { title: `Probe thread ${++n}`, body: 'probe' } })
+    if (!result.ok) throw new Error(`could not start a thread: ${JSON.stringify(result)}`)
+    return result.threadId
   }
 
   async function openReport(): Promise<string> {
