@@ -23,6 +23,7 @@ interface AppEntry {
   shutdown(): Promise<void>
   currentContentVersion(): Promise<string>
   uiLang(request: Request): string
+  guardRoutes(build: ServerBuild): ServerBuild
 }
 
 function fail(message: string): never {
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message.split('\n')[0]! : String(error))
   }
 
-  const handle = createRequestHandler(build, process.env.NODE_ENV === 'development' ? 'development' : 'production')
+  const handle = createRequestHandler(app.guardRoutes(build), process.env.NODE_ENV === 'development' ? 'development' : 'production')
   const staticOptions = { setHeaders: (res: http.ServerResponse) => setAll(res, STATIC_HEADERS) }
   // Built assets have content hashes in their names, so they never change: cache them for a year.
   const assets = sirv(path.join(buildDir, 'client'), { immutable: true, maxAge: 31_536_000, etag: false, ...staticOptions })
@@ -73,8 +74,10 @@ async function main(): Promise<void> {
       const key = PageCache.keyOf(request, anonymous, app.uiLang(request))
       // Read before rendering: a write that lands during the render leaves this version behind,
       // so the page stored below is never served for the newer content.
-      const version = key ? await app.currentContentVersion() : ''
-      const hit = key ? pages.get(key, version) : undefined
+      // Without it (the database is down), the request goes uncached to the handler, which
+      // answers the outage.
+      const version = key ? await app.currentContentVersion().catch(() => null) : null
+      const hit = key && version !== null ? pages.get(key, version) : undefined
       if (hit) {
         const headers = new Headers(hit.headers)
         applySecurityHeaders(headers, { nonce, https })
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
       response.headers.set('X-Request-Id', requestId)
       const tagged = await tagAnswer(request, response, { nonce, anonymous })
       if (!tagged) return response
-      if (key) {
+      if (key && version !== null) {
         const headers = [...tagged.headers].filter(([name]) => name !== 'x-request-id' && name !== 'content-security-policy')
         pages.set(key, { version, status: tagged.status, headers, body: tagged.body, etag: tagged.etag, noncePositions: noncePositions(tagged.body, nonce) })
       }
