@@ -83,9 +83,12 @@ export class DatabaseHealth {
     return this.#inFlight
   }
 
-  /** The last report if it is fresher than maxAgeMs, else a new probe. */
-  report(maxAgeMs = 0): Promise<HealthReport> {
-    if (this.#last && Date.now() - this.#last.at <= maxAgeMs) return Promise.resolve(this.#withStorage(this.#last.report))
+  /**
+   * A fresh probe while up (so a failure shows at once); while down, the background probes' last
+   * answer if it is recent, so health checks during an outage answer at once too.
+   */
+  report(): Promise<HealthReport> {
+    if (this.isDown && this.#last && Date.now() - this.#last.at <= 2000) return Promise.resolve(this.#withStorage(this.#last.report))
     return this.check()
   }
 

@@ -286,7 +286,7 @@ class RoutedPool implements PostgresPool {
 
   async end(): Promise<void> {
     this.health.stop()
-    await Promise.all([this.pools.read.end(), this.pools.write.end()])
+    await Promise.all([...new Set([this.pools.read, this.pools.write])].map((pool) => pool.end()))
   }
 }
 
