@@ -32,7 +32,18 @@ export interface OutageResult {
 const startedDuring = (a: Answer, from: number, to: number) => a.at - a.ms >= from && a.at - a.ms < to
 
 /** Stops (pg_ctl stop) or freezes (SIGSTOP) the cluster for outageMs while readers and editors work. */
-export async function outage(options: { cluster: Cluster; mode: 'stop' | 'freeze'; outageMs: number; readers: number; editors: number; warmupMs: number; afterMs: number; env?: Record<string, string> }): Promise<OutageResult> {
+export async function outage(options: {
+  cluster: Cluster
+  mode: 'stop' | 'freeze'
+  outageMs: number
+  readers: number
+  editors: number
+  warmupMs: number
+  afterMs: number
+  env?: Record<string, string>
+  /** Called once while the database is out, with the app's URL (a test looks at a page then). */
+  whileOut?: (url: string) => Promise<void>
+}): Promise<OutageResult> {
   const { cluster } = options
   const app = await startApp(cluster.url, options.env)
   try {
@@ -45,6 +56,7 @@ export async function outage(options: { cluster: Cluster; mode: 'stop' | 'freeze
     outageStart = Date.now()
     if (options.mode === 'stop') cluster.stop()
     else cluster.freeze()
+    await options.whileOut?.(app.url)
     await sleep(Math.max(0, options.outageMs - (Date.now() - outageStart)))
     outageEnd = Date.now()
     if (options.mode === 'stop') cluster.start()
