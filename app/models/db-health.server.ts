@@ -123,6 +123,8 @@ export class DatabaseHealth {
       report = { status: 'ok', latencyMs, storage: 'ok' }
     } catch (error) {
       const reason = classifyDbFailure(error) ?? 'unavailable'
+      // Closing the database ends the probe's connection too; that is no outage.
+      if (this.#stopped) return { status: 'unavailable', reason, storage: 'ok' }
       if (!this.#down) {
         this.#down = { reason, since: new Date().toISOString() }
         log('error', 'database unavailable: answering 503 until it is back', { reason, error })
