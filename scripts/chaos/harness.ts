@@ -226,12 +226,10 @@ export async function runLoad(options: {
         await sleep(100)
         continue
       }
-      // As an editor would: the text as read, with one block of its own rewritten.
-      const { page, revision } = JSON.parse(read.body) as { page: { latestRevisionId: string }; revision: { id: string; content: PageContent } }
-      if (revision.id !== page.latestRevisionId) {
-        await sleep(50)
-        continue
-      }
+      // As an editor would: the text as read, with one block of its own rewritten, saved on the
+      // latest revision (when a pending one lies above the text read, the merge sorts it out or
+      // the save is stored as a conflict — acknowledged either way).
+      const { page, revision } = JSON.parse(read.body) as { page: { latestRevisionId: string }; revision: { content: PageContent } }
       const marker = `Editor ${label(i)} save ${label(n)} ${word(8)}.`
       const body = structuredClone(revision.content)
       body.body.content![block] = { type: 'paragraph', content: [{ type: 'text', text: marker }] }

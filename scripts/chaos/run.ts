@@ -1,4 +1,4 @@
-// npm run chaos [-- --only=editors,kill,stop,freeze,disk-full] [--seconds=60] [--outage=20] [--cycles=20]
+// npm run chaos [-- --only=editors,kill,stop,freeze,kill-postgres,disk-full] [--seconds=60] [--outage=20] [--cycles=20]
 // Runs the chaos scenarios against the built app (npm run build first) and a PostgreSQL cluster it
 // starts itself on a spare port (never the shared one), then prints one JSON line per result.
 import fs from 'node:fs'
@@ -11,7 +11,7 @@ import { concurrentEditors, killApp, outage, sqliteDiskFull } from './scenarios'
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'editors,kill,stop,freeze,disk-full' },
+    only: { type: 'string', default: 'editors,kill,stop,freeze,kill-postgres,disk-full' },
     seconds: { type: 'string', default: '60' },
     outage: { type: 'string', default: '20' },
     cycles: { type: 'string', default: '20' },
@@ -30,7 +30,9 @@ for (const [name, value] of Object.entries({ seconds, outage: outageMs, cycles, 
 }
 if (!fs.existsSync(path.resolve('build/server.js'))) throw new Error('Build the app first: npm run build')
 
-const report = (name: string, result: unknown) => process.stdout.write(JSON.stringify({ scenario: name, at: new Date().toISOString(), ...(result as object) }) + '\n')
+// The machine's load average beside each result: on a shared machine, latencies follow it.
+const report = (name: string, result: unknown) =>
+  process.stdout.write(JSON.stringify({ scenario: name, at: new Date().toISOString(), loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10, cpus: os.cpus().length, ...(result as object) }) + '\n')
 
 function sqliteFile(): { url: string; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-chaos-sqlite-'))
@@ -39,7 +41,7 @@ function sqliteFile(): { url: string; cleanup(): void } {
 
 const unavailable = clusterUnavailableReason()
 let cluster: Cluster | undefined
-const needsPostgres = ['editors', 'kill', 'stop', 'freeze'].some((s) => only.has(s))
+const needsPostgres = ['editors', 'kill', 'stop', 'freeze', 'kill-postgres'].some((s) => only.has(s))
 if (needsPostgres && unavailable) process.stderr.write(`PostgreSQL scenarios skipped: ${unavailable}\n`)
 else if (needsPostgres) cluster = startCluster(await freePort())
 
@@ -64,6 +66,7 @@ try {
   }
   if (cluster && only.has('stop')) report('postgres-stopped', await outage({ cluster, mode: 'stop', outageMs, readers, editors: 5, warmupMs: 5000, afterMs: 15_000 }))
   if (cluster && only.has('freeze')) report('postgres-frozen', await outage({ cluster, mode: 'freeze', outageMs, readers, editors: 5, warmupMs: 5000, afterMs: 15_000 }))
+  if (cluster && only.has('kill-postgres')) report('postgres-killed', await outage({ cluster, mode: 'kill', outageMs, readers, editors: 5, warmupMs: 5000, afterMs: 15_000 }))
   if (only.has('disk-full')) report('sqlite-disk-full', await sqliteDiskFull())
 } finally {
   cluster?.destroy()

@@ -13,7 +13,7 @@ import { integrityCheck, lostSaves, pageContent, percentile, prepare, runLoad, s
 
 export interface OutageResult {
   engine: 'postgres'
-  mode: 'stop' | 'freeze'
+  mode: 'stop' | 'freeze' | 'kill'
   outageMs: number
   appExited: string | null
   saves: number
@@ -31,10 +31,13 @@ export interface OutageResult {
 
 const startedDuring = (a: Answer, from: number, to: number) => a.at - a.ms >= from && a.at - a.ms < to
 
-/** Stops (pg_ctl stop) or freezes (SIGSTOP) the cluster for outageMs while readers and editors work. */
+/**
+ * Stops (pg_ctl stop), freezes (SIGSTOP) or kills (SIGKILL, then a crash recovery at start) the
+ * cluster for outageMs while readers and editors work.
+ */
 export async function outage(options: {
   cluster: Cluster
-  mode: 'stop' | 'freeze'
+  mode: 'stop' | 'freeze' | 'kill'
   outageMs: number
   readers: number
   editors: number
@@ -55,12 +58,13 @@ export async function outage(options: {
     await sleep(options.warmupMs)
     outageStart = Date.now()
     if (options.mode === 'stop') cluster.stop()
+    else if (options.mode === 'kill') cluster.kill()
     else cluster.freeze()
     await options.whileOut?.(app.url)
     await sleep(Math.max(0, options.outageMs - (Date.now() - outageStart)))
     outageEnd = Date.now()
-    if (options.mode === 'stop') cluster.start()
-    else cluster.thaw()
+    if (options.mode === 'freeze') cluster.thaw()
+    else cluster.start()
     const result = await load
     const lost = await lostSaves(cluster.url, result.acks)
     const work = result.answers.filter((a) => a.kind !== 'health')
