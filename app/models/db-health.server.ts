@@ -19,6 +19,8 @@ export interface HealthReport {
   storageFullSince?: string
 }
 
+const FULL_CLEARS_AFTER_MS = 10_000
+
 export interface Probe {
   /** Resolves with the round trip in ms, rejects with the failure; bounded by its own timeout. */
   run(): Promise<number>
@@ -28,6 +30,7 @@ export interface Probe {
 export class DatabaseHealth {
   #down: { reason: DbFailure; since: string } | null = null
   #fullSince: string | null = null
+  #lastFullAt = 0
   #wakeDown: Array<(error: Error) => void> = []
   #inFlight: Promise<HealthReport> | null = null
   #last: { report: HealthReport; at: number } | null = null
@@ -61,6 +64,7 @@ export class DatabaseHealth {
   noteError(error: unknown): void {
     const kind = classifyDbFailure(error)
     if (kind === 'full') {
+      this.#lastFullAt = Date.now()
       if (this.#fullSince === null) {
         this.#fullSince = new Date().toISOString()
         log('error', 'database storage full: saves refused, reads still served', { error })
@@ -70,8 +74,12 @@ export class DatabaseHealth {
     }
   }
 
+  /**
+   * A small write may still fit on a full disk while a save does not: the mark is cleared only by
+   * a write that succeeds a while after the last refusal.
+   */
   noteWriteSucceeded(): void {
-    if (this.#fullSince !== null) {
+    if (this.#fullSince !== null && Date.now() - this.#lastFullAt >= FULL_CLEARS_AFTER_MS) {
       log('info', 'database storage writable again', { fullSince: this.#fullSince })
       this.#fullSince = null
     }

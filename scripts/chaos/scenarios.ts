@@ -185,6 +185,8 @@ export interface DiskFullResult {
   engine: 'sqlite'
   skipped?: string
   saveWhileFull?: { status: number; code: string | null }
+  /** The editor's form post while full: its status, and whether the answer gives the text back. */
+  formSaveWhileFull?: { status: number; textKept: boolean }
   readWhileFull?: number
   apiReadWhileFull?: number
   healthWhileFull?: { status: number; body: unknown }
@@ -245,6 +247,14 @@ export async function sqliteDiskFull(): Promise<DiskFullResult> {
     let whileFull = await save(`Written while the disk is full ${'and long enough to need new pages. '.repeat(200)}`)
     // The first refusal may come from a page SQLite had room for; a second save certainly needs more.
     if (whileFull.status === 201) whileFull = await save(`Written while the disk is full, again ${'with more text. '.repeat(400)}`)
+    const formText = `Typed in the editor while the disk is full ${'so it must come back. '.repeat(300)}`
+    const latest = (await (await fetch(`${current.url}/api/v1/pages/${fixture.slug}`)).json()) as { page: { latestRevisionId: string } }
+    const form = await fetch(`${current.url}/pages/${fixture.slug}/edit`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fixture.tokens[0]}`, origin: current.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ content: JSON.stringify(pageContent('Chaos page', [formText])), summary: 'while full', baseRevisionId: latest.page.latestRevisionId, idempotencyKey: `full-${Date.now()}` }),
+    })
+    const formSaveWhileFull = { status: form.status, textKept: (await form.text()).includes('so it must come back.') }
     const readWhileFull = (await fetch(`${current.url}/pages/${fixture.slug}`)).status
     const apiReadWhileFull = (await fetch(`${current.url}/api/v1/pages/${fixture.slug}`)).status
     const healthFull = await fetch(`${current.url}/healthz`)
@@ -252,11 +262,20 @@ export async function sqliteDiskFull(): Promise<DiskFullResult> {
     fs.rmSync(filler)
     const after = await save('Written after space was freed.')
     if (after.id) stored.push({ revisionId: after.id, marker: 'Written after space was freed.', conflict: false })
-    const healthAfter = await fetch(`${current.url}/healthz`)
+    // Health stays degraded until a write succeeds a while after the last refusal: keep saving.
+    let healthAfter = await fetch(`${current.url}/healthz`)
+    for (let i = 0; i < 30 && ((await healthAfter.clone().json()) as { status: string }).status !== 'ok'; i++) {
+      await sleep(1000)
+      const marker = `Written after space was freed, ${i}.`
+      const again = await save(marker)
+      if (again.id) stored.push({ revisionId: again.id, marker, conflict: false })
+      healthAfter = await fetch(`${current.url}/healthz`)
+    }
     const output = app.output()
     return {
       engine: 'sqlite',
       saveWhileFull: { status: whileFull.status, code: whileFull.code },
+      formSaveWhileFull,
       readWhileFull,
       apiReadWhileFull,
       healthWhileFull,

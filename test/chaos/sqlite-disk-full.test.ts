@@ -19,6 +19,7 @@ describe('SQLite with a full disk', () => {
   it('refuses the save with 507 storage_full, serves reads, reports degraded health, and logs the cause once', (context) => {
     if (result.skipped) return context.skip(result.skipped)
     expect(result.saveWhileFull).toEqual({ status: 507, code: 'storage_full' })
+    expect(result.formSaveWhileFull).toEqual({ status: 507, textKept: true })
     expect([result.readWhileFull, result.apiReadWhileFull]).toEqual([200, 200])
     expect(result.healthWhileFull).toMatchObject({ status: 200, body: { status: 'degraded', storage: 'full' } })
     expect(result.fullLogLines).toBe(1)
