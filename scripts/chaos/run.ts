@@ -1,4 +1,4 @@
-// npm run chaos [-- --only=editors,kill,stop,freeze,kill-postgres,disk-full] [--seconds=60] [--outage=20] [--cycles=20]
+// npm run chaos [-- --only=editors,kill,stop,freeze,kill-postgres,disk-full] [--seconds=60] [--outage=20] [--cycles=20] [--kill-load-ms=5000]
 // Runs the chaos scenarios against the built app (npm run build first) and a PostgreSQL cluster it
 // starts itself on a spare port (never the shared one), then prints one JSON line per result.
 import fs from 'node:fs'
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     cycles: { type: 'string', default: '20' },
     editors: { type: 'string', default: '20' },
     readers: { type: 'string', default: '20' },
+    // Long enough for saves to complete between kills (PostgreSQL saves take longer under load).
+    'kill-load-ms': { type: 'string', default: '5000' },
   },
 })
 const only = new Set(values.only.split(','))
@@ -25,7 +27,8 @@ const outageMs = Number(values.outage) * 1000
 const cycles = Number(values.cycles)
 const editors = Number(values.editors)
 const readers = Number(values.readers)
-for (const [name, value] of Object.entries({ seconds, outage: outageMs, cycles, editors, readers })) {
+const killLoadMs = Number(values['kill-load-ms'])
+for (const [name, value] of Object.entries({ seconds, outage: outageMs, cycles, editors, readers, 'kill-load-ms': killLoadMs })) {
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`)
 }
 if (!fs.existsSync(path.resolve('build/server.js'))) throw new Error('Build the app first: npm run build')
@@ -58,11 +61,11 @@ try {
   if (only.has('kill')) {
     const file = sqliteFile()
     try {
-      report('kill-9-app', await killApp({ databaseUrl: file.url, engine: 'sqlite', cycles, editors: 5, loadMs: 2000 }))
+      report('kill-9-app', await killApp({ databaseUrl: file.url, engine: 'sqlite', cycles, editors: 5, loadMs: killLoadMs }))
     } finally {
       file.cleanup()
     }
-    if (cluster) report('kill-9-app', await killApp({ databaseUrl: cluster.url, engine: 'postgres', cycles, editors: 5, loadMs: 2000 }))
+    if (cluster) report('kill-9-app', await killApp({ databaseUrl: cluster.url, engine: 'postgres', cycles, editors: 5, loadMs: killLoadMs }))
   }
   if (cluster && only.has('stop')) report('postgres-stopped', await outage({ cluster, mode: 'stop', outageMs, readers, editors: 5, warmupMs: 5000, afterMs: 15_000 }))
   if (cluster && only.has('freeze')) report('postgres-frozen', await outage({ cluster, mode: 'freeze', outageMs, readers, editors: 5, warmupMs: 5000, afterMs: 15_000 }))
