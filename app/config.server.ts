@@ -81,3 +81,45 @@ function smtpUrl(raw: string | undefined): string | null {
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('SMTP_URL must start with smtp:// or smtps://')
   return value
 }
+
+function integer(name: string, fallback: number, min: number, max: number): number {
+  const value = number(name, fallback)
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${process.env[name]}"`)
+  return value
+}
+
+/**
+ * Database timeouts and pools. Read when the database opens (not at import), so a bad value stops
+ * start-up with its one-line message. All times in milliseconds.
+ */
+export function databaseConfig() {
+  const poolSize = integer('DATABASE_POOL_SIZE', 10, 2, 1000)
+  // A share of the connections only writes (form posts, API writes, background jobs) may use, so
+  // a crowd of readers cannot make a save wait for a connection. Default: 30 %, at least 1.
+  const writePoolSize = integer('DATABASE_WRITE_POOL_SIZE', Math.max(1, Math.round(poolSize * 0.3)), 1, 1000)
+  if (writePoolSize >= poolSize) {
+    throw new Error(`DATABASE_WRITE_POOL_SIZE (${writePoolSize}) must be less than DATABASE_POOL_SIZE (${poolSize}): the rest serves reads`)
+  }
+  const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000)
+  // Client-side: fires only when the server cannot answer at all (frozen, unplugged), so it waits
+  // a little longer than the server's own statement timeout.
+  const queryTimeoutMs = integer('DATABASE_QUERY_TIMEOUT_MS', statementTimeoutMs + 1000, 100, 3_600_000)
+  return {
+    poolSize,
+    writePoolSize,
+    readPoolSize: poolSize - writePoolSize,
+    /** Opening a connection, and waiting for a free one in the pool. */
+    connectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 3000, 100, 600_000),
+    statementTimeoutMs,
+    queryTimeoutMs,
+    idleInTransactionTimeoutMs: integer('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    /** The health probe's own connection: its connect and query each get this long. */
+    healthTimeoutMs: integer('DATABASE_HEALTH_TIMEOUT_MS', 1500, 100, 60_000),
+    /** How often the health probe runs in the background (and at most this stale on /healthz). */
+    healthIntervalMs: integer('DATABASE_HEALTH_INTERVAL_MS', 2000, 200, 600_000),
+    /** SQLite: how long a statement waits for another connection's write lock before failing. */
+    busyTimeoutMs: integer('DATABASE_BUSY_TIMEOUT_MS', 5000, 0, 600_000),
+  }
+}
+
+export type DatabaseSettings = ReturnType<typeof databaseConfig>

@@ -6,6 +6,7 @@ import type { ConflictView, EditorActionData, EditorProblem } from '#app/compone
 import type { PageContent } from '#app/core/content'
 import type { Issue } from '#app/core/result'
 import { parseJson } from '#app/core/document'
+import { classifyDbFailure, failureStatus, retryAfterSeconds } from '#app/core/db-failure'
 import { formatNumber } from '#app/core/format'
 import { editorTranslator, type EditorTranslate } from '#app/core/i18n/editor-messages'
 import type { Lang } from '#app/core/lang'
@@ -16,6 +17,7 @@ import { referencedSourceIds } from '#app/core/source-refs'
 import { translator } from '#app/core/i18n/index'
 import { forbidden, notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
+import { log } from '#app/logger.server'
 import { getDb, type DB } from '#app/models/db.server'
 import { newId } from '#app/models/ids.server'
 import { getPageBySlug, type PageRecord } from '#app/models/pages.server'
@@ -148,17 +150,35 @@ export async function submitEdit(request: Request, slug: string | null) {
   const baseRevisionId = field(form, 'baseRevisionId', 100).trim() || null
   const parsed = parseJson(field(form, 'content'), 'content')
   const submitted = parsed.ok ? parsed.value : null
-  const answer = (status: 401 | 403 | 404 | 409 | 422 | 429, problem: EditorProblem, headers?: HeadersInit, key = idempotencyKey ?? newId()) =>
+  const answer = (status: 401 | 403 | 404 | 409 | 422 | 429 | 503 | 507, problem: EditorProblem, headers?: HeadersInit, key = idempotencyKey ?? newId()) =>
     data<EditorActionData>({ problem, content: submitted, summary, idempotencyKey: key }, { status, headers })
 
-  const actor = await getActor(request)
+  // The database down or the disk full: answered like any other refusal, so the editor keeps the
+  // text instead of giving way to the error page. Anything else is a bug.
+  const failed = (error: unknown) => {
+    const failure = classifyDbFailure(error)
+    if (failure === null) throw error
+    log(failure === 'timeout' ? 'warn' : 'debug', 'save failed: database ' + failure, { error })
+    return answer(failureStatus(failure), { kind: 'unavailable', message: t(failure === 'full' ? 'editor.problem.storageFull' : 'editor.problem.unavailable') }, { 'Retry-After': String(retryAfterSeconds(failure)) })
+  }
+  let actor: Awaited<ReturnType<typeof getActor>>
+  try {
+    actor = await getActor(request)
+  } catch (error) {
+    return failed(error)
+  }
   if (!actor) return answer(401, { kind: 'signed_out', message: t('editor.problem.signedOut') })
   if (!can(actor, slug === null ? 'page.create' : 'page.edit')) return answer(403, { kind: 'forbidden', message: t('editor.problem.forbidden') })
   const localised = (issues: Issue[]) => issues.map((issue) => localiseIssue(issue, t, uiLang))
   if (!parsed.ok) return answer(422, { kind: 'invalid', issues: localised(parsed.issues) })
 
   const db = getDb()
-  const result = await saveRevision(db, { actor, slug, baseRevisionId, content: submitted, summary, idempotencyKey })
+  let result: Awaited<ReturnType<typeof saveRevision>>
+  try {
+    result = await saveRevision(db, { actor, slug, baseRevisionId, content: submitted, summary, idempotencyKey })
+  } catch (error) {
+    return failed(error)
+  }
   if (result.ok) {
     const uncited = result.revision.findings.some((f) => f.kind === 'uncited-figure')
     const outcome = result.revision.status === 'approved' ? 'published' : uncited ? 'uncited' : 'pending'

@@ -4,9 +4,11 @@ import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/components/nonce'
 import { log } from '#app/logger.server'
+import { retryAfterSeconds } from '#app/core/db-failure'
 
 export { bootstrap, currentContentVersion, shutdown, watchContent } from '#app/services/bootstrap.server'
 export { getUiLang as uiLang, uiLangFromHeaders } from '#app/lang.server'
+export { guardRoutes } from '#app/db-failure-response.server'
 
 const ABORT_DELAY = 5_000
 
@@ -18,6 +20,13 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext?.nonce || undefined
+  // A database failure thrown by a loader or action (db-failure-response.server.ts) renders the
+  // error page with its status; a page's headers come from the route modules, not the thrown
+  // answer, so its Retry-After is restored here.
+  if ((responseStatusCode === 503 || responseStatusCode === 507) && !responseHeaders.has('Retry-After')) {
+    responseHeaders.set('Retry-After', String(retryAfterSeconds(responseStatusCode === 507 ? 'full' : 'unavailable')))
+    responseHeaders.set('Cache-Control', 'no-store')
+  }
   // Every client gets the whole document at once: loaders defer nothing, so streaming the shell
   // gains no time, and one rendering mode keeps the bytes — and so the ETag and the anonymous page
   // cache — the same for a browser and a bot.

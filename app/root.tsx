@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { getSessionUser } from '#app/auth/session.server'
-import { useT } from '#app/components/i18n'
+import { useT, useUiLang } from '#app/components/i18n'
 import { LanguageSwitcher } from '#app/components/language-switcher'
 import { useNonce } from '#app/components/nonce'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
@@ -31,10 +31,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
   const t = useT()
+  const lang = useUiLang()
   const location = useLocation()
   const here = location.pathname + location.search
   return (
-    <html lang={data?.lang ?? 'en'} dir="ltr">
+    <html lang={lang} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -59,7 +60,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {data?.abilities.manageUsers ? <NavLink to="/admin/users">{t('userAdmin.title')}</NavLink> : null}
             </nav>
             <div className="site-header__tools">
-              <LanguageSwitcher current={data?.lang ?? 'en'} redirectTo={here} />
+              <LanguageSwitcher current={lang} redirectTo={here} />
               {data?.user ? (
                 <>
                   <Link to={`/users/${encodeURIComponent(data.user.username)}`} className="user-link">

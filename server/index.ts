@@ -30,6 +30,7 @@ interface AppEntry {
   watchContent(handlers: { changed(): void; live(up: boolean): void }): { poke(): void; stop(): Promise<void> }
   uiLang(request: Request): string
   uiLangFromHeaders(cookie: string | null, acceptLanguage: string | null): string
+  guardRoutes(build: ServerBuild): ServerBuild
 }
 
 function fail(message: string): never {
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message.split('\n')[0]! : String(error))
   }
 
-  const handle = createRequestHandler(build, process.env.NODE_ENV === 'development' ? 'development' : 'production')
+  const handle = createRequestHandler(app.guardRoutes(build), process.env.NODE_ENV === 'development' ? 'development' : 'production')
   const staticOptions = { setHeaders: (res: http.ServerResponse) => setAll(res, STATIC_HEADERS) }
   // Built assets have content hashes in their names, so they never change: cache them for a year.
   // brotli/gzip: sirv sends the .br/.gz written next to each asset at build (scripts/compress-assets.mjs).
@@ -106,7 +107,9 @@ async function main(): Promise<void> {
       const key = PageCache.keyOf(request.method, new URL(request.url), anonymous, app.uiLang(request))
       // Read before rendering: a write that lands during the render leaves this version behind,
       // so the page stored below is never served for the newer content.
-      const current = key ? await version.current() : ''
+      // Without a version (the database is down), the request goes uncached to the handler, which
+      // answers the outage.
+      const current = key ? await Promise.resolve(version.current()).catch(() => null) : null
       const refused = isCrossSiteWrite(request, origins.allowed, SESSION_COOKIE) ? crossSiteRefusal(request, requestId) : bodyTooLarge(request)
       let response: Response
       if (refused) response = refused
@@ -128,7 +131,7 @@ async function main(): Promise<void> {
       response.headers.set('X-Request-Id', requestId)
       const tagged = await tagAnswer(request, response, { nonce, anonymous })
       if (!tagged) return compressResponse(request, response)
-      const page = key ? await storablePage(tagged, { nonce, https, version: current }) : null
+      const page = key && current !== null ? await storablePage(tagged, { nonce, https, version: current }) : null
       if (key && page) {
         pages.set(key, page)
         return storedResponse(request, page, requestId)

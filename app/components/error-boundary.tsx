@@ -29,6 +29,10 @@ export function GeneralErrorBoundary() {
     if (error.status === 403) {
       return <ErrorPage title={t('error.forbidden.title')} body={data.message ?? t('error.forbidden.body')} />
     }
+    if (error.status === 503 || error.status === 507) {
+      const full = (data as { failure?: unknown }).failure === 'full'
+      return <ErrorPage title={t(full ? 'outage.full.title' : 'outage.unavailable.title')} body={t(full ? 'outage.full.body' : 'outage.unavailable.body')} />
+    }
     if (error.status < 500) {
       return <ErrorPage title={`${error.status}`} body={data.message ?? error.statusText} />
     }

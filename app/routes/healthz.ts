@@ -1,19 +1,26 @@
-import { sql } from 'kysely'
-import { getDb, getDbConfig } from '#app/models/db.server'
-import { log } from '#app/logger.server'
+import { getDb, getDbConfig, healthOf } from '#app/models/db.server'
 import { linkCheckerHealth } from '#app/services/link-checker.server'
 
-/** Liveness and readiness in one: answers 200 only when the database answers a query. */
+/**
+ * Liveness and readiness in one, for a load balancer: 503 while the database does not answer its
+ * probe (a connection of its own with a short timeout, so this never waits behind busy pools),
+ * 200 otherwise — with status "degraded" while the disk is full (reads are still served).
+ */
 export async function loader() {
-  const started = performance.now()
-  try {
-    await sql`select 1`.execute(getDb())
-    return Response.json(
-      { status: 'ok', database: getDbConfig().engine, latencyMs: Math.round((performance.now() - started) * 10) / 10, linkChecker: linkCheckerHealth() },
-      { headers: { 'Cache-Control': 'no-store' } },
-    )
-  } catch (error) {
-    log('error', 'health check failed', { error })
-    return Response.json({ status: 'unavailable', database: 'unreachable', linkChecker: linkCheckerHealth() }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
+  const report = await healthOf(getDb()).report()
+  const headers = { 'Cache-Control': 'no-store' }
+  if (report.status === 'unavailable') {
+    return Response.json({ status: 'unavailable', database: 'unreachable', engine: getDbConfig().engine, reason: report.reason, storage: report.storage, linkChecker: linkCheckerHealth() }, { status: 503, headers: { ...headers, 'Retry-After': '5' } })
   }
+  return Response.json(
+    {
+      status: report.status,
+      database: getDbConfig().engine,
+      latencyMs: report.latencyMs,
+      storage: report.storage,
+      linkChecker: linkCheckerHealth(),
+      ...(report.storageFullSince ? { storageFullSince: report.storageFullSince } : {}),
+    },
+    { headers },
+  )
 }

@@ -1,4 +1,4 @@
-import { getDb, getDbConfig, migrateToLatest } from '#app/models/db.server'
+import { getDb, getDbConfig, healthOf, migrateToLatest, openDatabase } from '#app/models/db.server'
 import { contentVersion } from '#app/models/content-version.server'
 import { watchByPolling, watchPostgres, type ContentFeed, type ContentFeedHandlers } from '#app/models/content-feed.server'
 import { countPages } from '#app/models/pages.server'
@@ -22,10 +22,18 @@ let mailer: RunningMailer | undefined
 export async function bootstrap(options: { backgroundJobs: boolean } = { backgroundJobs: true }): Promise<void> {
   const db = getDb()
   const config = getDbConfig()
-  const applied = await migrateToLatest(db)
-  log('info', 'database ready', { engine: config.engine, migrationsApplied: applied })
-  const reindexed = await ensureSearchIndex(db)
-  if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
+  // Migrations and a search index rebuild may take longer than any request should: on
+  // PostgreSQL they run on a connection of their own without the statement timeouts.
+  const maintenance = config.engine === 'postgres' ? openDatabase(config, { maintenance: true }) : db
+  try {
+    const applied = await migrateToLatest(maintenance)
+    log('info', 'database ready', { engine: config.engine, migrationsApplied: applied })
+    const reindexed = await ensureSearchIndex(maintenance)
+    if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
+  } finally {
+    if (maintenance !== db) await maintenance.destroy()
+  }
+  healthOf(db).start()
   // Ended sessions and spent rate-limit windows, hourly.
   if (options.backgroundJobs) sweeper ??= startSweeper(db)
   await seedIfEmpty(db)

@@ -23,7 +23,7 @@ export interface ConflictView {
 export type EditorProblem =
   | { kind: 'invalid'; issues: Issue[] }
   | { kind: 'slug_taken'; message: string; slug: string }
-  | { kind: 'protected' | 'rate_limited' | 'not_found' | 'signed_out' | 'forbidden' | 'key_reused'; message: string }
+  | { kind: 'protected' | 'rate_limited' | 'not_found' | 'signed_out' | 'forbidden' | 'key_reused' | 'unavailable'; message: string }
   | { kind: 'conflict'; conflict: ConflictView }
 
 export interface EditorActionData {

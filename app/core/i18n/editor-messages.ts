@@ -207,6 +207,8 @@ const en = {
   'editor.problem.slugTaken': ({ slug }: { slug: string }) => `A page with this title already exists at /pages/${slug}. Edit that page, or choose another title.`,
   'editor.problem.notFound': 'This page, or the revision your edit started from, no longer exists.',
   'editor.problem.rateLimited': ({ minutes }: { minutes: string }) => `You saved many times in a short while. Wait ${minutes} min, then save again.`,
+  'editor.problem.unavailable': 'The database cannot be reached right now, so this was not saved. Your text is still here: save again in a few seconds.',
+  'editor.problem.storageFull': 'The server’s disk is full, so this was not saved. Your text is still here: keep a copy and save again later.',
 
   // Why the server refused a field (Issue.params.rule), said next to the field's label.
   'editor.issue.tooShort': ({ limit }: { limit: string }) => `Use at least ${limit} characters.`,
@@ -442,6 +444,8 @@ const de: EditorMessages = {
   'editor.problem.slugTaken': ({ slug }) => `Eine Seite mit diesem Titel gibt es schon unter /pages/${slug}. Bearbeiten Sie diese Seite oder wählen Sie einen anderen Titel.`,
   'editor.problem.notFound': 'Diese Seite oder die Version, von der Ihre Bearbeitung ausging, gibt es nicht mehr.',
   'editor.problem.rateLimited': ({ minutes }) => `Sie haben in kurzer Zeit sehr oft gespeichert. Warten Sie ${minutes} Min. und speichern Sie dann erneut.`,
+  'editor.problem.unavailable': 'Die Datenbank ist gerade nicht erreichbar, deshalb wurde nicht gespeichert. Ihr Text ist noch da: Speichern Sie in ein paar Sekunden erneut.',
+  'editor.problem.storageFull': 'Auf dem Server ist kein Speicherplatz mehr frei, deshalb wurde nicht gespeichert. Ihr Text ist noch da: Bewahren Sie eine Kopie auf und speichern Sie später erneut.',
 
   'editor.issue.tooShort': ({ limit }) => `Verwenden Sie mindestens ${limit} Zeichen.`,
   'editor.issue.nameMissing': 'Geben Sie dem Produkt einen Namen.',
@@ -674,6 +678,8 @@ const fr: EditorMessages = {
   'editor.problem.slugTaken': ({ slug }) => `Une page portant ce titre existe déjà à l’adresse /pages/${slug}. Modifiez cette page ou choisissez un autre titre.`,
   'editor.problem.notFound': 'Cette page, ou la révision dont votre modification est partie, n’existe plus.',
   'editor.problem.rateLimited': ({ minutes }) => `Vous avez enregistré très souvent en peu de temps. Attendez ${minutes} min, puis enregistrez à nouveau.`,
+  'editor.problem.unavailable': 'La base de données est injoignable pour le moment : rien n’a été enregistré. Votre texte est toujours là : enregistrez à nouveau dans quelques secondes.',
+  'editor.problem.storageFull': 'Le disque du serveur est plein : rien n’a été enregistré. Votre texte est toujours là : gardez-en une copie et enregistrez plus tard.',
 
   'editor.issue.tooShort': ({ limit }) => `Utilisez au moins ${limit} caractères.`,
   'editor.issue.nameMissing': 'Donnez un nom au produit.',
