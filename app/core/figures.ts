@@ -1,3 +1,4 @@
+import { findPhraseFigures } from './figure-phrases'
 import type { Lang } from './lang'
 
 /**
@@ -73,7 +74,8 @@ const SCALE_WORDS = [
 const SCALE = `${SP}?(?:${SCALE_WORDS})|[km](?!\\p{L})|${SP}?[kK](?=${SP}?[€$£])`
 
 const SUFFIX = [
-  '%', '€', '\\$', '£', 'EUR', 'USD', 'GBP', 'CHF', '[Ee]uros?', 'US-Dollar', '[Dd]ollars?', '[Pp]ounds?', 'Pfund',
+  // Data sizes and rates belong to their number ("500 MB", "2 To", "100 Mbit/s"): part of its text.
+  '[KMGTPE]i?B(?![\\p{L}])', '[kKMGTP]o(?![\\p{L}])', '[kKMGT]bit/s', '[kKMGT]bps', '%', '€', '\\$', '£', 'EUR', 'USD', 'GBP', 'CHF', '[Ee]uros?', 'US-Dollar', '[Dd]ollars?', '[Pp]ounds?', 'Pfund',
   'Franken', `[Pp]er${SP}?cent`, 'Prozent', `pour${SP}?cent`, 'pourcent',
 ].join('|')
 
@@ -710,7 +712,62 @@ function scanFigures(text: string, lang: Lang): FigureMatch[] {
     if (isExcludedByContext({ start, end, reading, lang }, text)) continue
     figures.push({ text: m[0], start, end, value: reading.value, unit: reading.unit })
   }
-  return figures
+  const phrases = findPhraseFigures(text, lang)
+    .filter((p) => !excluded.some((span) => span.start < p.end && p.start < span.end))
+    .map((p): FigureMatch => ({ text: p.text, start: p.start, end: p.end, value: p.value, unit: p.percent ? 'percent' : null }))
+  return joinRanges(text, lang, longestFirst([...figures, ...phrases]))
+}
+
+/** Overlapping figures (a digit inside "9 out of 10") keep the longest; sorted by start. */
+function longestFirst(figures: FigureMatch[]): FigureMatch[] {
+  figures.sort((a, b) => a.start - b.start || b.end - a.end)
+  const kept: FigureMatch[] = []
+  for (const f of figures) {
+    const last = kept[kept.length - 1]
+    if (last && f.start < last.end) {
+      if (f.end - f.start > last.end - last.start) kept[kept.length - 1] = f
+      continue
+    }
+    kept.push(f)
+  }
+  return kept
+}
+
+const RANGE_DASH = /^[ \u00A0\u2009\u202F]*[-–—][ \u00A0\u2009\u202F]*$/u
+const RANGE_WORD: Record<Lang, RegExp> = { en: /^[ \u00A0]+(?:to|or)[ \u00A0]+$/u, de: /^[ \u00A0]+(?:bis|oder)[ \u00A0]+$/u, fr: /^[ \u00A0]+(?:à|ou)[ \u00A0]+$/u }
+const RANGE_AND: Record<Lang, RegExp> = { en: /^[ \u00A0]+and[ \u00A0]+$/u, de: /^[ \u00A0]+und[ \u00A0]+$/u, fr: /^[ \u00A0]+et[ \u00A0]+$/u }
+const BETWEEN: Record<Lang, RegExp> = { en: /(?<!\p{L})between[ \u00A0]+$/iu, de: /(?<!\p{L})zwischen[ \u00A0]+$/iu, fr: /(?<!\p{L})entre[ \u00A0]+$/iu }
+/**
+ * "from X to Y" after a verb of change states two figures, the old and the new ("fell from €120
+ * to €45", "est passé de 120 € à 45 €"); without one it is a range ("quotas from 1 GB to 2 TB").
+ * German writes a change "von X auf Y", which is never joined.
+ */
+const CHANGE_FROM: Record<Lang, RegExp | null> = {
+  en: /(?<!\p{L})(?:went|gone|go|goes|rose|risen|rise|rises|fell|fallen|fall|falls|grew|grown|grow|grows|dropped|drops|cut|cuts|increased|increase|decreased|decrease|climbed|jumped|reduced|reduce|moved|raised|lowered|shrank|shrunk|changed|up|down)(?:[ \u00A0]+\p{L}+){0,4}[ \u00A0]+from[ \u00A0]+$/iu,
+  de: null,
+  fr: /(?<!\p{L})pass\p{L}*(?:[ \u00A0]+\p{L}+){0,3}[ \u00A0]+(?:de|d['’])[ \u00A0]*$/iu,
+}
+
+/** A range is one figure: "5–8 %", "between 5 and 8 %", "zwischen 5 und 8 %", "de 5 à 8 %", "two or three". */
+function joinRanges(text: string, lang: Lang, figures: FigureMatch[]): FigureMatch[] {
+  const joined: FigureMatch[] = []
+  for (const f of figures) {
+    const last = joined[joined.length - 1]
+    if (last) {
+      const gap = text.slice(last.end, f.start)
+      const before = text.slice(Math.max(0, last.start - 60), last.start)
+      const change = CHANGE_FROM[lang]?.test(before) ?? false
+      const between = BETWEEN[lang].exec(before)
+      const joins = RANGE_DASH.test(gap) || (RANGE_WORD[lang].test(gap) && !change) || (RANGE_AND[lang].test(gap) && between !== null)
+      if (joins && gap.length <= 6) {
+        const start = between ? last.start - between[0].length : last.start
+        joined[joined.length - 1] = { text: text.slice(start, f.end), start, end: f.end, value: last.value, unit: last.unit ?? f.unit }
+        continue
+      }
+    }
+    joined.push(f)
+  }
+  return joined
 }
 
 /** Approximation signs an editor may include when marking a figure ("~40 %", "> 220,000"). */
