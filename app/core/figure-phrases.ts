@@ -330,7 +330,8 @@ function read(m: RegExpExecArray, text: string, lang: Lang): PhraseFigure | null
     // "a third party", "un tiers de confiance": a singular ordinal, not a share, unless "of" follows.
     const singular = n === 1 && lang !== 'de'
     const after = text.slice(end, end + 20)
-    if (singular && !/^[\s\u00A0]+(?:of|de|des|du|d['’])(?![\p{L}])|^\s*(?:[.,;:!?)]|$)/u.test(after)) return null
+    const by = /(?:^|[^\p{L}])(?:by|de|d['’]|par)[\s\u00A0]*$/iu.test(text.slice(Math.max(0, start - 6), start))
+    if (singular && !by && !/^[\s\u00A0]+(?:of|de|des|du|d['’])(?![\p{L}])|^\s*(?:[.,;:!?)]|$)/u.test(after)) return null
     if (lang === 'fr' && /^[\s\u00A0]+de[\s\u00A0]+confiance/u.test(after)) return null
     return figure('share', n / d)
   }

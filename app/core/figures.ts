@@ -334,6 +334,13 @@ const EXCLUDED_SPAN_RULES: readonly SpanRule[] = [
     needs: /tel|tél|fax|phone|mobil|handy|portable/iu,
     re: /(?<!\p{L})(?:tel|tél|fax|phone|telefon|téléphone|mobil|mobile|handy|portable)\.?:?[ \u00A0]*[+(\d][\d ()./\u00A0-]{4,24}\d/giu,
   },
+  // National phone numbers with a trunk prefix or area code: "030 18 681-0", "0800 123 456",
+  // "(202) 555-0143", "(089) 12 34 56". At least seven digits, so "0,5" or "(2) 3" never match.
+  {
+    name: 'national phone',
+    re: /(?<![\p{L}\p{N}.,])(?:\(0?\d{2,5}\)[ \u00A0]?|0\d{1,4}[ \u00A0/-])\d{2,4}(?:[ \u00A0-]\d{1,4}){0,4}(?![\p{N}]|[.,]\d)/gu,
+    keep: (match) => (match.match(/\d/g) ?? []).length >= 7,
+  },
   // French national phone numbers: "01 23 45 67 89".
   { name: 'french phone', re: /(?<!\p{N})0[1-9](?:[ .\u00A0]\d{2}){4}(?!\p{N})/gu },
   // Postal addresses: "Hauptstr. 5, 10115 Berlin" — house number and postcode.
@@ -438,6 +445,8 @@ interface Context {
   next: string | null
   /** The characters right after the number (a few). */
   after: string
+  /** The last character before the number and the spaces before it ('' at the start). */
+  charBeforeSpaces: string
 }
 
 const OPENING_PUNCTUATION = /^[(["'“„«‹{]+/u
@@ -470,7 +479,9 @@ function contextOf(text: string, start: number, end: number): Context {
   const prevStartsSentence = b === 0 || prev !== raw || (before !== undefined && SENTENCE_END.has(before))
   NEXT_WORD_RE.lastIndex = end
   const next = NEXT_WORD_RE.exec(text)?.[1] ?? null
-  return { prev, glued, charBefore: text[start - 1] ?? '', prevStartsSentence, next, after: text.slice(end, end + 8) }
+  let c = start
+  while (c > 0 && isInlineSpace(text[c - 1])) c--
+  return { prev, glued, charBefore: text[start - 1] ?? '', prevStartsSentence, next, after: text.slice(end, end + 8), charBeforeSpaces: text[c - 1] ?? '' }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,6 +498,7 @@ const REFERENCE_WORDS = new Set([
   'figure', 'fig.', 'abb.', 'abbildung', 'table', 'tab.', 'tabelle', 'tableau', 'annex', 'annexe', 'anhang', 'appendix',
   'footnote', 'fußnote', 'note', 'recital', 'erwägungsgrund', 'considérant', 'clause', 'klausel', 'item', 'step', 'schritt', 'étape',
   'rfc', 'iso', 'iso/iec', 'iec', 'din', 'en', 'bs', 'ecma', 'ieee', 'cve', 'kw', 'volume', 'vol.', 'bd.', 'band', 'issue', 'heft',
+  'point', 'rule', 'regel', 'règle', 'anlage', 'title', 'titre', 'titel', 'l.', 'r.', 'annexes', 'articolo',
 ])
 // "en" is a French preposition ("en 5 minutes") as well as the European-norm prefix "EN 301 549";
 // only the upper-case norm is a reference.
@@ -497,7 +509,7 @@ REFERENCE_WORDS.delete('en')
 const LABEL_WORDS = new Set([
   'level', 'stufe', 'niveau', 'phase', 'tier', 'stage', 'group', 'gruppe', 'groupe', 'platz', 'rang', 'rank',
   'class', 'klasse', 'classe', 'room', 'raum', 'salle', 'typ', 'season', 'staffel', 'saison', 'episode', 'folge',
-  'part', 'teil', 'partie', 'lot', 'round', 'runde',
+  'part', 'teil', 'partie', 'lot', 'round', 'runde', 'port', 'ports',
 ])
 
 /** Words that introduce a version: "version 7", "Version 2.1", "v. 2". */
@@ -514,7 +526,7 @@ const KNOWN_PRODUCTS = new Set([
   'Google', 'Workspace', 'Suite', 'Android', 'iOS', 'iPadOS', 'macOS', 'OS', 'iPhone', 'iPad', 'Pixel', 'Galaxy', 'Surface', 'Xbox', 'PlayStation',
   'Matrix', 'Element', 'Jitsi', 'Nextcloud', 'ownCloud', 'Hub', 'Zoom', 'Slack', 'Mattermost', 'Rocket.Chat', 'Signal', 'Threema', 'Wire', 'BigBlueButton', 'Moodle',
   'LibreOffice', 'OpenOffice', 'OnlyOffice', 'ONLYOFFICE', 'Collabora', 'Thunderbird', 'Firefox', 'Chrome', 'Chromium', 'Edge', 'Safari',
-  'Ubuntu', 'Debian', 'Fedora', 'RHEL', 'CentOS', 'Linux', 'Kernel', 'KDE', 'Plasma', 'GNOME', 'Qt', 'GTK',
+  'Raspberry', 'Pi', 'Ubuntu', 'Debian', 'Fedora', 'RHEL', 'CentOS', 'Linux', 'Kernel', 'KDE', 'Plasma', 'GNOME', 'Qt', 'GTK',
   'PHP', 'Python', 'Java', 'Node.js', 'Node', 'Perl', 'Ruby', 'Rails', 'Django', 'Go', 'Rust', 'TypeScript', 'ECMAScript', 'ES', 'Vue', 'React', 'Angular',
   'PostgreSQL', 'Postgres', 'MySQL', 'MariaDB', 'Oracle', 'SQL', 'Kubernetes', 'Docker', 'OpenStack',
   'HTTP', 'HTML', 'CSS', 'TLS', 'SSL', 'SSH', 'USB', 'Wi-Fi', 'WiFi', 'Bluetooth', 'OAuth', 'SAML', 'WebDAV', 'CalDAV', 'CardDAV', 'IMAP', 'SMTP', 'Unicode', 'Web',
@@ -580,7 +592,8 @@ const isGermanOrdinal: ContextRule = (c, ctx) => {
 
 /** Section, article, page, standard and footnote numbers point into a text: "§ 5", "Art. 28", "RFC 9110". */
 const isReference: ContextRule = (_c, ctx) => {
-  const word = ctx.prev.toLowerCase()
+  // French elision: "l'article 6", "d'article 12".
+  const word = ctx.prev.toLowerCase().replace(/^(?:l|d|qu)['’]/u, '')
   if (REFERENCE_WORDS.has(word)) return true
   // European norms are written "EN 301 549" (the accessibility standard public buyers cite), and
   // their number is spaced like a grouped one; lower-case "en" stays a French preposition.
@@ -592,8 +605,40 @@ const isReference: ContextRule = (_c, ctx) => {
 /** Numbering labels name a thing ("level 2", "Gruppe 3"); they do not count anything. */
 const isLabel: ContextRule = (c, ctx) => !c.reading.digits.grouped && LABEL_WORDS.has(ctx.prev.toLowerCase())
 
-/** Version numbers: "version 7", "Version 2.1", "v. 3". */
-const isVersion: ContextRule = (_c, ctx) => VERSION_WORDS.has(ctx.prev.toLowerCase())
+/**
+ * Version numbers: "version 7", "Version 2.1", "v. 3"; and a decimal named a release: "the 2.0
+ * release", "Release 4.1". (A whole number after "release" may be a count: "release 300 records".)
+ */
+const isVersion: ContextRule = (c, ctx) => {
+  if (VERSION_WORDS.has(ctx.prev.toLowerCase())) return true
+  if (c.reading.digits.frac === '' || c.reading.digits.grouped) return false
+  return RELEASE_WORDS.has(ctx.prev.toLowerCase()) || (ctx.next !== null && RELEASE_WORDS.has(ctx.next.toLowerCase()))
+}
+const RELEASE_WORDS = new Set(['release', 'releases', 'version', 'versions', 'update', 'build', 'edition', 'ausgabe', 'fassung', 'mise'])
+
+/**
+ * Word sizes and key lengths: "32-bit", "64-Bit-Version", "256 bits". They name a kind of
+ * machine or key, not a quantity of anything.
+ */
+const isWordSize: ContextRule = (_c, ctx) => /^[-‐‑ \u00A0]?bits?(?![a-z])/iu.test(ctx.after)
+
+/**
+ * List markers: "1. Install…", "2) Restart…" at the start of a line, of the text or after the
+ * end of the previous item ("… the package. 2. Edit …", "installieren, 2. Konfiguration …").
+ */
+const isListMarker: ContextRule = (c, ctx) =>
+  !c.reading.digits.grouped && c.reading.digits.frac === '' && c.reading.digits.int.length <= 2 &&
+  /^[.)][ \t\u00A0]+\S/u.test(ctx.after) && (ctx.charBeforeSpaces === '' || /[\n\r.:;!?,•·–—]/u.test(ctx.charBeforeSpaces))
+
+/** Street types a house number stands before (French and English order: "12 rue de la Paix"). */
+const STREET_AFTER = /^(?:rue|avenue|av\.|boulevard|bd|place|allée|chemin|impasse|quai|route|square|street|st\.|road|rd\.|lane|drive)$/iu
+/** Street names a house number follows (German order: "Friedrichstraße 130", "Marktplatz 1"). */
+const STREET_BEFORE = /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad)$/iu
+
+/** House numbers: "au 12 rue de la Paix", "12 Downing Street", "Friedrichstraße 130". */
+const isHouseNumber: ContextRule = (c, ctx) =>
+  !c.reading.digits.grouped && c.reading.digits.frac === '' && c.reading.digits.int.length <= 4 &&
+  ((ctx.next !== null && STREET_AFTER.test(ctx.next)) || STREET_BEFORE.test(ctx.prev))
 
 /** Versions and editions of known products: "Microsoft 365", "Windows 11", "PHP 8.2", "Matrix 2.0". */
 const isKnownProductNumber: ContextRule = (c, ctx) => !c.reading.digits.grouped && !ctx.glued && KNOWN_PRODUCTS.has(ctx.prev)
@@ -612,7 +657,11 @@ const isKnownProductNumber: ContextRule = (c, ctx) => !c.reading.digits.grouped 
  */
 const isProductNumber: ContextRule = (c, ctx) => {
   const { grouped } = c.reading.digits
-  if (grouped || ctx.glued || ctx.prevStartsSentence || NEVER_PRODUCT.has(ctx.prev)) return false
+  if (grouped || ctx.glued || NEVER_PRODUCT.has(ctx.prev)) return false
+  // An acronym names a standard or protocol wherever it stands ("ODF 1.2 is…", "TLS 1.3").
+  const acronym = /^\p{Lu}[\p{Lu}\p{N}/&-]*\p{Lu}$/u.test(ctx.prev)
+  if (acronym && c.reading.digits.frac !== '') return true
+  if (ctx.prevStartsSentence && !acronym) return false
   if (!/^\p{Lu}[\p{L}\p{N}.+&-]*$/u.test(ctx.prev) || !/[\p{L}\p{N}]$/u.test(ctx.prev)) return false
   if (c.lang === 'de') {
     const looksLikeName = /\p{Lu}/u.test(ctx.prev.slice(1)) || /\p{N}/u.test(ctx.prev)
@@ -642,13 +691,37 @@ const isPostcode: ContextRule = (c, ctx) =>
 
 /** Rules for plain numbers (no currency, scale or percent), in the order they are tried. */
 const CONTEXT_RULES: readonly ContextRule[] = [
-  isYear, isAbbreviatedYear, isGermanOrdinal, isReference, isLabel, isVersion, isKnownProductNumber, isProductNumber, isTimeOfDay, isPostcode,
+  isYear, isAbbreviatedYear, isListMarker, isGermanOrdinal, isVersion, isWordSize, isHouseNumber, isKnownProductNumber,
+  isProductNumber, isTimeOfDay, isPostcode,
 ]
 
-function isExcludedByContext(candidate: Candidate, text: string): boolean {
+/** Where the last number that names a part or a label ended ("port 8443", "Article 5"), or -1. */
+interface LabelState {
+  end: number
+}
+
+function isExcludedByContext(candidate: Candidate, text: string, labels: LabelState): boolean {
   if (!candidate.reading.plain) return false
   const ctx = contextOf(text, candidate.start, candidate.end)
-  return CONTEXT_RULES.some((rule) => rule(candidate, ctx))
+  if (isReference(candidate, ctx) || isLabel(candidate, ctx)) {
+    labels.end = candidate.end
+    return true
+  }
+  return CONTEXT_RULES.some((rule) => rule(candidate, ctx)) || echoesLabel(candidate, ctx, text, labels)
+}
+
+/**
+ * A bare number that follows a labelled one in the same sentence and counts nothing is another
+ * label of the same kind: "Articles 5, 6 and 7 of the act", "use port 8443 if 443 is taken",
+ * "Nimm Port 8443, falls 443 belegt ist". A number before a counted noun stays a figure
+ * ("Article 5 applies to 300 companies").
+ */
+function echoesLabel(c: Candidate, ctx: Context, text: string, labels: LabelState): boolean {
+  if (labels.end < 0 || c.start - labels.end > 60 || c.reading.digits.grouped) return false
+  if (/[.!?;:](?:\s|$)|\n/u.test(text.slice(labels.end, c.start))) return false
+  if (ctx.next === null) return true
+  if (c.lang === 'de') return !/^\p{Lu}/u.test(ctx.next)
+  return !/^\p{Ll}/u.test(ctx.next) || FUNCTION_WORDS.has(ctx.next.toLowerCase()) || ctx.next === 'if'
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -699,6 +772,7 @@ export function findFigures(text: string, lang: Lang): FigureMatch[] {
 function scanFigures(text: string, lang: Lang): FigureMatch[] {
   const excluded = collectExcludedSpans(text, lang)
   const figures: FigureMatch[] = []
+  const labels: LabelState = { end: -1 }
   let next = 0
   for (const m of text.matchAll(FIGURE_RE)) {
     const start = m.index ?? 0
@@ -709,7 +783,7 @@ function scanFigures(text: string, lang: Lang): FigureMatch[] {
     const parts = partsOf(m.groups)
     const reading = parts && readParts(parts, lang)
     if (!reading) continue
-    if (isExcludedByContext({ start, end, reading, lang }, text)) continue
+    if (isExcludedByContext({ start, end, reading, lang }, text, labels)) continue
     figures.push({ text: m[0], start, end, value: reading.value, unit: reading.unit })
   }
   const phrases = findPhraseFigures(text, lang)
