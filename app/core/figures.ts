@@ -17,13 +17,16 @@ import type { Lang } from './lang'
  *      decided from the word before and after a plain number.
  * Each rule says why it exists. Pure: no I/O, no dependencies.
  *
+ * Numbers in words and proportions ("five thousand", "zwei Drittel", "un sur cinq", "verdoppelt",
+ * "dozens of") come from ./figure-phrases.ts and are merged in; a range ("5–8 %", "zwischen 5 und
+ * 8 %") is one figure whose value is its lower bound.
+ *
  * Known limits (heuristics, not a parser):
- *   - numbers in words ("six", "zwei") are never found;
  *   - a bare 1900–2099 is always a year ("2024 users" is lost; "2,024 users" is found);
  *   - one separator before exactly 3 digits follows the page language (en "1.500" = 1.5);
  *   - space grouping joins neighbours: "5 300-page manuals" reads as 5300;
  *   - glued "m" is a million ("5m" metres or minutes reads as 5 million);
- *   - slashed and colon pairs are never figures ("1/3 of users", "16:9");
+ *   - slashed and colon pairs are figures only as fractions before what they divide ("3/4 of");
  *   - unknown products are guessed from capitalisation (see isProductNumber), which misses English
  *     Title Case headings and unknown products followed by an unlisted verb;
  *   - an ungrouped five-digit number before a capitalised word is a postcode ("10000 Nutzer").
