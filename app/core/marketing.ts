@@ -25,6 +25,7 @@
  */
 import { isLang, type Lang } from './lang'
 import { ATTRIBUTION_CUES, DATE_ANCHORS, LEXICON, normalizeTerm, SUGGESTIONS, type LexiconEntry } from './lexicon'
+import { findPromotionalGrammar } from './promo-grammar'
 
 export type MarketingCategory = 'peacock' | 'weasel' | 'buzzword' | 'editorial' | 'time-relative' | 'doubt'
 
@@ -74,7 +75,27 @@ export function findMarketing(text: string, lang: Lang, options?: MarketingOptio
       regex.lastIndex = start + 1
     }
   }
-  return findings
+  return withGrammar(findings, text, lang, scan)
+}
+
+/**
+ * Adds what the grammar of ./promo-grammar.ts finds (superlatives, intensified praise, set
+ * phrases) where the lexicon found nothing, under the same exemptions; sorted, non-overlapping.
+ */
+function withGrammar(findings: MarketingFinding[], text: string, lang: Lang, scan: Scan): MarketingFinding[] {
+  const extra: MarketingFinding[] = []
+  let i = 0
+  for (const g of findPromotionalGrammar(text, lang)) {
+    while (i < findings.length && findings[i]!.end <= g.start) i++
+    const next = findings[i]
+    if (next && next.start < g.end) continue
+    // German capitalises nouns ("Weltklasse", "Rundum-sorglos-Paket"): only a capital elsewhere is a name.
+    const entry: LexiconEntry = { term: lang === 'de' ? g.text : g.text.toLowerCase(), lang, category: 'peacock' }
+    if (scan.isDropped(entry, g.start, g.end)) continue
+    extra.push({ text: g.text, start: g.start, end: g.end, category: 'peacock', suggestion: suggestionFor(entry, g.text) })
+  }
+  if (extra.length === 0) return findings
+  return [...findings, ...extra].sort((a, b) => a.start - b.start)
 }
 
 // ---------------------------------------------------------------------------------------------------
