@@ -69,7 +69,7 @@ const FR: NumberLexicon = {
     treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
   },
   hundred: ['cent', 'cents'],
-  scales: { mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, douzaine: 12 },
+  scales: { mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, douzaine: 12, douzaines: 12 },
   joiners: ['et'],
 }
 
@@ -134,7 +134,7 @@ function tokensOf(phrase: string, lang: Lang): string[] | null {
   const tokens: string[] = []
   for (const w of words) {
     const lower = w.toLowerCase()
-    if (DE.scales[lower] !== undefined || lower === 'eine') tokens.push(lower)
+    if (DE.scales[lower] !== undefined || /^eine[mnr]?$/u.test(lower)) tokens.push(lower === 'eine' ? lower : lower.replace(/^eine[mnr]$/u, 'eine'))
     else {
       const parts = germanTokens(w)
       if (!parts) return null
@@ -154,17 +154,19 @@ export function numberWordsValue(phrase: string, lang: Lang): number | null {
 // ---------------------------------------------------------------------------------------------
 
 const L = '\\p{L}'
-const B = `(?<![${L}\\p{N}_])`
+const B = `(?<![${L}\\p{N}_]|\\d[.,])`
 const E = `(?![${L}\\p{N}_])`
 const S = '[\\s\\u00A0\\u202F]+'
 const DIGITS = '\\d{1,3}(?:[.,\\u00A0\\u202F ]\\d{3})*(?:[.,]\\d+)?'
+/** Whole numbers only: the parts of a share ("9 out of 10", "9 demandes sur 10"). */
+const INTEGER = '(?:\\d{1,3}(?:[.,\\u00A0\\u202F ]\\d{3})+|\\d+)(?![.,]\\d)'
 
 const EN_WORD = `(?:${[...Object.keys(EN.add), ...EN.hundred, 'thousand', 'million', 'billion', 'trillion', 'dozen'].sort((a, b) => b.length - a.length).join('|')})`
 const EN_NUM = `(?:(?:an?${S}(?=(?:hundred|thousand|million|billion|dozen)${E}))?${EN_WORD}(?:(?:(?<=hundred|thousand|million|billion)${S}and${S}|[\\s\\u00A0-]+)${EN_WORD})*)`
 const DE_WORD = `(?:${DE_MORPHEME}+)`
 const DE_SCALE = '(?:Millionen|Million|Milliarden|Milliarde|Mio\\.|Mrd\\.|Dutzend)'
-const DE_NUM = `(?:(?:${DE_WORD}|eine)(?:${S}${DE_SCALE})?)`
-const FR_WORD = `(?:${[...Object.keys(FR.add), ...FR.hundred, 'mille', 'millions', 'million', 'milliards', 'milliard'].sort((a, b) => b.length - a.length).join('|')})`
+const DE_NUM = `(?:(?:${DE_WORD}|eine)(?:${S}${DE_SCALE})?|(?:eine[mnr]?|ein)${S}${DE_SCALE})`
+const FR_WORD = `(?:${[...Object.keys(FR.add), ...FR.hundred, 'mille', 'millions', 'million', 'milliards', 'milliard', 'douzaines', 'douzaine'].sort((a, b) => b.length - a.length).join('|')})`
 const FR_NUM = `(?:${FR_WORD}(?:(?:[\\s\\u00A0-]+et(?=[\\s\\u00A0-]+(?:un|une|onze)${E}))?[\\s\\u00A0-]+${FR_WORD})*)`
 
 const NUMBER: Record<Lang, string> = { en: EN_NUM, de: DE_NUM, fr: FR_NUM }
@@ -194,6 +196,14 @@ const APPROX: Record<Lang, string> = {
 }
 
 /** "half" as a share: "half of", "half the", "at least half"; not "the first half", "half-day". */
+/** "half a million", "eine halbe Million", "un demi-million": a number, not a share. */
+const HALF_SCALE: Record<Lang, string> = {
+  en: `half${S}an?${S}(?<hs0>million|billion|thousand|dozen)`,
+  de: `(?:eine[nmr]?|ein)${S}halbe[nmr]?${S}(?<hs0>Million|Milliarde|Dutzend)`,
+  fr: `(?:un|une)${S}demi-(?<hs0>million|milliard|douzaine|millier)`,
+}
+const HALF_SCALE_VALUE: Record<string, number> = { million: 5e5, billion: 5e8, thousand: 500, dozen: 6, milliarde: 5e8, dutzend: 6, milliard: 5e8, douzaine: 6, millier: 500 }
+
 const HALF: Record<Lang, string> = {
   en: `(?<!(?:first|second|the|latter|other)${S})${APPROX.en}half(?=${S}(?:of|the|our|their|its|all|his|her|my|your)${E})`,
   de: `${APPROX.de}(?:die|der|zur)${S}Hälfte`,
@@ -202,9 +212,9 @@ const HALF: Record<Lang, string> = {
 
 /** "nine out of ten", "one in five", "neun von zehn", "une administration sur cinq". */
 const OUT_OF: Record<Lang, string> = {
-  en: `(?<n>NUM|${ARTICLE_ONE.en}|${DIGITS})${S}(?:out${S}of|in)${S}(?<d>NUM|${DIGITS})${E}`,
-  de: `(?<n>NUM|${ARTICLE_ONE.de}|${DIGITS})${S}von${S}(?<d>NUM|${DIGITS})${E}`,
-  fr: `(?<n>NUM|${ARTICLE_ONE.fr}|${DIGITS})(?:${S}[${L}][${L}'’-]*){0,2}${S}sur${S}(?<d>NUM|${DIGITS})${E}`,
+  en: `(?<n>NUM|${ARTICLE_ONE.en}|${INTEGER})${S}(?:out${S}of|in)${S}(?<d>NUM|${INTEGER})${E}`,
+  de: `(?<n>NUM|${ARTICLE_ONE.de}|${INTEGER})${S}von${S}(?<d>NUM|${INTEGER})${E}`,
+  fr: `(?<n>NUM|${ARTICLE_ONE.fr}|${INTEGER})(?:${S}(?!(?:millions?|milliards?|mille|euros?|de|d['’]\\p{L}*)${E})[${L}][${L}'’-]*){0,2}${S}sur${S}(?<d>NUM|${INTEGER})${E}`,
 }
 
 /** "jeder vierte", "jede fünfte Behörde": one in N. */
@@ -269,6 +279,7 @@ function patternFor(lang: Lang): Compiled {
   const num = NUMBER[lang]
   const sub = (s: string) => s.replaceAll('NUM', num)
   const parts = [
+    `(?<halfscale>${HALF_SCALE[lang].replace('hs0', 'hs')})${E}`,
     `(?<share>(?<sn>${num}|${ARTICLE_ONE[lang]})[\\s\\u00A0-]+(?<sd>${DENOMINATORS[lang]})${E})`,
     `(?<half>${HALF[lang]})`,
     `(?<outof>${sub(OUT_OF[lang])})`,
@@ -315,6 +326,12 @@ function isSentenceStart(text: string, at: number): boolean {
   return i < 0 || /[.!?:;…\n]/u.test(text[i]!)
 }
 
+const ONE_OF_THE: Record<Lang, RegExp> = {
+  en: /(?<!\p{L})(?:one|each|both|either|neither|any|none)[\s\u00A0]+of[\s\u00A0]+the[\s\u00A0]+$/iu,
+  de: /(?<!\p{L})(?:eine[rsm]?|jede[rsm]?|keine[rsm]?)[\s\u00A0]+der[\s\u00A0]+$/iu,
+  fr: /(?<!\p{L})(?:l['’]une?|chacune?|aucune?)[\s\u00A0]+des[\s\u00A0]+$/iu,
+}
+
 const HYPHEN_COMPOUND = /^[-‐‑]\p{L}/u
 
 function read(m: RegExpExecArray, text: string, lang: Lang): PhraseFigure | null {
@@ -336,6 +353,7 @@ function read(m: RegExpExecArray, text: string, lang: Lang): PhraseFigure | null
     return figure('share', n / d)
   }
   if (g.half !== undefined) return figure('share', 0.5)
+  if (g.halfscale !== undefined) return figure('words', HALF_SCALE_VALUE[(g.hs ?? '').toLowerCase()] ?? 0.5)
   if (g.outof !== undefined) {
     const [n, d] = [...groupValues(g, 'n'), ...groupValues(g, 'd')].map((v) => numberValue(v, lang))
     if (n == null || d == null || !(n < d) || d > 1000) return null
@@ -363,6 +381,8 @@ function read(m: RegExpExecArray, text: string, lang: Lang): PhraseFigure | null
     // A name ("Channel Four", "les Quatre Saisons"), except at the start of a sentence.
     if (/^\p{Lu}/u.test(matched) && lang !== 'de' && !isSentenceStart(text, start)) return null
     if (lang === 'de' && /^\p{Lu}/u.test(matched) && !isSentenceStart(text, start) && !/^(?:Tausend|Hundert)/u.test(matched)) return null
+    // "one of the two", "l'un des deux", "einer der drei": the number names a known set, it counts nothing new.
+    if (ONE_OF_THE[lang].test(text.slice(Math.max(0, start - 24), start))) return null
     // "two-factor", "Zwei-Faktor-Authentifizierung", "deux-roues": a kind of thing, not a count.
     if (HYPHEN_COMPOUND.test(text.slice(end, end + 2)) || /[-‐‑]$/u.test(text.slice(Math.max(0, start - 1), start))) return null
     // French "neuf" is also "new": "un serveur neuf", "tout neuf", "à neuf".

@@ -450,6 +450,8 @@ interface Context {
   after: string
   /** The last character before the number and the spaces before it ('' at the start). */
   charBeforeSpaces: string
+  /** The text after the number, as far as the rules look. */
+  words: string
 }
 
 const OPENING_PUNCTUATION = /^[(["'“„«‹{]+/u
@@ -484,7 +486,10 @@ function contextOf(text: string, start: number, end: number): Context {
   const next = NEXT_WORD_RE.exec(text)?.[1] ?? null
   let c = start
   while (c > 0 && isInlineSpace(text[c - 1])) c--
-  return { prev, glued, charBefore: text[start - 1] ?? '', prevStartsSentence, next, after: text.slice(end, end + 8), charBeforeSpaces: text[c - 1] ?? '' }
+  return {
+    prev, glued, charBefore: text[start - 1] ?? '', prevStartsSentence, next, after: text.slice(end, end + 8), charBeforeSpaces: text[c - 1] ?? '',
+    words: text.slice(end, end + CONTEXT_REACH),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -638,10 +643,13 @@ const STREET_AFTER = /^(?:rue|avenue|av\.|boulevard|bd|place|allée|chemin|impas
 /** Street names a house number follows (German order: "Friedrichstraße 130", "Marktplatz 1"). */
 const STREET_BEFORE = /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad)$/iu
 
-/** House numbers: "au 12 rue de la Paix", "12 Downing Street", "Friedrichstraße 130". */
+/** A street named before its type: "1600 Pennsylvania Avenue", "10 Downing Street". */
+const NAMED_STREET = /^[ \u00A0]+(?:\p{Lu}[\p{L}'’.-]*[ \u00A0]+){1,3}(?:Avenue|Street|Road|Lane|Boulevard|Drive|Place|Square|Way|Terrace|Court)(?!\p{L})/u
+
+/** House numbers: "au 12 rue de la Paix", "1600 Pennsylvania Avenue", "Friedrichstraße 130". */
 const isHouseNumber: ContextRule = (c, ctx) =>
   !c.reading.digits.grouped && c.reading.digits.frac === '' && c.reading.digits.int.length <= 4 &&
-  ((ctx.next !== null && STREET_AFTER.test(ctx.next)) || STREET_BEFORE.test(ctx.prev))
+  ((ctx.next !== null && STREET_AFTER.test(ctx.next)) || STREET_BEFORE.test(ctx.prev) || NAMED_STREET.test(ctx.words))
 
 /** Versions and editions of known products: "Microsoft 365", "Windows 11", "PHP 8.2", "Matrix 2.0". */
 const isKnownProductNumber: ContextRule = (c, ctx) => !c.reading.digits.grouped && !ctx.glued && KNOWN_PRODUCTS.has(ctx.prev)
@@ -689,8 +697,18 @@ const isTimeOfDay: ContextRule = (c, ctx) =>
  * its noun ("10000 Nutzer") is lost; house number + postcode is also caught by the "address" span.
  */
 const isPostcode: ContextRule = (c, ctx) =>
-  !c.reading.digits.grouped && c.reading.digits.frac === '' && c.reading.digits.int.length === 5 &&
-  ctx.next !== null && /^\p{Lu}\p{Ll}/u.test(ctx.next)
+  !c.reading.digits.grouped && c.reading.digits.frac === '' && ctx.next !== null &&
+  ((c.reading.digits.int.length === 5 && /^\p{Lu}\p{Ll}/u.test(ctx.next)) || (c.reading.digits.int.length === 4 && FOUR_DIGIT_POSTCODE_CITIES.has(ctx.next)))
+
+/**
+ * Austria, Switzerland, Belgium and Luxembourg have four-digit postcodes, which look like counts
+ * before a German noun ("1200 Schulen"); only before one of their larger towns are they postcodes.
+ */
+const FOUR_DIGIT_POSTCODE_CITIES = new Set([
+  'Wien', 'Vienna', 'Vienne', 'Graz', 'Linz', 'Salzburg', 'Innsbruck', 'Klagenfurt', 'Zürich', 'Zurich', 'Bern', 'Berne', 'Basel', 'Bâle',
+  'Genève', 'Geneva', 'Genf', 'Lausanne', 'Luzern', 'Lucerne', 'Lugano', 'Winterthur', 'St.', 'Biel', 'Bienne', 'Bruxelles', 'Brussels', 'Brüssel',
+  'Luxembourg', 'Luxemburg', 'Liège', 'Namur', 'Antwerpen', 'Anvers', 'Gent', 'Gand', 'Charleroi', 'Leuven', 'Louvain', 'Mons',
+])
 
 /** Rules for plain numbers (no currency, scale or percent), in the order they are tried. */
 const CONTEXT_RULES: readonly ContextRule[] = [

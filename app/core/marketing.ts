@@ -84,18 +84,21 @@ export function findMarketing(text: string, lang: Lang, options?: MarketingOptio
  */
 function withGrammar(findings: MarketingFinding[], text: string, lang: Lang, scan: Scan): MarketingFinding[] {
   const extra: MarketingFinding[] = []
+  const replaced = new Set<MarketingFinding>()
   let i = 0
   for (const g of findPromotionalGrammar(text, lang)) {
     while (i < findings.length && findings[i]!.end <= g.start) i++
-    const next = findings[i]
-    if (next && next.start < g.end) continue
-    // German capitalises nouns ("Weltklasse", "Rundum-sorglos-Paket"): only a capital elsewhere is a name.
+    // A longer phrase wins over the words it contains: "top-aktuell" is praise, not "top" and "aktuell".
+    const overlapping: MarketingFinding[] = []
+    for (let j = i; j < findings.length && findings[j]!.start < g.end; j++) overlapping.push(findings[j]!)
+    if (overlapping.some((f) => f.start < g.start || f.end > g.end || f.end - f.start === g.end - g.start)) continue
     const entry: LexiconEntry = { term: lang === 'de' ? g.text : g.text.toLowerCase(), lang, category: 'peacock' }
     if (scan.isDropped(entry, g.start, g.end)) continue
+    for (const f of overlapping) replaced.add(f)
     extra.push({ text: g.text, start: g.start, end: g.end, category: 'peacock', suggestion: suggestionFor(entry, g.text) })
   }
   if (extra.length === 0) return findings
-  return [...findings, ...extra].sort((a, b) => a.start - b.start)
+  return [...findings.filter((f) => !replaced.has(f)), ...extra].sort((a, b) => a.start - b.start)
 }
 
 // ---------------------------------------------------------------------------------------------------

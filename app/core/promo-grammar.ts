@@ -39,10 +39,17 @@ const DE_NEUTRAL_SUPERLATIVE = 'häufigsten|meisten|wenigsten|ehesten|längsten|
 const DE_SUPERLATIVE_STEMS = 'sicher|schnell|einfach|leistungsstärk|benutzerfreundlich|zuverlässig|stabil|günstig|preiswert|effizient|leistungsfähig|fortschrittlich|umfassend|intuitiv|bequem|komfortabl?e?|smart|elegant|flexibl?e?|mächtig|innovativ|modern|beliebt|erfolgreich|performant|robust|schlank|schön|toll|fein|genial|hochwertig|sauber|durchdacht|ausgereift'
 const FR_NEUTRAL_AFTER_PLUS = 'souvent|tôt|tard|de|d|possible|récente?s?|ancienne?s?|anciens|vieux|vieille?s?|grande?s?|petite?s?|proches?|courante?s?|fréquente?s?|probables?|longue?s?|élevée?s?|basse?s?|touchée?s?|peuplée?s?|chère?s?|coûteuse?s?|coûteux|difficiles?|complexes?|lointaine?s?|tardive?s?|importante?s?|utilisée?s?|répandue?s?'
 
+/** What vendors promise "maximum" of: security, privacy, quality… */
+const EN_PROMISE = `security|privacy|protection|reliability|performance|quality|flexibility|comfort|convenience|availability|peace${S}of${S}mind|control|efficiency`
+const DE_PROMISE = 'Sicherheit|Qualität|Zuverlässigkeit|Leistung|Verfügbarkeit|Ansprüche[n]?|Standards?|Präzision|Flexibilität|Performance|Datenschutz|Komfort|Effizienz|Kontrolle'
+const FR_PROMISE = 'sécurité|qualité|fiabilité|performances?|disponibilité|confidentialité|protection|flexibilité|efficacité|confort|simplicité|souplesse|maîtrise'
+
 const PATTERNS: Record<Lang, string[]> = {
   en: [
     `${EN_EST}(?:-\\p{L}+)?`,
     `(?:highest|lowest)${S}(?:quality|security|standards?|performance|reliability|prices?)`,
+    `(?:maximum|maximal|ultimate|total|absolute|complete|unmatched|uncompromising)${S}(?:${EN_PROMISE})`,
+    `(?:the${S}|your${S}|our${S})?(?:first${S}choice|number${S}one${S}(?:choice|solution|platform))`,
     `(?:(?:the|our|its|their|your)${S}(?:very${S})?|(?<=^|[.!?]${S}))(?:most|least)${S}(?!(?:${EN_NEUTRAL_AFTER_MOST})${E})\\p{L}+(?:ful|ive|able|ible|ent|ant|ous|ic|al|ed|ing|ure|ile|ust|ct|ly|y|ar|ate|ite|ine|ory|ary|ious|less|ced|ern|sive|ward|ete|ure)(?:-\\p{L}+)?`,
     `best${H}possible|best${H}of${H}breed|bar${S}none|second${S}to${S}none|top${H}(?:notch|tier|of${H}the${H}(?:line|range))|first${H}(?:class|rate)|world${H}beating|rock${H}solid|gold${S}standard|cream${S}of${S}the${S}crop`,
     `(?:blazing(?:ly)?|lightning|super|ultra|hyper|insanely|incredibly|amazingly|extremely|ridiculously|remarkably|exceptionally|truly|really|absolutely|crazy|dead|wicked)${H}(?:${EN_PRAISE}|unique|remarkable|impressive)`,
@@ -53,7 +60,8 @@ const PATTERNS: Record<Lang, string[]> = {
     `[Aa]m${S}(?!(?:${DE_NEUTRAL_SUPERLATIVE})${E})\\p{Ll}+e?sten`,
     `(?:${DE_SUPERLATIVE_STEMS})e?st(?:e|en|er|es|em)`,
     `(?:best|größt|höchst)möglich(?:e[nmrs]?)?`,
-    `[Hh]öchste[nmr]?${S}(?:Sicherheit|Qualität|Zuverlässigkeit|Leistung|Verfügbarkeit|Ansprüche[n]?|Standards?|Präzision|Flexibilität|Performance|Datenschutz|Komfort|Effizienz)`,
+    `(?:höchste|maximale|absolute|totale|kompromisslose|volle)[nmr]?${S}(?:${DE_PROMISE})`,
+    `(?:die${S}|Ihre${S}|unsere${S})?erste${S}Wahl|wie${S}am${S}Schnürchen|(?:sucht|suchen)${S}(?:seines|ihres)gleichen|(?:seines|ihres)gleichen${S}(?:sucht|suchen)`,
     `(?:super|extrem|unglaublich|absolut|total|mega|ultra|hyper|echt|wirklich|richtig|voll|irre|wahnsinnig|spielend)${H}(?:${DE_PRAISE})(?:e[nmrs]?)?`,
     `(?:blitz|kinder|bomben|grund|kugel|felsen|bären|super|mega|ultra|hyper)(?:schnell|leicht|fest|solide|sicher|stark|stabil|einfach|günstig)(?:e[nmrs]?)?`,
     `ein${S}Kinderspiel|der${S}Hammer|um${S}Längen${S}(?:besser|schneller|voraus|überlegen)|[Rr]undum${H}[Ss]orglos(?:-?\\p{L}+)?|ultimativ\\p{L}*|auf${S}dem${S}neuesten${S}Stand(?:${S}der${S}Technik)?|[Ss]tate${H}of${H}the${H}[Aa]rt|top${H}aktuell\\p{L}*|erstklassig\\p{L}*|[Ww]eltklasse|[Ss]pitzenklasse|[Nn]onplusultra|ohnegleichen|sucht${S}seinesgleichen|unschlagbar\\p{L}*|unvergleichlich\\p{L}*|unübertroffen\\p{L}*|hochmodern\\p{L}*|bestens|[Gg]ame${H}?[Cc]hanger|[Vv]orzeige\\p{L}+|[Tt]op-(?!level|down|up)\\p{Lu}\\p{L}+|made${S}in${S}(?:Germany|Europe)`,
@@ -61,6 +69,8 @@ const PATTERNS: Record<Lang, string[]> = {
   fr: [
     `(?:le|la|les|l['’]|des)(?:${S})?(?:plus|moins)${S}(?!(?:${FR_NEUTRAL_AFTER_PLUS})${E})(?!simple${S}(?:est|c['’]est|serait))\\p{L}+`,
     `(?:${'(?:super|hyper|ultra|vraiment|extrêmement|incroyablement|totalement|parfaitement|méga)'})${H}(?:${FR_PRAISE})${E}`,
+    `(?:${FR_PROMISE})${S}(?:maximale|optimale|absolue|totale|inégalée|irréprochable|sans${S}faille)`,
+    `(?:le${S})?nec${S}plus${S}ultra|sans${S}pareil(?:le)?s?|(?:c['’]est${S})?du${S}grand${S}art|(?:le${S}|votre${S})?premier${S}choix|comme${S}sur${S}des${S}roulettes`,
     `ultra${H}\\p{L}{4,}|ultimes?|hors${S}pair|sans${S}égale?s?|inégal(?:ée?s?|able|ables)|imbattables?|incomparables?|haut${H}de${H}gamme|fleurons?|un${S}jeu${S}d['’]enfant|d['’]une${S}simplicité${S}enfantine|simple${S}comme${S}bonjour|à${S}toute${S}épreuve|solide${S}comme${S}un${S}roc|(?<!heures?${S})de${S}pointe|clés?${H}en${H}mains?|au${S}top|le${S}top${S}du${S}top|de${S}la${S}bombe|géniale?s?|à${S}des${S}années${H}lumière|de${S}très${S}haut${S}niveau|incontournables?|sans${S}compromis(?:${S}sur${S}\\p{L}+${S}\\p{L}+)?|(?:s['’])?intègre(?:nt)?${S}parfaitement|made${S}in${S}(?:France|Europe)|sans${S}précédent`,
   ],
 }
