@@ -179,6 +179,8 @@ export function analyseBody(body: DocNode, lang: Lang, sources: SourceLookup): A
   for (const m of marketing) {
     findings.push({ kind: 'marketing', field: 'body', text: m.text, start: m.start, end: m.end, category: m.category, message: m.suggestion })
   }
+  // In reading order, as the editor lists them and the review page marks them.
+  findings.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
   return { text: flat.text, figures, citations, marketing, findings }
 }
 

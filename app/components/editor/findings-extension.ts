@@ -3,6 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Mapping } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type { Finding } from '#app/core/analyse'
 import type { LintResponse } from '#app/core/lint'
 import { indexPlainText, rangeAt } from './text-positions'
 
@@ -21,6 +22,8 @@ export type LintAnswer = Pick<LintResponse, 'findings'>
 export interface EditorFinding {
   id: string
   kind: 'uncited' | 'marketing'
+  /** The analysis's own kind: an uncited figure, a quote that does not show it, or promotional language. */
+  finding: Finding['kind']
   text: string
   from: number
   to: number
@@ -57,7 +60,7 @@ export function findingsOfAnswer(doc: PMNode, answer: LintAnswer): EditorFinding
     if (f.field !== 'body' || f.start === null || f.end === null || f.start >= f.end) continue
     const kind = f.kind === 'marketing' ? 'marketing' : f.kind === 'uncited-figure' || f.kind === 'quote-mismatch' ? 'uncited' : null
     const range = kind && rangeAt(index, f.start, f.end)
-    if (kind && range) findings.push({ id: `${kind}-${f.start}`, kind, text: f.text, ...range, category: f.category, suggestion: f.message })
+    if (kind && range) findings.push({ id: `${kind}-${f.start}`, kind, finding: f.kind, text: f.text, ...range, category: f.category, suggestion: f.message })
   }
   return findings.sort((a, b) => a.from - b.from)
 }
