@@ -157,7 +157,6 @@ const L = '\\p{L}'
 const B = `(?<![${L}\\p{N}_]|\\d[.,])`
 const E = `(?![${L}\\p{N}_])`
 const S = '[\\s\\u00A0\\u202F]+'
-const DIGITS = '\\d{1,3}(?:[.,\\u00A0\\u202F ]\\d{3})*(?:[.,]\\d+)?'
 /** Whole numbers only: the parts of a share ("9 out of 10", "9 demandes sur 10"). */
 const INTEGER = '(?:\\d{1,3}(?:[.,\\u00A0\\u202F ]\\d{3})+|\\d+)(?![.,]\\d)'
 
@@ -322,7 +321,7 @@ function groupValues(groups: Record<string, string | undefined>, prefix: string)
 
 function isSentenceStart(text: string, at: number): boolean {
   let i = at - 1
-  while (i >= 0 && /[\s"“„«‹(\[*•–—-]/u.test(text[i]!)) i--
+  while (i >= 0 && /[\s"“„«‹([*•–—-]/u.test(text[i]!)) i--
   return i < 0 || /[.!?:;…\n]/u.test(text[i]!)
 }
 
