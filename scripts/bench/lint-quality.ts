@@ -7,7 +7,7 @@
 // detector, when it is installed (it is not a dependency; see docs/decisions/018-*.md).
 import { parseArgs } from 'node:util'
 import { LANGS, type Lang } from '#app/core/lang'
-import { evaluate, FIGURE_KINDS, loadCorpus, NON_FIGURE_KINDS, type FigureDetector, type LanguageReport, type Scores } from './detection-corpus'
+import { evaluate, FIGURE_KINDS, loadCorpus, NON_FIGURE_KINDS, ourFigures, type FigureDetector, type LanguageReport, type Scores } from './detection-corpus'
 
 const { values } = parseArgs({ options: { errors: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, 'compare-recognizers': { type: 'boolean', default: false } } })
 
@@ -45,6 +45,11 @@ if (values['compare-recognizers']) {
   for (const lang of ['en', 'fr'] as const) {
     // Its spans are inclusive of the last character.
     const detect: FigureDetector = (text) => models[lang].parse(text).map((r) => ({ start: r.start, end: r.end + 1, text: r.text }))
-    print('recognizers-text-number', lang, evaluate(corpus, lang, detect))
+    print('recognizers-text-number alone', lang, evaluate(corpus, lang, detect))
+    // The fairer use: our digit figures (with every exclusion rule), and its numbers in words in
+    // place of our word grammar.
+    const combined: FigureDetector = (text) =>
+      [...ourFigures(text, lang).filter((f) => /\d/.test(f.text)), ...detect(text, lang).filter((r) => !/\d/.test(r.text))].sort((a, b) => a.start - b.start)
+    print('our digits + recognizers-text-number words', lang, evaluate(corpus, lang, combined))
   }
 }
