@@ -13,7 +13,12 @@ export interface LintResponse {
    * Every finding, as the save stores them and the review page shows them: uncited figures, quotes
    * that do not show their figure, unknown sources, promotional language; each names its field.
    */
-  findings: Finding[]
+  findings: Array<Finding & { code: string }>
+}
+
+/** DESIGN.md names each finding by a `code`; promotional language is `promotional` there. */
+function withCode(f: Finding): Finding & { code: string } {
+  return { code: f.kind === 'marketing' ? 'promotional' : f.kind, ...f }
 }
 
 const requestSchema = z.union([
@@ -59,6 +64,6 @@ export async function lintRequest(input: unknown, knownSources: (ids: string[]) 
   return ok({
     figures: analysis.figures.map((f) => ({ text: f.text, start: f.start, end: f.end, cited: f.cited })),
     marketing: analysis.marketing.map((m) => ({ text: m.text, start: m.start, end: m.end, category: m.category, suggestion: m.suggestion })),
-    findings: analysis.findings,
+    findings: analysis.findings.map(withCode),
   })
 }
