@@ -25,7 +25,7 @@
  */
 import { isLang, type Lang } from './lang'
 import { ATTRIBUTION_CUES, DATE_ANCHORS, LEXICON, normalizeTerm, SUGGESTIONS, type LexiconEntry } from './lexicon'
-import { findPromotionalGrammar } from './promo-grammar'
+import { grammarMatchesAt, promotionalGrammarSource } from './promo-grammar'
 
 export type MarketingCategory = 'peacock' | 'weasel' | 'buzzword' | 'editorial' | 'time-relative' | 'doubt'
 
@@ -75,30 +75,7 @@ export function findMarketing(text: string, lang: Lang, options?: MarketingOptio
       regex.lastIndex = start + 1
     }
   }
-  return withGrammar(findings, text, lang, scan)
-}
-
-/**
- * Adds what the grammar of ./promo-grammar.ts finds (superlatives, intensified praise, set
- * phrases) where the lexicon found nothing, under the same exemptions; sorted, non-overlapping.
- */
-function withGrammar(findings: MarketingFinding[], text: string, lang: Lang, scan: Scan): MarketingFinding[] {
-  const extra: MarketingFinding[] = []
-  const replaced = new Set<MarketingFinding>()
-  let i = 0
-  for (const g of findPromotionalGrammar(text, lang)) {
-    while (i < findings.length && findings[i]!.end <= g.start) i++
-    // A longer phrase wins over the words it contains: "top-aktuell" is praise, not "top" and "aktuell".
-    const overlapping: MarketingFinding[] = []
-    for (let j = i; j < findings.length && findings[j]!.start < g.end; j++) overlapping.push(findings[j]!)
-    if (overlapping.some((f) => f.start < g.start || f.end > g.end || f.end - f.start === g.end - g.start)) continue
-    const entry: LexiconEntry = { term: lang === 'de' ? g.text : g.text.toLowerCase(), lang, category: 'peacock' }
-    if (scan.isDropped(entry, g.start, g.end)) continue
-    for (const f of overlapping) replaced.add(f)
-    extra.push({ text: g.text, start: g.start, end: g.end, category: 'peacock', suggestion: suggestionFor(entry, g.text) })
-  }
-  if (extra.length === 0) return findings
-  return [...findings.filter((f) => !replaced.has(f)), ...extra].sort((a, b) => a.start - b.start)
+  return findings
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -126,6 +103,7 @@ interface Matcher {
   gaps: MarkedPattern
   /** Every entry so marked: the last resort when the lookup fails (case folding unlike toLowerCase). */
   all: () => MarkedPattern
+  lang: Lang
 }
 
 interface MarkedPattern {
@@ -140,7 +118,7 @@ const matchers = new Map<Lang, Matcher>()
 function matcherFor(lang: Lang): Matcher {
   let matcher = matchers.get(lang)
   if (matcher === undefined) {
-    matcher = buildMatcher(LEXICON[lang])
+    matcher = buildMatcher(LEXICON[lang], lang)
     matchers.set(lang, matcher)
   }
   return matcher
@@ -194,7 +172,7 @@ function buildTrie(lexicon: readonly LexiconEntry[]): TrieNode {
   return root
 }
 
-function buildMatcher(lexicon: readonly LexiconEntry[]): Matcher {
+function buildMatcher(lexicon: readonly LexiconEntry[], lang: Lang): Matcher {
   lexicon.forEach(assertNoCapturingGroups)
   const root = buildTrie(lexicon)
   const byTerm = new Map<string, LexiconEntry>()
@@ -202,7 +180,9 @@ function buildMatcher(lexicon: readonly LexiconEntry[]): Matcher {
     if (!hasGap(entry)) byTerm.set(normalizeTerm(entry.term), entry)
   }
   return {
-    regex: new RegExp(`(?<!${WORD_CHAR})${emitNode(root, [], false)}(?!${WORD_CHAR})`, 'giu'),
+    // The grammar's alternatives come first: at one position its longer phrase wins.
+    regex: new RegExp(`(?<!${WORD_CHAR})(?:${promotionalGrammarSource(lang)}|${emitNode(root, [], false)})(?!${WORD_CHAR})`, 'giu'),
+    lang,
     byTerm,
     gaps: markedPattern(lexicon.filter(hasGap)),
     all: lazy(() => markedPattern(lexicon)),
@@ -234,8 +214,19 @@ function identify(matcher: Matcher, text: string, start: number, matched: string
   return (
     matcher.byTerm.get(lookupKey(matched)) ??
     markedEntry(matcher.gaps, text, start, matched.length) ??
+    grammarEntry(matcher.lang, text, start, matched) ??
     markedEntry(matcher.all(), text, start, matched.length)
   )
+}
+
+/**
+ * A phrase of ./promo-grammar.ts (a superlative, intensified praise, a set phrase): praise. German
+ * capitalises nouns ("Weltklasse", "Rundum-sorglos-Paket"), so there only a capital elsewhere
+ * marks a name; in English and French a lower-case phrase capitalised mid-sentence is one.
+ */
+function grammarEntry(lang: Lang, text: string, start: number, matched: string): LexiconEntry | undefined {
+  if (!grammarMatchesAt(text, lang, start, matched.length)) return undefined
+  return { term: lang === 'de' ? matched : matched.toLowerCase(), lang, category: 'peacock' }
 }
 
 /** Characters that `normalizeTerm` rewrites beyond lower-casing (also a space that is not one plain space). */
