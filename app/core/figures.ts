@@ -809,8 +809,15 @@ function scanFigures(text: string, lang: Lang): FigureMatch[] {
   }
   const phrases = findPhraseFigures(text, lang)
     .filter((p) => !excluded.some((span) => span.start < p.end && p.start < span.end))
+    // "page two", "chapter three", "Phase Two", "version two": a number in words can be a label too.
+    .filter((p) => p.kind !== 'words' || !namesAPart(contextOf(text, p.start, p.end).prev))
     .map((p): FigureMatch => ({ text: p.text, start: p.start, end: p.end, value: p.value, unit: p.percent ? 'percent' : null }))
   return joinRanges(text, lang, longestFirst([...figures, ...phrases]))
+}
+
+function namesAPart(prev: string): boolean {
+  const word = prev.toLowerCase().replace(/^(?:l|d|qu)['’]/u, '')
+  return REFERENCE_WORDS.has(word) || LABEL_WORDS.has(word) || VERSION_WORDS.has(word)
 }
 
 /** Overlapping figures (a digit inside "9 out of 10") keep the longest; sorted by start. */
