@@ -160,7 +160,7 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Comparisons' }).click()
     expect(await asked).toBe('Your changes are not saved. Leave the editor anyway?')
     expect(new URL(page.url()).pathname).toBe('/pages/new')
-    expect(await body(page).textContent()).toContain('most used tool')
+    expect(await body(page).textContent()).toContain('the chat tool')
     expect(errors).toEqual([])
     await page.close()
   })
