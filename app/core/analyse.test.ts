@@ -52,10 +52,10 @@ describe('coverage: "the quote does not show this figure"', () => {
   ])('a cited figure whose quote shows another number: $figureText in “$quote”', ({ quote, figureText, lang }) => {
     const body = sentence(figure(figureText, { sourceId: 's1', quote, asOf: '2021' }))
     const analysis = analyseBody(body, lang, known)
-    expect(analysis.figures[0]).toMatchObject({ text: figureText, cited: true, quoteShowsFigure: false })
-    expect(analysis.findings.map((f) => [f.kind, f.text, f.message])).toEqual([['quote-mismatch', figureText, 'The quote does not show this figure.']])
-    // It is still cited: the finding is for the editor and the moderator, not a publication block.
-    expect(analyseContent(content(body, { lang }), known).uncitedFigures).toEqual([])
+    expect(analysis.figures[0]).toMatchObject({ text: figureText, cited: false, quoteShowsFigure: false })
+    expect(analysis.findings.map((f) => [f.kind, f.text])).toEqual([['quote-mismatch', figureText]])
+    // A quote that does not show the number is no evidence for it: the revision cannot publish.
+    expect(analyseContent(content(body, { lang }), known).uncitedFigures.map((f) => f.text)).toEqual([figureText])
   })
 
   it.each([
@@ -72,8 +72,38 @@ describe('coverage: "the quote does not show this figure"', () => {
     expect(analysis.findings).toEqual([])
   })
 
+  it('says what is wrong in the page\'s language', () => {
+    const body = sentence(figure('85.000', { sourceId: 's1', quote: '58 000', asOf: '2021' }))
+    expect(analyseBody(body, 'de', known).findings.map((f) => f.message)).toEqual(['Das Zitat zeigt diese Zahl nicht.'])
+    expect(analyseBody(sentence(text('85 000')), 'fr', known).findings.map((f) => f.message)).toEqual(['Ce chiffre n’a pas de source.'])
+  })
+
   it('says only "uncited" for an uncited figure, not also that its quote does not show it', () => {
     const body = sentence(figure('85,000', { sourceId: 'gone', quote: '58 000 inscrits', asOf: '2021' }))
     expect(findingsOf(body).map(([kind]) => kind)).toEqual(['uncited-figure'])
+  })
+})
+
+describe('every field goes through the figure rule', () => {
+  const body = doc(p(text('Tchap is a messenger.')))
+  it.each([
+    { name: 'the title', overrides: { title: 'Tchap, used by 5,000 agencies' }, field: 'title', figure: '5,000' },
+    { name: 'the summary', overrides: { summary: 'Three quarters of ministries use it.' }, field: 'summary', figure: 'Three quarters' },
+    { name: 'a product name', overrides: { subjects: { proprietary: [{ name: 'Teams for 300 million users', vendor: 'Microsoft', homepage: '' }], alternatives: [] } }, field: 'subjects.proprietary.0.name', figure: '300 million' },
+    { name: 'a category', overrides: { categories: ['messaging', 'used by 40 % of towns'] }, field: 'categories.1', figure: '40 %' },
+  ])('an uncited figure in $name keeps the revision from publishing, naming the field', ({ overrides, field, figure: shown }) => {
+    const analysis = analyseContent(content(body, overrides as never), known)
+    expect(analysis.uncitedFigures.map((f) => [f.field, f.text])).toEqual([[field, shown]])
+    expect(analysis.findings.filter((f) => f.kind === 'uncited-figure').map((f) => [f.field, f.text])).toEqual([[field, shown]])
+  })
+
+  it('reads the edit summary too, and leaves names, licences and links alone', () => {
+    const analysis = analyseContent(content(body), known, { editSummary: 'Added that 12,000 schools switched' })
+    expect(analysis.findings.map((f) => [f.field, f.text])).toEqual([['editSummary', '12,000']])
+  })
+
+  it('walks fields added later to the snapshot', () => {
+    const extended = { ...content(body), products: [{ name: 'openDesk', metric: 'twice as many seats' }] }
+    expect(analyseContent(extended, known).findings.map((f) => f.field)).toEqual(['fields.products.0.metric'])
   })
 })

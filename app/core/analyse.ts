@@ -5,7 +5,11 @@ import { findMarketing, type MarketingCategory, type MarketingFinding } from './
 import { figureSpans, flattenDoc, type FlatDoc } from './plain-text'
 
 export type FindingKind = 'uncited-figure' | 'quote-mismatch' | 'unknown-source' | 'marketing' | 'citation-removed'
-export type FindingField = 'body' | 'title' | 'summary'
+/**
+ * Where a finding's offsets point: the body's plain text, the title, the summary, the edit summary,
+ * or any other text field of the snapshot by its path ("categories.1", "subjects.proprietary.0.name").
+ */
+export type FindingField = 'body' | 'title' | 'summary' | 'editSummary' | `categories.${number}` | `subjects.${string}` | `fields.${string}`
 
 /** A flag for the editor and the moderator; never a silent rewrite. Offsets are into `field`. */
 export interface Finding {
@@ -20,6 +24,8 @@ export interface Finding {
 
 export interface AnalysedFigure {
   ordinal: number
+  /** 'body' for the body; a text field (title, summary, a category, a product field…) otherwise. */
+  field: FindingField
   text: string
   start: number
   end: number
@@ -33,7 +39,7 @@ export interface AnalysedFigure {
   quote: string | null
   asOf: string | null
   metric: string | null
-  /** DESIGN.md: inside a figure mark whose source exists and whose quote and asOf are set. */
+  /** Inside a figure mark whose source exists, whose quote shows the number and whose asOf is set. */
   cited: boolean
   quoteShowsFigure: boolean
 }
@@ -72,7 +78,9 @@ export function collectFigures(flat: FlatDoc, lang: Lang, sources: SourceLookup)
     const asOf = str(attrs.asOf)
     const parsed = parseFigure(text.trim(), lang) ?? findFigures(text, lang)[0] ?? null
     const sourceKnown = sourceId !== null && sources.has(sourceId)
+    const shows = quote !== null && quoteShowsFigure(quote, text, lang, parsed)
     return {
+      field: 'body',
       text,
       start: span.start,
       end: span.end,
@@ -84,8 +92,8 @@ export function collectFigures(flat: FlatDoc, lang: Lang, sources: SourceLookup)
       quote,
       asOf,
       metric: str(attrs.metric),
-      cited: sourceKnown && quote !== null && asOf !== null,
-      quoteShowsFigure: quote !== null && quoteShowsFigure(quote, text, lang, parsed),
+      cited: sourceKnown && shows && asOf !== null,
+      quoteShowsFigure: shows,
     }
   })
   for (const block of flat.blocks) {
@@ -95,7 +103,7 @@ export function collectFigures(flat: FlatDoc, lang: Lang, sources: SourceLookup)
       const end = block.start + found.end
       if (spans.some((s) => s.start <= start && end <= s.end)) continue
       figures.push({
-        text: found.text, start, end, value: found.value, unit: found.unit, marked: false,
+        field: 'body', text: found.text, start, end, value: found.value, unit: found.unit, marked: false,
         sourceId: null, sourceKnown: false, quote: null, asOf: null, metric: null, cited: false, quoteShowsFigure: false,
       })
     }
@@ -156,50 +164,150 @@ export function analyseBody(body: DocNode, lang: Lang, sources: SourceLookup): A
   const marketing = findMarketing(flat.text, lang, { exemptRanges: attributedQuotations(flat) })
   const findings: Finding[] = []
   for (const f of figures) {
-    if (!f.cited) {
-      findings.push({ kind: 'uncited-figure', field: 'body', text: f.text, start: f.start, end: f.end, category: null, message: uncitedReason(f, sources) })
-    } else if (!f.quoteShowsFigure) {
-      findings.push({ kind: 'quote-mismatch', field: 'body', text: f.text, start: f.start, end: f.end, category: null, message: 'The quote does not show this figure.' })
-    }
+    if (f.cited) continue
+    const mismatch = f.marked && f.sourceKnown && f.quote !== null && !f.quoteShowsFigure
+    findings.push({
+      kind: mismatch ? 'quote-mismatch' : 'uncited-figure', field: 'body', text: f.text, start: f.start, end: f.end, category: null,
+      message: MESSAGES[lang][mismatch ? 'mismatch' : uncitedReason(f)],
+    })
   }
   for (const c of citations) {
     if (!c.known) {
-      findings.push({ kind: 'unknown-source', field: 'body', text: '', start: c.offset, end: c.offset, category: null, message: 'This citation names no known source.' })
+      findings.push({ kind: 'unknown-source', field: 'body', text: '', start: c.offset, end: c.offset, category: null, message: MESSAGES[lang].citationUnknown })
     }
   }
   for (const m of marketing) {
     findings.push({ kind: 'marketing', field: 'body', text: m.text, start: m.start, end: m.end, category: m.category, message: m.suggestion })
   }
+  // In reading order, as the editor lists them and the review page marks them.
+  findings.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
   return { text: flat.text, figures, citations, marketing, findings }
 }
 
-function uncitedReason(f: AnalysedFigure, sources: SourceLookup): string {
-  if (!f.marked) return 'This figure has no source.'
-  if (f.sourceId === null || !sources.has(f.sourceId)) return 'This figure names no known source.'
-  if (f.quote === null) return 'This figure needs the quoted passage of its source.'
-  return 'This figure needs the date it is "as of".'
+type MessageKey = 'noSource' | 'unknownSource' | 'noQuote' | 'noAsOf' | 'mismatch' | 'citationUnknown' | 'inField'
+
+/** What a figure finding tells the editor, in the page's language (as promotional findings do). */
+const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = {
+  en: {
+    noSource: 'This figure has no source.',
+    unknownSource: 'This figure names no known source.',
+    noQuote: 'This figure needs the quoted passage of its source.',
+    noAsOf: 'This figure needs the date it is "as of".',
+    mismatch: 'The quote does not show this figure.',
+    citationUnknown: 'This citation names no known source.',
+    inField: 'This field states a figure, which it cannot cite: move the figure into the text with its source, or leave it out.',
+  },
+  de: {
+    noSource: 'Diese Zahl hat keine Quelle.',
+    unknownSource: 'Diese Zahl nennt keine bekannte Quelle.',
+    noQuote: 'Diese Zahl braucht die zitierte Stelle ihrer Quelle.',
+    noAsOf: 'Diese Zahl braucht das Datum, zu dem sie gilt („Stand“).',
+    mismatch: 'Das Zitat zeigt diese Zahl nicht.',
+    citationUnknown: 'Dieser Beleg nennt keine bekannte Quelle.',
+    inField: 'Dieses Feld nennt eine Zahl, die es nicht belegen kann: Zahl mit ihrer Quelle in den Text verschieben oder weglassen.',
+  },
+  fr: {
+    noSource: 'Ce chiffre n’a pas de source.',
+    unknownSource: 'Ce chiffre ne nomme aucune source connue.',
+    noQuote: 'Ce chiffre a besoin du passage cité de sa source.',
+    noAsOf: 'Ce chiffre a besoin de la date à laquelle il vaut (« au … »).',
+    mismatch: 'La citation ne montre pas ce chiffre.',
+    citationUnknown: 'Cette référence ne nomme aucune source connue.',
+    inField: 'Ce champ donne un chiffre qu’il ne peut pas sourcer : déplacez-le dans le texte avec sa source, ou retirez-le.',
+  },
 }
 
-/** Promotional language in the title and summary, which readers see too. */
-export function analyseMetadata(content: Pick<PageContent, 'title' | 'summary' | 'lang'>): Finding[] {
+function uncitedReason(f: AnalysedFigure): MessageKey {
+  if (!f.marked) return 'noSource'
+  if (!f.sourceKnown) return 'unknownSource'
+  if (f.quote === null) return 'noQuote'
+  return 'noAsOf'
+}
+
+/** Keys of the snapshot that are not free text: the body has its own analysis, `lang` is a code. */
+const NOT_TEXT_FIELDS = new Set(['body', 'lang'])
+
+/**
+ * Every text field of a snapshot except the body, with its path: title, summary, each category,
+ * each product field, and any field added later (walked, not listed, so a new field cannot slip
+ * past the figure rule). The edit summary is not part of the snapshot and comes as an extra field.
+ */
+export function textFields(content: PageContent, extra: Readonly<Record<string, string>> = {}): Array<{ field: FindingField; text: string }> {
+  const fields: Array<{ field: FindingField; text: string }> = []
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      if (value.trim() !== '') fields.push({ field: path as FindingField, text: value })
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, `${path}.${i}`))
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`)
+    }
+  }
+  for (const [key, value] of Object.entries(content)) {
+    if (NOT_TEXT_FIELDS.has(key)) continue
+    if (key === 'title' || key === 'summary' || key === 'categories' || key === 'subjects') walk(value, key)
+    else walk(value, `fields.${key}`)
+  }
+  for (const [key, value] of Object.entries(extra)) walk(value, key)
+  return fields
+}
+
+/**
+ * Figures and promotional language in every text field but the body. A field cannot carry
+ * evidence, so each figure in it is uncited and keeps the revision from publishing, like an
+ * uncited figure of the body. Promotional language is flagged in the fields readers see.
+ */
+export function analyseFields(content: PageContent, extra: Readonly<Record<string, string>> = {}): { figures: AnalysedFigure[]; findings: Finding[] } {
+  const lang = content.lang
+  const figures: AnalysedFigure[] = []
   const findings: Finding[] = []
-  for (const field of ['title', 'summary'] as const) {
-    for (const m of findMarketing(content[field], content.lang)) {
+  for (const { field, text } of textFields(content, extra)) {
+    for (const f of findFigures(text, lang)) {
+      figures.push({
+        ordinal: figures.length, field, text: f.text, start: f.start, end: f.end, value: f.value, unit: f.unit, marked: false,
+        sourceId: null, sourceKnown: false, quote: null, asOf: null, metric: null, cited: false, quoteShowsFigure: false,
+      })
+      findings.push({ kind: 'uncited-figure', field, text: f.text, start: f.start, end: f.end, category: null, message: MESSAGES[lang].inField })
+    }
+    if (!MARKETING_FIELDS.has(field)) continue
+    for (const m of findMarketing(text, lang)) {
       findings.push({ kind: 'marketing', field, text: m.text, start: m.start, end: m.end, category: m.category, message: m.suggestion })
     }
   }
-  return findings
+  return { figures, findings }
 }
 
+/** Prose fields, where wording matters; names, addresses and licence ids are not flagged as promotional. */
+const MARKETING_FIELDS: ReadonlySet<string> = new Set(['title', 'summary', 'editSummary'])
+
 export interface ContentAnalysis extends Analysis {
+  /** Figures of the fields other than the body (never cited: a field cannot carry evidence). */
+  fieldFigures: AnalysedFigure[]
+  /** Every figure that keeps the revision from publishing, body and fields. */
   uncitedFigures: AnalysedFigure[]
 }
 
-export function analyseContent(content: PageContent, sources: SourceLookup): ContentAnalysis {
+export interface AnalyseOptions {
+  /** The edit summary, which the history shows to readers: it follows the same figure rule. */
+  editSummary?: string
+}
+
+/**
+ * The one analysis of a revision: the save, the review page, the rollback and (through the lint
+ * API) the editor's live checks all call this, so they report the same findings.
+ */
+export function analyseContent(content: PageContent, sources: SourceLookup, options: AnalyseOptions = {}): ContentAnalysis {
   const body = analyseBody(content.body, content.lang, sources)
+  const fields = analyseFields(content, options.editSummary ? { editSummary: options.editSummary } : {})
   return {
     ...body,
-    findings: [...analyseMetadata(content), ...body.findings],
-    uncitedFigures: body.figures.filter((f) => !f.cited),
+    findings: [...fields.findings, ...body.findings],
+    fieldFigures: fields.figures,
+    uncitedFigures: [...fields.figures, ...body.figures.filter((f) => !f.cited)],
   }
+}
+
+/** A stored finding's field: the findings table keeps a field other than the body in `category`. */
+export function isFieldName(value: string | null): value is Exclude<FindingField, 'body'> {
+  return value !== null && /^(?:title|summary|editSummary|categories\.\d+|subjects\..+|fields\..+)$/.test(value)
 }

@@ -44,7 +44,7 @@ const FIGURES: Array<[Lang, string, Expected]> = [
   ['de', '30 Prozent der Lizenzen', [['30 Prozent', 30, 'percent']]],
   ['fr', '30 pour cent des licences', [['30 pour cent', 30, 'percent']]],
   ['en', 'a 3.5 % increase', [['3.5 %', 3.5, 'percent']]],
-  ['en', 'between 10 and 20 %', [['10', 10], ['20 %', 20, 'percent']]],
+  ['en', 'between 10 and 20 %', [['between 10 and 20 %', 10, 'percent']]],
   // Scale words.
   ['en', '2.5 million people', [['2.5 million', 2.5e6]]],
   ['de', '2,5 Mio. Euro', [['2,5 Mio. Euro', 2.5e6, 'EUR']]],
@@ -52,7 +52,7 @@ const FIGURES: Array<[Lang, string, Expected]> = [
   ['fr', '2,5 millions de personnes', [['2,5 millions', 2.5e6]]],
   ['de', '23 Millionen Euro', [['23 Millionen Euro', 23e6, 'EUR']]],
   ['de', '2 Milliarden Anfragen', [['2 Milliarden', 2e9]]],
-  ['de', 'eine Milliarde oder 1 Milliarde', [['1 Milliarde', 1e9]]],
+  ['de', 'eine Milliarde und 1 Milliarde', [['eine Milliarde', 1e9], ['1 Milliarde', 1e9]]],
   ['de', '1,2 Mrd. € Umsatz', [['1,2 Mrd. €', 1.2e9, 'EUR']]],
   ['fr', '3 milliards d’euros', [['3 milliards', 3e9]]],
   ['fr', '1,2 Md€ de budget', [['1,2 Md€', 1.2e9, 'EUR']]],
@@ -89,14 +89,14 @@ const FIGURES: Array<[Lang, string, Expected]> = [
   ['en', '≈ 3,000 seats and <50 admins', [['3,000', 3000], ['50', 50]]],
   ['de', 'rund 7.000 Nutzer', [['7.000', 7000]]],
   ['en', '80,000 → 160,000 users', [['80,000', 80000], ['160,000', 160000]]],
-  ['en', '10–20 users per team', [['10', 10], ['20', 20]]],
+  ['en', '10–20 users per team', [['10–20', 10]]],
   // Plain counts, also small ones.
   ['en', '6 tools', [['6', 6]]],
   ['en', '12 meetings per week', [['12', 12]]],
   ['en', 'about 400 health authorities', [['400', 400]]],
   ['en', 'in 6 months', [['6', 6]]],
   ['en', 'a 30-day trial', [['30', 30]]],
-  ['en', '100GB of storage', [['100', 100]]],
+  ['en', '100GB of storage', [['100GB', 100]]],
   ['en', 'Tchap reached 2,024 users', [['2,024', 2024]]],
   ['de', 'Tchap 200 Nutzer', [['200', 200]]],
   ['de', 'Es waren 3. Danach mehr.', [['3', 3]]],
@@ -112,13 +112,29 @@ const FIGURES: Array<[Lang, string, Expected]> = [
   ['de', 'Am 2. Oktober 2025 nutzten 1.200 Schulen Moodle', [['1.200', 1200]]],
   ['fr', 'Le 25 juillet, 60 000 agents utilisaient Tchap [1].', [['60 000', 60000]]],
   ['en', 'Since 2021, 85,000 people registered (section 4.2).', [['85,000', 85000]]],
+  // Numbers in words, shares, multipliers, vague magnitudes (issue 14).
+  ['en', 'six flagship tools', [['six', 6]]],
+  ['de', 'zwei Anbieter', [['zwei', 2]]],
+  ['fr', 'trois millions d’habitants', [['trois millions', 3e6]]],
+  ['de', 'dreitausendfünfhundert Nutzer', [['dreitausendfünfhundert', 3500]]],
+  ['en', 'two thirds of agencies', [['two thirds', 2 / 3]]],
+  ['de', 'jeder vierte Beamte', [['jeder vierte', 0.25]]],
+  ['fr', 'un agent sur cinq', [['un agent sur cinq', 0.2]]],
+  ['en', '3/4 of ministries', [['3/4', 0.75]]],
+  ['en', 'a fivefold increase', [['fivefold', 5]]],
+  ['fr', 'quatre fois plus de postes', [['quatre fois plus', 4]]],
+  ['en', '1,000s of admins', [['1,000s', 1000]]],
+  ['fr', 'de 5 à 8 % du budget', [['5 à 8 %', 5, 'percent']]],
+  ['fr', '2 To de stockage', [['2 To', 2]]],
 ]
 
 /** Text without figures: numbers in words, years, dates, versions, product names, ordinals, references, codes. */
 const NON_FIGURES: Array<[Lang, string]> = [
-  // Numbers written in words.
-  ['en', 'six flagship tools'],
-  ['de', 'zwei Anbieter'],
+  // Number words that count nothing: articles, ordinals, names, compounds.
+  ['en', 'one of the tools, the second to none'],
+  ['en', 'see page two, chapter three and phase four'],
+  ['de', 'ein Anbieter, Zwei-Faktor-Anmeldung'],
+  ['fr', 'un serveur neuf, un tiers de confiance'],
   // Years (a bare 1900–2099 is a year, even before a noun).
   ['en', 'In 2024 the state moved'],
   ['en', 'funding from 2023–2026'],

@@ -1,3 +1,4 @@
+import { findPhraseFigures } from './figure-phrases'
 import type { Lang } from './lang'
 
 /**
@@ -16,13 +17,16 @@ import type { Lang } from './lang'
  *      decided from the word before and after a plain number.
  * Each rule says why it exists. Pure: no I/O, no dependencies.
  *
+ * Numbers in words and proportions ("five thousand", "zwei Drittel", "un sur cinq", "verdoppelt",
+ * "dozens of") come from ./figure-phrases.ts and are merged in; a range ("5–8 %", "zwischen 5 und
+ * 8 %") is one figure whose value is its lower bound.
+ *
  * Known limits (heuristics, not a parser):
- *   - numbers in words ("six", "zwei") are never found;
  *   - a bare 1900–2099 is always a year ("2024 users" is lost; "2,024 users" is found);
  *   - one separator before exactly 3 digits follows the page language (en "1.500" = 1.5);
  *   - space grouping joins neighbours: "5 300-page manuals" reads as 5300;
  *   - glued "m" is a million ("5m" metres or minutes reads as 5 million);
- *   - slashed and colon pairs are never figures ("1/3 of users", "16:9");
+ *   - slashed and colon pairs are figures only as fractions before what they divide ("3/4 of");
  *   - unknown products are guessed from capitalisation (see isProductNumber), which misses English
  *     Title Case headings and unknown products followed by an unlisted verb;
  *   - an ungrouped five-digit number before a capitalised word is a postcode ("10000 Nutzer").
@@ -73,7 +77,8 @@ const SCALE_WORDS = [
 const SCALE = `${SP}?(?:${SCALE_WORDS})|[km](?!\\p{L})|${SP}?[kK](?=${SP}?[€$£])`
 
 const SUFFIX = [
-  '%', '€', '\\$', '£', 'EUR', 'USD', 'GBP', 'CHF', '[Ee]uros?', 'US-Dollar', '[Dd]ollars?', '[Pp]ounds?', 'Pfund',
+  // Data sizes and rates belong to their number ("500 MB", "2 To", "100 Mbit/s"): part of its text.
+  '[KMGTPE]i?B(?![\\p{L}])', '[kKMGTP]o(?![\\p{L}])', '[kKMGT]bit/s', '[kKMGT]bps', '%', '€', '\\$', '£', 'EUR', 'USD', 'GBP', 'CHF', '[Ee]uros?', 'US-Dollar', '[Dd]ollars?', '[Pp]ounds?', 'Pfund',
   'Franken', `[Pp]er${SP}?cent`, 'Prozent', `pour${SP}?cent`, 'pourcent',
 ].join('|')
 
@@ -332,6 +337,13 @@ const EXCLUDED_SPAN_RULES: readonly SpanRule[] = [
     needs: /tel|tél|fax|phone|mobil|handy|portable/iu,
     re: /(?<!\p{L})(?:tel|tél|fax|phone|telefon|téléphone|mobil|mobile|handy|portable)\.?:?[ \u00A0]*[+(\d][\d ()./\u00A0-]{4,24}\d/giu,
   },
+  // National phone numbers with a trunk prefix or area code: "030 18 681-0", "0800 123 456",
+  // "(202) 555-0143", "(089) 12 34 56". At least seven digits, so "0,5" or "(2) 3" never match.
+  {
+    name: 'national phone',
+    re: /(?<![\p{L}\p{N}.,])(?:\(0?\d{2,5}\)[ \u00A0]?|0\d{1,4}[ \u00A0/-])\d{2,4}(?:[ \u00A0-]\d{1,4}){0,4}(?![\p{N}]|[.,]\d)/gu,
+    keep: (match) => (match.match(/\d/g) ?? []).length >= 7,
+  },
   // French national phone numbers: "01 23 45 67 89".
   { name: 'french phone', re: /(?<!\p{N})0[1-9](?:[ .\u00A0]\d{2}){4}(?!\p{N})/gu },
   // Postal addresses: "Hauptstr. 5, 10115 Berlin" — house number and postcode.
@@ -436,6 +448,10 @@ interface Context {
   next: string | null
   /** The characters right after the number (a few). */
   after: string
+  /** The last character before the number and the spaces before it ('' at the start). */
+  charBeforeSpaces: string
+  /** The text after the number, as far as the rules look. */
+  words: string
 }
 
 const OPENING_PUNCTUATION = /^[(["'“„«‹{]+/u
@@ -468,7 +484,12 @@ function contextOf(text: string, start: number, end: number): Context {
   const prevStartsSentence = b === 0 || prev !== raw || (before !== undefined && SENTENCE_END.has(before))
   NEXT_WORD_RE.lastIndex = end
   const next = NEXT_WORD_RE.exec(text)?.[1] ?? null
-  return { prev, glued, charBefore: text[start - 1] ?? '', prevStartsSentence, next, after: text.slice(end, end + 8) }
+  let c = start
+  while (c > 0 && isInlineSpace(text[c - 1])) c--
+  return {
+    prev, glued, charBefore: text[start - 1] ?? '', prevStartsSentence, next, after: text.slice(end, end + 8), charBeforeSpaces: text[c - 1] ?? '',
+    words: text.slice(end, end + CONTEXT_REACH),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -485,6 +506,7 @@ const REFERENCE_WORDS = new Set([
   'figure', 'fig.', 'abb.', 'abbildung', 'table', 'tab.', 'tabelle', 'tableau', 'annex', 'annexe', 'anhang', 'appendix',
   'footnote', 'fußnote', 'note', 'recital', 'erwägungsgrund', 'considérant', 'clause', 'klausel', 'item', 'step', 'schritt', 'étape',
   'rfc', 'iso', 'iso/iec', 'iec', 'din', 'en', 'bs', 'ecma', 'ieee', 'cve', 'kw', 'volume', 'vol.', 'bd.', 'band', 'issue', 'heft',
+  'point', 'rule', 'regel', 'règle', 'anlage', 'title', 'titre', 'titel', 'l.', 'r.', 'annexes', 'articolo',
 ])
 // "en" is a French preposition ("en 5 minutes") as well as the European-norm prefix "EN 301 549";
 // only the upper-case norm is a reference.
@@ -495,7 +517,7 @@ REFERENCE_WORDS.delete('en')
 const LABEL_WORDS = new Set([
   'level', 'stufe', 'niveau', 'phase', 'tier', 'stage', 'group', 'gruppe', 'groupe', 'platz', 'rang', 'rank',
   'class', 'klasse', 'classe', 'room', 'raum', 'salle', 'typ', 'season', 'staffel', 'saison', 'episode', 'folge',
-  'part', 'teil', 'partie', 'lot', 'round', 'runde',
+  'part', 'teil', 'partie', 'lot', 'round', 'runde', 'port', 'ports',
 ])
 
 /** Words that introduce a version: "version 7", "Version 2.1", "v. 2". */
@@ -512,7 +534,7 @@ const KNOWN_PRODUCTS = new Set([
   'Google', 'Workspace', 'Suite', 'Android', 'iOS', 'iPadOS', 'macOS', 'OS', 'iPhone', 'iPad', 'Pixel', 'Galaxy', 'Surface', 'Xbox', 'PlayStation',
   'Matrix', 'Element', 'Jitsi', 'Nextcloud', 'ownCloud', 'Hub', 'Zoom', 'Slack', 'Mattermost', 'Rocket.Chat', 'Signal', 'Threema', 'Wire', 'BigBlueButton', 'Moodle',
   'LibreOffice', 'OpenOffice', 'OnlyOffice', 'ONLYOFFICE', 'Collabora', 'Thunderbird', 'Firefox', 'Chrome', 'Chromium', 'Edge', 'Safari',
-  'Ubuntu', 'Debian', 'Fedora', 'RHEL', 'CentOS', 'Linux', 'Kernel', 'KDE', 'Plasma', 'GNOME', 'Qt', 'GTK',
+  'Raspberry', 'Pi', 'Ubuntu', 'Debian', 'Fedora', 'RHEL', 'CentOS', 'Linux', 'Kernel', 'KDE', 'Plasma', 'GNOME', 'Qt', 'GTK',
   'PHP', 'Python', 'Java', 'Node.js', 'Node', 'Perl', 'Ruby', 'Rails', 'Django', 'Go', 'Rust', 'TypeScript', 'ECMAScript', 'ES', 'Vue', 'React', 'Angular',
   'PostgreSQL', 'Postgres', 'MySQL', 'MariaDB', 'Oracle', 'SQL', 'Kubernetes', 'Docker', 'OpenStack',
   'HTTP', 'HTML', 'CSS', 'TLS', 'SSL', 'SSH', 'USB', 'Wi-Fi', 'WiFi', 'Bluetooth', 'OAuth', 'SAML', 'WebDAV', 'CalDAV', 'CardDAV', 'IMAP', 'SMTP', 'Unicode', 'Web',
@@ -578,7 +600,8 @@ const isGermanOrdinal: ContextRule = (c, ctx) => {
 
 /** Section, article, page, standard and footnote numbers point into a text: "§ 5", "Art. 28", "RFC 9110". */
 const isReference: ContextRule = (_c, ctx) => {
-  const word = ctx.prev.toLowerCase()
+  // French elision: "l'article 6", "d'article 12".
+  const word = ctx.prev.toLowerCase().replace(/^(?:l|d|qu)['’]/u, '')
   if (REFERENCE_WORDS.has(word)) return true
   // European norms are written "EN 301 549" (the accessibility standard public buyers cite), and
   // their number is spaced like a grouped one; lower-case "en" stays a French preposition.
@@ -590,8 +613,43 @@ const isReference: ContextRule = (_c, ctx) => {
 /** Numbering labels name a thing ("level 2", "Gruppe 3"); they do not count anything. */
 const isLabel: ContextRule = (c, ctx) => !c.reading.digits.grouped && LABEL_WORDS.has(ctx.prev.toLowerCase())
 
-/** Version numbers: "version 7", "Version 2.1", "v. 3". */
-const isVersion: ContextRule = (_c, ctx) => VERSION_WORDS.has(ctx.prev.toLowerCase())
+/**
+ * Version numbers: "version 7", "Version 2.1", "v. 3"; and a decimal named a release: "the 2.0
+ * release", "Release 4.1". (A whole number after "release" may be a count: "release 300 records".)
+ */
+const isVersion: ContextRule = (c, ctx) => {
+  if (VERSION_WORDS.has(ctx.prev.toLowerCase())) return true
+  if (c.reading.digits.frac === '' || c.reading.digits.grouped) return false
+  return RELEASE_WORDS.has(ctx.prev.toLowerCase()) || (ctx.next !== null && RELEASE_WORDS.has(ctx.next.toLowerCase()))
+}
+const RELEASE_WORDS = new Set(['release', 'releases', 'version', 'versions', 'update', 'build', 'edition', 'ausgabe', 'fassung', 'mise'])
+
+/**
+ * Word sizes and key lengths: "32-bit", "64-Bit-Version", "256 bits". They name a kind of
+ * machine or key, not a quantity of anything.
+ */
+const isWordSize: ContextRule = (_c, ctx) => /^[-‐‑ \u00A0]?bits?(?![a-z])/iu.test(ctx.after)
+
+/**
+ * List markers: "1. Install…", "2) Restart…" at the start of a line, of the text or after the
+ * end of the previous item ("… the package. 2. Edit …", "installieren, 2. Konfiguration …").
+ */
+const isListMarker: ContextRule = (c, ctx) =>
+  !c.reading.digits.grouped && c.reading.digits.frac === '' && c.reading.digits.int.length <= 2 &&
+  /^[.)][ \t\u00A0]+\S/u.test(ctx.after) && (ctx.charBeforeSpaces === '' || /[\n\r.:;!?,•·–—]/u.test(ctx.charBeforeSpaces))
+
+/** Street types a house number stands before (French and English order: "12 rue de la Paix"). */
+const STREET_AFTER = /^(?:rue|avenue|av\.|boulevard|bd|place|allée|chemin|impasse|quai|route|square|street|st\.|road|rd\.|lane|drive)$/iu
+/** Street names a house number follows (German order: "Friedrichstraße 130", "Marktplatz 1"). */
+const STREET_BEFORE = /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad)$/iu
+
+/** A street named before its type: "1600 Pennsylvania Avenue", "10 Downing Street". */
+const NAMED_STREET = /^[ \u00A0]+(?:\p{Lu}[\p{L}'’.-]*[ \u00A0]+){1,3}(?:Avenue|Street|Road|Lane|Boulevard|Drive|Place|Square|Way|Terrace|Court)(?!\p{L})/u
+
+/** House numbers: "au 12 rue de la Paix", "1600 Pennsylvania Avenue", "Friedrichstraße 130". */
+const isHouseNumber: ContextRule = (c, ctx) =>
+  !c.reading.digits.grouped && c.reading.digits.frac === '' && c.reading.digits.int.length <= 4 &&
+  ((ctx.next !== null && STREET_AFTER.test(ctx.next)) || STREET_BEFORE.test(ctx.prev) || NAMED_STREET.test(ctx.words))
 
 /** Versions and editions of known products: "Microsoft 365", "Windows 11", "PHP 8.2", "Matrix 2.0". */
 const isKnownProductNumber: ContextRule = (c, ctx) => !c.reading.digits.grouped && !ctx.glued && KNOWN_PRODUCTS.has(ctx.prev)
@@ -610,7 +668,11 @@ const isKnownProductNumber: ContextRule = (c, ctx) => !c.reading.digits.grouped 
  */
 const isProductNumber: ContextRule = (c, ctx) => {
   const { grouped } = c.reading.digits
-  if (grouped || ctx.glued || ctx.prevStartsSentence || NEVER_PRODUCT.has(ctx.prev)) return false
+  if (grouped || ctx.glued || NEVER_PRODUCT.has(ctx.prev)) return false
+  // An acronym names a standard or protocol wherever it stands ("ODF 1.2 is…", "TLS 1.3").
+  const acronym = /^\p{Lu}[\p{Lu}\p{N}/&-]*\p{Lu}$/u.test(ctx.prev)
+  if (acronym && c.reading.digits.frac !== '') return true
+  if (ctx.prevStartsSentence && !acronym) return false
   if (!/^\p{Lu}[\p{L}\p{N}.+&-]*$/u.test(ctx.prev) || !/[\p{L}\p{N}]$/u.test(ctx.prev)) return false
   if (c.lang === 'de') {
     const looksLikeName = /\p{Lu}/u.test(ctx.prev.slice(1)) || /\p{N}/u.test(ctx.prev)
@@ -635,18 +697,52 @@ const isTimeOfDay: ContextRule = (c, ctx) =>
  * its noun ("10000 Nutzer") is lost; house number + postcode is also caught by the "address" span.
  */
 const isPostcode: ContextRule = (c, ctx) =>
-  !c.reading.digits.grouped && c.reading.digits.frac === '' && c.reading.digits.int.length === 5 &&
-  ctx.next !== null && /^\p{Lu}\p{Ll}/u.test(ctx.next)
+  !c.reading.digits.grouped && c.reading.digits.frac === '' && ctx.next !== null &&
+  ((c.reading.digits.int.length === 5 && /^\p{Lu}\p{Ll}/u.test(ctx.next)) || (c.reading.digits.int.length === 4 && FOUR_DIGIT_POSTCODE_CITIES.has(ctx.next)))
+
+/**
+ * Austria, Switzerland, Belgium and Luxembourg have four-digit postcodes, which look like counts
+ * before a German noun ("1200 Schulen"); only before one of their larger towns are they postcodes.
+ */
+const FOUR_DIGIT_POSTCODE_CITIES = new Set([
+  'Wien', 'Vienna', 'Vienne', 'Graz', 'Linz', 'Salzburg', 'Innsbruck', 'Klagenfurt', 'Zürich', 'Zurich', 'Bern', 'Berne', 'Basel', 'Bâle',
+  'Genève', 'Geneva', 'Genf', 'Lausanne', 'Luzern', 'Lucerne', 'Lugano', 'Winterthur', 'St.', 'Biel', 'Bienne', 'Bruxelles', 'Brussels', 'Brüssel',
+  'Luxembourg', 'Luxemburg', 'Liège', 'Namur', 'Antwerpen', 'Anvers', 'Gent', 'Gand', 'Charleroi', 'Leuven', 'Louvain', 'Mons',
+])
 
 /** Rules for plain numbers (no currency, scale or percent), in the order they are tried. */
 const CONTEXT_RULES: readonly ContextRule[] = [
-  isYear, isAbbreviatedYear, isGermanOrdinal, isReference, isLabel, isVersion, isKnownProductNumber, isProductNumber, isTimeOfDay, isPostcode,
+  isYear, isAbbreviatedYear, isListMarker, isGermanOrdinal, isVersion, isWordSize, isHouseNumber, isKnownProductNumber,
+  isProductNumber, isTimeOfDay, isPostcode,
 ]
 
-function isExcludedByContext(candidate: Candidate, text: string): boolean {
+/** Where the last number that names a part or a label ended ("port 8443", "Article 5"), or -1. */
+interface LabelState {
+  end: number
+}
+
+function isExcludedByContext(candidate: Candidate, text: string, labels: LabelState): boolean {
   if (!candidate.reading.plain) return false
   const ctx = contextOf(text, candidate.start, candidate.end)
-  return CONTEXT_RULES.some((rule) => rule(candidate, ctx))
+  if (isReference(candidate, ctx) || isLabel(candidate, ctx)) {
+    labels.end = candidate.end
+    return true
+  }
+  return CONTEXT_RULES.some((rule) => rule(candidate, ctx)) || echoesLabel(candidate, ctx, text, labels)
+}
+
+/**
+ * A bare number that follows a labelled one in the same sentence and counts nothing is another
+ * label of the same kind: "Articles 5, 6 and 7 of the act", "use port 8443 if 443 is taken",
+ * "Nimm Port 8443, falls 443 belegt ist". A number before a counted noun stays a figure
+ * ("Article 5 applies to 300 companies").
+ */
+function echoesLabel(c: Candidate, ctx: Context, text: string, labels: LabelState): boolean {
+  if (labels.end < 0 || c.start - labels.end > 60 || c.reading.digits.grouped) return false
+  if (/[.!?;:](?:\s|$)|\n/u.test(text.slice(labels.end, c.start))) return false
+  if (ctx.next === null) return true
+  if (c.lang === 'de') return !/^\p{Lu}/u.test(ctx.next)
+  return !/^\p{Ll}/u.test(ctx.next) || FUNCTION_WORDS.has(ctx.next.toLowerCase()) || ctx.next === 'if'
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,6 +793,7 @@ export function findFigures(text: string, lang: Lang): FigureMatch[] {
 function scanFigures(text: string, lang: Lang): FigureMatch[] {
   const excluded = collectExcludedSpans(text, lang)
   const figures: FigureMatch[] = []
+  const labels: LabelState = { end: -1 }
   let next = 0
   for (const m of text.matchAll(FIGURE_RE)) {
     const start = m.index ?? 0
@@ -707,10 +804,72 @@ function scanFigures(text: string, lang: Lang): FigureMatch[] {
     const parts = partsOf(m.groups)
     const reading = parts && readParts(parts, lang)
     if (!reading) continue
-    if (isExcludedByContext({ start, end, reading, lang }, text)) continue
+    if (isExcludedByContext({ start, end, reading, lang }, text, labels)) continue
     figures.push({ text: m[0], start, end, value: reading.value, unit: reading.unit })
   }
-  return figures
+  const phrases = findPhraseFigures(text, lang)
+    .filter((p) => !excluded.some((span) => span.start < p.end && p.start < span.end))
+    // "page two", "chapter three", "Phase Two", "version two": a number in words can be a label too.
+    .filter((p) => p.kind !== 'words' || !namesAPart(contextOf(text, p.start, p.end).prev))
+    .map((p): FigureMatch => ({ text: p.text, start: p.start, end: p.end, value: p.value, unit: p.percent ? 'percent' : null }))
+  return joinRanges(text, lang, longestFirst([...figures, ...phrases]))
+}
+
+function namesAPart(prev: string): boolean {
+  const word = prev.toLowerCase().replace(/^(?:l|d|qu)['’]/u, '')
+  return REFERENCE_WORDS.has(word) || LABEL_WORDS.has(word) || VERSION_WORDS.has(word)
+}
+
+/** Overlapping figures (a digit inside "9 out of 10") keep the longest; sorted by start. */
+function longestFirst(figures: FigureMatch[]): FigureMatch[] {
+  figures.sort((a, b) => a.start - b.start || b.end - a.end)
+  const kept: FigureMatch[] = []
+  for (const f of figures) {
+    const last = kept[kept.length - 1]
+    if (last && f.start < last.end) {
+      if (f.end - f.start > last.end - last.start) kept[kept.length - 1] = f
+      continue
+    }
+    kept.push(f)
+  }
+  return kept
+}
+
+const RANGE_DASH = /^[ \u00A0\u2009\u202F]*[-–—][ \u00A0\u2009\u202F]*$/u
+const RANGE_WORD: Record<Lang, RegExp> = { en: /^[ \u00A0]+(?:to|or)[ \u00A0]+$/u, de: /^[ \u00A0]+(?:bis|oder)[ \u00A0]+$/u, fr: /^[ \u00A0]+(?:à|ou)[ \u00A0]+$/u }
+const RANGE_AND: Record<Lang, RegExp> = { en: /^[ \u00A0]+and[ \u00A0]+$/u, de: /^[ \u00A0]+und[ \u00A0]+$/u, fr: /^[ \u00A0]+et[ \u00A0]+$/u }
+const BETWEEN: Record<Lang, RegExp> = { en: /(?<!\p{L})between[ \u00A0]+$/iu, de: /(?<!\p{L})zwischen[ \u00A0]+$/iu, fr: /(?<!\p{L})entre[ \u00A0]+$/iu }
+/**
+ * "from X to Y" after a verb of change states two figures, the old and the new ("fell from €120
+ * to €45", "est passé de 120 € à 45 €"); without one it is a range ("quotas from 1 GB to 2 TB").
+ * German writes a change "von X auf Y", which is never joined.
+ */
+const CHANGE_FROM: Record<Lang, RegExp | null> = {
+  en: /(?<!\p{L})(?:went|gone|go|goes|rose|risen|rise|rises|fell|fallen|fall|falls|grew|grown|grow|grows|dropped|drops|cut|cuts|increased|increase|decreased|decrease|climbed|jumped|reduced|reduce|moved|raised|lowered|shrank|shrunk|changed|up|down)(?:[ \u00A0]+\p{L}+){0,4}[ \u00A0]+from[ \u00A0]+$/iu,
+  de: null,
+  fr: /(?<!\p{L})pass\p{L}*(?:[ \u00A0]+\p{L}+){0,3}[ \u00A0]+(?:de|d['’])[ \u00A0]*$/iu,
+}
+
+/** A range is one figure: "5–8 %", "between 5 and 8 %", "zwischen 5 und 8 %", "de 5 à 8 %", "two or three". */
+function joinRanges(text: string, lang: Lang, figures: FigureMatch[]): FigureMatch[] {
+  const joined: FigureMatch[] = []
+  for (const f of figures) {
+    const last = joined[joined.length - 1]
+    if (last) {
+      const gap = text.slice(last.end, f.start)
+      const before = text.slice(Math.max(0, last.start - 60), last.start)
+      const change = CHANGE_FROM[lang]?.test(before) ?? false
+      const between = BETWEEN[lang].exec(before)
+      const joins = RANGE_DASH.test(gap) || (RANGE_WORD[lang].test(gap) && !change) || (RANGE_AND[lang].test(gap) && between !== null)
+      if (joins && gap.length <= 6) {
+        const start = between ? last.start - between[0].length : last.start
+        joined[joined.length - 1] = { text: text.slice(start, f.end), start, end: f.end, value: last.value, unit: last.unit ?? f.unit }
+        continue
+      }
+    }
+    joined.push(f)
+  }
+  return joined
 }
 
 /** Approximation signs an editor may include when marking a figure ("~40 %", "> 220,000"). */

@@ -13,6 +13,10 @@ describe('lintRequest', () => {
       value: {
         figures: [{ text: '200,000', start: 28, end: 35, cited: false }],
         marketing: [{ text: 'world-class', start: 2, end: 13, category: 'peacock', suggestion: expect.any(String) }],
+        findings: [
+          { code: 'promotional', kind: 'marketing', field: 'body', text: 'world-class', start: 2, end: 13, category: 'peacock', message: expect.any(String) },
+          { code: 'uncited-figure', kind: 'uncited-figure', field: 'body', text: '200,000', start: 28, end: 35, category: null, message: 'This figure has no source.' },
+        ],
       },
     })
     if (result.ok) for (const f of [...result.value.figures, ...result.value.marketing]) expect(input.slice(f.start, f.end)).toBe(f.text)

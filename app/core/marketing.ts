@@ -25,6 +25,7 @@
  */
 import { isLang, type Lang } from './lang'
 import { ATTRIBUTION_CUES, DATE_ANCHORS, LEXICON, normalizeTerm, SUGGESTIONS, type LexiconEntry } from './lexicon'
+import { grammarMatchesAt, promotionalGrammarSource } from './promo-grammar'
 
 export type MarketingCategory = 'peacock' | 'weasel' | 'buzzword' | 'editorial' | 'time-relative' | 'doubt'
 
@@ -102,6 +103,7 @@ interface Matcher {
   gaps: MarkedPattern
   /** Every entry so marked: the last resort when the lookup fails (case folding unlike toLowerCase). */
   all: () => MarkedPattern
+  lang: Lang
 }
 
 interface MarkedPattern {
@@ -116,7 +118,7 @@ const matchers = new Map<Lang, Matcher>()
 function matcherFor(lang: Lang): Matcher {
   let matcher = matchers.get(lang)
   if (matcher === undefined) {
-    matcher = buildMatcher(LEXICON[lang])
+    matcher = buildMatcher(LEXICON[lang], lang)
     matchers.set(lang, matcher)
   }
   return matcher
@@ -170,7 +172,7 @@ function buildTrie(lexicon: readonly LexiconEntry[]): TrieNode {
   return root
 }
 
-function buildMatcher(lexicon: readonly LexiconEntry[]): Matcher {
+function buildMatcher(lexicon: readonly LexiconEntry[], lang: Lang): Matcher {
   lexicon.forEach(assertNoCapturingGroups)
   const root = buildTrie(lexicon)
   const byTerm = new Map<string, LexiconEntry>()
@@ -178,7 +180,9 @@ function buildMatcher(lexicon: readonly LexiconEntry[]): Matcher {
     if (!hasGap(entry)) byTerm.set(normalizeTerm(entry.term), entry)
   }
   return {
-    regex: new RegExp(`(?<!${WORD_CHAR})${emitNode(root, [], false)}(?!${WORD_CHAR})`, 'giu'),
+    // The grammar's alternatives come first: at one position its longer phrase wins.
+    regex: new RegExp(`(?<!${WORD_CHAR})(?:${promotionalGrammarSource(lang)}|${emitNode(root, [], false)})(?!${WORD_CHAR})`, 'giu'),
+    lang,
     byTerm,
     gaps: markedPattern(lexicon.filter(hasGap)),
     all: lazy(() => markedPattern(lexicon)),
@@ -210,8 +214,19 @@ function identify(matcher: Matcher, text: string, start: number, matched: string
   return (
     matcher.byTerm.get(lookupKey(matched)) ??
     markedEntry(matcher.gaps, text, start, matched.length) ??
+    grammarEntry(matcher.lang, text, start, matched) ??
     markedEntry(matcher.all(), text, start, matched.length)
   )
+}
+
+/**
+ * A phrase of ./promo-grammar.ts (a superlative, intensified praise, a set phrase): praise. German
+ * capitalises nouns ("Weltklasse", "Rundum-sorglos-Paket"), so there only a capital elsewhere
+ * marks a name; in English and French a lower-case phrase capitalised mid-sentence is one.
+ */
+function grammarEntry(lang: Lang, text: string, start: number, matched: string): LexiconEntry | undefined {
+  if (!grammarMatchesAt(text, lang, start, matched.length)) return undefined
+  return { term: lang === 'de' ? matched : matched.toLowerCase(), lang, category: 'peacock' }
 }
 
 /** Characters that `normalizeTerm` rewrites beyond lower-casing (also a space that is not one plain space). */

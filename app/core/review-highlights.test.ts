@@ -19,7 +19,7 @@ describe('reviewHighlights', () => {
     p(figure('12', { sourceId: 's1', quote: '12 ministries', asOf: '2025' }), text(' ministries.')),
   )
   const analysis = analyseContent(content(body, { title: 'The leading suite' }), sources)
-  const ranges = reviewHighlights(analysis.figures, analysis.findings, labels)
+  const ranges = reviewHighlights(analysis.findings, labels)
 
   it('highlights every finding of the body in place, and only the body', () => {
     expect(ranges.map((r) => [analysis.text.slice(r.start, r.end), r.className])).toEqual([
@@ -55,7 +55,7 @@ describe('findings in the diff against the stable revision', () => {
     ),
   )
   const analysis = analyseContent(pending, sources)
-  const ranges = reviewHighlights(analysis.figures, analysis.findings, labels)
+  const ranges = reviewHighlights(analysis.findings, labels)
   const html = renderBodyDiff(diffRevisions(stable, pending).body, undefined, { highlights: highlightsByBlock(pending.body, ranges) })
   const marked = [...html.matchAll(/<mark class="([^"]+)" title="[^"]*">(.*?)<\/mark>/g)].map((m) => [m[2]!.replace(/<span class="visually-hidden">.*$/, ''), m[1]])
 

@@ -1,4 +1,4 @@
-import type { AnalysedFigure, Finding } from './analyse'
+import type { Finding } from './analyse'
 import type { DocNode } from './content'
 import type { MarketingCategory } from './marketing'
 import { flattenDoc } from './plain-text'
@@ -12,7 +12,6 @@ export interface HighlightLabels {
   marketing: (category: MarketingCategory, suggestion: string) => string
 }
 
-type FigureLike = Pick<AnalysedFigure, 'start' | 'end' | 'cited' | 'quoteShowsFigure'>
 type FindingLike = Pick<Finding, 'kind' | 'field' | 'start' | 'end' | 'category' | 'message'>
 
 /**
@@ -20,17 +19,18 @@ type FindingLike = Pick<Finding, 'kind' | 'field' | 'start' | 'end' | 'category'
  * figures whose quote does not show them, and promotional language with its category and
  * suggestion (as a tooltip and as text for screen readers). Cited figures are not highlighted:
  * they render as evidence buttons, which is what "a verifiable claim with evidence" looks like.
+ * Drawn from the findings of `analyseContent`, so the page shows what the editor and the lint API say.
  */
-export function reviewHighlights(figures: readonly FigureLike[], findings: readonly FindingLike[], labels: HighlightLabels): HighlightRange[] {
+export function reviewHighlights(findings: readonly FindingLike[], labels: HighlightLabels): HighlightRange[] {
   const ranges: HighlightRange[] = []
-  for (const f of figures) {
-    if (!f.cited) ranges.push({ start: f.start, end: f.end, className: 'hl-uncited', title: labels.uncited, label: labels.uncited })
-    else if (!f.quoteShowsFigure) ranges.push({ start: f.start, end: f.end, className: 'hl-mismatch', title: labels.mismatch, label: labels.mismatch })
-  }
-  for (const m of findings) {
-    if (m.kind !== 'marketing' || m.field !== 'body' || m.start === null || m.end === null || m.category === null) continue
-    const label = labels.marketing(m.category, m.message)
-    ranges.push({ start: m.start, end: m.end, className: 'hl-marketing', title: label, label })
+  for (const f of findings) {
+    if (f.field !== 'body' || f.start === null || f.end === null) continue
+    if (f.kind === 'uncited-figure') ranges.push({ start: f.start, end: f.end, className: 'hl-uncited', title: labels.uncited, label: labels.uncited })
+    else if (f.kind === 'quote-mismatch') ranges.push({ start: f.start, end: f.end, className: 'hl-mismatch', title: labels.mismatch, label: labels.mismatch })
+    else if (f.kind === 'marketing' && f.category !== null) {
+      const label = labels.marketing(f.category, f.message)
+      ranges.push({ start: f.start, end: f.end, className: 'hl-marketing', title: label, label })
+    }
   }
   return ranges.sort((a, b) => a.start - b.start)
 }

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { EvidencePanels, LinkStatus, SourceKindLabel } from '#app/components/evidence'
 import { useT, useUiLang } from '#app/components/i18n'
 import { ElapsedText, ModerationNav } from '#app/components/moderation'
-import { analyseContent } from '#app/core/analyse'
+import { analyseContent, type FindingField } from '#app/core/analyse'
 import { elapsed } from '#app/core/elapsed'
 import { diffEvidence } from '#app/core/evidence-diff'
 import { formatDate, formatDateTime } from '#app/core/format'
@@ -42,6 +42,16 @@ export const links: LinksFunction = () => [
 
 const figureView = (f: FigureRecord) => ({ ...presentFigure(f), ageMonths: null, outdated: false, notComparable: false })
 
+/** A finding's field as the moderator reads it: "Title", "Category 2", "Product 1 (name)". */
+function fieldLabel(t: ReturnType<typeof translator>, field: FindingField): string {
+  if (field === 'body' || field === 'title' || field === 'summary' || field === 'editSummary') return t(`mod.review.field.${field}`)
+  const category = /^categories\.(\d+)$/.exec(field)
+  if (category) return t('mod.review.field.category', { n: Number(category[1]) + 1 })
+  const subject = /^subjects\.\w+\.(\d+)\.(.+)$/.exec(field)
+  if (subject) return t('mod.review.field.subject', { n: Number(subject[1]) + 1, part: subject[2]! })
+  return t('mod.review.field.other', { name: field.replace(/^fields\./, '') })
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireAbility(request, 'revision.review')
   const uiLang = getUiLang(request)
@@ -64,9 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stableId ? getRevision(db, stableId) : null,
     pendingUndoneBy(db, revision.id),
   ])
-  // Promotional language is found again from the snapshot: findings rows do not keep which field
-  // (title, summary, body) their offsets point into, and the analysis is pure and cheap.
-  const analysis = analyseContent(revision.content, known)
+  // The findings are those of the one analysis the save, the lint API and the editor use, found
+  // again from the snapshot: it is pure and cheap, and it names the field of every offset.
+  const analysis = analyseContent(revision.content, known, { editSummary: revision.summary })
   const sourceIdsNow = new Set([...figures.map((f) => f.sourceId), ...citations.map((c) => c.sourceId)].filter((s): s is string => s !== null))
   const sourceIdsBefore = new Set([...stableFigures.map((f) => f.sourceId), ...stableCitations.map((c) => c.sourceId)].filter((s): s is string => s !== null))
   const removedSources = storedFindings.filter((f) => f.kind === 'citation-removed').map((f) => f.text)
@@ -81,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mismatch: t('mod.hl.mismatch'),
     marketing: (category: MarketingCategory, suggestion: string) => t('mod.hl.marketing', { category: t(`mod.category.${category}`), suggestion }),
   }
-  const highlights = reviewHighlights(figures, analysis.findings, labels)
+  const highlights = reviewHighlights(analysis.findings, labels)
   const bodyHtml = renderBody(revision.content.body, {
     figures: figures.map((f) => ({ start: f.start, end: f.end, ordinal: f.ordinal, marked: f.marked })),
     highlights,
@@ -125,9 +135,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     panels: figures.filter((f) => f.marked).map((f) => ({ ...figureView(f), ...quoteCheck(f.sourceId, f.quote) })),
     sources: sourceViews,
     findings: {
-      uncited: figures.filter((f) => !f.cited).map((f) => ({ ordinal: f.ordinal, text: f.text })),
-      mismatched: figures.filter((f) => f.cited && !f.quoteShowsFigure).map((f) => ({ ordinal: f.ordinal, text: f.text, quote: f.quote })),
-      marketing: marketing.map((f) => ({ field: f.field, text: f.text, category: f.category!, suggestion: f.message })),
+      uncited: analysis.findings.filter((f) => f.kind === 'uncited-figure').map((f) => ({ field: fieldLabel(t, f.field), body: f.field === 'body', text: f.text })),
+      mismatched: analysis.findings.filter((f) => f.kind === 'quote-mismatch').map((f) => ({ text: f.text, quote: analysis.figures.find((g) => g.start === f.start)?.quote ?? null })),
+      marketing: marketing.map((f) => ({ field: fieldLabel(t, f.field), text: f.text, category: f.category!, suggestion: f.message })),
       citationsRemoved: removedSources.map((id) => sourceName(id) ?? id),
       unknownSources: analysis.findings.filter((f) => f.kind === 'unknown-source').length,
       // Sources readers cannot reach, and quotes the last check did not find on their source page.
@@ -364,13 +374,14 @@ export default function ReviewRevision() {
           <p>{t('mod.review.noFindings')}</p>
         ) : (
           <ul className="findings">
-            {data.findings.uncited.map((f) => (
-              <li key={`u${f.ordinal}`}>
+            {data.findings.uncited.map((f, i) => (
+              <li key={`u${i}`}>
                 <mark className="hl-uncited">{f.text}</mark> — {t('mod.finding.uncited-figure')}
+                {f.body ? null : <> ({f.field})</>}
               </li>
             ))}
-            {data.findings.mismatched.map((f) => (
-              <li key={`m${f.ordinal}`}>
+            {data.findings.mismatched.map((f, i) => (
+              <li key={`m${i}`}>
                 <mark className="hl-mismatch">{f.text}</mark> — {t('mod.finding.quote-mismatch')}
                 {f.quote ? <> (“{f.quote}”)</> : null}
               </li>
@@ -380,7 +391,7 @@ export default function ReviewRevision() {
                 <mark className="hl-marketing" lang={revision.lang}>
                   {f.text}
                 </mark>{' '}
-                — {t('mod.finding.marketing')} ({t(`mod.category.${f.category}`)}, {t(`mod.review.field.${f.field}`)}): <span lang={revision.lang}>{f.suggestion}</span>
+                — {t('mod.finding.marketing')} ({t(`mod.category.${f.category}`)}, {f.field}): <span lang={revision.lang}>{f.suggestion}</span>
               </li>
             ))}
             {data.findings.citationsRemoved.map((name, i) => (

@@ -2,7 +2,8 @@ import type { RequestActor } from '#app/auth/actor.server'
 import { changeKept } from '#app/core/change-kept'
 import type { PageContent } from '#app/core/content'
 import { lockRow, type DB } from '#app/models/db.server'
-import { listFigures } from '#app/models/evidence.server'
+import { isFieldName } from '#app/core/analyse'
+import { listFigures, listFindings } from '#app/models/evidence.server'
 import { nowIso } from '#app/models/ids.server'
 import { appendLog, insertDecision } from '#app/models/moderation.server'
 import { getPageById, updatePageHeads, type PageRecord } from '#app/models/pages.server'
@@ -54,12 +55,15 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
       await notify(trx, { kind: 'decision', subject: { kind: 'page', id: page.id }, actorId: input.moderator.id, revisionId: revision.id, detail: { decision: 'reject', reason, parentId: revision.parentId } }, { userIds: [revision.authorId] })
       return { ok: true, revisionId: revision.id, status: 'rejected', published: [], superseded: [], page: { slug: page.slug } }
     }
-    const uncited = (await listFigures(trx, revision.id)).filter((f) => !f.cited)
+    // Figures in fields other than the body (title, summary, products, categories…) cannot be
+    // cited at all; the save stored them as uncited-figure findings naming their field.
+    const inFields = (await listFindings(trx, revision.id)).filter((f) => f.kind === 'uncited-figure' && isFieldName(f.category))
+    const uncited = [...inFields, ...(await listFigures(trx, revision.id)).filter((f) => !f.cited)]
     if (uncited.length > 0) {
       return {
         ok: false, status: 409, code: 'uncited_figures',
         message: `This revision has ${uncited.length} uncited figure(s); it can be approved once each has a source, quote and as-of date.`,
-        uncitedFigures: uncited.map((f) => ({ text: f.text, start: f.start, end: f.end })),
+        uncitedFigures: uncited.map((f) => ({ text: f.text, start: f.start ?? 0, end: f.end ?? 0 })),
       }
     }
     // The pending revisions between the stable one and this one are published with it — those

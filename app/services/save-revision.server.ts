@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { analyseContent, type ContentAnalysis, type Finding } from '#app/core/analyse'
+import { analyseContent, isFieldName, type ContentAnalysis, type Finding } from '#app/core/analyse'
 import type { PageContent, RevisionStatus } from '#app/core/content'
 import { validateContent } from '#app/core/document'
 import { diffEvidence, sourcesDropped } from '#app/core/evidence-diff'
@@ -148,13 +148,13 @@ async function conflictingParts(db: DB, conflictId: string, baseId: string | nul
 }
 
 function toFinding(f: { kind: string; category: string | null; text: string; start: number | null; end: number | null; message: string }): Finding {
-  const field = f.category === 'title' || f.category === 'summary' ? f.category : 'body'
+  const field = isFieldName(f.category) ? f.category : 'body'
   return { kind: f.kind as Finding['kind'], field, text: f.text, start: f.start, end: f.end, category: field === 'body' ? (f.category as Finding['category']) : null, message: f.message }
 }
 
 
-async function analyse(trx: DB, content: PageContent): Promise<ContentAnalysis> {
-  return analyseContent(content, await existingSourceIds(trx, referencedSourceIds(content.body)))
+async function analyse(trx: DB, content: PageContent, editSummary: string): Promise<ContentAnalysis> {
+  return analyseContent(content, await existingSourceIds(trx, referencedSourceIds(content.body)), { editSummary })
 }
 
 async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: ContentAnalysis, parentId: string | null, size: number, buildsOnPending = false) {
@@ -196,7 +196,7 @@ async function createPage(trx: DB, input: Save, content: PageContent, summary: s
     const replay = input.idempotencyKey ? await replayed(trx, input, input.idempotencyFingerprint) : null
     return replay ?? slugTaken(slug)
   }
-  const analysis = await analyse(trx, content)
+  const analysis = await analyse(trx, content, summary)
   const size = Buffer.byteLength(JSON.stringify(content))
   const decision = await decideStatus(trx, input, analysis, null, size)
   const pageId = newId()
@@ -249,7 +249,7 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
     content = revalidated.value
     merged = true
   }
-  const analysis = await analyse(trx, content)
+  const analysis = await analyse(trx, content, summary)
   const size = Buffer.byteLength(JSON.stringify(content))
   const waiting = await pendingUnder(trx, page, content)
   const decision = await decideStatus(trx, input, analysis, page.latestRevisionId, size, waiting.pending.length > 0 && !waiting.restoresStable)
@@ -286,7 +286,7 @@ async function pendingUnder(trx: DB, page: PageRecord, content: PageContent): Pr
 }
 
 async function storeConflict(trx: DB, input: Save, page: PageRecord, baseId: string, content: PageContent, summary: string): Promise<string> {
-  const analysis = await analyse(trx, content)
+  const analysis = await analyse(trx, content, summary)
   const { id } = await recordRevision(trx, {
     pageId: page.id, parentId: baseId, baseRevisionId: baseId, authorId: input.actor.id, summary, status: 'conflict',
     content, analysis, idempotencyKey: input.idempotencyKey, idempotencyFingerprint: input.idempotencyFingerprint, restoresRevisionId: input.restoresRevisionId ?? null,

@@ -373,6 +373,10 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
       expect(await response.json()).toEqual({
         figures: [{ text: '200,000', start: 28, end: 35, cited: false }],
         marketing: [{ text: 'world-class', start: 2, end: 13, category: 'peacock', suggestion: expect.any(String) }],
+        findings: [
+          { code: 'promotional', kind: 'marketing', field: 'body', text: 'world-class', start: 2, end: 13, category: 'peacock', message: expect.any(String) },
+          { code: 'uncited-figure', kind: 'uncited-figure', field: 'body', text: '200,000', start: 28, end: 35, category: null, message: 'This figure has no source.' },
+        ],
       })
     })
 
@@ -382,7 +386,7 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
       expect(response.status).toBe(200)
       expect(response.headers.get('content-type')).toMatch(/^application\/json/)
       const answer = (await response.json()) as { figures: Array<Record<string, unknown>>; marketing: Array<Record<string, unknown>> }
-      expect(Object.keys(answer)).toEqual(['figures', 'marketing'])
+      expect(Object.keys(answer)).toEqual(['figures', 'marketing', 'findings'])
       expect(answer.figures).toEqual([
         { text: '220,000', start: 17, end: 24, cited: true },
         { text: '5,000', start: 29, end: 34, cited: false },

@@ -3,6 +3,8 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Mapping } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type { Finding } from '#app/core/analyse'
+import type { LintResponse } from '#app/core/lint'
 import { indexPlainText, rangeAt } from './text-positions'
 
 /**
@@ -15,14 +17,13 @@ import { indexPlainText, rangeAt } from './text-positions'
  */
 
 /** The lint API's answer (POST /api/v1/lint). */
-export interface LintAnswer {
-  figures: Array<{ text: string; start: number; end: number; cited: boolean }>
-  marketing: Array<{ text: string; start: number; end: number; category: string; suggestion: string }>
-}
+export type LintAnswer = Pick<LintResponse, 'findings'>
 
 export interface EditorFinding {
   id: string
   kind: 'uncited' | 'marketing'
+  /** The analysis's own kind: an uncited figure, a quote that does not show it, or promotional language. */
+  finding: Finding['kind']
   text: string
   from: number
   to: number
@@ -47,18 +48,19 @@ function decorate(doc: PMNode, findings: EditorFinding[]): DecorationSet {
   )
 }
 
-/** Findings of an answer, as ranges of the document the request was sent with. */
+/**
+ * Findings of an answer, as ranges of the document the request was sent with: the answer's own
+ * findings (the ones the save and the review page report), each with its message. A figure whose
+ * quote does not show it is uncited too, and says so.
+ */
 export function findingsOfAnswer(doc: PMNode, answer: LintAnswer): EditorFinding[] {
   const index = indexPlainText(doc)
   const findings: EditorFinding[] = []
-  for (const f of answer.figures) {
-    if (f.cited) continue
-    const range = rangeAt(index, f.start, f.end)
-    if (range) findings.push({ id: `figure-${f.start}`, kind: 'uncited', text: f.text, ...range, category: null, suggestion: null })
-  }
-  for (const m of answer.marketing) {
-    const range = rangeAt(index, m.start, m.end)
-    if (range) findings.push({ id: `marketing-${m.start}`, kind: 'marketing', text: m.text, ...range, category: m.category, suggestion: m.suggestion })
+  for (const f of answer.findings) {
+    if (f.field !== 'body' || f.start === null || f.end === null || f.start >= f.end) continue
+    const kind = f.kind === 'marketing' ? 'marketing' : f.kind === 'uncited-figure' || f.kind === 'quote-mismatch' ? 'uncited' : null
+    const range = kind && rangeAt(index, f.start, f.end)
+    if (kind && range) findings.push({ id: `${kind}-${f.start}`, kind, finding: f.kind, text: f.text, ...range, category: f.category, suggestion: f.message })
   }
   return findings.sort((a, b) => a.from - b.from)
 }

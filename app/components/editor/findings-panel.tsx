@@ -37,6 +37,7 @@ export function FindingsPanel({ editor, status, onCite }: { editor: Editor; stat
             {uncited.map((f) => (
               <li key={f.id} className="findings__item findings__item--uncited">
                 <q>{f.text}</q>
+                {f.suggestion ? <p className="findings__suggestion">{f.suggestion}</p> : null}
                 <button
                   type="button"
                   onClick={() => {
