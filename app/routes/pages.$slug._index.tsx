@@ -6,13 +6,16 @@ import { EvidencePanels, CitationList } from '#app/components/evidence'
 import { useT, useUiLang } from '#app/components/i18n'
 import { SaveNotice } from '#app/components/save-notice'
 import { SubjectsBox } from '#app/components/subjects'
-import { formatDate } from '#app/core/format'
+import { PageAside } from '#app/components/page-aside'
+import { config } from '#app/config.server'
+import { prepareReading } from '#app/core/reading'
 import { translator } from '#app/core/i18n/index'
 import { notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { loadPageView, type Which } from '#app/models/page-view.server'
 import { getOrigins } from '#app/origin.server'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const uiLang = getUiLang(request)
@@ -28,18 +31,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw notFound(exists ? t('page.noStable') : t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
   }
   const { page, revision } = view
+  const reading = prepareReading({
+    bodyHtml: view.bodyHtml,
+    figures: view.figures,
+    citations: view.citations,
+    isSelfReported: (id) => view.sources[id]?.selfReported === true,
+    label: (state) => t(`mark.${state}`),
+  })
   return {
     canonical: `${getOrigins().origin}/pages/${page.slug}`,
     page: { slug: page.slug, stableRevisionId: page.stableRevisionId, latestRevisionId: page.latestRevisionId },
     revision: { id: revision.id, createdAt: revision.createdAt, status: revision.status, isStable: view.isStable },
     hasPendingChanges: view.hasPendingChanges,
     content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
-    bodyHtml: view.bodyHtml,
+    bodyHtml: reading.bodyHtml,
+    contents: reading.contents,
+    facts: reading.facts,
+    maxAgeMonths: config.figureMaxAgeMonths,
+    approvedAt: view.isStable ? revision.createdAt : null,
     figures: view.figures,
     citations: view.citations,
     sources: view.sources,
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function PageView() {
   const data = useLoaderData<typeof loader>()
@@ -66,28 +83,27 @@ export default function PageView() {
           {pendingDiff ? <Link to={pendingDiff}>{t('page.pendingDiff')}</Link> : null}
         </div>
       ) : null}
-      <article className="comparison" lang={content.lang} aria-labelledby="page-title">
-        <header className="comparison__header">
-          <h1 id="page-title">{content.title}</h1>
-          <p className="comparison__summary">{content.summary}</p>
-        </header>
-        <div lang={lang}>
-          <SubjectsBox subjects={content.subjects} categories={content.categories} />
-          <p className="comparison__meta">
-            <span>{t('page.figureCount', { count: data.figures.filter((f) => f.cited).length })}</span>
-            {' · '}
-            <span>{t('page.lastApproved', { date: formatDate(lang, revision.createdAt) })}</span>
-            {' · '}
-            <Link to={`/pages/${page.slug}/history`}>{t('page.history')}</Link>
-            {' · '}
-            <Link to={`/pages/${page.slug}/sources`}>{t('page.sources')}</Link>
-            {' · '}
-            <Link to={`/pages/${page.slug}/edit`}>{t('page.edit')}</Link>
-          </p>
-        </div>
-        <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
-        <CitationList citations={data.citations} sources={data.sources} report={report} />
-      </article>
+      <div className="reading">
+        <PageAside contents={data.contents} facts={data.facts} maxAgeMonths={data.maxAgeMonths} approvedAt={data.approvedAt} hasCitations={data.citations.length > 0} />
+        <article className="comparison" lang={content.lang} aria-labelledby="page-title">
+          <header className="comparison__header">
+            <h1 id="page-title">{content.title}</h1>
+            <p className="comparison__summary">{content.summary}</p>
+          </header>
+          <div lang={lang}>
+            <SubjectsBox subjects={content.subjects} categories={content.categories} />
+            <p className="comparison__meta">
+              <Link to={`/pages/${page.slug}/history`}>{t('page.history')}</Link>
+              {' · '}
+              <Link to={`/pages/${page.slug}/sources`}>{t('page.sources')}</Link>
+              {' · '}
+              <Link to={`/pages/${page.slug}/edit`}>{t('page.edit')}</Link>
+            </p>
+          </div>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
+          <CitationList citations={data.citations} sources={data.sources} report={report} />
+        </article>
+      </div>
       <EvidencePanels figures={markedFigures} sources={data.sources} report={report} />
     </div>
   )

@@ -19,6 +19,7 @@ import { getOrigins } from '#app/origin.server'
 import { presentRevisionRow } from '#app/presenters/revision-row'
 import { MAX_ROLLBACK_EDITS, rollbackEdits } from '#app/services/rollback.server'
 import historyCss from '#app/styles/history.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -72,6 +73,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const error = result.code === 'uncited_figures' ? t('rollback.error.uncited_figures', { count: result.uncitedFigures.length }) : t(`rollback.error.${result.code}`)
   return data({ ok: false as const, error, reason }, { status: result.status })
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function History() {
   const data = useLoaderData<typeof loader>()

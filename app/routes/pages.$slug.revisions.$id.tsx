@@ -22,6 +22,8 @@ import { getOrigins } from '#app/origin.server'
 import { revertRevision } from '#app/services/revert-revision.server'
 import { activeProtection } from '#app/services/save-revision.server'
 import historyCss from '#app/styles/history.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
+import { prepareReading } from '#app/core/reading'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -52,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     neighbours,
     content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
-    bodyHtml: view.bodyHtml,
+    // Citations numbered per source, as the reference list shows them; states marked inline.
+    bodyHtml: prepareReading({ bodyHtml: view.bodyHtml, figures: view.figures, citations: view.citations, isSelfReported: (sid) => view.sources[sid]?.selfReported === true, label: (state) => t(`mark.${state}`) }).bodyHtml,
     figures: view.figures,
     citations: view.citations,
     sources: view.sources,
@@ -99,6 +102,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ error: t(`revert.error.${result.code}`), conflict: null }, { status: result.status })
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function RevisionPermalink() {
   const data = useLoaderData<typeof loader>()

@@ -13,6 +13,7 @@ import { listUserContributions } from '#app/models/history.server'
 import { getUserByUsername } from '#app/models/users.server'
 import { presentRevisionRow } from '#app/presenters/revision-row'
 import historyCss from '#app/styles/history.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -33,6 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     older: contributions.next ? olderPageQuery(url.searchParams, contributions.next) : null,
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function Contributions() {
   const data = useLoaderData<typeof loader>()
