@@ -74,7 +74,8 @@ export default function PageView() {
         <div className="banner banner--pending" role="status">
           <p>{revision.status === 'rejected' ? t('page.viewingRejected') : t('page.viewingLatest')}</p>
           {pendingDiff ? <Link to={pendingDiff}>{t('page.pendingDiff')}</Link> : null}
-          {data.hasPendingChanges ? <Link to={`/pages/${page.slug}?revision=stable`}>{t('page.viewStable')}</Link> : null}
+          {/* A page never approved has no approved revision to link to (the link used to end in "not found"). */}
+          {!page.stableRevisionId ? <p>{t('page.noStable')}</p> : data.hasPendingChanges ? <Link to={`/pages/${page.slug}?revision=stable`}>{t('page.viewStable')}</Link> : null}
         </div>
       ) : data.hasPendingChanges ? (
         <div className="banner" role="status">
