@@ -18,7 +18,8 @@ async function brokenWordsInCells(page: Page): Promise<string[]> {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? ''
-        for (const match of text.matchAll(/\S+/g)) {
+        // A line may break after a hyphen or a slash; anywhere else inside a word is a broken word.
+        for (const match of text.matchAll(/[^\s\-\u2010/]+[-\u2010/]?/g)) {
           const range = document.createRange()
           range.setStart(node, match.index)
           range.setEnd(node, match.index + match[0].length)
