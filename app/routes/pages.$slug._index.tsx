@@ -9,6 +9,9 @@ import { SubjectsBox } from '#app/components/subjects'
 import { PageAside } from '#app/components/page-aside'
 import { config } from '#app/config.server'
 import { prepareReading } from '#app/core/reading'
+import { can } from '#app/core/permissions'
+import { protectionInForce } from '#app/core/protection'
+import { formatDate } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
@@ -38,7 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isSelfReported: (id) => view.sources[id]?.selfReported === true,
     label: (state) => t(`mark.${state}`),
   })
+  const protection = protectionInForce(page, new Date())
+  const user = session?.user ?? null
   return {
+    // Protection shows where people decide to edit; moderators change it from here.
+    protection: protection ? { level: protection, reason: page.protectionReason, until: page.protectionExpiresAt } : null,
+    abilities: { edit: user ? can(user, 'page.edit', { protection }) : protection === null, protect: can(user, 'page.protect') },
     canonical: `${getOrigins().origin}/pages/${page.slug}`,
     page: { slug: page.slug, stableRevisionId: page.stableRevisionId, latestRevisionId: page.latestRevisionId },
     revision: { id: revision.id, createdAt: revision.createdAt, status: revision.status, isStable: view.isStable },
@@ -97,9 +105,26 @@ export default function PageView() {
               <Link to={`/pages/${page.slug}/history`}>{t('page.history')}</Link>
               {' · '}
               <Link to={`/pages/${page.slug}/sources`}>{t('page.sources')}</Link>
-              {' · '}
-              <Link to={`/pages/${page.slug}/edit`}>{t('page.edit')}</Link>
+              {data.abilities.edit ? (
+                <>
+                  {' · '}
+                  <Link to={`/pages/${page.slug}/edit`}>{t('page.edit')}</Link>
+                </>
+              ) : null}
+              {data.abilities.protect ? (
+                <>
+                  {' · '}
+                  <Link to={`/moderation/pages/${page.slug}/protect`}>{t('protect.current')}</Link>
+                </>
+              ) : null}
             </p>
+            {data.protection ? (
+              <p className="protection-note">
+                <span aria-hidden="true">🔒︎ </span>
+                {t('reading.protected', { level: t(`protect.level.${data.protection.level}`) })} {data.protection.reason ? <>— {data.protection.reason}</> : null}{' '}
+                {data.protection.until ? t('protect.until', { date: formatDate(lang, data.protection.until) }) : null}
+              </p>
+            ) : null}
           </div>
           <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
           <CitationList citations={data.citations} sources={data.sources} report={report} />

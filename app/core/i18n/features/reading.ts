@@ -11,6 +11,7 @@ const num = { en: (n: number) => formatNumber('en', n), de: (n: number) => forma
 const en = {
   'nav.menu': 'Menu',
   'nav.userMenu': ({ name }: { name: string }) => `Account menu of ${name}`,
+  'reading.protected': ({ level }: { level: string }) => `Protected — who may edit: ${level}`,
   'nav.contributions': 'Your contributions',
   'lang.choose': ({ name }: { name: string }) => `Show the site in ${name}`,
   'aside.label': 'About this comparison',
@@ -41,6 +42,7 @@ const en = {
 
 const de: typeof en = {
   'nav.menu': 'Menü',
+  'reading.protected': ({ level }) => `Geschützt — wer bearbeiten darf: ${level}`,
   'nav.userMenu': ({ name }) => `Kontomenü von ${name}`,
   'nav.contributions': 'Deine Beiträge',
   'lang.choose': ({ name }) => `Seite auf ${name} anzeigen`,
@@ -73,6 +75,7 @@ const de: typeof en = {
 const fr: typeof en = {
   'nav.menu': 'Menu',
   'nav.userMenu': ({ name }) => `Menu du compte de ${name}`,
+  'reading.protected': ({ level }) => `Page protégée — qui peut la modifier\u202f: ${level}`,
   'nav.contributions': 'Vos contributions',
   'lang.choose': ({ name }) => `Afficher le site en ${name}`,
   'aside.label': 'À propos de ce comparatif',
