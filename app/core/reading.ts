@@ -51,13 +51,14 @@ export function markFigureStates(html: string, states: ReadonlyMap<number, reado
   let out = html
   for (const [n, list] of states) {
     if (!Number.isInteger(n) || list.length === 0) continue
-    const open = `<button type="button" class="fig" id="fig-${n}" `
-    const at = out.indexOf(open)
+    const at = out.indexOf(`<button type="button" class="fig" id="fig-${n}" `)
     if (at < 0) continue
+    const tagEnd = out.indexOf('>', at)
     const close = out.indexOf('</button>', at)
-    if (close < 0) continue
+    if (tagEnd < 0 || close < 0) continue
     const marks = list.map((state) => `<span class="fig-mark fig-mark--${state}" aria-hidden="true">${STATE_SYMBOL[state]}</span><span class="visually-hidden"> (${escapeHtml(label(state))})</span>`).join('')
-    out = out.slice(0, at) + `${open}data-states="${list.join(' ')}" ` + out.slice(at + open.length, close) + marks + out.slice(close)
+    // The attribute goes last in the tag, so the tag's start stays what markDisputed rewrites.
+    out = out.slice(0, tagEnd) + ` data-states="${list.join(' ')}"` + out.slice(tagEnd, close) + marks + out.slice(close)
   }
   return out
 }

@@ -21,6 +21,7 @@ import { changeRole } from '#app/services/change-role.server'
 import { endUserSessions } from '#app/services/end-user-sessions.server'
 import { unblockUser } from '#app/services/unblock-user.server'
 import accountCss from '#app/styles/account.css?url'
+import { isSecurityEventKey, type SecurityEventKey } from '#app/core/i18n/features/security-events'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
 
@@ -287,9 +288,7 @@ export default function AdminUser() {
                 <tbody>
                   {events.map((e) => (
                     <tr key={e.id}>
-                      <td>
-                        <code>{e.event}</code>
-                      </td>
+                      <td>{isSecurityEventKey(`securityEvent.${e.event}`) ? t(`securityEvent.${e.event}` as SecurityEventKey) : <code>{e.event}</code>}</td>
                       <td>{formatDateTime(lang, e.createdAt)}</td>
                       <td>{e.ip ?? '—'}</td>
                     </tr>
