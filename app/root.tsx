@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { getSessionUser } from '#app/auth/session.server'
 import { useT, useUiLang } from '#app/components/i18n'
 import { LanguageSwitcher } from '#app/components/language-switcher'
@@ -9,6 +9,8 @@ import { can } from '#app/core/permissions'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { countUnread } from '#app/models/notifications.server'
+import { shouldHydrate } from '#app/components/hydration'
+import enhanceJs from '#app/enhance/reader.js?url&no-inline'
 import appCss from '#app/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -33,12 +35,29 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const t = useT()
   const lang = useUiLang()
   const location = useLocation()
+  const hydrate = shouldHydrate(useMatches())
   const here = location.pathname + location.search
+  const nav = (
+    <>
+      <NavLink to="/pages">{t('nav.pages')}</NavLink>
+      <NavLink to="/sources">{t('nav.sources')}</NavLink>
+      <NavLink to="/recent-changes">{t('nav.recentChanges')}</NavLink>
+      <NavLink to="/search">{t('nav.search')}</NavLink>
+      {data?.abilities.moderate ? <NavLink to="/moderation">{t('nav.moderation')}</NavLink> : null}
+      {data?.abilities.manageUsers ? <NavLink to="/admin/users">{t('userAdmin.title')}</NavLink> : null}
+      {data?.user ? null : (
+        <NavLink to="/signup" className="phone-only">
+          {t('nav.signup')}
+        </NavLink>
+      )}
+    </>
+  )
   return (
     <html lang={lang} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
         <Meta />
         <Links />
       </head>
@@ -51,37 +70,43 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <Link to="/" className="brand">
               {t('site.name')}
             </Link>
-            <nav aria-label={t('nav.main')} className="site-nav">
-              <NavLink to="/pages">{t('nav.pages')}</NavLink>
-              <NavLink to="/sources">{t('nav.sources')}</NavLink>
-              <NavLink to="/recent-changes">{t('nav.recentChanges')}</NavLink>
-              <NavLink to="/search">{t('nav.search')}</NavLink>
-              {data?.abilities.moderate ? <NavLink to="/moderation">{t('nav.moderation')}</NavLink> : null}
-              {data?.abilities.manageUsers ? <NavLink to="/admin/users">{t('userAdmin.title')}</NavLink> : null}
-            </nav>
+            {/* One list of links: a row on a wide screen, a menu behind a button on a phone (CSS). */}
+            <details className="site-menu" data-menu>
+              <summary>{t('nav.menu')}</summary>
+              <nav aria-label={t('nav.main')} className="site-nav">
+                {nav}
+              </nav>
+            </details>
             <div className="site-header__tools">
               <LanguageSwitcher current={lang} redirectTo={here} />
               {data?.user ? (
                 <>
-                  <Link to={`/users/${encodeURIComponent(data.user.username)}`} className="user-link">
-                    {data.user.username}
-                  </Link>
-                  <Link to="/notifications" aria-label={t('notifications.link', { count: data.unread })}>
+                  <Link to="/notifications" className="notifications-link" aria-label={t('notifications.link', { count: data.unread })}>
                     {t('notifications.title')}
                     {data.unread > 0 ? <span className="badge badge--count">{data.unread}</span> : null}
                   </Link>
-                  <Link to="/watchlist">{t('watchlist.title')}</Link>
-                  <Link to="/account">{t('nav.account')}</Link>
-                  <Form method="post" action="/logout">
-                    <button type="submit" className="button-link">
-                      {t('nav.logout')}
-                    </button>
-                  </Form>
+                  <details className="user-menu" data-menu>
+                    <summary aria-label={t('nav.userMenu', { name: data.user.username })}>{data.user.username}</summary>
+                    <div className="user-menu__items">
+                      <Link to={`/users/${encodeURIComponent(data.user.username)}`} className="user-link">
+                        {data.user.username}
+                      </Link>
+                      <Link to="/watchlist">{t('watchlist.title')}</Link>
+                      <Link to="/account">{t('nav.account')}</Link>
+                      <Form method="post" action="/logout">
+                        <button type="submit" className="button-link">
+                          {t('nav.logout')}
+                        </button>
+                      </Form>
+                    </div>
+                  </details>
                 </>
               ) : (
                 <>
                   <Link to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t('nav.login')}</Link>
-                  <Link to="/signup">{t('nav.signup')}</Link>
+                  <Link to="/signup" className="site-header__signup">
+                    {t('nav.signup')}
+                  </Link>
                 </>
               )}
             </div>
@@ -96,8 +121,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <Link to="/moderation/log">{t('footer.log')}</Link> · <a href="/api/v1/pages">{t('footer.api')}</a>
           </p>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          // Reading pages work as plain HTML; this small script only adds previews and menu comfort.
+          <script src={enhanceJs} defer nonce={nonce} />
+        )}
       </body>
     </html>
   )

@@ -1,5 +1,6 @@
 import { waybackLookupUrl } from '#app/core/archive'
 import { formatAsOf, formatDate } from '#app/core/format'
+import { groupReferences } from '#app/core/reading'
 import type { SourceKind } from '#app/core/content'
 import type { DisputeReason } from '#app/core/disputes'
 import type { ReaderFigure } from '#app/models/page-view.server'
@@ -145,6 +146,10 @@ export function LinkStatus({ link }: { link: SourceView['link'] }) {
   )
 }
 
+/**
+ * The references: one per source, numbered as the text shows them, with a back-link (a, b, c)
+ * to each place the source is cited and, under it, that citation's quote and locator.
+ */
 export function CitationList({
   citations,
   sources,
@@ -160,13 +165,25 @@ export function CitationList({
     <section className="citations" aria-labelledby="citations-heading">
       <h2 id="citations-heading">{t('page.notes')}</h2>
       <ol>
-        {citations.map((c) => {
-          const source = c.sourceId ? sources[c.sourceId] : undefined
+        {groupReferences(citations).map((group) => {
+          const source = group.sourceId ? sources[group.sourceId] : undefined
+          const single = group.uses.length === 1
           return (
-            <li key={c.n} id={`cite-${c.n}`}>
-              <a href={`#cite-ref-${c.n}`} aria-label="↑">
-                ↑
-              </a>{' '}
+            <li key={group.n} id={`ref-${group.n}`} value={group.n}>
+              {single ? (
+                <a href={`#cite-ref-${group.uses[0]!.citation.n}`} aria-label={t('refs.backTo', { n: String(group.n) })}>
+                  ↑
+                </a>
+              ) : (
+                <span className="backlinks">
+                  ↑{' '}
+                  {group.uses.map(({ citation, letter }) => (
+                    <a key={citation.n} href={`#cite-ref-${citation.n}`} aria-label={t('refs.backTo', { n: `${group.n}${letter}` })}>
+                      <sup>{letter}</sup>
+                    </a>
+                  ))}
+                </span>
+              )}{' '}
               {source ? (
                 <>
                   <a href={source.url} rel="nofollow noopener noreferrer" lang={source.lang ?? undefined}>
@@ -178,11 +195,18 @@ export function CitationList({
               ) : (
                 t('figure.unknownSource')
               )}
-              {c.locator ? <> · {c.locator}</> : null}
-              {c.disputed && c.disputedBy ? <> <span className="badge badge--danger">{t(`figure.disputedBy.${c.disputedBy}`)}</span></> : null}
-              {c.quote ? <blockquote lang={source?.lang ?? undefined}>{c.quote}</blockquote> : null}
-              {c.quoteFound === false ? <QuoteCheckNote found={false} checkedAt={c.quoteCheckedAt} /> : null}
-              {report ? <ReportDisclosure context={report} target="citation" ordinal={c.n - 1} /> : null}
+              <ul className="citation-uses">
+                {group.uses.map(({ citation: c, letter }) => (
+                  <li key={c.n} id={`cite-${c.n}`}>
+                      {single ? null : <span className="citation-uses__letter">{letter}</span>}
+                      {c.locator ? <> {c.locator}</> : null}
+                      {c.disputed && c.disputedBy ? <> <span className="badge badge--danger">{t(`figure.disputedBy.${c.disputedBy}`)}</span></> : null}
+                      {c.quote ? <blockquote lang={source?.lang ?? undefined}>{c.quote}</blockquote> : null}
+                      {c.quoteFound === false ? <QuoteCheckNote found={false} checkedAt={c.quoteCheckedAt} /> : null}
+                      {report ? <ReportDisclosure context={report} target="citation" ordinal={c.n - 1} /> : null}
+                  </li>
+                ))}
+              </ul>
             </li>
           )
         })}

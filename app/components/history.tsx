@@ -81,7 +81,7 @@ export function Pager({ newest, older }: { newest: string | null; older: string 
 }
 
 /** Revisions across pages (contributions, recent changes): each links to its page, itself and its changes. */
-export function RevisionListTable({ rows, showAuthor }: { rows: RevisionRowView[]; showAuthor: boolean }) {
+export function RevisionListTable({ rows, showAuthor }: { rows: Array<RevisionRowView & { rejection?: string | null }>; showAuthor: boolean }) {
   const t = useT()
   return (
     <table className="data history-table">
@@ -123,6 +123,7 @@ export function RevisionListTable({ rows, showAuthor }: { rows: RevisionRowView[
             </td>
             <td>
               <StatusBadge status={row.status} />
+              {row.rejection ? <p className="rejection-reason">{t('reading.rejectedBecause', { reason: row.rejection })}</p> : null}
             </td>
           </tr>
         ))}

@@ -95,6 +95,7 @@ describe('diffRevisions: blocks, then words inside changed blocks', () => {
     ],
     ['long unchanged runs collapse around the change', lines('1', '2', '3', '4', '5', '6', '7', '8', '9'), lines('1', '2', '3', '4', 'five', '6', '7', '8', '9'), ['…3', '= 4', '~ [-5-]{+five+}', '= 6', '…3']],
     ['a new page: everything added', doc(), lines('first'), ['+ first']],
+    ['a one-line edit with an empty paragraph left at the end shows no empty block', lines('Intro.', 'Tchap has 375,000 users.'), doc(p(text('Intro.')), p(text('Tchap has 400,000 users.')), { type: 'paragraph' }), ['= Intro.', '~ Tchap has [-375-]{+400+},000 users.']],
   ]
   it.each(cases)('%s', (_name, before, after, expected) => {
     const diff = diffRevisions(before.type === 'doc' && (before.content ?? []).length === 0 ? null : content(before), content(after))

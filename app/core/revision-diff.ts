@@ -260,6 +260,10 @@ function diffPair(before: DocNode, after: DocNode, ctx: Context): BlockChange[] 
   ]
 }
 
+function isBlankText(node: DocNode): boolean {
+  return TEXT_BLOCKS.has(node.type) && (node.content ?? []).every((child) => child.type === 'text' && !child.text)
+}
+
 function diffBlockList(before: DocNode[], after: DocNode[], ctx: Context): BlockChange[] {
   const out: BlockChange[] = []
   const changes = diffArrays(before.map(keyOf), after.map(keyOf), { maxEditLength: MAX_BLOCK_EDITS }) ?? [
@@ -272,8 +276,13 @@ function diffBlockList(before: DocNode[], after: DocNode[], ctx: Context): Block
   let added: DocNode[] = []
   const flush = () => {
     for (const step of align(removed, added)) {
-      if (step.kind === 'removed') out.push({ op: 'removed', node: removed[step.i]! })
-      else if (step.kind === 'added') out.push({ op: 'added', node: added[step.j]! })
+      // An empty paragraph added or removed (the editor leaves one after a table or at the end)
+      // changes nothing a reader sees; shown, it is an empty "added" box under a one-line edit.
+      if (step.kind === 'removed') {
+        if (!isBlankText(removed[step.i]!)) out.push({ op: 'removed', node: removed[step.i]! })
+      } else if (step.kind === 'added') {
+        if (!isBlankText(added[step.j]!)) out.push({ op: 'added', node: added[step.j]! })
+      }
       else out.push(...diffPair(removed[step.i]!, added[step.j]!, ctx))
     }
     removed = []

@@ -6,6 +6,7 @@ import { translator } from '#app/core/i18n/index'
 import { getDb } from '#app/models/db.server'
 import { countCitedFiguresByRevision, listPublishedPages, type PageSummary } from '#app/models/pages.server'
 import { getUiLang } from '#app/lang.server'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
@@ -20,6 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Card = ReturnType<typeof useLoaderData<typeof loader>>['recent'][number]
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function Home() {
   const { featured, recent } = useLoaderData<typeof loader>()

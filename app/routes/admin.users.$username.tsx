@@ -22,6 +22,7 @@ import { endUserSessions } from '#app/services/end-user-sessions.server'
 import { unblockUser } from '#app/services/unblock-user.server'
 import accountCss from '#app/styles/account.css?url'
 import { readFormData } from '#app/form-body.server'
+import { isSecurityEventKey, type SecurityEventKey } from '#app/core/i18n/features/security-events'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
 
@@ -288,9 +289,7 @@ export default function AdminUser() {
                 <tbody>
                   {events.map((e) => (
                     <tr key={e.id}>
-                      <td>
-                        <code>{e.event}</code>
-                      </td>
+                      <td>{isSecurityEventKey(`securityEvent.${e.event}`) ? t(`securityEvent.${e.event}` as SecurityEventKey) : <code>{e.event}</code>}</td>
                       <td>{formatDateTime(lang, e.createdAt)}</td>
                       <td>{e.ip ?? '—'}</td>
                     </tr>

@@ -13,6 +13,7 @@ import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listLog } from '#app/models/moderation.server'
 import css from '#app/styles/moderation.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -54,6 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function ModerationLog() {
   const data = useLoaderData<typeof loader>()

@@ -6,6 +6,11 @@ import { EvidencePanels, CitationList } from '#app/components/evidence'
 import { useT, useUiLang } from '#app/components/i18n'
 import { SaveNotice } from '#app/components/save-notice'
 import { SubjectsBox } from '#app/components/subjects'
+import { PageAside } from '#app/components/page-aside'
+import { config } from '#app/config.server'
+import { prepareReading } from '#app/core/reading'
+import { can } from '#app/core/permissions'
+import { protectionInForce } from '#app/core/protection'
 import { formatDate } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { notFound } from '#app/http.server'
@@ -13,6 +18,7 @@ import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { loadPageView, type Which } from '#app/models/page-view.server'
 import { getOrigins } from '#app/origin.server'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const uiLang = getUiLang(request)
@@ -28,18 +34,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw notFound(exists ? t('page.noStable') : t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
   }
   const { page, revision } = view
+  const reading = prepareReading({
+    bodyHtml: view.bodyHtml,
+    figures: view.figures,
+    citations: view.citations,
+    isSelfReported: (id) => view.sources[id]?.selfReported === true,
+    label: (state) => t(`mark.${state}`),
+  })
+  const protection = protectionInForce(page, new Date())
+  const user = session?.user ?? null
   return {
+    // Protection shows where people decide to edit; moderators change it from here.
+    protection: protection ? { level: protection, reason: page.protectionReason, until: page.protectionExpiresAt } : null,
+    abilities: { edit: user ? can(user, 'page.edit', { protection }) : protection === null, protect: can(user, 'page.protect') },
     canonical: `${getOrigins().origin}/pages/${page.slug}`,
     page: { slug: page.slug, stableRevisionId: page.stableRevisionId, latestRevisionId: page.latestRevisionId },
     revision: { id: revision.id, createdAt: revision.createdAt, status: revision.status, isStable: view.isStable },
     hasPendingChanges: view.hasPendingChanges,
     content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
-    bodyHtml: view.bodyHtml,
+    bodyHtml: reading.bodyHtml,
+    contents: reading.contents,
+    facts: reading.facts,
+    maxAgeMonths: config.figureMaxAgeMonths,
+    approvedAt: view.isStable ? revision.createdAt : null,
     figures: view.figures,
     citations: view.citations,
     sources: view.sources,
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function PageView() {
   const data = useLoaderData<typeof loader>()
@@ -57,7 +82,8 @@ export default function PageView() {
         <div className="banner banner--pending" role="status">
           <p>{revision.status === 'rejected' ? t('page.viewingRejected') : t('page.viewingLatest')}</p>
           {pendingDiff ? <Link to={pendingDiff}>{t('page.pendingDiff')}</Link> : null}
-          {data.hasPendingChanges ? <Link to={`/pages/${page.slug}?revision=stable`}>{t('page.viewStable')}</Link> : null}
+          {/* A page never approved has no approved revision to link to (the link used to end in "not found"). */}
+          {!page.stableRevisionId ? <p>{t('page.noStable')}</p> : data.hasPendingChanges ? <Link to={`/pages/${page.slug}?revision=stable`}>{t('page.viewStable')}</Link> : null}
         </div>
       ) : data.hasPendingChanges ? (
         <div className="banner" role="status">
@@ -66,30 +92,46 @@ export default function PageView() {
           {pendingDiff ? <Link to={pendingDiff}>{t('page.pendingDiff')}</Link> : null}
         </div>
       ) : null}
-      <article className="comparison" lang={content.lang} aria-labelledby="page-title">
-        <header className="comparison__header">
-          <h1 id="page-title">{content.title}</h1>
-          <p className="comparison__summary">{content.summary}</p>
-        </header>
-        <div lang={lang}>
-          <SubjectsBox subjects={content.subjects} categories={content.categories} />
-          <p className="comparison__meta">
-            <span>{t('page.figureCount', { count: data.figures.filter((f) => f.cited).length })}</span>
-            {' · '}
-            <span>{t('page.lastApproved', { date: formatDate(lang, revision.createdAt) })}</span>
-            {' · '}
-            <Link to={`/pages/${page.slug}/history`}>{t('page.history')}</Link>
-            {' · '}
-            <Link to={`/pages/${page.slug}/sources`}>{t('page.sources')}</Link>
-            {' · '}
-            <Link to={`/talk/page/${page.slug}`}>{t('talk.link')}</Link>
-            {' · '}
-            <Link to={`/pages/${page.slug}/edit`}>{t('page.edit')}</Link>
-          </p>
-        </div>
-        <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
-        <CitationList citations={data.citations} sources={data.sources} report={report} />
-      </article>
+      <div className="reading">
+        <PageAside contents={data.contents} facts={data.facts} maxAgeMonths={data.maxAgeMonths} approvedAt={data.approvedAt} hasCitations={data.citations.length > 0} />
+        <article className="comparison" lang={content.lang} aria-labelledby="page-title">
+          <header className="comparison__header">
+            <h1 id="page-title">{content.title}</h1>
+            <p className="comparison__summary">{content.summary}</p>
+          </header>
+          <div lang={lang}>
+            <SubjectsBox subjects={content.subjects} categories={content.categories} />
+            <p className="comparison__meta">
+              <Link to={`/pages/${page.slug}/history`}>{t('page.history')}</Link>
+              {' · '}
+              <Link to={`/pages/${page.slug}/sources`}>{t('page.sources')}</Link>
+              {' · '}
+              <Link to={`/talk/page/${page.slug}`}>{t('talk.link')}</Link>
+              {data.abilities.edit ? (
+                <>
+                  {' · '}
+                  <Link to={`/pages/${page.slug}/edit`}>{t('page.edit')}</Link>
+                </>
+              ) : null}
+              {data.abilities.protect ? (
+                <>
+                  {' · '}
+                  <Link to={`/moderation/pages/${page.slug}/protect`}>{t('protect.current')}</Link>
+                </>
+              ) : null}
+            </p>
+            {data.protection ? (
+              <p className="protection-note">
+                <span aria-hidden="true">🔒︎ </span>
+                {t('reading.protected', { level: t(`protect.level.${data.protection.level}`) })} {data.protection.reason ? <>— {data.protection.reason}</> : null}{' '}
+                {data.protection.until ? t('protect.until', { date: formatDate(lang, data.protection.until) }) : null}
+              </p>
+            ) : null}
+          </div>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
+          <CitationList citations={data.citations} sources={data.sources} report={report} />
+        </article>
+      </div>
       <EvidencePanels figures={markedFigures} sources={data.sources} report={report} />
     </div>
   )

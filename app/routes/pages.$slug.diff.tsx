@@ -11,6 +11,7 @@ import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { loadDiffView, type RevisionSide } from '#app/models/diff-view.server'
 import historyCss from '#app/styles/history.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -27,6 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) throw notFound(t('diff.notFound'))
   return { title: t('diff.title', { title: view.page.title }), ...view }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function Diff() {
   const data = useLoaderData<typeof loader>()

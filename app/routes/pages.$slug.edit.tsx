@@ -10,8 +10,13 @@ import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import editorCss from '#app/styles/editor.css?url'
+import historyCss from '#app/styles/history.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]
+// history.css styles the diff of "show changes".
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: editorCss },
+  { rel: 'stylesheet', href: historyCss },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const uiLang = getUiLang(request)

@@ -20,6 +20,7 @@ import { presentRevisionRow } from '#app/presenters/revision-row'
 import { MAX_ROLLBACK_EDITS, rollbackEdits } from '#app/services/rollback.server'
 import historyCss from '#app/styles/history.css?url'
 import { readFormData } from '#app/form-body.server'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -73,6 +74,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const error = result.code === 'uncited_figures' ? t('rollback.error.uncited_figures', { count: result.uncitedFigures.length }) : t(`rollback.error.${result.code}`)
   return data({ ok: false as const, error, reason }, { status: result.status })
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function History() {
   const data = useLoaderData<typeof loader>()

@@ -16,6 +16,7 @@ import { getPageBySlug } from '#app/models/pages.server'
 import { createReport } from '#app/services/create-report.server'
 import css from '#app/styles/moderation.css?url'
 import { readFormData } from '#app/form-body.server'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -82,6 +83,9 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   if (retryAfter) headers.set('Retry-After', retryAfter)
   return headers
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function ReportPage() {
   const loaderData = useLoaderData<typeof loader>()

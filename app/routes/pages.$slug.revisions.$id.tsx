@@ -8,7 +8,7 @@ import { CitationList, EvidencePanels } from '#app/components/evidence'
 import { diffPath, revisionPath, RevisionTime, StatusBadge, Summary, UserLink } from '#app/components/history'
 import { useT, useUiLang } from '#app/components/i18n'
 import { SubjectsBox } from '#app/components/subjects'
-import { formatDateTime } from '#app/core/format'
+import { formatDate, formatDateTime } from '#app/core/format'
 import { isRevisionId } from '#app/core/history-query'
 import { translator } from '#app/core/i18n/index'
 import { can } from '#app/core/permissions'
@@ -23,6 +23,9 @@ import { revertRevision } from '#app/services/revert-revision.server'
 import { activeProtection } from '#app/services/save-revision.server'
 import historyCss from '#app/styles/history.css?url'
 import { readFormData } from '#app/form-body.server'
+import { NO_HYDRATION } from '#app/components/hydration'
+import { prepareReading } from '#app/core/reading'
+import { getDecision } from '#app/models/moderation-queue.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -35,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = isRevisionId(id) ? await loadPageView(db, slug, { kind: 'revision', id }, uiLang) : null
   if (!view) throw notFound((await getPageBySlug(db, slug)) ? t('permalink.notFound') : t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
   const { page, revision } = view
-  const [neighbours, actor] = await Promise.all([getRevisionNeighbours(db, page.id, revision.id), getActor(request)])
+  const [neighbours, actor, decision] = await Promise.all([getRevisionNeighbours(db, page.id, revision.id), getActor(request), revision.status === 'rejected' ? getDecision(db, revision.id) : null])
   const canEdit = can(actor, 'page.edit', { protection: activeProtection(page) })
   const sameAsCurrent = revision.id === page.latestRevisionId || (await getRevisionContentHash(db, page.latestRevisionId)) === revision.contentHash
   return {
@@ -50,10 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: revision.status,
       summary: revision.summary,
       restoresRevisionId: revision.restoresRevisionId,
+      // A rejected revision says why, to its author and to everyone (the log is public too).
+      rejection: decision?.decision === 'reject' ? { moderator: decision.moderator, date: formatDate(uiLang, decision.createdAt), reason: decision.reason } : null,
     },
     neighbours,
     content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
-    bodyHtml: view.bodyHtml,
+    // Citations numbered per source, as the reference list shows them; states marked inline.
+    bodyHtml: prepareReading({ bodyHtml: view.bodyHtml, figures: view.figures, citations: view.citations, isSelfReported: (sid) => view.sources[sid]?.selfReported === true, label: (state) => t(`mark.${state}`) }).bodyHtml,
     figures: view.figures,
     citations: view.citations,
     sources: view.sources,
@@ -101,6 +107,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
+
 export default function RevisionPermalink() {
   const data = useLoaderData<typeof loader>()
   const t = useT()
@@ -134,6 +143,7 @@ export default function RevisionPermalink() {
             <StatusBadge status={revision.status} />
             {isCurrent ? <span className="marker">{t('history.current')}</span> : null}
             {isStable ? <span className="marker">{t('history.stable')}</span> : null}
+            {revision.rejection ? <p className="rejection-reason">{t('reading.rejectedBy', revision.rejection)}</p> : null}
           </dd>
         </dl>
         {isStable ? <p>{t('permalink.isStable')}</p> : isCurrent ? <p>{t('permalink.isCurrent')}</p> : null}

@@ -14,6 +14,7 @@ import { loadPageSources } from '#app/models/page-sources.server'
 import { getOrigins } from '#app/origin.server'
 import type { PageSourcesExport } from '#app/presenters/page-sources'
 import sourcesCss from '#app/styles/sources.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sourcesCss }]
 
@@ -31,6 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Figure = PageSourcesExport['figures'][number]
 type Citation = PageSourcesExport['citations'][number]
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function PageSources() {
   const data = useLoaderData<typeof loader>()

@@ -6,6 +6,7 @@ import { translator } from '#app/core/i18n/index'
 import { getDb } from '#app/models/db.server'
 import { listPublishedPages } from '#app/models/pages.server'
 import { getUiLang } from '#app/lang.server'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pages = await listPublishedPages(getDb(), { limit: 500 })
@@ -14,6 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages: pages.map((p) => ({ slug: p.slug, title: p.title, summary: p.summary, lang: p.lang, updatedAt: p.updatedAt })),
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function PagesIndex() {
   const { pages } = useLoaderData<typeof loader>()

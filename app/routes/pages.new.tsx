@@ -6,8 +6,13 @@ import { editorTranslator } from '#app/core/i18n/editor-messages'
 import { newPageEditor, requireEditor, submitEdit } from '#app/editor.server'
 import { getUiLang } from '#app/lang.server'
 import editorCss from '#app/styles/editor.css?url'
+import historyCss from '#app/styles/history.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]
+// history.css styles the diff of "show changes".
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: editorCss },
+  { rel: 'stylesheet', href: historyCss },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireEditor(request, 'page.create')

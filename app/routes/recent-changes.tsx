@@ -14,6 +14,7 @@ import { getUserByUsername } from '#app/models/users.server'
 import { getOrigins } from '#app/origin.server'
 import { presentRevisionRow } from '#app/presenters/revision-row'
 import historyCss from '#app/styles/history.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -41,6 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     older: list.next ? olderPageQuery(params, list.next) : null,
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function RecentChanges() {
   const data = useLoaderData<typeof loader>()

@@ -7,6 +7,7 @@ import { snippetHtml } from '#app/core/snippet'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { searchPages } from '#app/models/search.server'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 200)
@@ -17,6 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hits: hits.map((h) => ({ slug: h.slug, title: h.title, summary: h.summary, lang: h.lang, snippetHtml: snippetHtml(h.snippet) })),
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function Search() {
   const { q, hits } = useLoaderData<typeof loader>()

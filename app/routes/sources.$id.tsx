@@ -16,6 +16,7 @@ import { listLinkChecks } from '#app/models/link-checks.server'
 import { getSource, listSourceUses } from '#app/models/sources.server'
 import { presentSource } from '#app/presenters/source'
 import sourcesCss from '#app/styles/sources.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sourcesCss }]
 
@@ -42,6 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lastCheck: lastCheck ? { checkedAt: lastCheck.checkedAt, status: lastCheck.status, missing: lastCheck.quoteResults.filter((q) => q.found === false).length } : null,
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function SourcePage() {
   const { source, uses, checks, olderChecks, pagedChecks, lastCheck } = useLoaderData<typeof loader>()

@@ -10,6 +10,7 @@ import { getDb } from '#app/models/db.server'
 import { countCitingPages, searchSources } from '#app/models/sources.server'
 import { presentSource } from '#app/presenters/source'
 import sourcesCss from '#app/styles/sources.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sourcesCss }]
 
@@ -43,6 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     paged: before !== null || after !== null,
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function SourcesIndex() {
   const data = useLoaderData<typeof loader>()

@@ -13,6 +13,8 @@ import { listUserContributions } from '#app/models/history.server'
 import { getUserByUsername } from '#app/models/users.server'
 import { presentRevisionRow } from '#app/presenters/revision-row'
 import historyCss from '#app/styles/history.css?url'
+import { NO_HYDRATION } from '#app/components/hydration'
+import { listRejectionReasons } from '#app/models/decisions.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
 
@@ -24,15 +26,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const query = parseListQuery(url.searchParams)
   const contributions = await listUserContributions(getDb(), user.id, query)
+  // The author of a rejected revision sees why, beside it.
+  const reasons = await listRejectionReasons(getDb(), contributions.entries.filter((e) => e.status === 'rejected').map((e) => e.id))
   const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > new Date()
   return {
     title: t('contrib.title', { user: user.username }),
     user: { username: user.username, role: user.role, joined: user.createdAt, blockedUntil: blocked ? user.blockedUntil : null },
-    rows: contributions.entries.map(presentRevisionRow),
+    rows: contributions.entries.map((e) => ({ ...presentRevisionRow(e), rejection: reasons.get(e.id) ?? null })),
     newest: query.before ? newestPageQuery(url.searchParams) : null,
     older: contributions.next ? olderPageQuery(url.searchParams, contributions.next) : null,
   }
 }
+
+// Plain HTML reads fully; see decision 024.
+export const handle = NO_HYDRATION
 
 export default function Contributions() {
   const data = useLoaderData<typeof loader>()

@@ -26,6 +26,8 @@ describe('accounts in Chromium', () => {
   const unexpected = (errors: string[]) => errors.filter((e) => !/^Failed to load resource: the server responded with a status of (400|401|422) /.test(e))
 
   async function logOut(page: Page) {
+    // The account links sit behind the user menu in the header.
+    await page.locator('.site-header .user-menu > summary').click()
     await page.getByRole('button', { name: 'Log out' }).click()
     await expect.poll(() => page.getByRole('link', { name: 'Log in' }).isVisible()).toBe(true)
     expect(await headerName(page).count()).toBe(0)

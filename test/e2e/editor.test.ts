@@ -239,7 +239,7 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     // Into the text from the field before it, with Tab: the toolbar is one tab stop on the way.
     await page.getByLabel('Categories').focus()
     await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bold')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bold')
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('textbox')
     await page.keyboard.type('Tchap has 375,000 users.')
@@ -281,9 +281,9 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
 
     // The toolbar: Alt+F10 enters it, arrows move, Escape returns to the text.
     await page.keyboard.press('Alt+F10')
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bold')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bold')
     await page.keyboard.press('ArrowRight')
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Italic')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Italic')
     await page.keyboard.press('Escape')
     await eventually(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
 

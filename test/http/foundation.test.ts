@@ -96,7 +96,7 @@ describe.each(TEST_ENGINES)('the built app on $engine', (engine) => {
     expect(stored.headers.get('x-content-type-options')).toBe('nosniff')
     expect(stored.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     const scripts = [...(await stored.text()).matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
-    expect(scripts.length).toBeGreaterThan(0)
+    // Reading pages carry no inline script (decision 024); any a stored page has is allowed by hash.
     for (const [, , text] of scripts) expect(csp).toContain(`'sha256-${createHash('sha256').update(text!).digest('base64')}'`)
 
     const rendered = await get('/login')

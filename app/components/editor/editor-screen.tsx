@@ -46,6 +46,7 @@ export function EditorScreen({ data, actionData }: { data: EditorScreenData; act
         key={conflict?.revisionId ?? 'editor'}
         slug={data.slug}
         initialContent={actionData?.content ?? data.content}
+        baseContent={data.baseRevisionId ? data.content : null}
         initialSummary={actionData?.summary ?? ''}
         baseRevisionId={data.baseRevisionId}
         idempotencyKey={actionData?.idempotencyKey ?? data.idempotencyKey}

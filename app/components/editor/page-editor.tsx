@@ -16,17 +16,22 @@ import { MergeView } from './merge-view'
 import { MetadataForm } from './metadata-form'
 import { contentFromForm, emptyBody, errorsFromIssues, formFromContent, issueField, type PageForm } from './page-form'
 import { ariaShortcut, EditorShortcuts, SHORTCUTS, type ShortcutHandlers } from './shortcuts-extension'
+import { ShowChanges } from './show-changes'
 import { SourcePicker, type Evidence, type PickerRequest } from './source-picker'
 import { Toolbar, type ToolbarHandle } from './toolbar'
 import type { ConflictView, EditorProblem } from './types'
 import { useEditorT } from './use-editor-t'
 import { useLiveFindings } from './use-live-findings'
 import { useUnsavedWarning } from './use-unsaved-warning'
+import { useDraft } from './use-draft'
+import type { PageContent } from '#app/core/content'
 
 export interface PageEditorProps {
   slug: string | null
   /** The snapshot to start from: the base revision, a conflict revision, or what was submitted. */
   initialContent: unknown
+  /** The revision being edited, for "show changes" (null for a new page). */
+  baseContent: PageContent | null
   initialSummary: string
   baseRevisionId: string | null
   idempotencyKey: string
@@ -89,10 +94,26 @@ export function PageEditor(props: PageEditorProps) {
 
   // Changed since the editor opened (and not being saved): leaving asks first.
   const changed = useRef(false)
+  const summaryField = useRef<HTMLInputElement>(null)
+  const snapshot = () => (editor ? contentFromForm(form, editor.getJSON() as DocNode) : null)
+  const draft = useDraft({
+    slug: props.slug,
+    baseRevisionId: props.conflict ? props.conflict.latestRevisionId : props.baseRevisionId,
+    editor,
+    initial: props.initialContent,
+    snapshot: () => {
+      const content = snapshot()
+      return content ? { content, summary: summaryField.current?.value ?? '' } : null
+    },
+  })
   const changeForm = (next: PageForm) => {
     changed.current = true
     setForm(next)
   }
+  // The draft is written after the state holding the new metadata has rendered.
+  useEffect(() => {
+    if (changed.current) draft.changed()
+  }, [form]) // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!editor) return
     const onUpdate = () => {
@@ -202,6 +223,27 @@ export function PageEditor(props: PageEditorProps) {
         </div>
       ) : null}
       {props.conflict ? <MergeView conflict={props.conflict} /> : null}
+      {draft.offer ? (
+        <div className="banner editor-draft" role="status">
+          <p>{t('editor.draft.found', { time: new Date(draft.offer.savedAt).toLocaleString(props.uiLang, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              draft.restore((content, summary) => {
+                changed.current = true
+                setForm(formFromContent(content, props.uiLang))
+                if (summaryField.current) summaryField.current.value = summary
+              })
+            }
+          >
+            {t('editor.draft.restore')}
+          </button>
+          <button type="button" onClick={draft.discard}>
+            {t('editor.draft.discard')}
+          </button>
+        </div>
+      ) : null}
 
       <Form
         method="post"
@@ -214,6 +256,7 @@ export function PageEditor(props: PageEditorProps) {
             return
           }
           sent.current = true
+          draft.sent()
           contentField.current!.value = JSON.stringify(contentFromForm(form, editor.getJSON() as DocNode))
         }}
       >
@@ -257,7 +300,7 @@ export function PageEditor(props: PageEditorProps) {
 
         <div className="field editor-form__summary">
           <label htmlFor="edit-summary">{t('editor.save.summary')}</label>
-          <input id="edit-summary" name="summary" type="text" maxLength={500} defaultValue={props.initialSummary} aria-describedby="edit-summary-hint" />
+          <input id="edit-summary" ref={summaryField} name="summary" type="text" maxLength={500} defaultValue={props.initialSummary} aria-describedby="edit-summary-hint" onChange={draft.changed} />
           <p id="edit-summary-hint" className="hint">
             {t('editor.save.summaryHint')}
           </p>
@@ -266,6 +309,7 @@ export function PageEditor(props: PageEditorProps) {
           <button type="submit" className="primary" disabled={!editor || submitting} aria-describedby="save-hint">
             {submitting ? t('editor.save.saving') : props.conflict ? t('editor.save.submitMerged') : t('editor.save.submit')}
           </button>
+          <ShowChanges base={props.baseContent} current={snapshot} sources={sources} />
           <p id="save-hint" className="hint">
             {t('editor.save.hint')}
           </p>

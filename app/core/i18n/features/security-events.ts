@@ -1,0 +1,62 @@
+/** The security log's events as sentences for the admin (the log stores stable keys). */
+const en = {
+  'securityEvent.login.success': 'Signed in',
+  'securityEvent.login.failure': 'A sign-in failed (wrong password)',
+  'securityEvent.login.throttled': 'Sign-in refused: too many failed attempts',
+  'securityEvent.logout': 'Signed out',
+  'securityEvent.signup': 'Account created',
+  'securityEvent.signup.throttled': 'Sign-up refused: too many accounts from this address',
+  'securityEvent.password.changed': 'Password changed',
+  'securityEvent.password.change_failed': 'A password change failed (wrong current password)',
+  'securityEvent.session.revoked': 'A session was signed out',
+  'securityEvent.sessions.ended': 'Signed out everywhere',
+  'securityEvent.token.created': 'An access token was created',
+  'securityEvent.token.revoked': 'An access token was revoked',
+  'securityEvent.role.changed': 'Role changed',
+  'securityEvent.user.blocked': 'Account blocked',
+  'securityEvent.user.unblocked': 'Account unblocked',
+  'securityEvent.authorization.denied': 'An action was refused: not allowed',
+  'securityEvent.csrf.rejected': 'A form from another site was refused',
+}
+const de: typeof en = {
+  'securityEvent.login.success': 'Angemeldet',
+  'securityEvent.login.failure': 'Anmeldung fehlgeschlagen (falsches Passwort)',
+  'securityEvent.login.throttled': 'Anmeldung abgewiesen: zu viele Fehlversuche',
+  'securityEvent.logout': 'Abgemeldet',
+  'securityEvent.signup': 'Konto angelegt',
+  'securityEvent.signup.throttled': 'Registrierung abgewiesen: zu viele Konten von dieser Adresse',
+  'securityEvent.password.changed': 'Passwort geändert',
+  'securityEvent.password.change_failed': 'Passwortänderung fehlgeschlagen (falsches aktuelles Passwort)',
+  'securityEvent.session.revoked': 'Eine Sitzung wurde abgemeldet',
+  'securityEvent.sessions.ended': 'Überall abgemeldet',
+  'securityEvent.token.created': 'Ein Zugriffstoken wurde erstellt',
+  'securityEvent.token.revoked': 'Ein Zugriffstoken wurde widerrufen',
+  'securityEvent.role.changed': 'Rolle geändert',
+  'securityEvent.user.blocked': 'Konto gesperrt',
+  'securityEvent.user.unblocked': 'Konto entsperrt',
+  'securityEvent.authorization.denied': 'Eine Aktion wurde abgewiesen: nicht erlaubt',
+  'securityEvent.csrf.rejected': 'Ein Formular einer anderen Website wurde abgewiesen',
+}
+const fr: typeof en = {
+  'securityEvent.login.success': 'Connexion',
+  'securityEvent.login.failure': 'Échec de connexion (mot de passe erroné)',
+  'securityEvent.login.throttled': 'Connexion refusée\u202f: trop de tentatives échouées',
+  'securityEvent.logout': 'Déconnexion',
+  'securityEvent.signup': 'Compte créé',
+  'securityEvent.signup.throttled': 'Inscription refusée\u202f: trop de comptes depuis cette adresse',
+  'securityEvent.password.changed': 'Mot de passe modifié',
+  'securityEvent.password.change_failed': 'Échec du changement de mot de passe (mot de passe actuel erroné)',
+  'securityEvent.session.revoked': 'Une session a été fermée',
+  'securityEvent.sessions.ended': 'Déconnexion de partout',
+  'securityEvent.token.created': 'Un jeton d’accès a été créé',
+  'securityEvent.token.revoked': 'Un jeton d’accès a été révoqué',
+  'securityEvent.role.changed': 'Rôle modifié',
+  'securityEvent.user.blocked': 'Compte bloqué',
+  'securityEvent.user.unblocked': 'Compte débloqué',
+  'securityEvent.authorization.denied': 'Action refusée\u202f: non autorisée',
+  'securityEvent.csrf.rejected': 'Un formulaire venu d’un autre site a été refusé',
+}
+
+export const securityEventMessages = { en, de, fr }
+export type SecurityEventKey = keyof typeof en
+export const isSecurityEventKey = (key: string): key is SecurityEventKey => key in en

@@ -1,0 +1,267 @@
+import zlib from 'node:zlib'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '#test/db'
+import { createUser, login } from '#test/factories'
+import { startServer, type RunningServer } from '#test/server'
+import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
+
+const TCHAP = '/pages/microsoft-teams-vs-tchap'
+const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1366, height: 900 }
+
+/** Every text word inside a table cell that the browser broke over two lines (e.g. "Microsof t"). */
+async function brokenWordsInCells(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = []
+    for (const cell of document.querySelectorAll('td, th')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? ''
+        // A line may break after a hyphen or a slash; anywhere else inside a word is a broken word.
+        for (const match of text.matchAll(/[^\s\-\u2010/]+[-\u2010/]?/g)) {
+          const range = document.createRange()
+          range.setStart(node, match.index)
+          range.setEnd(node, match.index + match[0].length)
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)))
+          if (tops.size > 1) broken.push(match[0])
+        }
+      }
+    }
+    return broken
+  })
+}
+
+async function expectFits(page: Page, what: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }))
+  expect(scrollWidth, `${what}: no horizontal overflow`).toBeLessThanOrEqual(innerWidth)
+  expect(await brokenWordsInCells(page), `${what}: no word broken inside a table cell`).toEqual([])
+}
+
+/** The vertical centres of an element's visible children: one value means one row. */
+async function rowsOf(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((el) => {
+    const tops = [...el.children]
+      .filter((c) => c.getBoundingClientRect().width > 0)
+      .map((c) => {
+        const r = c.getBoundingClientRect()
+        return r.top + r.height / 2
+      })
+    const rows: number[] = []
+    for (const top of tops) if (!rows.some((r) => Math.abs(r - top) < 12)) rows.push(top)
+    return rows.length
+  })
+}
+
+describe('layout, weight and reading without JavaScript', { timeout: 180_000 }, () => {
+  let t: TestDatabase
+  let server: RunningServer
+  let browser: Browser
+  let cookie: string
+  beforeAll(async () => {
+    t = await createTestDatabase({ engine: 'sqlite' })
+    server = await startServer({ databaseUrl: t.url })
+    browser = await launchBrowser()
+    const moderator = await createUser(t.db, { role: 'admin', username: 'layout-admin-with-a-long-name' })
+    cookie = await login(server.url, moderator.username)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    await t?.destroy()
+  })
+
+  async function signedIn(viewport: { width: number; height: number }): Promise<BrowserContext> {
+    const [name, ...value] = cookie.split('=')
+    const context = await browser.newContext({ viewport })
+    await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+    return context
+  }
+
+  const readerPaths = ['/', '/pages', TCHAP, `${TCHAP}/history`, `${TCHAP}/sources`, '/sources', '/search?q=users', '/recent-changes', '/moderation/log']
+  const signedInPaths = [TCHAP, `${TCHAP}/edit`, '/moderation', '/moderation/reports', '/admin/users', '/account']
+
+  for (const viewport of [PHONE, DESKTOP]) {
+    it(`fits ${viewport.width}×${viewport.height}: no horizontal overflow, no word broken in a table cell`, async () => {
+      const anonymous = await browser.newContext({ viewport })
+      const page = await anonymous.newPage()
+      const errors = watchErrors(page)
+      for (const path of readerPaths) {
+        await page.goto(server.url + path)
+        await expectFits(page, `${path} at ${viewport.width}`)
+      }
+      const context = await signedIn(viewport)
+      const own = await context.newPage()
+      for (const path of signedInPaths) {
+        await own.goto(server.url + path)
+        await own.locator('main h1').first().waitFor()
+        await expectFits(own, `${path} signed in at ${viewport.width}`)
+      }
+      expect(errors).toEqual([])
+      await anonymous.close()
+      await context.close()
+    })
+  }
+
+  it('keeps the header to one row when signed in at 1366 px, and compact on a phone', async () => {
+    const context = await signedIn(DESKTOP)
+    const page = await context.newPage()
+    for (const path of [TCHAP, '/moderation', `${TCHAP}/edit`]) {
+      await page.goto(server.url + path)
+      expect(await rowsOf(page, '.site-header__inner'), path).toBe(1)
+    }
+    await context.close()
+    const phone = await signedIn(PHONE)
+    const small = await phone.newPage()
+    await small.goto(server.url + TCHAP)
+    expect(await small.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(120)
+    // The links are behind the menu button, and the menu opens.
+    await small.getByText('Menu', { exact: true }).click()
+    await expect.poll(() => small.getByRole('link', { name: 'Recent changes' }).isVisible()).toBe(true)
+    await phone.close()
+  })
+
+  it('opens every figure’s evidence and jumps to the footnotes with JavaScript disabled', async () => {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const context = await browser.newContext({ viewport, javaScriptEnabled: false })
+      const page = await context.newPage()
+      await page.goto(server.url + TCHAP)
+      const figures = page.locator('button.fig[popovertarget]')
+      const count = await figures.count()
+      expect(count).toBeGreaterThan(10)
+      for (let i = 0; i < count; i++) {
+        const figure = figures.nth(i)
+        await figure.scrollIntoViewIfNeeded()
+        await figure.click()
+        const panel = page.locator('#' + (await figure.getAttribute('popovertarget')))
+        await expect.poll(() => panel.isVisible()).toBe(true)
+        expect(await panel.innerText()).toMatch(/Source/)
+        await page.keyboard.press('Escape')
+        await expect.poll(() => panel.isVisible()).toBe(false)
+      }
+      // A footnote mark leads to its reference, and the reference back to the text.
+      const cite = page.locator('sup.cite a').first()
+      const target = (await cite.getAttribute('href'))!
+      await cite.click()
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(target)
+      await context.close()
+    }
+  })
+
+  it('ships the Tchap comparison light: ≤ 100 KB compressed in all, ≤ 40 KB of it JavaScript', async () => {
+    const context = await browser.newContext({ viewport: PHONE })
+    const page = await context.newPage()
+    const sizes: Array<{ url: string; type: string; gzip: number }> = []
+    page.on('response', async (response) => {
+      const body = await response.body().catch(() => null)
+      if (body) sizes.push({ url: response.url(), type: response.headers()['content-type'] ?? '', gzip: zlib.gzipSync(body, { level: 9 }).length })
+    })
+    await page.goto(server.url + TCHAP, { waitUntil: 'load' })
+    await expect.poll(() => sizes.some((s) => s.type.includes('text/html'))).toBe(true)
+    const total = sizes.reduce((sum, s) => sum + s.gzip, 0)
+    const js = sizes.filter((s) => s.type.includes('javascript')).reduce((sum, s) => sum + s.gzip, 0)
+    expect(total).toBeLessThanOrEqual(100_000)
+    expect(js).toBeLessThanOrEqual(40_000)
+    // No React on a reading page: no module preloads, no loader data in the HTML.
+    expect(await page.locator('link[rel=modulepreload]').count()).toBe(0)
+    await context.close()
+  })
+
+  it('reads clean with axe in English, German and French, on a phone and a desktop, with the page facts and legend', async () => {
+    for (const lang of ['en', 'de', 'fr'] as const) {
+      for (const viewport of [PHONE, DESKTOP]) {
+        const context = await browser.newContext({ viewport, locale: lang, extraHTTPHeaders: { 'accept-language': lang } })
+        const page = await context.newPage()
+        await page.goto(server.url + TCHAP)
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang)
+        await expectNoAxeViolations(page)
+        await context.close()
+      }
+    }
+    const context = await browser.newContext({ viewport: DESKTOP })
+    const page = await context.newPage()
+    await page.goto(server.url + TCHAP)
+    const aside = page.getByRole('complementary', { name: 'About this comparison' })
+    expect(await aside.innerText()).toMatch(/16 cited figures/)
+    expect(await aside.innerText()).toMatch(/older than 18 months/)
+    expect(await aside.getByRole('link', { name: 'References' }).isVisible()).toBe(true)
+    // A figure's state is part of its name, not only its colour.
+    expect(await page.locator('button.fig[data-states~=outdated]').first().innerText()).toContain('◷')
+    // One reference per source: no source is listed twice.
+    const titles = await page.locator('.citations > ol > li > a[href^=http]').allTextContents()
+    expect(new Set(titles).size).toBe(titles.length)
+    await context.close()
+  })
+
+  it('previews a figure’s evidence on hover on a desktop', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP })
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(server.url + TCHAP)
+    await page.locator('button.fig').first().hover()
+    await expect.poll(() => page.locator('.evidence-preview').count()).toBe(1)
+    expect(await page.locator('.evidence-preview').innerText()).toMatch(/Source/)
+    await page.mouse.move(0, 0)
+    await expect.poll(() => page.locator('.evidence-preview').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('keeps the editor toolbar to one row at 390 px, with the folded tools in a menu', async () => {
+    const context = await signedIn(PHONE)
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(server.url + `${TCHAP}/edit`)
+    await page.locator('.editor-toolbar').waitFor()
+    expect(await rowsOf(page, '.editor-toolbar')).toBe(1)
+    expect(await page.getByRole('button', { name: 'Bold' }).getAttribute('title')).toMatch(/^Bold \(/)
+    await page.getByRole('button', { name: 'More tools' }).click()
+    const menu = page.locator('.editor-toolbar__menu')
+    await expect.poll(() => menu.isVisible()).toBe(true)
+    expect(await menu.getByRole('button', { name: 'Insert table' }).count()).toBe(1)
+    await page.keyboard.press('Escape')
+    for (const lang of ['en', 'de', 'fr'] as const) {
+      const other = await browser.newContext({ viewport: PHONE, locale: lang, extraHTTPHeaders: { 'accept-language': lang } })
+      const [name, ...value] = cookie.split('=')
+      await other.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+      const edit = await other.newPage()
+      // The editor's own controls at phone width (a table in the text scrolls sideways there, and
+      // its ProseMirror wrapper cannot take focus: see the report of issue 15).
+      await edit.goto(server.url + '/pages/new')
+      await edit.locator('.editor-toolbar').waitFor()
+      await expectNoAxeViolations(edit)
+      await other.close()
+    }
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('keeps a draft through a reload and shows the changes before saving', async () => {
+    const context = await signedIn(DESKTOP)
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(server.url + '/pages/zoom-vs-visio/edit')
+    const body = page.locator('.ProseMirror')
+    await body.waitFor()
+    await body.locator('p').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' A sentence kept as a draft.')
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sourced.draft.')).length)).toBe(1)
+
+    await page.getByRole('button', { name: 'Show changes' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Your changes, not saved yet' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    expect(await dialog.locator('.diff-body').innerText()).toMatch(/sentence[\s\S]*kept[\s\S]*draft/)
+    expect(await dialog.locator('ins').count()).toBeGreaterThan(0)
+    await expectNoAxeViolations(page)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    await page.reload()
+    await page.locator('.ProseMirror').waitFor()
+    await page.getByRole('button', { name: 'Restore the draft' }).click()
+    await expect.poll(() => page.locator('.ProseMirror').innerText()).toContain('A sentence kept as a draft.')
+    expect(await page.getByRole('button', { name: 'Restore the draft' }).count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
