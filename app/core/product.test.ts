@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { nameKey, validateProductContent } from './product'
+
+const product = (facts: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+  title: 'Element', summary: 'Matrix client', lang: 'en', subjects: { proprietary: [], alternatives: [] }, categories: ['messaging'],
+  body: { type: 'doc', content: [{ type: 'paragraph' }] },
+  product: { kind: 'open-source', license: 'AGPL-3.0-only', vendor: 'Element', homepage: 'https://element.io', repository: '', hosting: 'both', aliases: ['Riot', 'riot'], alternativeTo: ['slack'], ...facts },
+  ...extra,
+})
+
+describe('validateProductContent', () => {
+  it('keeps the facts, normalised', () => {
+    const result = validateProductContent(product())
+    expect(result.ok && result.value.product).toEqual({ kind: 'open-source', license: 'AGPL-3.0-only', vendor: 'Element', homepage: 'https://element.io', repository: '', hosting: 'both', aliases: ['Riot'], alternativeTo: ['slack'] })
+  })
+
+  it('names the licence field and what to write when the licence is refused', () => {
+    const result = validateProductContent(product({ license: 'BUSL-1.1' }))
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.issues).toEqual([expect.objectContaining({ path: 'product.license', code: 'licence_source_available', message: expect.stringMatching(/LicenseRef-Proprietary/) })])
+  })
+
+  it('refuses categories outside the registry and facts that do not fit', () => {
+    const result = validateProductContent(product({ hosting: 'cloud', alternativeTo: ['Not A Slug'] }, { categories: ['chat stuff'] }))
+    expect(!result.ok && result.issues.map((i) => i.path).sort()).toEqual(['categories.0', 'product.alternativeTo.0', 'product.hosting'])
+  })
+
+  it('refuses alternative-to links on a proprietary product', () => {
+    const result = validateProductContent(product({ kind: 'proprietary', license: '' }))
+    expect(!result.ok && result.issues.map((i) => i.path)).toEqual(['product.alternativeTo'])
+  })
+})
+
+describe('nameKey', () => {
+  it('matches names however they are written', () => {
+    expect(nameKey('Microsoft Teams')).toBe(nameKey('microsoft-teams'))
+    expect(nameKey('Visio (La Suite Meet)')).toBe('visiolasuitemeet')
+    expect(nameKey('Télé')).toBe('tele')
+  })
+})

@@ -1,0 +1,114 @@
+import { z } from 'zod'
+import type { PageContent } from './content'
+import { validateContent } from './document'
+import { checkLicence, PROPRIETARY_LICENCE } from './licence'
+import { fail, ok, type Issue, type Result } from './result'
+import { isWebUrl } from './safe-url'
+
+/**
+ * A product is a page of kind `product` (decision 019): its revisions are ordinary snapshots
+ * whose `title` is the product's name, `summary` says what it is, `categories` are registry
+ * slugs, `body` may describe it (figures there follow the citation rule), and `product` holds the
+ * facts below. Everything else — queue, trust, protection, history, diff, revert, feeds,
+ * reports — is the page machinery unchanged.
+ */
+export const PRODUCT_KINDS = ['proprietary', 'open-source'] as const
+export type ProductKind = (typeof PRODUCT_KINDS)[number]
+export const HOSTINGS = ['self-hosted', 'saas', 'both'] as const
+export type Hosting = (typeof HOSTINGS)[number]
+export type PageKind = 'comparison' | 'product'
+
+export interface ProductFacts {
+  kind: ProductKind
+  /** An SPDX expression; `LicenseRef-Proprietary` for closed software. */
+  license: string
+  vendor: string
+  homepage: string
+  repository: string
+  hosting: Hosting
+  /** Other names the product goes by ("MS Teams", "Teams"): search and subject matching use them. */
+  aliases: string[]
+  /** Slugs of the proprietary products an open-source product replaces. */
+  alternativeTo: string[]
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'Remove control characters.', params: { rule: 'control_character' } })
+const url = z
+  .string()
+  .trim()
+  .max(2048, 'At most 2048 characters.')
+  .refine((s) => s === '' || isWebUrl(s), { message: 'Use an http:// or https:// address.', params: { rule: 'web_url' } })
+
+const factsSchema = z.object({
+  kind: z.enum(PRODUCT_KINDS, { message: 'Say whether the product is proprietary or open-source.' }),
+  license: z.string().max(200, 'At most 200 characters.'),
+  vendor: text(100),
+  homepage: url,
+  repository: url,
+  hosting: z.enum(HOSTINGS, { message: 'Hosting is self-hosted, saas or both.' }),
+  aliases: z.array(text(100).min(1, 'An alias cannot be empty.')).max(12, 'At most 12 aliases.'),
+  alternativeTo: z.array(z.string().regex(SLUG, 'Name products by their address, e.g. microsoft-teams.')).max(24, 'At most 24 products.'),
+})
+
+/**
+ * Validates a product snapshot: the page rules, then the facts with their licence rule. Issues
+ * carry the field's path (`product.license`), so a refused save names what to fix.
+ */
+export function validateProductContent(input: unknown): Result<PageContent> {
+  const page = validateContent(input)
+  const raw = typeof input === 'object' && input !== null ? (input as { product?: unknown }).product : undefined
+  const parsed = factsSchema.safeParse(raw ?? {})
+  const issues: Issue[] = page.ok ? [] : [...page.issues]
+  if (!parsed.success) {
+    issues.push(...parsed.error.issues.map((i) => ({ path: ['product', ...i.path].join('.'), code: String(i.code), message: i.message })))
+    return fail(...issues)
+  }
+  const facts = parsed.data
+  const licence = checkLicence(facts.kind, facts.license)
+  if (!licence.ok) issues.push({ path: 'product.license', code: licence.code, message: licence.message })
+  if (facts.kind === 'proprietary' && facts.alternativeTo.length > 0) {
+    issues.push({ path: 'product.alternativeTo', code: 'alternative_of_proprietary', message: 'Only an open-source product is listed as an alternative to another; leave this empty for a proprietary product.' })
+  }
+  if (issues.length > 0 || !page.ok || !licence.ok) return fail(...issues)
+  const aliases = unique(facts.aliases.map((a) => a.replace(/\s+/g, ' ')))
+  return ok({
+    ...page.value,
+    subjects: { proprietary: [], alternatives: [] },
+    product: { ...facts, license: licence.licence, aliases, alternativeTo: unique(facts.alternativeTo) },
+  })
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>()
+  return values.filter((v) => {
+    const key = v.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * The key a name or alias is matched on ("Microsoft Teams", "microsoft-teams", "MICROSOFT TEAMS"
+ * are one): letters and digits only, lower case, without accents. Subjects, search and (issue 13)
+ * figures name a product through it.
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
+export const emptyProductFacts = (kind: ProductKind): ProductFacts => ({
+  kind, license: kind === 'proprietary' ? PROPRIETARY_LICENCE : '', vendor: '', homepage: '', repository: '', hosting: kind === 'proprietary' ? 'saas' : 'self-hosted', aliases: [], alternativeTo: [],
+})
