@@ -24,6 +24,11 @@ export interface Database {
   security_log: SecurityLogTable
   meta: MetaTable
   page_search: PageSearchTable
+  product_index: ProductIndexTable
+  product_names: ProductNamesTable
+  product_links: ProductLinksTable
+  comparison_subjects: ComparisonSubjectsTable
+  page_categories: PageCategoriesTable
 }
 
 export interface UsersTable {
@@ -80,6 +85,8 @@ export interface PagesTable {
   protection: string | null
   protection_reason: string | null
   protection_expires_at: string | null
+  /** `comparison` or `product` (migration 0020, decision 019). */
+  kind: Generated<string>
 }
 
 export interface RevisionsTable {
@@ -258,6 +265,50 @@ export interface PageSearchTable {
   title: string
   summary: string
   body: string
+}
+
+/** Derived (migration 0020): the facts of each product's stable revision, for lists and filters. */
+export interface ProductIndexTable {
+  page_id: string
+  slug: string
+  name: string
+  summary: string
+  kind: string
+  license: string
+  vendor: string
+  homepage: string
+  repository: string
+  hosting: string
+  /** JSON list of aliases. */
+  aliases: string
+  /** Space-delimited, with a space at each end: " AGPL-3.0-only ". */
+  license_ids: string
+  families: string
+  categories: string
+  search_text: string
+  updated_at: string
+}
+
+export interface ProductNamesTable {
+  name_key: string
+  page_id: string
+}
+
+export interface ProductLinksTable {
+  page_id: string
+  to_slug: string
+}
+
+export interface ComparisonSubjectsTable {
+  page_id: string
+  side: string
+  product_slug: string | null
+  name_key: string
+}
+
+export interface PageCategoriesTable {
+  page_id: string
+  category: string
 }
 
 export interface MetaTable {

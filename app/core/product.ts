@@ -112,3 +112,16 @@ export function nameKey(name: string): string {
 export const emptyProductFacts = (kind: ProductKind): ProductFacts => ({
   kind, license: kind === 'proprietary' ? PROPRIETARY_LICENCE : '', vendor: '', homepage: '', repository: '', hosting: kind === 'proprietary' ? 'saas' : 'self-hosted', aliases: [], alternativeTo: [],
 })
+
+/**
+ * Names each subject's product where one matches its name (or an alias): how subjects typed
+ * before products existed become links. Subjects that already name a product keep it.
+ */
+export function linkSubjects(content: PageContent, slugOfName: (key: string) => string | null): PageContent {
+  const link = <T extends { name: string; product?: string }>(s: T): T => {
+    if (s.product) return s
+    const slug = slugOfName(nameKey(s.name))
+    return slug ? { ...s, product: slug } : s
+  }
+  return { ...content, subjects: { proprietary: content.subjects.proprietary.map(link), alternatives: content.subjects.alternatives.map(link) } }
+}

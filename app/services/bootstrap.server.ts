@@ -1,6 +1,7 @@
 import { getDb, getDbConfig, migrateToLatest } from '#app/models/db.server'
 import { contentVersion } from '#app/models/content-version.server'
 import { countPages } from '#app/models/pages.server'
+import { ensureProductIndex } from '#app/models/products.server'
 import { ensureSearchIndex } from '#app/models/search.server'
 import { log } from '#app/logger.server'
 import { linkCheckerSettingsFromEnv, startLinkChecker, type RunningLinkChecker } from './link-checker.server'
@@ -21,6 +22,8 @@ export async function bootstrap(): Promise<void> {
   log('info', 'database ready', { engine: config.engine, migrationsApplied: applied })
   const reindexed = await ensureSearchIndex(db)
   if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
+  const facts = await ensureProductIndex(db)
+  if (facts > 0) log('info', 'product and category index rebuilt', { pages: facts })
   // Ended sessions and spent rate-limit windows, hourly.
   sweeper ??= startSweeper(db)
   await seedIfEmpty(db)

@@ -4,6 +4,7 @@ import * as m0002 from './0002-session-activity'
 import * as m0004 from './0004-report-collapse'
 import * as m0005 from './0005-idempotency-fingerprint'
 import * as m0006 from './0006-page-search'
+import * as m0020 from './0020-products'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-report-collapse': m0004,
   '0005-idempotency-fingerprint': m0005,
   '0006-page-search': m0006,
+  '0020-products': m0020,
 }
 
 export const migrationProvider: MigrationProvider = {
