@@ -49,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </Link>
             <nav aria-label={t('nav.main')} className="site-nav">
               <NavLink to="/pages">{t('nav.pages')}</NavLink>
+              <NavLink to="/products">{t('nav.products')}</NavLink>
               <NavLink to="/sources">{t('nav.sources')}</NavLink>
               <NavLink to="/recent-changes">{t('nav.recentChanges')}</NavLink>
               <NavLink to="/search">{t('nav.search')}</NavLink>

@@ -125,3 +125,19 @@ export function linkSubjects(content: PageContent, slugOfName: (key: string) => 
   }
   return { ...content, subjects: { proprietary: content.subjects.proprietary.map(link), alternatives: content.subjects.alternatives.map(link) } }
 }
+
+/**
+ * A product snapshot as an API client or the subjects picker sends it may leave out what a
+ * product does not use: no subjects, and an empty description body.
+ */
+export function withProductDefaults(content: unknown): unknown {
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) return content
+  const c = content as Record<string, unknown>
+  return {
+    subjects: { proprietary: [], alternatives: [] },
+    body: { type: 'doc', content: [{ type: 'paragraph' }] },
+    categories: [],
+    summary: '',
+    ...c,
+  }
+}

@@ -284,3 +284,14 @@ export async function listProductNames(db: DB): Promise<{ name: string; slug: st
   const rows = await db.selectFrom('product_index').select(['name', 'slug', 'aliases']).execute()
   return rows.map((r) => ({ name: r.name, slug: r.slug, aliases: JSON.parse(r.aliases) as string[] }))
 }
+
+/**
+ * The subjects of a revision with the product each names: the slug it stores, or for revisions
+ * from before products, the product whose name or alias matches its name.
+ */
+export async function resolveSubjects(db: DB, subjects: PageContent['subjects']): Promise<PageContent['subjects']> {
+  const unnamed = [...subjects.proprietary, ...subjects.alternatives].filter((s) => !s.product).map((s) => nameKey(s.name))
+  const byKey = await getProductsByNameKeys(db, unnamed)
+  const link = <T extends { name: string; product?: string }>(s: T): T => (s.product ? s : byKey.has(nameKey(s.name)) ? { ...s, product: byKey.get(nameKey(s.name))!.slug } : s)
+  return { proprietary: subjects.proprietary.map(link), alternatives: subjects.alternatives.map(link) }
+}

@@ -5,13 +5,14 @@ import { accountMessages } from './features/account'
 import { sourcesMessages } from './features/sources'
 import { saveNoticeMessages } from './features/save-notice'
 import { historyMessages } from './features/history'
+import { productsMessages } from './features/products'
 
 /**
  * Feature catalogues: each module in features/ exports `{ en, de, fr }` with the same keys and
  * parameters (declare `const de: typeof en`, `const fr: typeof en`). To add one, import it here
  * and append it to FEATURE_MESSAGES; its keys then type-check everywhere through `t()`.
  */
-export const FEATURE_MESSAGES = [readerMessages, searchMessages, accountMessages, moderationMessages, sourcesMessages, saveNoticeMessages, historyMessages] as const
+export const FEATURE_MESSAGES = [readerMessages, searchMessages, accountMessages, moderationMessages, sourcesMessages, saveNoticeMessages, historyMessages, productsMessages] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 export type FeatureMessages = UnionToIntersection<(typeof FEATURE_MESSAGES)[number]['en']>
