@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { categoryName } from '#app/core/categories'
 import { formatAsOf } from '#app/core/format'
 import type { LicenceFamily } from '#app/core/licence'
+import type { FactChange } from '#app/core/product'
 import type { KeyFigure } from '#app/models/products.server'
 import { useT, useUiLang } from './i18n'
 
@@ -50,5 +51,38 @@ export function KeyFigures({ figures }: { figures: readonly KeyFigure[] }) {
         </li>
       ))}
     </ul>
+  )
+}
+
+const FACT_LABEL = {
+  kind: 'productEdit.kind', license: 'product.licence', vendor: 'product.vendor', homepage: 'product.homepage', repository: 'product.repository',
+  hosting: 'product.hosting', aliases: 'product.aliases', alternativeTo: 'product.alternativeTo',
+} as const
+
+/** On the review page: the product facts a revision changes, approved value beside the new one. */
+export function ProductFactsChanges({ changes }: { changes: readonly FactChange[] }) {
+  const t = useT()
+  return (
+    <section aria-labelledby="product-changes-heading">
+      <h2 id="product-changes-heading">{t('productReview.heading')}</h2>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{t('productReview.field')}</th>
+            <th scope="col">{t('productReview.before')}</th>
+            <th scope="col">{t('productReview.after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={c.field}>
+              <th scope="row">{t(FACT_LABEL[c.field])}</th>
+              <td><del>{c.before}</del></td>
+              <td><ins>{c.after}</ins></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   )
 }

@@ -38,3 +38,14 @@ describe('nameKey', () => {
     expect(nameKey('Télé')).toBe('tele')
   })
 })
+
+describe('productFactsDiff', () => {
+  it('lists the changed facts only', async () => {
+    const { productFactsDiff, emptyProductFacts } = await import('./product')
+    const before = { ...emptyProductFacts('open-source'), license: 'MIT', vendor: 'Acme' }
+    expect(productFactsDiff(before, { ...before, vendor: 'Acme Ltd', aliases: ['A'] })).toEqual([
+      { field: 'vendor', before: 'Acme', after: 'Acme Ltd' },
+      { field: 'aliases', before: '', after: 'A' },
+    ])
+  })
+})

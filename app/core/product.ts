@@ -141,3 +141,14 @@ export function withProductDefaults(content: unknown): unknown {
     ...c,
   }
 }
+
+export type FactChange = { field: keyof ProductFacts; before: string; after: string }
+
+/** What a product revision changes in the facts, field by field (the review page shows it). */
+export function productFactsDiff(before: ProductFacts | null, after: ProductFacts): FactChange[] {
+  const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : '')
+  const fields: Array<keyof ProductFacts> = ['kind', 'license', 'vendor', 'homepage', 'repository', 'hosting', 'aliases', 'alternativeTo']
+  return fields
+    .map((field) => ({ field, before: before ? show(before[field]) : '', after: show(after[field]) }))
+    .filter((c) => c.before !== c.after)
+}

@@ -86,6 +86,10 @@ const en = {
   'picker.createLicence': 'Licence of the new product (SPDX)',
   'search.products': 'Products',
   'search.alternativesUnknown': ({ name }: { name: string }) => `No product called “${name}” is known yet; showing pages that mention it.`,
+  'productReview.heading': 'Product facts changed',
+  'productReview.field': 'Field',
+  'productReview.before': 'Approved',
+  'productReview.after': 'This revision',
   'nav.products': 'Products',
 }
 
@@ -176,6 +180,10 @@ const de: typeof en = {
   'picker.createLicence': 'Lizenz des neuen Produkts (SPDX)',
   'search.products': 'Produkte',
   'search.alternativesUnknown': ({ name }: { name: string }) => `Ein Produkt „${name}“ ist noch nicht bekannt; angezeigt werden Seiten, die es erwähnen.`,
+  'productReview.heading': 'Geänderte Produktangaben',
+  'productReview.field': 'Feld',
+  'productReview.before': 'Freigegeben',
+  'productReview.after': 'Diese Version',
   'nav.products': 'Produkte',
 }
 
@@ -266,6 +274,10 @@ const fr: typeof en = {
   'picker.createLicence': 'Licence du nouveau produit (SPDX)',
   'search.products': 'Produits',
   'search.alternativesUnknown': ({ name }: { name: string }) => `Aucun produit « ${name} » n’est encore connu ; voici les pages qui le mentionnent.`,
+  'productReview.heading': 'Informations du produit modifiées',
+  'productReview.field': 'Champ',
+  'productReview.before': 'Approuvé',
+  'productReview.after': 'Cette révision',
   'nav.products': 'Produits',
 }
 
