@@ -206,12 +206,11 @@ export async function comparisonsNaming(db: DB, products: readonly Pick<ProductS
     .selectFrom('comparison_subjects')
     .innerJoin('pages', 'pages.id', 'comparison_subjects.page_id')
     .select(['comparison_subjects.product_slug', 'comparison_subjects.name_key', 'pages.slug', 'pages.title', 'pages.lang'])
-    .where((eb) =>
-      eb.or([
-        eb('comparison_subjects.product_slug', 'in', products.map((p) => p.slug)),
-        eb.and([eb('comparison_subjects.product_slug', 'is', null), eb('comparison_subjects.name_key', 'in', [...slugsOfKey.keys(), '\u0000'])]),
-      ]),
-    )
+    .where((eb) => {
+      const bySlug = eb('comparison_subjects.product_slug', 'in', products.map((p) => p.slug))
+      const keys = [...slugsOfKey.keys()]
+      return keys.length === 0 ? bySlug : eb.or([bySlug, eb.and([eb('comparison_subjects.product_slug', 'is', null), eb('comparison_subjects.name_key', 'in', keys)])])
+    })
     .orderBy('pages.title')
     .execute()
   for (const r of rows) {
