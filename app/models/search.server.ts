@@ -60,6 +60,7 @@ function ftsQuery(q: string): string | null {
   return terms.map((t, i) => `"${t.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`).join(' ')
 }
 
+/** Comparisons matching the query (products have their own search: listProducts in products.server). */
 export async function searchPages(db: DB, q: string, limit = 20): Promise<SearchHit[]> {
   const query = compactQueryNumbers(q.trim().slice(0, 200))
   if (query === '') return []
@@ -69,7 +70,7 @@ export async function searchPages(db: DB, q: string, limit = 20): Promise<Search
         ts_headline('simple', s.body, websearch_to_tsquery('simple', ${query}),
           ${`StartSel=${START},StopSel=${STOP},MaxWords=24,MinWords=8,MaxFragments=1`}) as snippet
       from page_search s join pages p on p.id = s.page_id
-      where s.tsv @@ websearch_to_tsquery('simple', ${query})
+      where s.tsv @@ websearch_to_tsquery('simple', ${query}) and p.kind = 'comparison'
       order by ts_rank(s.tsv, websearch_to_tsquery('simple', ${query})) desc, p.updated_at desc
       limit ${limit}`.execute(db)
     return rows.rows
@@ -79,7 +80,7 @@ export async function searchPages(db: DB, q: string, limit = 20): Promise<Search
   const rows = await sql<{ slug: string; title: string; summary: string; lang: string; kind: string; snippet: string }>`
     select p.slug, p.title, p.summary, p.lang, p.kind, snippet(page_search, 3, ${START}, ${STOP}, '…', 16) as snippet
     from page_search join pages p on p.id = page_search.page_id
-    where page_search match ${match}
+    where page_search match ${match} and p.kind = 'comparison'
     order by bm25(page_search, 0, 10.0, 4.0, 1.0), p.updated_at desc
     limit ${limit}`.execute(db)
   return rows.rows
