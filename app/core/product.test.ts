@@ -49,3 +49,20 @@ describe('productFactsDiff', () => {
     ])
   })
 })
+
+describe('productsFromSubjects', () => {
+  it('makes one product per real product across pages, linked as alternatives', async () => {
+    const { productsFromSubjects } = await import('./product')
+    const { slugify } = await import('./slug')
+    const page = (proprietary: string[], alternatives: Array<[string, string]>, categories: string[]) => ({
+      title: 'x vs y', summary: '', lang: 'en' as const, categories, body: { type: 'doc', content: [] },
+      subjects: { proprietary: proprietary.map((name) => ({ name, vendor: 'V', homepage: '' })), alternatives: alternatives.map(([name, license]) => ({ name, vendor: '', homepage: '', license, repository: '' })) },
+    })
+    const drafts = productsFromSubjects([page(['Microsoft Teams'], [['Element', 'AGPL-3.0-only']], ['messaging']), page(['microsoft teams', 'Slack'], [['element', '']], ['public sector', 'France'])], new Set(['slack']), slugify)
+    expect(drafts.map((d) => d.slug)).toEqual(['microsoft-teams', 'element', 'slack-2'])
+    const element = drafts.find((d) => d.slug === 'element')!
+    expect(element.content.product).toMatchObject({ kind: 'open-source', license: 'AGPL-3.0-only', alternativeTo: ['microsoft-teams', 'slack-2'] })
+    expect(element.content.categories).toEqual(['messaging', 'public-sector'])
+    expect(drafts[0]!.content.product).toMatchObject({ kind: 'proprietary', license: 'LicenseRef-Proprietary', vendor: 'V' })
+  })
+})

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { categoryFromText } from './categories'
 import type { PageContent } from './content'
 import { validateContent } from './document'
 import { checkLicence, PROPRIETARY_LICENCE } from './licence'
@@ -151,4 +152,57 @@ export function productFactsDiff(before: ProductFacts | null, after: ProductFact
   return fields
     .map((field) => ({ field, before: before ? show(before[field]) : '', after: show(after[field]) }))
     .filter((c) => c.before !== c.after)
+}
+
+export interface ProductDraft {
+  name: string
+  content: PageContent
+}
+
+/**
+ * One product per real product named by the subjects of these comparisons (migration 0021):
+ * subjects whose names match (nameKey) are one product; the first mention gives vendor and
+ * homepage, an alternative's licence and repository; an alternative is linked as an alternative
+ * to the proprietary subjects it was compared with; categories are the registry slugs of the
+ * comparisons that name it. Slugs follow the name; `taken` holds the slugs already in use.
+ */
+export function productsFromSubjects(pages: readonly PageContent[], taken: ReadonlySet<string>, slugify: (name: string) => string): Array<ProductDraft & { slug: string }> {
+  const byKey = new Map<string, { name: string; kind: ProductKind; facts: ProductFacts; categories: Set<string>; lang: PageContent['lang']; against: Set<string> }>()
+  for (const page of pages) {
+    const categories = page.categories.map(categoryFromText).filter((c): c is string => c !== null)
+    const proprietaryKeys = page.subjects.proprietary.map((s) => nameKey(s.name))
+    const add = (s: { name: string; vendor: string; homepage: string; license?: string; repository?: string }, kind: ProductKind) => {
+      const key = nameKey(s.name)
+      if (key === '') return
+      const entry = byKey.get(key) ?? { name: s.name, kind, lang: page.lang, categories: new Set<string>(), against: new Set<string>(), facts: { ...emptyProductFacts(kind), vendor: s.vendor, homepage: s.homepage } }
+      if (kind === 'open-source') {
+        entry.facts.license ||= s.license ?? ''
+        entry.facts.repository ||= s.repository ?? ''
+        for (const k of proprietaryKeys) entry.against.add(k)
+      }
+      entry.facts.vendor ||= s.vendor
+      entry.facts.homepage ||= s.homepage
+      for (const c of categories) entry.categories.add(c)
+      byKey.set(key, entry)
+    }
+    for (const s of page.subjects.proprietary) add(s, 'proprietary')
+    for (const s of page.subjects.alternatives) add(s, 'open-source')
+  }
+  const used = new Set(taken)
+  const slugOf = new Map<string, string>()
+  for (const [key, entry] of byKey) {
+    let slug = slugify(entry.name)
+    for (let n = 2; used.has(slug); n++) slug = `${slugify(entry.name)}-${n}`
+    used.add(slug)
+    slugOf.set(key, slug)
+  }
+  return [...byKey].map(([key, entry]) => ({
+    name: entry.name,
+    slug: slugOf.get(key)!,
+    content: {
+      title: entry.name, summary: '', lang: entry.lang, subjects: { proprietary: [], alternatives: [] }, categories: [...entry.categories],
+      body: { type: 'doc', content: [{ type: 'paragraph' }] },
+      product: { ...entry.facts, alternativeTo: entry.kind === 'open-source' ? [...entry.against].map((k) => slugOf.get(k)).filter((s): s is string => s !== undefined) : [] },
+    },
+  }))
 }

@@ -5,6 +5,7 @@ import * as m0004 from './0004-report-collapse'
 import * as m0005 from './0005-idempotency-fingerprint'
 import * as m0006 from './0006-page-search'
 import * as m0020 from './0020-products'
+import * as m0021 from './0021-subjects-to-products'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-idempotency-fingerprint': m0005,
   '0006-page-search': m0006,
   '0020-products': m0020,
+  '0021-subjects-to-products': m0021,
 }
 
 export const migrationProvider: MigrationProvider = {
