@@ -40,6 +40,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nav = (
     <>
       <NavLink to="/pages">{t('nav.pages')}</NavLink>
+      <NavLink to="/products">{t('nav.products')}</NavLink>
       <NavLink to="/sources">{t('nav.sources')}</NavLink>
       <NavLink to="/recent-changes">{t('nav.recentChanges')}</NavLink>
       <NavLink to="/search">{t('nav.search')}</NavLink>

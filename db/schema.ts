@@ -31,6 +31,11 @@ export interface Database {
   watches: WatchesTable
   notifications: NotificationsTable
   email_tokens: EmailTokensTable
+  product_index: ProductIndexTable
+  product_names: ProductNamesTable
+  product_links: ProductLinksTable
+  comparison_subjects: ComparisonSubjectsTable
+  page_categories: PageCategoriesTable
 }
 
 export interface UsersTable {
@@ -102,6 +107,8 @@ export interface PagesTable {
   protection: string | null
   protection_reason: string | null
   protection_expires_at: string | null
+  /** `comparison` or `product` (migration 0020, decision 019). */
+  kind: Generated<string>
 }
 
 export interface RevisionsTable {
@@ -378,6 +385,50 @@ export interface EmailTokensTable {
   expires_at: string
   used_at: string | null
   created_at: string
+}
+
+/** Derived (migration 0020): the facts of each product's stable revision, for lists and filters. */
+export interface ProductIndexTable {
+  page_id: string
+  slug: string
+  name: string
+  summary: string
+  kind: string
+  license: string
+  vendor: string
+  homepage: string
+  repository: string
+  hosting: string
+  /** JSON list of aliases. */
+  aliases: string
+  /** Space-delimited, with a space at each end: " AGPL-3.0-only ". */
+  license_ids: string
+  families: string
+  categories: string
+  search_text: string
+  updated_at: string
+}
+
+export interface ProductNamesTable {
+  name_key: string
+  page_id: string
+}
+
+export interface ProductLinksTable {
+  page_id: string
+  to_slug: string
+}
+
+export interface ComparisonSubjectsTable {
+  page_id: string
+  side: string
+  product_slug: string | null
+  name_key: string
+}
+
+export interface PageCategoriesTable {
+  page_id: string
+  category: string
 }
 
 export interface MetaTable {

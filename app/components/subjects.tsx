@@ -1,9 +1,13 @@
+import { Link } from '@remix-run/react'
+import { categoryFromText, categoryName } from '#app/core/categories'
 import type { PageContent } from '#app/core/content'
-import { useT } from './i18n'
+import { useT, useUiLang } from './i18n'
 
 /** What a comparison compares: the proprietary products and their open-source alternatives. */
 export function SubjectsBox({ subjects, categories }: { subjects: PageContent['subjects']; categories: string[] }) {
   const t = useT()
+  const lang = useUiLang()
+  const name = (s: { name: string; product?: string }) => (s.product ? <Link to={`/products/${s.product}`}><strong>{s.name}</strong></Link> : <strong>{s.name}</strong>)
   return (
     <div className="subjects">
       <section className="subjects__side" aria-labelledby="subjects-proprietary">
@@ -11,12 +15,18 @@ export function SubjectsBox({ subjects, categories }: { subjects: PageContent['s
         <ul>
           {subjects.proprietary.map((p) => (
             <li key={p.name}>
-              <strong>{p.name}</strong>
+              {name(p)}
               {p.vendor ? <> · {p.vendor}</> : null}
               {p.homepage ? (
                 <>
                   {' '}
                   · <a href={p.homepage} rel="nofollow noopener noreferrer">{t('page.homepage')}</a>
+                </>
+              ) : null}
+              {p.product ? (
+                <>
+                  {' '}
+                  · <Link to={`/alternatives/${p.product}`}>{t('product.seeAlternatives', { name: p.name })}</Link>
                 </>
               ) : null}
             </li>
@@ -28,7 +38,7 @@ export function SubjectsBox({ subjects, categories }: { subjects: PageContent['s
         <ul>
           {subjects.alternatives.map((a) => (
             <li key={a.name}>
-              <strong>{a.name}</strong>
+              {name(a)}
               {a.vendor ? <> · {a.vendor}</> : null}
               {a.license ? <> · <abbr title={t('page.license')}>{a.license}</abbr></> : null}
               {a.repository ? (
@@ -43,7 +53,15 @@ export function SubjectsBox({ subjects, categories }: { subjects: PageContent['s
       </section>
       {categories.length > 0 ? (
         <p className="subjects__categories">
-          <span className="muted">{t('page.categories')}:</span> {categories.join(' · ')}
+          <span className="muted">{t('page.categories')}:</span> {categories.map((c, i) => {
+            const slug = categoryFromText(c)
+            return (
+              <span key={c}>
+                {i > 0 ? ' · ' : null}
+                {slug ? <Link to={`/categories/${slug}`}>{categoryName(slug, lang)}</Link> : c}
+              </span>
+            )
+          })}
         </p>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import type { Lang } from './lang'
+import type { ProductFacts } from './product'
 
 /** A Tiptap/ProseMirror JSON node, as stored in a revision snapshot. */
 export interface DocNode {
@@ -39,6 +40,8 @@ export interface Product {
   name: string
   vendor: string
   homepage: string
+  /** The slug of the product this subject names (revisions from before products lack it). */
+  product?: string
 }
 export interface Alternative extends Product {
   /** SPDX licence identifier, e.g. "AGPL-3.0-only". */
@@ -52,8 +55,11 @@ export interface PageContent {
   summary: string
   lang: Lang
   subjects: { proprietary: Product[]; alternatives: Alternative[] }
+  /** Slugs from the category registry (app/core/categories.ts); free text in older revisions. */
   categories: string[]
   body: DocNode
+  /** Only in revisions of a product page (app/core/product.ts). */
+  product?: ProductFacts
 }
 
 export const REVISION_STATUSES = ['pending', 'approved', 'rejected', 'conflict', 'superseded'] as const

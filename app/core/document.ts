@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isCategorySlug } from './categories'
+import { checkLicence } from './licence'
 import type { DocNode, PageContent } from './content'
 import { editorSchema, HEADING_LEVELS } from './editor-schema'
 import { LANGS } from './lang'
@@ -67,6 +69,7 @@ const productSchema = z.object({
   name: text(100).min(1, 'Give the product a name.'),
   vendor: text(100),
   homepage: optionalWebUrl,
+  product: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Name the product by its address, e.g. microsoft-teams.').max(80).optional(),
 })
 
 const contentSchema = z.object({
@@ -78,13 +81,28 @@ const contentSchema = z.object({
     alternatives: z
       .array(
         productSchema.extend({
-          license: text(100).refine((s) => s === '' || SPDX.test(s), { message: 'Use an SPDX licence identifier, e.g. AGPL-3.0-only.', params: { rule: 'spdx' } }),
+          license: text(100).superRefine((s, ctx) => {
+            if (s === '') return
+            if (!SPDX.test(s)) {
+              ctx.addIssue({ code: 'custom', message: 'Use an SPDX licence identifier, e.g. AGPL-3.0-only.', params: { rule: 'spdx' } })
+              return
+            }
+            // An alternative is open source: the product rule applies (source-available and unknown ids refused).
+            const checked = checkLicence('open-source', s)
+            if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message, params: { rule: checked.code } })
+          }),
           repository: optionalWebUrl,
         }),
       )
       .max(12, 'At most 12 alternatives.'),
   }),
-  categories: z.array(text(40).min(1, 'A category cannot be empty.')).max(12, 'At most 12 categories.'),
+  categories: z
+    .array(
+      text(40)
+        .min(1, 'A category cannot be empty.')
+        .refine(isCategorySlug, { message: 'Choose categories from the list at /categories (e.g. messaging, office-suite).', params: { rule: 'unknown_category' } }),
+    )
+    .max(12, 'At most 12 categories.'),
   body: z.unknown(),
 })
 

@@ -71,7 +71,7 @@ export function mergeBlocks(base: DocNode[], ours: DocNode[], theirs: DocNode[])
   return { ok: true, blocks: merged.map((s) => JSON.parse(s) as DocNode) }
 }
 
-export const FIELDS = ['title', 'summary', 'lang', 'subjects', 'categories'] as const
+export const FIELDS = ['title', 'summary', 'lang', 'subjects', 'categories', 'product'] as const
 
 /** Merges `ours` (the editor's save) and `theirs` (the page's head) over their common `base`. */
 export function mergeContent(base: PageContent, ours: PageContent, theirs: PageContent): MergeResult {

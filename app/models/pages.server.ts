@@ -1,4 +1,6 @@
+import type { PageKind } from '#app/core/product'
 import type { DB } from './db.server'
+import { indexPageFacts } from './products.server'
 import { indexPageForSearch } from './search.server'
 
 export interface PageSummary {
@@ -15,6 +17,7 @@ export interface PageSummary {
 }
 
 export interface PageRecord extends PageSummary {
+  kind: PageKind
   protection: string | null
   protectionReason: string | null
   protectionExpiresAt: string | null
@@ -22,13 +25,13 @@ export interface PageRecord extends PageSummary {
 
 const pageColumns = [
   'id', 'slug', 'title', 'summary', 'lang', 'featured', 'stable_revision_id', 'latest_revision_id',
-  'updated_at', 'created_at', 'protection', 'protection_reason', 'protection_expires_at',
+  'updated_at', 'created_at', 'protection', 'protection_reason', 'protection_expires_at', 'kind',
 ] as const
 
 type PageSelection = {
   id: string; slug: string; title: string; summary: string; lang: string; featured: number
   stable_revision_id: string | null; latest_revision_id: string; updated_at: string; created_at: string
-  protection: string | null; protection_reason: string | null; protection_expires_at: string | null
+  protection: string | null; protection_reason: string | null; protection_expires_at: string | null; kind: string
 }
 
 function toPage(row: PageSelection): PageRecord {
@@ -46,6 +49,7 @@ function toPage(row: PageSelection): PageRecord {
     protection: row.protection,
     protectionReason: row.protection_reason,
     protectionExpiresAt: row.protection_expires_at,
+    kind: row.kind as PageKind,
   }
 }
 
@@ -60,8 +64,8 @@ export async function getPageById(db: DB, id: string): Promise<PageRecord | null
 }
 
 /** Pages readers can see (those with an approved revision), newest first. */
-export async function listPublishedPages(db: DB, options: { limit?: number; featured?: boolean } = {}): Promise<PageSummary[]> {
-  let query = db.selectFrom('pages').select(pageColumns).where('stable_revision_id', 'is not', null)
+export async function listPublishedPages(db: DB, options: { limit?: number; featured?: boolean; kind?: PageKind } = {}): Promise<PageSummary[]> {
+  let query = db.selectFrom('pages').select(pageColumns).where('stable_revision_id', 'is not', null).where('kind', '=', options.kind ?? 'comparison')
   if (options.featured !== undefined) query = query.where('featured', '=', options.featured ? 1 : 0)
   const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(options.limit ?? 200).execute()
   return rows.map(toPage)
@@ -81,7 +85,7 @@ export async function countCitedFiguresByRevision(db: DB, revisionIds: string[])
 
 export async function insertPage(
   db: DB,
-  page: { id: string; slug: string; title: string; summary: string; lang: string; latestRevisionId: string; featured?: boolean; createdAt: string },
+  page: { id: string; slug: string; title: string; summary: string; lang: string; latestRevisionId: string; featured?: boolean; createdAt: string; kind?: PageKind },
 ): Promise<void> {
   await db
     .insertInto('pages')
@@ -94,6 +98,7 @@ export async function insertPage(
       stable_revision_id: null,
       latest_revision_id: page.latestRevisionId,
       featured: page.featured ? 1 : 0,
+      kind: page.kind ?? 'comparison',
       created_at: page.createdAt,
       updated_at: page.createdAt,
     })
@@ -119,7 +124,10 @@ export async function updatePageHeads(
     .where('id', '=', pageId)
     .execute()
   // Search covers what readers see, so it follows the stable revision.
-  if (heads.stableRevisionId !== undefined) await indexPageForSearch(db, pageId)
+  if (heads.stableRevisionId !== undefined) {
+    await indexPageForSearch(db, pageId)
+    await indexPageFacts(db, pageId)
+  }
 }
 
 export async function countPages(db: DB): Promise<number> {

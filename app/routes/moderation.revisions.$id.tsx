@@ -26,6 +26,8 @@ import { diffLabels } from '#app/models/diff-view.server'
 import { getAuthorRecords, getDecision } from '#app/models/moderation-queue.server'
 import { getPageById } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
+import { productFactsDiff } from '#app/core/product'
+import { ProductFactsChanges } from '#app/components/product'
 import { existingSourceIds, getSourcesByIds } from '#app/models/sources.server'
 import { getUserById } from '#app/models/users.server'
 import { presentFigure } from '#app/presenters/figure'
@@ -132,6 +134,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     supersedes: undone.map((r) => ({ id: r.id, author: r.authorName })),
     bodyHtml,
     textDiff: textDiff ? { html: diffHtml } : null,
+    productChanges: revision.content.product ? productFactsDiff(stable?.content.product ?? null, revision.content.product) : [],
     panels: figures.filter((f) => f.marked).map((f) => ({ ...figureView(f), ...quoteCheck(f.sourceId, f.quote) })),
     sources: sourceViews,
     findings: {
@@ -361,6 +364,8 @@ export default function ReviewRevision() {
           )}
         </section>
       ) : null}
+
+      {data.productChanges.length > 0 ? <ProductFactsChanges changes={data.productChanges} /> : null}
 
       <section aria-labelledby="body-heading">
         <h2 id="body-heading">{t('mod.review.body')}</h2>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getSessionUser } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
@@ -17,6 +17,7 @@ import { notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { loadPageView, type Which } from '#app/models/page-view.server'
+import { resolveSubjects } from '#app/models/products.server'
 import { getOrigins } from '#app/origin.server'
 import { NO_HYDRATION } from '#app/components/hydration'
 
@@ -34,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw notFound(exists ? t('page.noStable') : t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
   }
   const { page, revision } = view
+  // A product is a page too (decision 019); its reader view lives under /products.
+  if (page.kind === 'product') throw redirect(`/products/${page.slug}`, 301)
   const reading = prepareReading({
     bodyHtml: view.bodyHtml,
     figures: view.figures,
@@ -51,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: { slug: page.slug, stableRevisionId: page.stableRevisionId, latestRevisionId: page.latestRevisionId },
     revision: { id: revision.id, createdAt: revision.createdAt, status: revision.status, isStable: view.isStable },
     hasPendingChanges: view.hasPendingChanges,
-    content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
+    content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: await resolveSubjects(getDb(), revision.content.subjects), categories: revision.content.categories },
     bodyHtml: reading.bodyHtml,
     contents: reading.contents,
     facts: reading.facts,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { analyseContent, isFieldName, type ContentAnalysis, type Finding } from '#app/core/analyse'
 import type { PageContent, RevisionStatus } from '#app/core/content'
 import { validateContent } from '#app/core/document'
+import { validateProductContent, type PageKind } from '#app/core/product'
 import { diffEvidence, sourcesDropped } from '#app/core/evidence-diff'
 import { mergeContent } from '#app/core/merge'
 import { can, type Protection } from '#app/core/permissions'
@@ -16,6 +17,7 @@ import { isUniqueViolation, lockRow, type DB } from '#app/models/db.server'
 import { listCitations, listFigures, listFindings } from '#app/models/evidence.server'
 import { newId, nowIso } from '#app/models/ids.server'
 import { getPageById, getPageBySlug, insertPage, updatePageHeads, type PageRecord } from '#app/models/pages.server'
+import { getPageKind } from '#app/models/products.server'
 import { hitLimit } from '#app/models/rate-limits.server'
 import { followRevision } from './follow-revision.server'
 import { countApprovedRevisionsByAuthor, findRevisionByIdempotencyKey, getRevision, getRevisionMeta, listChainBetween, setRevisionStatus, type RevisionMeta } from '#app/models/revisions.server'
@@ -36,6 +38,8 @@ export interface SaveRevisionInput {
   /** Same key twice (a double click, a retry) → one revision. */
   idempotencyKey: string | null
   restoresRevisionId?: string | null
+  /** What a new page is (an existing page keeps its kind): a comparison unless told. */
+  kind?: PageKind
 }
 
 export interface SavedRevision {
@@ -62,7 +66,10 @@ export type SaveRevisionResult =
  * editor's text is never dropped and the other edit never overwritten.
  */
 export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<SaveRevisionResult> {
-  const validated = validateContent(input.content)
+  // A product is a page with product facts (decision 019): same machinery, its own content rules.
+  const kind = input.slug === null ? (input.kind ?? 'comparison') : ((await getPageKind(db, input.slug)) ?? 'comparison')
+  const validate = kind === 'product' ? validateProductContent : validateContent
+  const validated = validate(input.content)
   if (!validated.ok) return { ok: false, status: 422, code: 'invalid_content', issues: validated.issues }
   const summary = input.summary.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 500)
   const fingerprint = input.idempotencyKey ? requestFingerprint(input, validated.value, summary) : null
@@ -75,7 +82,7 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
   if (!limit.allowed) {
     return { ok: false, status: 429, code: 'rate_limited', message: `Too many saves; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} min.`, retryAfterSeconds: limit.retryAfterSeconds }
   }
-  const save = { ...input, idempotencyFingerprint: fingerprint }
+  const save = { ...input, idempotencyFingerprint: fingerprint, kind, validate }
   try {
     return await db.transaction().execute(async (trx) => {
       // Checked again under the page lock (SQLite: the write lock), where a twin submit that got
@@ -100,7 +107,7 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
     // Two different new pages with one title, created at once: the slug's unique index decides.
     if (input.slug === null) {
       const slug = slugify(validated.value.title)
-      if (await getPageBySlug(db, slug)) return slugTaken(slug)
+      if (await getPageBySlug(db, slug)) return slugTaken(slug, kind)
     }
     throw error
   }
@@ -111,8 +118,9 @@ function requestFingerprint(input: SaveRevisionInput, content: PageContent, summ
   return createHash('sha256').update(JSON.stringify([input.slug, input.baseRevisionId, summary, content])).digest('base64url')
 }
 
-function slugTaken(slug: string): SaveRevisionResult {
-  return { ok: false, status: 409, code: 'slug_taken', message: `A page with this title already exists at /pages/${slug}; edit it instead, or choose another title.`, slug }
+function slugTaken(slug: string, kind: PageKind): SaveRevisionResult {
+  const what = kind === 'product' ? 'product with this name' : 'page with this title'
+  return { ok: false, status: 409, code: 'slug_taken', message: `A ${what} already exists at /${kind === 'product' ? 'products' : 'pages'}/${slug}; edit it instead, or choose another ${kind === 'product' ? 'name' : 'title'}.`, slug }
 }
 
 async function replayed(db: DB, input: SaveRevisionInput, fingerprint: string | null): Promise<SaveRevisionResult | null> {
@@ -186,7 +194,7 @@ async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: Content
   return { ...decision, findings }
 }
 
-type Save = SaveRevisionInput & { idempotencyFingerprint: string | null }
+type Save = SaveRevisionInput & { idempotencyFingerprint: string | null; kind: PageKind; validate: typeof validateContent }
 
 async function createPage(trx: DB, input: Save, content: PageContent, summary: string): Promise<SaveRevisionResult> {
   const slug = slugify(content.title)
@@ -194,14 +202,14 @@ async function createPage(trx: DB, input: Save, content: PageContent, summary: s
     // The page may be this very submit's twin, committed since the check at the start of the
     // transaction (PostgreSQL reads each statement's latest commits).
     const replay = input.idempotencyKey ? await replayed(trx, input, input.idempotencyFingerprint) : null
-    return replay ?? slugTaken(slug)
+    return replay ?? slugTaken(slug, input.kind)
   }
   const analysis = await analyse(trx, content, summary)
   const size = Buffer.byteLength(JSON.stringify(content))
   const decision = await decideStatus(trx, input, analysis, null, size)
   const pageId = newId()
   const revisionId = newId()
-  await insertPage(trx, { id: pageId, slug, title: content.title, summary: content.summary, lang: content.lang, latestRevisionId: revisionId, createdAt: nowIso() })
+  await insertPage(trx, { id: pageId, slug, title: content.title, summary: content.summary, lang: content.lang, latestRevisionId: revisionId, createdAt: nowIso(), kind: input.kind })
   await recordRevision(trx, {
     id: revisionId, pageId, parentId: null, baseRevisionId: null, authorId: input.actor.id, summary, status: decision.status,
     content, analysis: { ...analysis, findings: decision.findings }, idempotencyKey: input.idempotencyKey, idempotencyFingerprint: input.idempotencyFingerprint, riskScore: decision.risk,
@@ -244,7 +252,7 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
         page: { slug: page.slug },
       }
     }
-    const revalidated = validateContent(result.content)
+    const revalidated = input.validate(result.content)
     if (!revalidated.ok) return { ok: false, status: 422, code: 'invalid_content', issues: revalidated.issues }
     content = revalidated.value
     merged = true

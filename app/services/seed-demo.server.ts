@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { analyseContent } from '#app/core/analyse'
-import type { DocNode } from '#app/core/content'
+import type { DocNode, PageContent } from '#app/core/content'
 import { validateContent } from '#app/core/document'
+import { linkSubjects, nameKey, validateProductContent, type PageKind } from '#app/core/product'
 import type { Role } from '#app/core/roles'
 import { sourceUrlKey } from '#app/core/source-url'
 import { hashPassword } from '#app/auth/password.server'
@@ -12,6 +13,7 @@ import { insertSource } from '#app/models/sources.server'
 import { insertUser } from '#app/models/users.server'
 import type { Database } from '#db/schema'
 import { demoPages, demoSources } from '#db/seed/demo-content'
+import { demoProducts } from '#db/seed/demo-products'
 import { recordRevision } from './record-revision.server'
 
 export interface DemoAccount {
@@ -76,22 +78,21 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | nu
         })
       }
       const known = new Set(sourceIds.values())
+      const slugOfName = new Map<string, string>()
+      for (const seed of demoProducts) {
+        const validated = validateProductContent({
+          title: seed.name, summary: seed.summary, lang: seed.lang, subjects: { proprietary: [], alternatives: [] }, categories: seed.categories,
+          body: replaceSourceKeys(seed.body ?? { type: 'doc', content: [{ type: 'paragraph' }] }, sourceIds), product: seed.facts,
+        })
+        if (!validated.ok) throw new Error(`demo product ${seed.slug} is invalid: ${validated.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+        await insertApproved(trx, { slug: seed.slug, featured: false, kind: 'product', content: validated.value, authorId, known, editSummary: 'Demo product from its public homepage and repository' })
+        for (const name of [seed.name, seed.slug, ...seed.facts.aliases]) slugOfName.set(nameKey(name), seed.slug)
+      }
       for (const seed of demoPages) {
-        const validated = validateContent({ ...seed.content, body: replaceSourceKeys(seed.content.body, sourceIds) })
+        const linked = linkSubjects(seed.content, (key) => slugOfName.get(key) ?? null)
+        const validated = validateContent({ ...linked, body: replaceSourceKeys(seed.content.body, sourceIds) })
         if (!validated.ok) throw new Error(`demo page ${seed.slug} is invalid: ${validated.issues.map((i) => i.message).join('; ')}`)
-        const content = validated.value
-        const analysis = analyseContent(content, known)
-        const pageId = newId()
-        const revisionId = newId()
-        await insertPage(trx, {
-          id: pageId, slug: seed.slug, title: content.title, summary: content.summary, lang: content.lang,
-          latestRevisionId: revisionId, featured: seed.featured, createdAt: nowIso(),
-        })
-        await recordRevision(trx, {
-          id: revisionId, pageId, parentId: null, baseRevisionId: null, authorId, summary: seed.editSummary,
-          status: 'approved', content, analysis,
-        })
-        await updatePageHeads(trx, pageId, { stableRevisionId: revisionId, updatedAt: nowIso() })
+        await insertApproved(trx, { slug: seed.slug, featured: seed.featured, kind: 'comparison', content: validated.value, authorId, known, editSummary: seed.editSummary })
       }
     })
   } catch (error) {
@@ -100,4 +101,23 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | nu
     throw error
   }
   return accounts.map(({ username, role, password }) => ({ username, role, password }))
+}
+
+async function insertApproved(
+  trx: Kysely<Database>,
+  seed: { slug: string; featured: boolean; kind: PageKind; content: PageContent; authorId: string; known: Set<string>; editSummary: string },
+): Promise<void> {
+  const { content } = seed
+  const analysis = analyseContent(content, seed.known)
+  const pageId = newId()
+  const revisionId = newId()
+  await insertPage(trx, {
+    id: pageId, slug: seed.slug, title: content.title, summary: content.summary, lang: content.lang,
+    latestRevisionId: revisionId, featured: seed.featured, createdAt: nowIso(), kind: seed.kind,
+  })
+  await recordRevision(trx, {
+    id: revisionId, pageId, parentId: null, baseRevisionId: null, authorId: seed.authorId, summary: seed.editSummary,
+    status: 'approved', content, analysis,
+  })
+  await updatePageHeads(trx, pageId, { stableRevisionId: revisionId, updatedAt: nowIso() })
 }

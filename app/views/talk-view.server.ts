@@ -16,8 +16,10 @@ export interface ResolvedSubject {
 /** The page, product or claim a talk URL names, or null when there is none. */
 export async function resolveTalkSubject(db: DB, kind: string, slug: string): Promise<ResolvedSubject | null> {
   if (!isTalkKind(kind)) return null
+  // A product is a page of kind "product" (decision 019): one table, two kinds of talk.
   const page = await getPageBySlug(db, slug)
-  return page ? { kind, id: page.id, slug: page.slug, title: page.title, href: `/pages/${page.slug}` } : null
+  if (!page || (page.kind === 'product') !== (kind === 'product')) return null
+  return { kind, id: page.id, slug: page.slug, title: page.title, href: kind === 'product' ? `/products/${page.slug}` : `/pages/${page.slug}` }
 }
 
 export interface TalkPostView {

@@ -5,6 +5,8 @@ import * as m0004 from './0004-report-collapse'
 import * as m0005 from './0005-idempotency-fingerprint'
 import * as m0006 from './0006-page-search'
 import * as m0010 from './0010-report-reporters'
+import * as m0020 from './0020-products'
+import * as m0021 from './0021-subjects-to-products'
 import * as m0031 from './0031-working-together'
 import * as m0032 from './0032-mail'
 import * as m0040 from './0040-content-notify'
@@ -20,6 +22,8 @@ const migrations: Record<string, Migration> = {
   '0005-idempotency-fingerprint': m0005,
   '0006-page-search': m0006,
   '0010-report-reporters': m0010,
+  '0020-products': m0020,
+  '0021-subjects-to-products': m0021,
   '0031-working-together': m0031,
   '0032-mail': m0032,
   '0040-content-notify': m0040,

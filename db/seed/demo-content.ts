@@ -291,7 +291,7 @@ const teamsVsTchap: SeedPage = {
       "A comparison of Tchap, the French State's Matrix-based messenger, with Microsoft Teams, WhatsApp and Slack, using dated user figures from public sources.",
     lang: 'en',
     subjects: { proprietary: [teams, whatsapp, slack], alternatives: [tchap, element, synapse] },
-    categories: ['messaging', 'public sector', 'France'],
+    categories: ['messaging', 'public-sector'],
     body: doc(
       p(
         'Tchap is the instant messenger of the French State administration, built on the Matrix protocol and the Element client. A circular of 25 July 2025 makes Tchap the messenger of the State',
@@ -432,7 +432,7 @@ const zoomVsVisio: SeedPage = {
         { name: 'Jitsi Meet', vendor: '8x8', homepage: 'https://jitsi.org/jitsi-meet/', license: 'Apache-2.0', repository: 'https://github.com/jitsi/jitsi-meet' },
       ],
     },
-    categories: ['video conferencing', 'public sector', 'France'],
+    categories: ['video-conferencing', 'public-sector'],
     body: doc(
       p(
         "Visio est le service de visioconférence de l'administration française, issu du service de webconférence de l'État. D'abord fondé sur Jitsi, il repose sur un logiciel « meet » construit avec LiveKit. Cette page le compare aux réunions en ligne de Zoom et de Microsoft Teams.",
@@ -509,7 +509,7 @@ const m365VsLaSuite: SeedPage = {
       "Comparaison de Microsoft 365 avec La Suite numérique, les outils collaboratifs de l'administration française, chiffres datés et appréciation de la Cour des comptes à l'appui.",
     lang: 'fr',
     subjects: { proprietary: [m365], alternatives: [docs, visio, tchap] },
-    categories: ['office suite', 'collaboration', 'public sector', 'France'],
+    categories: ['office-suite', 'collaboration', 'public-sector'],
     body: doc(
       p(
         "La Suite numérique est l'ensemble d'outils collaboratifs que l'État français met à la disposition de ses agents. Elle a été lancée le 23 mai 2024 au salon VivaTech",
@@ -604,7 +604,7 @@ const m365VsOpenDesk: SeedPage = {
         },
       ],
     },
-    categories: ['office suite', 'collaboration', 'public sector', 'Germany'],
+    categories: ['office-suite', 'collaboration', 'public-sector'],
     body: doc(
       p(
         'openDesk ist ein Open-Source-Arbeitsplatz für die öffentliche Verwaltung, den das ZenDiS betreut. Diese Seite stellt ihn Microsoft 365 gegenüber. Die Zahlen stammen aus Berichten von heise online, aus einer Pressemitteilung des Herstellers und aus Vortragsfolien der FOSDEM 2024.',
@@ -699,7 +699,7 @@ const schleswigHolstein: SeedPage = {
         { name: 'Thunderbird', vendor: 'MZLA Technologies', homepage: 'https://www.thunderbird.net', license: 'MPL-2.0', repository: 'https://hg.mozilla.org/comm-central' },
       ],
     },
-    categories: ['office suite', 'email', 'public sector', 'Germany'],
+    categories: ['office-suite', 'email', 'public-sector'],
     body: doc(
       p(
         'Die Landesverwaltung Schleswig-Holstein ersetzt Microsoft-Produkte durch Open-Source-Software: LibreOffice statt Microsoft Office, Open-Xchange und Thunderbird statt Exchange und Outlook. Landesregierung, Nachrichtenagentur und Fachpresse nennen unterschiedliche Zahlen; diese Seite stellt sie nebeneinander.',
@@ -787,7 +787,7 @@ const slackVsElement: SeedPage = {
       'A comparison of Slack with Element and the Matrix protocol, including Matrix deployments in the public sector, using dated figures from public sources.',
     lang: 'en',
     subjects: { proprietary: [slack], alternatives: [element, synapse] },
-    categories: ['messaging', 'team chat', 'Matrix'],
+    categories: ['messaging', 'team-chat'],
     body: doc(
       p(
         'Slack is a proprietary team messaging service. Element is a messaging client built on Matrix, an open protocol for real-time communication, and Synapse is a Matrix server. Tchap, the messenger of the French State, is a Matrix deployment.',

@@ -59,7 +59,8 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     const alternative = page.getByRole('group', { name: 'Alternative 1' })
     await alternative.getByLabel('Name').fill('Visio')
     await alternative.getByLabel('Licence (SPDX)').fill('MIT')
-    await page.getByLabel('Categories').fill('video conferencing, public sector')
+    await page.getByRole('checkbox', { name: 'Video conferencing' }).check()
+    await page.getByRole('checkbox', { name: 'Public sector' }).check()
 
     await body(page).click()
     await page.keyboard.type('Visio served 40,000 meetings a week.')
@@ -237,7 +238,7 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     const source = await createSource(t.db, { url: 'https://www.tchap.gouv.fr/rapport-2024', kind: 'official' })
     const { page, errors } = await openEditor('/pages/new')
     // Into the text from the field before it, with Tab: the toolbar is one tab stop on the way.
-    await page.getByLabel('Categories').focus()
+    await page.getByRole('checkbox', { name: 'Public sector' }).focus()
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bold')
     await page.keyboard.press('Tab')

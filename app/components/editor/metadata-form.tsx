@@ -4,6 +4,10 @@ import type { Lang } from '#app/core/lang'
 import type { EditorMessageKey } from '#app/core/i18n/editor-messages'
 import { emptyAlternative, emptyProduct, type AlternativeRow, type FormErrors, type PageForm, type ProductRow } from './page-form'
 import { useEditorT } from './use-editor-t'
+import { useUiLang } from '#app/components/i18n'
+import { ProductPicker, type PickedProduct } from './product-picker'
+import { CATEGORIES } from '#app/core/categories'
+import { parseCategories } from './page-form'
 
 type Side = 'proprietary' | 'alternatives'
 
@@ -21,6 +25,7 @@ const COLUMN_LABEL: Record<(typeof ALTERNATIVE_COLUMNS)[number], EditorMessageKe
 /** What a comparison is about: title, summary, content language, the products compared, categories. */
 export function MetadataForm({ form, onChange, errors }: { form: PageForm; onChange: (form: PageForm) => void; errors: FormErrors }) {
   const t = useEditorT()
+  const uiLang = useUiLang()
   // After adding or removing a row, focus goes somewhere sensible instead of to the page's top.
   const [focusTarget, setFocusTarget] = useState<string | null>(null)
   const root = useRef<HTMLFieldSetElement>(null)
@@ -45,6 +50,18 @@ export function MetadataForm({ form, onChange, errors }: { form: PageForm; onCha
     const neighbour = rest[Math.min(index, rest.length - 1)]
     setFocusTarget(neighbour ? `${side}-${neighbour.key}-name` : `${side}-add`)
   }
+  // A product chosen (or created) in the picker becomes a row that names it, filling a blank row first.
+  const addProduct = (side: Side, p: PickedProduct) => {
+    const rows = form[side] as Array<ProductRow | AlternativeRow>
+    const base = side === 'proprietary' ? emptyProduct() : emptyAlternative()
+    const row = { ...base, name: p.name, vendor: p.vendor, ...(side === 'alternatives' ? { license: p.license } : {}), product: p.slug }
+    const blankIndex = rows.findIndex((r) => r.name.trim() === '' && r.vendor.trim() === '' && r.homepage.trim() === '')
+    onChange({ ...form, [side]: blankIndex >= 0 ? rows.map((r, i) => (i === blankIndex ? { ...row, key: r.key } : r)) : [...rows, row] })
+  }
+  const toggleCategory = (slug: string, on: boolean) => {
+    const current = parseCategories(form.categories)
+    set('categories', (on ? [...current, slug] : current.filter((c) => c !== slug)).join(', '))
+  }
   const setCell = (side: Side, key: string, column: string, value: string) =>
     onChange({ ...form, [side]: (form[side] as Array<ProductRow | AlternativeRow>).map((r) => (r.key === key ? { ...r, [column]: value } : r)) })
 
@@ -55,6 +72,7 @@ export function MetadataForm({ form, onChange, errors }: { form: PageForm; onCha
     return (
       <fieldset className="subjects-editor__side">
         <legend>{side === 'proprietary' ? t('editor.meta.proprietary') : t('editor.meta.alternatives')}</legend>
+        <ProductPicker side={side} lang={form.lang} label={side === 'proprietary' ? t('editor.meta.proprietary') : t('editor.meta.alternatives')} onPick={(p) => addProduct(side, p)} />
         {rows.length === 0 ? <p className="muted">{side === 'proprietary' ? t('editor.meta.noProprietary') : t('editor.meta.noAlternatives')}</p> : null}
         {rows.map((row, index) => {
           const label = side === 'proprietary' ? t('editor.meta.productN', { n: index + 1 }) : t('editor.meta.alternativeN', { n: index + 1 })
@@ -62,6 +80,11 @@ export function MetadataForm({ form, onChange, errors }: { form: PageForm; onCha
           return (
             <fieldset key={row.key} className="subjects-editor__row" aria-describedby={error ? `${side}-${row.key}-error` : undefined}>
               <legend>{label}</legend>
+              {row.product ? (
+                <p>
+                  <a href={`/products/${row.product}`} target="_blank" rel="noreferrer">{row.name || row.product}</a>
+                </p>
+              ) : null}
               {columns.map((column) => {
                 const fieldId = `${side}-${row.key}-${column}`
                 const value = (row as unknown as Record<string, string>)[column] ?? ''
@@ -164,16 +187,13 @@ export function MetadataForm({ form, onChange, errors }: { form: PageForm; onCha
           {t('editor.meta.licenseHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="page-categories">{t('editor.meta.categories')}</label>
-        <input
-          id="page-categories"
-          type="text"
-          value={form.categories}
-          onChange={(e) => set('categories', e.target.value)}
-          aria-invalid={errors.categories ? true : undefined}
-          aria-describedby={`page-categories-hint${errors.categories ? ' page-categories-error' : ''}`}
-        />
+      <fieldset className="field" aria-invalid={errors.categories ? true : undefined} aria-describedby={`page-categories-hint${errors.categories ? ' page-categories-error' : ''}`}>
+        <legend>{t('editor.meta.categories')}</legend>
+        {CATEGORIES.map((c) => (
+          <label key={c.slug} className="choice">
+            <input type="checkbox" checked={parseCategories(form.categories).includes(c.slug)} onChange={(e) => toggleCategory(c.slug, e.target.checked)} /> {c.name[uiLang]}
+          </label>
+        ))}
         <p id="page-categories-hint" className="hint">
           {t('editor.meta.categoriesHint')}
         </p>
@@ -182,7 +202,7 @@ export function MetadataForm({ form, onChange, errors }: { form: PageForm; onCha
             {errors.categories}
           </p>
         ) : null}
-      </div>
+      </fieldset>
     </fieldset>
   )
 }

@@ -7,8 +7,19 @@ const body = doc(p(text('Tchap has 375,000 users.')))
 
 describe('formFromContent and contentFromForm', () => {
   it('round-trips a stored snapshot unchanged', () => {
-    const stored = content(body, { categories: ['messaging', 'public sector'] })
+    const stored = content(body, { categories: ['messaging', 'public-sector'] })
     expect(contentFromForm(formFromContent(stored, 'de'), stored.body)).toEqual(stored)
+  })
+
+  it('turns categories from before the registry into registry slugs, dropping what fits none', () => {
+    const stored = content(body, { categories: ['messaging', 'public sector', 'France'] })
+    expect(contentFromForm(formFromContent(stored, 'de'), stored.body).categories).toEqual(['messaging', 'public-sector'])
+  })
+
+  it('keeps the product a subject names', () => {
+    const stored = content(body)
+    const named = { ...stored, subjects: { proprietary: [{ name: 'Slack', vendor: '', homepage: '', product: 'slack' }], alternatives: [] } }
+    expect(contentFromForm(formFromContent(named, 'en'), stored.body).subjects.proprietary).toEqual([{ name: 'Slack', vendor: '', homepage: '', product: 'slack' }])
   })
 
   it('gives a new page one empty row on each side and the UI language', () => {

@@ -1,4 +1,5 @@
 import type { Alternative, DocNode, PageContent, Product } from '#app/core/content'
+import { categoryFromText } from '#app/core/categories'
 import { isLang, type Lang } from '#app/core/lang'
 import type { Issue } from '#app/core/result'
 
@@ -52,9 +53,11 @@ const rows = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.fi
 export function formFromContent(content: unknown, fallbackLang: Lang): PageForm {
   const c = isRecord(content) ? content : {}
   const subjects = isRecord(c.subjects) ? c.subjects : {}
-  const proprietary = rows(subjects.proprietary).map((r, i) => ({ key: `p${i}`, name: str(r.name), vendor: str(r.vendor), homepage: str(r.homepage) }))
+  // The product a row names (a slug) rides along unchanged; rows without one keep none.
+  const product = (r: Record<string, unknown>) => (typeof r.product === 'string' && r.product !== '' ? { product: r.product } : {})
+  const proprietary = rows(subjects.proprietary).map((r, i) => ({ key: `p${i}`, name: str(r.name), vendor: str(r.vendor), homepage: str(r.homepage), ...product(r) }))
   const alternatives = rows(subjects.alternatives).map((r, i) => ({
-    key: `a${i}`, name: str(r.name), vendor: str(r.vendor), homepage: str(r.homepage), license: str(r.license), repository: str(r.repository),
+    key: `a${i}`, name: str(r.name), vendor: str(r.vendor), homepage: str(r.homepage), license: str(r.license), repository: str(r.repository), ...product(r),
   }))
   return {
     title: str(c.title),
@@ -62,11 +65,15 @@ export function formFromContent(content: unknown, fallbackLang: Lang): PageForm 
     lang: isLang(c.lang) ? c.lang : fallbackLang,
     proprietary: proprietary.length > 0 ? proprietary : [emptyProduct('p0')],
     alternatives: alternatives.length > 0 ? alternatives : [emptyAlternative('a0')],
-    categories: Array.isArray(c.categories) ? c.categories.filter((x): x is string => typeof x === 'string').join(', ') : '',
+    // Categories from before the registry become registry slugs where one fits (decision 020).
+    categories: Array.isArray(c.categories)
+      ? c.categories.filter((x): x is string => typeof x === 'string').map((x) => categoryFromText(x)).filter((x): x is string => x !== null).join(', ')
+      : '',
   }
 }
 
 const blank = (row: object) => Object.entries(row).every(([k, v]) => k === 'key' || typeof v !== 'string' || v.trim() === '')
+const productOf = (row: { product?: string }) => (row.product ? { product: row.product } : {})
 
 /** Categories as typed ("messaging, video, messaging") → a list without blanks or repeats. */
 export function parseCategories(input: string): string[] {
@@ -88,10 +95,10 @@ export function contentFromForm(form: PageForm, body: DocNode): PageContent {
     summary: form.summary.trim(),
     lang: form.lang,
     subjects: {
-      proprietary: form.proprietary.filter((r) => !blank(r)).map(({ name, vendor, homepage }) => ({ name: name.trim(), vendor: vendor.trim(), homepage: homepage.trim() })),
+      proprietary: form.proprietary.filter((r) => !blank(r)).map((r) => ({ name: r.name.trim(), vendor: r.vendor.trim(), homepage: r.homepage.trim(), ...productOf(r) })),
       alternatives: form.alternatives
         .filter((r) => !blank(r))
-        .map(({ name, vendor, homepage, license, repository }) => ({ name: name.trim(), vendor: vendor.trim(), homepage: homepage.trim(), license: license.trim(), repository: repository.trim() })),
+        .map((r) => ({ name: r.name.trim(), vendor: r.vendor.trim(), homepage: r.homepage.trim(), license: r.license.trim(), repository: r.repository.trim(), ...productOf(r) })),
     },
     categories: parseCategories(form.categories),
     body,

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useT } from '#app/components/i18n'
+import { Licence } from '#app/components/product'
+import { getCategory } from '#app/core/categories'
+import { translator } from '#app/core/i18n/index'
+import { notFound } from '#app/http.server'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { listPagesInCategory } from '#app/models/products.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = getUiLang(request)
+  const slug = params.slug ?? ''
+  const category = getCategory(slug)
+  if (!category) throw notFound(translator(lang)('categories.notFound', { slug: slug.slice(0, 80) }))
+  const { comparisons, products } = await listPagesInCategory(getDb(), slug)
+  return {
+    name: category.name[lang],
+    comparisons,
+    products: products.map((p) => ({ slug: p.slug, name: p.name, kind: p.kind, license: p.license, families: p.families })),
+  }
+}
+
+export default function CategoryPage() {
+  const data = useLoaderData<typeof loader>()
+  const t = useT()
+  return (
+    <div className="narrow">
+      <h1>{data.name}</h1>
+      <h2>{t('categories.products')}</h2>
+      {data.products.length === 0 ? <p className="muted">{t('categories.none')}</p> : (
+        <ul className="page-list">
+          {data.products.map((p) => (
+            <li key={p.slug}>
+              <Link to={`/products/${p.slug}`}>{p.name}</Link> <span className="muted">· {t(`product.kind.${p.kind}`)} · </span>
+              <Licence license={p.license} families={p.families} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('categories.comparisons')}</h2>
+      {data.comparisons.length === 0 ? <p className="muted">{t('categories.none')}</p> : (
+        <ul className="page-list">
+          {data.comparisons.map((c) => (
+            <li key={c.slug}><Link to={`/pages/${c.slug}`} lang={c.lang}>{c.title}</Link></li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ''} · Sourced` }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
