@@ -51,6 +51,7 @@ interface RouteRule {
 }
 
 const DEMO_SLUG = 'microsoft-teams-vs-tchap'
+const DEMO_PRODUCT = 'microsoft-teams'
 /** Digits in a page would be figures needing a source; a probe page has none, so it can be approved. */
 const letters = (n: number) => n.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')
 const pageContent = (n: number) => content(doc(p(text(`Probe paragraph ${letters(n)}.`))), { title: `Authorisation probe ${letters(n)}` })
@@ -105,6 +106,18 @@ const ROUTES: Record<string, RouteRule> = {
   'watchlist.tsx': { minimum: 'signed-in', probes: [{ name: 'mark all seen', body: () => ({ intent: 'seen-all' }) }] },
   'notifications.tsx': { minimum: 'signed-in', probes: [{ name: 'read all', body: () => ({ intent: 'read-all' }) }] },
   'api.v1.watchlist.ts': { minimum: 'signed-in', probes: [{ name: 'watch', body: () => ({ kind: 'page', slug: DEMO_SLUG }) }] },
+  'account_.email.tsx': { minimum: 'signed-in', probes: [{ name: 'mail preferences', body: () => ({ intent: 'preferences', 'kind-decision': 'on', mode: 'daily' }) }] },
+  // Public by design: a token or key in the URL is the authorisation (mail links work signed out).
+  'password.forgot.tsx': { minimum: 'public', probes: [{ name: 'ask for a reset', body: () => ({ email: 'nobody@example.org' }) }] },
+  'password.reset.$token.tsx': { minimum: 'public' },
+  'email.verify.$token.tsx': { minimum: 'public' },
+  'mail.unsubscribe.$key.tsx': { minimum: 'public' },
+
+  // Products are pages of kind "product": the same minimum as pages (empty bodies are 4xx, not 401/403).
+  'products.new.tsx': { minimum: 'editor' },
+  'products.$slug.edit.tsx': { minimum: 'editor' },
+  'api.v1.products._index.ts': { minimum: 'editor' },
+  'api.v1.products.$slug.revisions.ts': { minimum: 'editor' },
 }
 
 const ROUTES_DIR = path.resolve('app/routes')
@@ -297,7 +310,13 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
 
   /** A fresh record per route, so one route's test cannot use up another's (an approved revision). */
   async function paramValue(route: string, name: string, previous: string | undefined): Promise<string> {
+    if (name === 'slug' && route.includes('products')) return DEMO_PRODUCT
     if (name === 'slug') return DEMO_SLUG
+    if (name === 'token') return 'not-a-token-that-was-ever-sent-by-mail'
+    if (name === 'key') {
+      await t.db.updateTable('users').set({ mail_unsubscribe_key: 'probe-unsubscribe-key' }).where('username', '=', victim).execute()
+      return 'probe-unsubscribe-key'
+    }
     if (name === 'kind') return 'page'
     if (name === 'id' && previous === 'threads') return openThread()
     // A permalink to revert to: a published revision of the page.
