@@ -27,3 +27,10 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
   return form
 }
+
+/** The form's text fields by name (the first of repeated names; files are not ours to take). */
+export async function readFormFields(request: Request): Promise<Record<string, string>> {
+  const fields: Record<string, string> = {}
+  for (const [key, value] of await readFormData(request)) if (typeof value === 'string' && !(key in fields)) fields[key] = value
+  return fields
+}

@@ -1,3 +1,4 @@
+import { readFormData } from '#app/form-body.server'
 import { data, redirect } from '@remix-run/node'
 import { getActor } from '#app/auth/actor.server'
 import type { PageContent } from '#app/core/content'
@@ -69,7 +70,7 @@ function fieldOf(path: string): string {
  */
 export async function submitProductEdit(request: Request, slug: string | null) {
   const t = translator(getUiLang(request))
-  const values = readForm(await request.formData())
+  const values = readForm(await readFormData(request))
   const actor = await getActor(request)
   if (!actor) throw redirect(`/login?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`)
   if (!can(actor, slug === null ? 'page.create' : 'page.edit')) throw forbidden(t('auth.forbidden'))

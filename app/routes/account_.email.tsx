@@ -7,7 +7,7 @@ import { useT } from '#app/components/i18n'
 import { MAIL_MODES } from '#app/core/email'
 import { translator } from '#app/core/i18n/index'
 import { isNotificationKind, NOTIFICATION_KINDS } from '#app/core/notification-kinds'
-import { readForm } from '#app/form.server'
+import { readFormFields } from '#app/form-body.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { getMailSettings, setMailPreferences } from '#app/models/user-mail.server'
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSessionUser(request)
   const lang = getUiLang(request)
   const t = translator(lang)
-  const form = await readForm(request)
+  const form = await readFormFields(request)
   if (form.intent === 'preferences') {
     // Checkboxes send only the ticked ones; readForm keeps the first of repeated names, so the
     // kinds come as one field each ("kind-revision"…).

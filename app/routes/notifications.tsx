@@ -7,7 +7,7 @@ import { useT, useUiLang } from '#app/components/i18n'
 import { PlainText } from '#app/components/plain-text'
 import { formatDateTime } from '#app/core/format'
 import { translator, type Translate } from '#app/core/i18n/index'
-import { readForm } from '#app/form.server'
+import { readFormFields } from '#app/form-body.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { nowIso } from '#app/models/ids.server'
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSessionUser(request)
-  const form = await readForm(request)
+  const form = await readFormFields(request)
   const id = form.id ?? ''
   await markNotificationsRead(getDb(), user.id, form.intent === 'read-all' ? null : ID.test(id) ? [id] : [], nowIso())
   return redirect('/notifications', 303)

@@ -5,7 +5,7 @@ import { clientIp } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT } from '#app/components/i18n'
 import { translator } from '#app/core/i18n/index'
-import { readForm } from '#app/form.server'
+import { readFormFields } from '#app/form-body.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { requestPasswordReset } from '#app/services/password-reset.server'
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const lang = getUiLang(request)
   const t = translator(lang)
-  const form = await readForm(request)
+  const form = await readFormFields(request)
   const result = await requestPasswordReset(getDb(), { email: form.email, ip: clientIp(request), lang })
   if (result.ok) return { ok: true as const, message: t('forgot.sent'), email: '' }
   if (result.reason === 'throttled') {

@@ -5,7 +5,7 @@ import { clientIp } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT } from '#app/components/i18n'
 import { translator } from '#app/core/i18n/index'
-import { readForm } from '#app/form.server'
+import { readFormFields } from '#app/form-body.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { isResetTokenUsable, resetPassword } from '#app/services/password-reset.server'
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
-  const form = await readForm(request)
+  const form = await readFormFields(request)
   const result = await resetPassword(getDb(), { token: params.token ?? '', password: form.password, confirm: form.confirm, ip: clientIp(request) })
   if (result.ok) return { ok: true as const, message: t('reset.done') }
   if (result.reason === 'invalid_token') return data({ ok: false as const, message: t('verify.invalid') }, { status: 410 })

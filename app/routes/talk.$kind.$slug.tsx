@@ -10,7 +10,7 @@ import { translator, type Translate } from '#app/core/i18n/index'
 import { can } from '#app/core/permissions'
 import type { Issue } from '#app/core/result'
 import { TALK_BODY_MAX, TALK_REASON_MAX, TALK_TITLE_MAX } from '#app/core/talk'
-import { readForm } from '#app/form.server'
+import { readFormFields } from '#app/form-body.server'
 import { notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const subject = await resolveTalkSubject(getDb(), params.kind ?? '', params.slug ?? '')
   if (!subject) throw notFound(t('talk.error.notFound', { kind: (params.kind ?? '').slice(0, 20), slug: (params.slug ?? '').slice(0, 80) }))
-  const form = await readForm(request)
+  const form = await readFormFields(request)
   const intent = INTENTS.find((i) => i === form.intent) ?? 'thread'
   const target = form.postId || form.threadId || ''
   const back = (anchor: string) => redirect(`/talk/${subject.kind}/${subject.slug}${anchor ? `#${anchor}` : ''}`, 303)

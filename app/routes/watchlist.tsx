@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT, useUiLang } from '#app/components/i18n'
 import { formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
-import { readForm } from '#app/form.server'
+import { readFormFields } from '#app/form-body.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { nowIso } from '#app/models/ids.server'
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Unwatch one item, mark one item seen, or mark everything seen. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSessionUser(request)
-  const form = await readForm(request)
+  const form = await readFormFields(request)
   const kind = form.kind === 'thread' ? 'thread' : 'page'
   const subject = { kind, id: form.id ?? '' }
   const db = getDb()

@@ -10,6 +10,7 @@ import * as m0021 from './0021-subjects-to-products'
 import * as m0031 from './0031-working-together'
 import * as m0032 from './0032-mail'
 import * as m0040 from './0040-content-notify'
+import * as m0041 from './0041-content-notify-more'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0031-working-together': m0031,
   '0032-mail': m0032,
   '0040-content-notify': m0040,
+  '0041-content-notify-more': m0041,
 }
 
 export const migrationProvider: MigrationProvider = {
