@@ -7,6 +7,7 @@ import { useNonce } from '#app/components/nonce'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { can } from '#app/core/permissions'
 import { getUiLang } from '#app/lang.server'
+import { Bell } from 'lucide-react'
 import { getDb } from '#app/models/db.server'
 import { countUnread } from '#app/models/notifications.server'
 import { shouldHydrate } from '#app/components/hydration'
@@ -83,7 +84,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {data?.user ? (
                 <>
                   <Link to="/notifications" className="notifications-link" aria-label={t('notifications.link', { count: data.unread })}>
-                    {t('notifications.title')}
+                    <Bell aria-hidden="true" size={18} />
+                    <span className="notifications-link__label">{t('notifications.title')}</span>
                     {data.unread > 0 ? <span className="badge badge--count">{data.unread}</span> : null}
                   </Link>
                   <details className="user-menu" data-menu>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT } from '#app/components/i18n'
 import { translator } from '#app/core/i18n/index'
+import { readFormData } from '#app/form-body.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { confirmEmail } from '#app/services/email-address.server'
@@ -20,6 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // The form has no fields, but a body that is not a form is still the client's mistake (415/400).
+  await readFormData(request)
   const t = translator(getUiLang(request))
   const result = await confirmEmail(getDb(), params.token ?? '')
   if (result.ok) return { ok: true as const, message: t('verify.done', { email: result.email }) }

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT } from '#app/components/i18n'
 import { translator } from '#app/core/i18n/index'
+import { readFormData } from '#app/form-body.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { getMailSettings, getUserIdByUnsubscribeKey, setMailPreferences } from '#app/models/user-mail.server'
@@ -16,6 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // The form has no fields, but a body that is not a form is still the client's mistake (415/400).
+  await readFormData(request)
   const lang = getUiLang(request)
   const t = translator(lang)
   const userId = await getUserIdByUnsubscribeKey(getDb(), params.key ?? '')

@@ -54,9 +54,9 @@ type Failure = { ok: false; intent: Intent; target: string; fields: Record<strin
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
+  const form = await readFormFields(request)
   const subject = await resolveTalkSubject(getDb(), params.kind ?? '', params.slug ?? '')
   if (!subject) throw notFound(t('talk.error.notFound', { kind: (params.kind ?? '').slice(0, 20), slug: (params.slug ?? '').slice(0, 80) }))
-  const form = await readFormFields(request)
   const intent = INTENTS.find((i) => i === form.intent) ?? 'thread'
   const target = form.postId || form.threadId || ''
   const back = (anchor: string) => redirect(`/talk/${subject.kind}/${subject.slug}${anchor ? `#${anchor}` : ''}`, 303)

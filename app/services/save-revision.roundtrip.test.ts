@@ -53,7 +53,7 @@ describe.each(TEST_ENGINES)('accepted snapshots round-trip through storage on $e
         expect(read).toEqual(validated.value)
         expect(validateContent(read)).toEqual({ ok: true, value: read })
       }),
-      { numRuns: 40 },
+      { numRuns: 80 },
     )
     expect(stored).toBeGreaterThan(10)
   })

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { sql } from 'kysely'
@@ -33,6 +34,27 @@ export interface App {
   /** The exit code or signal, once the process has ended (null while it runs). */
   exited(): string | null
   kill(signal: NodeJS.Signals): Promise<void>
+  /** Resident memory of the app's processes (the primary and its workers), from /proc; null elsewhere. */
+  rssBytes(): number | null
+}
+
+function residentBytes(rootPid: number): number | null {
+  try {
+    const pids = [rootPid]
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
+      if (new RegExp(`^PPid:\\s+${rootPid}$`, 'm').test(status)) pids.push(Number(entry))
+    }
+    let total = 0
+    for (const pid of pids) {
+      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+      total += Number(kb ?? 0) * 1024
+    }
+    return total
+  } catch {
+    return null
+  }
 }
 
 /** Starts build/server.js on a free port against databaseUrl; resolves once it listens. */
@@ -89,6 +111,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
     url,
     output: () => output,
     exited: () => ended,
+    rssBytes: () => (child.pid === undefined || ended !== null ? null : residentBytes(child.pid)),
     kill: async (signal) => {
       if (ended !== null) return
       child.kill(signal)

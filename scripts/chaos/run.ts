@@ -1,4 +1,4 @@
-// npm run chaos [-- --only=editors,kill,stop,freeze,kill-postgres,disk-full] [--seconds=60] [--outage=20] [--cycles=20] [--kill-load-ms=5000]
+// npm run chaos [-- --only=editors,kill,stop,freeze,kill-postgres,disk-full,mixed] [--seconds=60] [--outage=20] [--cycles=20] [--kill-load-ms=5000]
 // Runs the chaos scenarios against the built app (npm run build first) and a PostgreSQL cluster it
 // starts itself on a spare port (never the shared one), then prints one JSON line per result.
 import fs from 'node:fs'
@@ -44,11 +44,15 @@ function sqliteFile(): { url: string; cleanup(): void } {
 
 const unavailable = clusterUnavailableReason()
 let cluster: Cluster | undefined
-const needsPostgres = ['editors', 'kill', 'stop', 'freeze', 'kill-postgres'].some((s) => only.has(s))
+const needsPostgres = ['editors', 'kill', 'stop', 'freeze', 'kill-postgres', 'mixed'].some((s) => only.has(s))
 if (needsPostgres && unavailable) process.stderr.write(`PostgreSQL scenarios skipped: ${unavailable}\n`)
 else if (needsPostgres) cluster = startCluster(await freePort())
 
 try {
+  // Opt-in (--only=mixed): 200 readers and 5 editors on PostgreSQL for --seconds.
+  if (only.has('mixed') && cluster) {
+    report('readers-and-editors', await concurrentEditors({ databaseUrl: cluster.url, engine: 'postgres', editors: 5, readers: 200, seconds }))
+  }
   if (only.has('editors')) {
     const file = sqliteFile()
     try {
