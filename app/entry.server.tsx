@@ -3,10 +3,10 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/components/nonce'
-import { log } from '#app/logger.server'
+import { log } from '#app/infra/logger.server'
 
 export { bootstrap, currentContentVersion, shutdown } from '#app/services/bootstrap.server'
-export { getUiLang as uiLang } from '#app/lang.server'
+export { getUiLang as uiLang } from '#app/http/lang.server'
 
 const ABORT_DELAY = 5_000
 

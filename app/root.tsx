@@ -6,7 +6,7 @@ import { LanguageSwitcher } from '#app/components/language-switcher'
 import { useNonce } from '#app/components/nonce'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { can } from '#app/core/permissions'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import appCss from '#app/styles/app.css?url'
 
 export const links: LinksFunction = () => [

@@ -10,7 +10,7 @@ import { isCrossSiteWrite } from '../app/auth/csrf'
 import { LIMITS } from '../app/core/limits'
 import { conditionalAnswer, tagAnswer } from './conditional'
 import { noncePositions, PageCache, withNonce } from './page-cache'
-import { resolveOrigins } from '../app/origin.server'
+import { resolveOrigins } from '../app/http/origin.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
 
 /**

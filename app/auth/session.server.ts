@@ -3,7 +3,7 @@ import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type Datab
 import { SESSION_COOKIE } from '#app/auth/cookie-names'
 import { config } from '#app/config.server'
 import { isRole, type Role } from '#app/core/roles'
-import { readCookie } from '#app/lang.server'
+import { readCookie } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { nowIso } from '#app/models/ids.server'
 import { touchSession } from '#app/models/sessions.server'

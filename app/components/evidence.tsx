@@ -1,7 +1,7 @@
 import { waybackLookupUrl } from '#app/core/archive'
 import { formatAsOf, formatDate } from '#app/core/format'
 import type { SourceKind } from '#app/core/content'
-import type { ReaderFigure } from '#app/models/page-view.server'
+import type { ReaderFigure } from '#app/views/page-view.server'
 import type { SourceView } from '#app/presenters/source'
 import { useT, useUiLang } from './i18n'
 import { isBrokenLink, QuoteCheckNote } from './link-check'

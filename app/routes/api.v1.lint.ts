@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { readJsonBody } from '#app/api.server'
+import { readJsonBody } from '#app/http/api.server'
 import { lintRequest } from '#app/core/lint'
 import { publicIssue } from '#app/core/result'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { existingSourceIds } from '#app/models/sources.server'
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { quoteCheckOf } from '#app/core/link-check'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { listLinkChecks } from '#app/models/link-checks.server'
 import { getSource, listSourceUses } from '#app/models/sources.server'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { getDb, getDbConfig } from '#app/models/db.server'
-import { log } from '#app/logger.server'
+import { log } from '#app/infra/logger.server'
 
 /** Liveness and readiness in one: answers 200 only when the database answers a query. */
 export async function loader() {

@@ -7,7 +7,7 @@ import { useT } from '#app/components/i18n'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { translator } from '#app/core/i18n/index'
 import { safeRedirectPath } from '#app/core/redirect'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { signIn } from '#app/services/sign-in.server'
 

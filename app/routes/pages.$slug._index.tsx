@@ -8,11 +8,11 @@ import { SaveNotice } from '#app/components/save-notice'
 import { SubjectsBox } from '#app/components/subjects'
 import { formatDate } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
-import { notFound } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { notFound } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
-import { loadPageView, type Which } from '#app/models/page-view.server'
-import { getOrigins } from '#app/origin.server'
+import { loadPageView, type Which } from '#app/views/page-view.server'
+import { getOrigins } from '#app/http/origin.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const uiLang = getUiLang(request)

@@ -6,10 +6,10 @@ import { useT } from '#app/components/i18n'
 import { EvidenceChangesSection, MetaChangesSection } from '#app/components/revision-diff'
 import { isRevisionId } from '#app/core/history-query'
 import { translator } from '#app/core/i18n/index'
-import { notFound } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { notFound } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
-import { loadDiffView, type RevisionSide } from '#app/models/diff-view.server'
+import { loadDiffView, type RevisionSide } from '#app/views/diff-view.server'
 import historyCss from '#app/styles/history.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]

@@ -3,8 +3,8 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { EditorScreen } from '#app/components/editor/editor-screen'
 import { editorTranslator } from '#app/core/i18n/editor-messages'
-import { newPageEditor, requireEditor, submitEdit } from '#app/editor.server'
-import { getUiLang } from '#app/lang.server'
+import { newPageEditor, requireEditor, submitEdit } from '#app/routes/editor/editor.server'
+import { getUiLang } from '#app/http/lang.server'
 import editorCss from '#app/styles/editor.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT } from '#app/components/i18n'
 import { translator } from '#app/core/i18n/index'
 import { snippetHtml } from '#app/core/snippet'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { searchPages } from '#app/models/search.server'
 

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { isSafeUrl } from '#app/core/safe-url'
-import { normaliseLinkInput } from './link-input'
+import { normaliseLinkInput } from '#app/core/editor/link-input'
 import { Modal } from './modal'
 import { useEditorT } from './use-editor-t'
 

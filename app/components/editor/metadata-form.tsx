@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { LANG_NAMES, LANGS } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 import type { EditorMessageKey } from '#app/core/i18n/editor-messages'
-import { emptyAlternative, emptyProduct, type AlternativeRow, type FormErrors, type PageForm, type ProductRow } from './page-form'
+import { emptyAlternative, emptyProduct, type AlternativeRow, type FormErrors, type PageForm, type ProductRow } from '#app/core/editor/page-form'
 import { useEditorT } from './use-editor-t'
 
 type Side = 'proprietary' | 'alternatives'
