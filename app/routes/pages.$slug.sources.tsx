@@ -12,7 +12,7 @@ import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { loadPageSources } from '#app/views/page-sources.server'
 import { getOrigins } from '#app/http/origin.server'
-import type { PageSourcesExport } from '#app/presenters/page-sources'
+import type { PageSourcesExport } from '#app/views/page-sources'
 import sourcesCss from '#app/styles/sources.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sourcesCss }]

@@ -5,7 +5,7 @@ import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { loadPageSources } from '#app/views/page-sources.server'
 import { getOrigins } from '#app/http/origin.server'
-import { downloadHeaders, pageSourcesCsv } from '#app/presenters/page-sources'
+import { downloadHeaders, pageSourcesCsv } from '#app/views/page-sources'
 
 /** GET /pages/:slug/sources.csv — the page's figures and citations with their sources, as CSV. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { loadPageSources } from '#app/views/page-sources.server'
 import { getOrigins } from '#app/http/origin.server'
-import { downloadHeaders } from '#app/presenters/page-sources'
+import { downloadHeaders } from '#app/views/page-sources'
 
 /** GET /pages/:slug/sources.json — the page's figures and citations with their sources, as JSON. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

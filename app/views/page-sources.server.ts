@@ -1,5 +1,5 @@
 import type { Lang } from '#app/core/lang'
-import { presentPageSources, type PageSourcesExport } from '#app/presenters/page-sources'
+import { presentPageSources, type PageSourcesExport } from './page-sources'
 import type { DB } from '#app/models/db.server'
 import { loadPageView } from './page-view.server'
 

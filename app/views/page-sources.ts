@@ -1,6 +1,6 @@
 import { toCsv, type CsvCell } from '#app/core/csv'
-import type { PageView } from '#app/views/page-view.server'
-import type { SourceView } from './source'
+import type { PageView } from './page-view.server'
+import type { SourceView } from '#app/presenters/source'
 
 /**
  * The public shape of "every figure and citation of a page with its source": the table at
