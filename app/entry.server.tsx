@@ -3,10 +3,14 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/components/nonce'
+import { RequestIdProvider } from '#app/components/request-id'
 import { log } from '#app/infra/logger.server'
 
 export { bootstrap, currentContentVersion, shutdown } from '#app/services/bootstrap.server'
 export { getUiLang as uiLang } from '#app/http/lang.server'
+// The HTTP server (server/index.ts) takes both from the build, so the process has one of each.
+export { config } from '#app/config.server'
+export { logger } from '#app/infra/logger.server'
 
 const ABORT_DELAY = 5_000
 
@@ -26,7 +30,9 @@ export default function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestIdProvider value={loadContext?.requestId}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestIdProvider>
       </NonceProvider>,
       {
         nonce,

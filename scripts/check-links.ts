@@ -3,12 +3,12 @@
 // LINK_CHECK_INTERVAL_HOURS; broken links after LINK_CHECK_BROKEN_INTERVAL_HOURS), then exits
 // with a summary. Safe to run while the app runs: both take jobs from the same queue.
 import { getDb, migrateToLatest } from '#app/models/db.server'
-import { linkCheckerSettingsFromEnv, runLinkCheckPass, summarise } from '#app/services/link-checker.server'
+import { linkCheckerSettings, runLinkCheckPass, summarise } from '#app/services/link-checker.server'
 import { run } from './cli'
 
 await run(async () => {
   await migrateToLatest(getDb())
-  const settings = linkCheckerSettingsFromEnv()
+  const settings = linkCheckerSettings()
   // No batch limit: the command works the whole queue of due checks before it exits.
   const summary = await runLinkCheckPass(getDb(), settings, { limit: Number.MAX_SAFE_INTEGER })
   const counts = summarise(summary)

@@ -5,20 +5,23 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { createRequestListener } from '@remix-run/node-fetch-server'
 import sirv from 'sirv'
+import type { Config } from '../app/config.server'
+import type { logger as appLogger } from '../app/infra/logger.server'
 import { SESSION_COOKIE } from '../app/auth/cookie-names'
 import { isCrossSiteWrite } from '../app/auth/csrf'
 import { LIMITS } from '../app/core/limits'
 import { conditionalAnswer, tagAnswer } from './conditional'
 import { noncePositions, PageCache, withNonce } from './page-cache'
-import { resolveOrigins } from '../app/http/origin.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
 
 /**
- * The production HTTP server: node:http, the Remix handler, static files, JSON request logs with
- * a request id, security headers, request size limits and conditional GETs.
+ * The production HTTP server: node:http, the Remix handler, static files, request log lines with
+ * a request id (through the app's logger), security headers, request size limits and conditional GETs.
  */
 
 interface AppEntry {
+  config: Config
+  logger: typeof appLogger
   bootstrap(): Promise<void>
   shutdown(): Promise<void>
   currentContentVersion(): Promise<string>
@@ -30,40 +33,39 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-function logLine(fields: Record<string, unknown>): void {
-  if (process.env.LOG_LEVEL === 'silent') return
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'request', ...fields }) + '\n')
-}
-
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a number between 0 and 65535, not "${process.env.PORT}"`)
-  let origins: ReturnType<typeof resolveOrigins>
+  // The app build parses the configuration as it loads (app/config.server.ts) and hands it over
+  // with its logger, so the whole process reads the environment once. BUILD_DIR says where that
+  // build is, so it is read before any configuration exists.
+  // eslint-disable-next-line no-restricted-properties
+  const buildDir = path.resolve(process.env.BUILD_DIR || 'build')
+  let build: ServerBuild
   try {
-    origins = resolveOrigins(process.env)
+    build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   } catch (error) {
-    fail((error as Error).message)
+    const problems = (error as { problems?: string[] }).problems
+    fail(problems ? problems.join('\nsourced: ') : error instanceof Error ? error.message.split('\n')[0]! : String(error))
   }
-  const https = origins.origin.startsWith('https:')
-
-  const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build')
-  const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   const app = build.entry.module as unknown as AppEntry
+  const { config, logger } = app
+  const port = config.port
+  const origins = { origin: config.origin, allowed: config.allowedOrigins }
+  const https = origins.origin.startsWith('https:')
   try {
     await app.bootstrap()
   } catch (error) {
     fail(error instanceof Error ? error.message.split('\n')[0]! : String(error))
   }
 
-  const handle = createRequestHandler(build, process.env.NODE_ENV === 'development' ? 'development' : 'production')
+  const handle = createRequestHandler(build, config.nodeEnv === 'development' ? 'development' : 'production')
   const staticOptions = { setHeaders: (res: http.ServerResponse) => setAll(res, STATIC_HEADERS) }
   // Built assets have content hashes in their names, so they never change: cache them for a year.
   const assets = sirv(path.join(buildDir, 'client'), { immutable: true, maxAge: 31_536_000, etag: false, ...staticOptions })
   const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, ...staticOptions })
 
-  const pages = new PageCache(Number(process.env.PAGE_CACHE_ENTRIES ?? 500))
+  const pages = new PageCache(config.pageCacheEntries)
 
   const listener = createRequestListener(
     async (request: Request) => {
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
         headers.set('X-Request-Id', requestId)
         return conditionalAnswer(request, { ...hit, headers }, withNonce(hit, nonce))
       }
-      const refused = isCrossSiteWrite(request, origins.allowed, SESSION_COOKIE) ? crossSiteRefusal(request, requestId) : bodyTooLarge(request)
+      const refused = isCrossSiteWrite(request, origins.allowed, SESSION_COOKIE) ? crossSiteRefusal(logger, request, requestId) : bodyTooLarge(request)
       let response: Response
       if (refused) response = refused
       else {
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
         try {
           response = await handle(request, { nonce, requestId })
         } catch (error) {
-          process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'handler failed', requestId, error: String(error) }) + '\n')
+          logger.error({ requestId, error }, 'handler failed')
           response = new Response('Internal Server Error', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } })
         }
       }
@@ -111,7 +113,7 @@ async function main(): Promise<void> {
     {
       host: new URL(origins.origin).host,
       protocol: new URL(origins.origin).protocol,
-      trustProxy: process.env.TRUST_PROXY === 'true',
+      trustProxy: config.trustProxy,
     },
   )
 
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
     req.headers['x-request-id'] = requestId
     // The app reads the client address from this header, which is always overwritten here so a
     // client cannot choose its own address (and with it, its own rate-limit bucket).
-    req.headers['x-client-ip'] = clientAddress(req)
+    req.headers['x-client-ip'] = clientAddress(req, config.trustProxy)
     res.on('finish', () => {
       // An answer given without reading the whole body (a 413, a 401 before the body): the
       // fetch adapter stopped pulling it off the socket, so the client could neither finish
@@ -131,13 +133,13 @@ async function main(): Promise<void> {
         req.removeAllListeners('data')
         req.resume()
       }
-      logLine({
+      logger.info({
         requestId,
         method: req.method,
         path: (req.url ?? '').split('?')[0],
         status: res.statusCode,
         durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-      })
+      }, 'request')
     })
     const url = req.url ?? '/'
     if (url.startsWith('/assets/')) {
@@ -156,10 +158,10 @@ async function main(): Promise<void> {
   server.headersTimeout = 66_000
   server.requestTimeout = 60_000
 
-  server.listen(port, process.env.HOST ?? '0.0.0.0', () => {
+  server.listen(port, config.host, () => {
     const address = server.address()
     const actual = typeof address === 'object' && address ? address.port : port
-    process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'listening', port: actual, origin: origins.origin }) + '\n')
+    logger.info({ port: actual, origin: origins.origin }, 'listening')
   })
 
   const stop = () => {
@@ -173,8 +175,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop)
 }
 
-function clientAddress(req: http.IncomingMessage): string {
-  if (process.env.TRUST_PROXY === 'true') {
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for']
     const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim()
     if (first) return first
@@ -186,8 +188,8 @@ function setAll(res: http.ServerResponse, headers: Record<string, string>): void
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
 }
 
-function crossSiteRefusal(request: Request, requestId: string): Response {
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: 'cross-site write refused', requestId, method: request.method, path: new URL(request.url).pathname, origin: request.headers.get('origin') }) + '\n')
+function crossSiteRefusal(logger: AppEntry['logger'], request: Request, requestId: string): Response {
+  logger.warn({ requestId, method: request.method, path: new URL(request.url).pathname, origin: request.headers.get('origin') }, 'cross-site write refused')
   return errorAnswer(request, 403, 'cross_site_request', 'This request came from another site (or without an Origin header) and was refused. Submit the form from Sourced itself.')
 }
 

@@ -107,7 +107,7 @@ interface UserAttributes {
   blockReason: string | null
 }
 
-const secure = process.env.NODE_ENV === 'production' && (process.env.ORIGIN ?? '').startsWith('https:')
+const secure = config.nodeEnv === 'production' && config.origin.startsWith('https:')
 const cookieAttributes = { httpOnly: true, secure, sameSite: 'lax', path: '/' } as const
 
 export const lucia = new Lucia(new KyselySessionAdapter(), {

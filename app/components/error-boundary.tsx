@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from '@remix-run/react'
 import { useT } from './i18n'
+import { REQUEST_ID_ATTRIBUTE, useRequestId } from './request-id'
 
 /**
  * The shared error page. A thrown 404/403 Response shows its own message; anything else is a bug
@@ -9,6 +10,7 @@ export function GeneralErrorBoundary() {
   const error = useRouteError()
   const t = useT()
   const location = useLocation()
+  const requestId = useRequestId()
   if (isRouteErrorResponse(error)) {
     const data = (typeof error.data === 'object' && error.data !== null ? error.data : {}) as { message?: string }
     if (error.status === 404) {
@@ -33,7 +35,11 @@ export function GeneralErrorBoundary() {
       return <ErrorPage title={`${error.status}`} body={data.message ?? error.statusText} />
     }
   }
-  return <ErrorPage title={t('error.generic.title')} body={t('error.generic.body')} />
+  return (
+    <ErrorPage title={t('error.generic.title')} body={t('error.generic.body')}>
+      {requestId ? <p className="error-reference" {...{ [REQUEST_ID_ATTRIBUTE]: requestId }}>{t('error.reference', { id: requestId })}</p> : null}
+    </ErrorPage>
+  )
 }
 
 function ErrorPage({ title, body, children }: { title: string; body: string; children?: React.ReactNode }) {

@@ -17,8 +17,11 @@ import {
 import pg from 'pg'
 import type { Database } from '#db/schema'
 import { migrationProvider } from '#db/migrations/index'
+import { config as appConfig } from '#app/config.server'
 
 export type DB = Kysely<Database> | Transaction<Database>
+/** The database itself rather than a transaction: what can begin one. */
+export type Connection = Kysely<Database>
 export type Engine = 'sqlite' | 'postgres'
 
 export type DatabaseConfig =
@@ -151,7 +154,7 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
 function openPostgres(url: string, searchPath?: string): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: appConfig.databasePoolSize,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
@@ -168,6 +171,11 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
 
 export function engineOf(db: DB): Engine {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+}
+
+/** Liveness: the database answers a query (throws otherwise). */
+export async function pingDatabase(db: DB): Promise<void> {
+  await sql`select 1`.execute(db)
 }
 
 /** Applies every pending migration; throws with the failing migration's error. */
@@ -203,7 +211,7 @@ let shared: { db: Kysely<Database>; config: DatabaseConfig } | undefined
 /** The process-wide database, opened from DATABASE_URL on first use. */
 export function getDb(): Kysely<Database> {
   if (!shared) {
-    const config = parseDatabaseUrl(process.env.DATABASE_URL)
+    const config = parseDatabaseUrl(appConfig.databaseUrl)
     shared = { db: openDatabase(config), config }
   }
   return shared.db

@@ -1,9 +1,11 @@
+import { config } from '#app/config.server'
+
 /**
  * Rendered HTML of a revision, by revision id (and UI language, which names the tables).
  * Revisions never change, so an entry never goes stale; the map only bounds memory. Each
  * instance keeps its own: nothing another instance needs lives here.
  */
-const LIMIT = Number(process.env.RENDER_CACHE_ENTRIES ?? 1000)
+const LIMIT = config.renderCacheEntries
 const cache = new Map<string, string>()
 
 export function cachedRender(key: string, render: () => string): string {

@@ -1,12 +1,11 @@
-import { sql } from 'kysely'
-import { getDb, getDbConfig } from '#app/models/db.server'
+import { getDb, getDbConfig, pingDatabase } from '#app/models/db.server'
 import { log } from '#app/infra/logger.server'
 
 /** Liveness and readiness in one: answers 200 only when the database answers a query. */
 export async function loader() {
   const started = performance.now()
   try {
-    await sql`select 1`.execute(getDb())
+    await pingDatabase(getDb())
     return Response.json(
       { status: 'ok', database: getDbConfig().engine, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
       { headers: { 'Cache-Control': 'no-store' } },

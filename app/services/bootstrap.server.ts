@@ -1,9 +1,10 @@
+import { config as appConfig } from '#app/config.server'
 import { getDb, getDbConfig, migrateToLatest } from '#app/models/db.server'
 import { contentVersion } from '#app/models/content-version.server'
 import { countPages } from '#app/models/pages.server'
 import { ensureSearchIndex } from '#app/models/search.server'
 import { log } from '#app/infra/logger.server'
-import { linkCheckerSettingsFromEnv, startLinkChecker, type RunningLinkChecker } from './link-checker.server'
+import { linkCheckerSettings, startLinkChecker, type RunningLinkChecker } from './link-checker.server'
 import { seedDemo } from './seed-demo.server'
 import { startSweeper } from './sweep.server'
 
@@ -26,11 +27,11 @@ export async function bootstrap(): Promise<void> {
   await seedIfEmpty(db)
   // Started after seeding, so that its first pass never competes with it: the demo's revisions
   // queue checks of their sources, and a running checker would be woken by each.
-  if (process.env.LINK_CHECKER !== 'off' && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
+  if (appConfig.env.LINK_CHECKER && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettings())
 }
 
 async function seedIfEmpty(db: ReturnType<typeof getDb>): Promise<void> {
-  if (process.env.DEMO_CONTENT === 'false' || (await countPages(db)) > 0) return
+  if (!appConfig.demoContent || (await countPages(db)) > 0) return
   const accounts = await seedDemo(db)
   if (!accounts) return
   log('info', 'demo content loaded', { accounts: accounts.map((a) => a.username) })

@@ -9,7 +9,8 @@ import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { createCitingPage } from '#test/fixtures/citing-page'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
-import { CHECK_SOURCE, enqueueDueChecks, linkCheckerSettingsFromEnv, runLinkCheckPass, SAVE_RECHECK_SPACING_MS, startLinkChecker, testAllowlistFromEnv, type LinkCheckerSettings } from './link-checker.server'
+import { loadConfig } from '#app/config.server'
+import { CHECK_SOURCE, enqueueDueChecks, linkCheckerSettings, runLinkCheckPass, SAVE_RECHECK_SPACING_MS, startLinkChecker, testAllowlist, type LinkCheckerSettings } from './link-checker.server'
 import { saveRevision } from './save-revision.server'
 
 // One local origin with a route per situation. Pages are served with markup around the quote,
@@ -62,7 +63,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
   base = `http://127.0.0.1:${port}`
-  const defaults = linkCheckerSettingsFromEnv({} as NodeJS.ProcessEnv)
+  const defaults = linkCheckerSettings(loadConfig({}))
   settings = { ...defaults, concurrency: 2, retryBaseMs: 60_000, fetch: { ...defaults.fetch, totalTimeoutMs: 1_000, testAllowlist: new Set([`127.0.0.1:${port}`]) } }
 })
 afterAll(async () => {
@@ -257,18 +258,18 @@ describe.each(TEST_ENGINES)('the link checker on $engine', (engine) => {
   })
 })
 
-describe('testAllowlistFromEnv', () => {
+describe('testAllowlist', () => {
   it.each([
     [{ NODE_ENV: 'test', LINK_CHECK_TEST_ALLOWLIST: '127.0.0.1:4000, [::1]:4001' }, ['127.0.0.1:4000', '[::1]:4001']],
     [{ NODE_ENV: 'production', LINK_CHECK_TEST_ALLOWLIST: '127.0.0.1:4000' }, undefined],
     [{ LINK_CHECK_TEST_ALLOWLIST: '127.0.0.1:4000' }, undefined],
     [{ NODE_ENV: 'test' }, undefined],
   ])('%j → %j', (env, expected) => {
-    const result = testAllowlistFromEnv({ ...env, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv)
+    const result = testAllowlist(loadConfig(env))
     expect(result ? [...result] : undefined).toEqual(expected)
   })
 
   it('refuses a malformed setting with the variable named', () => {
-    expect(() => linkCheckerSettingsFromEnv({ LINK_CHECK_INTERVAL_HOURS: 'weekly' } as unknown as NodeJS.ProcessEnv)).toThrow(/LINK_CHECK_INTERVAL_HOURS must be a positive number/)
+    expect(() => loadConfig({ LINK_CHECK_INTERVAL_HOURS: 'weekly' })).toThrow(/LINK_CHECK_INTERVAL_HOURS must be a positive number/)
   })
 })

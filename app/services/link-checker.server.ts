@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
-import type { Kysely } from 'kysely'
 import type { Analysis } from '#app/core/analyse'
 import { htmlToText, collapseWhitespace } from '#app/core/html-text'
 import { dueThresholds, isTransient, judgeQuotes, recheckAt, retryDelayMs, sourcesToRecheck, type LinkStatus, type QuoteResult, type Schedule, type SourceQuote } from '#app/core/link-check'
 import { normaliseForMatch } from '#app/core/quote-match'
+import { config, type Config } from '#app/config.server'
 import { log } from '#app/infra/logger.server'
-import type { DB } from '#app/models/db.server'
+import type { Connection, DB } from '#app/models/db.server'
 import { listCitations, listFigures } from '#app/models/evidence.server'
 import { claimJob, completeJob, deleteFinishedJobs, enqueueJobs, failJob, type Job, type NewJob } from '#app/models/jobs.server'
 import { listQuotesCitingSource, listSourcesDue, recordLinkCheck } from '#app/models/link-checks.server'
 import { nowIso } from '#app/models/ids.server'
 import { getSource, getSourcesByIds } from '#app/models/sources.server'
-import type { Database } from '#db/schema'
 import { fetchPublic, type FetchPublicOptions, type FetchPublicResult } from './fetch-public.server'
 
 /**
@@ -46,59 +45,52 @@ export interface LinkCheckerSettings extends Schedule {
   fetch: FetchPublicOptions
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`)
-  return value
-}
-
 /**
  * The test-only allowlist of host:port pairs the checker may reach although they are not public.
  *
  * Why an environment variable at all: `npm run check-links` is tested as the separate process it
  * is in production, and a separate process cannot be handed an option. Why it cannot leak into
- * production: it is read only when NODE_ENV is exactly "test" (Vitest sets it; `npm run serve`
+ * production: it is honoured only when NODE_ENV is exactly "test" (Vitest sets it; `npm run serve`
  * and the test server set "production", a plain `npm run check-links` leaves it unset), and a
  * value set anywhere else is refused loudly rather than silently honoured. In-process tests pass
  * `fetch.testAllowlist` directly instead.
  */
-export function testAllowlistFromEnv(env: NodeJS.ProcessEnv = process.env): ReadonlySet<string> | undefined {
-  const raw = env.LINK_CHECK_TEST_ALLOWLIST
+export function testAllowlist(settings: Pick<Config, 'nodeEnv' | 'env'> = config): ReadonlySet<string> | undefined {
+  const raw = settings.env.LINK_CHECK_TEST_ALLOWLIST
   if (raw === undefined || raw.trim() === '') return undefined
-  if (env.NODE_ENV !== 'test') {
+  if (settings.nodeEnv !== 'test') {
     log('warn', 'LINK_CHECK_TEST_ALLOWLIST is ignored outside NODE_ENV=test', {})
     return undefined
   }
   return new Set(raw.split(',').map((entry) => entry.trim()).filter(Boolean))
 }
 
-/** Settings from the environment (documented in the README); defaults suit one small instance. */
-export function linkCheckerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LinkCheckerSettings {
-  const testAllowlist = testAllowlistFromEnv(env)
+/** Settings from the configuration (documented in the README); defaults suit one small instance. */
+export function linkCheckerSettings(settings: Config = config): LinkCheckerSettings {
+  const env = settings.env
+  const allowlist = testAllowlist(settings)
   return {
-    intervalHours: positive(env, 'LINK_CHECK_INTERVAL_HOURS', 168),
-    brokenIntervalHours: positive(env, 'LINK_CHECK_BROKEN_INTERVAL_HOURS', 24),
-    maxAttempts: Math.floor(positive(env, 'LINK_CHECK_MAX_ATTEMPTS', 3)),
-    batchSize: Math.floor(positive(env, 'LINK_CHECK_BATCH', 50)),
-    concurrency: Math.floor(positive(env, 'LINK_CHECK_CONCURRENCY', 4)),
-    intervalMinutes: positive(env, 'LINK_CHECK_INTERVAL_MINUTES', 10),
+    intervalHours: env.LINK_CHECK_INTERVAL_HOURS,
+    brokenIntervalHours: env.LINK_CHECK_BROKEN_INTERVAL_HOURS,
+    maxAttempts: Math.floor(env.LINK_CHECK_MAX_ATTEMPTS),
+    batchSize: Math.floor(env.LINK_CHECK_BATCH),
+    concurrency: Math.floor(env.LINK_CHECK_CONCURRENCY),
+    intervalMinutes: env.LINK_CHECK_INTERVAL_MINUTES,
     lockMs: 5 * 60_000,
     retryBaseMs: 60_000,
     wakeDelayMs: 5_000,
     fetch: {
-      connectTimeoutMs: positive(env, 'LINK_CHECK_CONNECT_TIMEOUT_MS', 5_000),
-      totalTimeoutMs: positive(env, 'LINK_CHECK_TIMEOUT_MS', 20_000),
+      connectTimeoutMs: env.LINK_CHECK_CONNECT_TIMEOUT_MS,
+      totalTimeoutMs: env.LINK_CHECK_TIMEOUT_MS,
       maxBytes: 1_048_576,
       maxRedirects: 5,
-      ...(testAllowlist ? { testAllowlist } : {}),
+      ...(allowlist ? { testAllowlist: allowlist } : {}),
     },
   }
 }
 
 /** Queues a check for every source that is due. Returns how many jobs were added. */
-export async function enqueueDueChecks(db: Kysely<Database>, settings: Schedule, now = new Date(), limit = 10_000): Promise<number> {
+export async function enqueueDueChecks(db: Connection, settings: Schedule, now = new Date(), limit = 10_000): Promise<number> {
   const due = await listSourcesDue(db, dueThresholds(now, settings), limit)
   return enqueueJobs(db, due.map((sourceId) => checkJob(sourceId, now)))
 }
@@ -183,7 +175,7 @@ export type CheckOutcome =
   | { kind: 'failed'; reason: string }
 
 /** Works one claimed job. Never throws: a failure of our own becomes a retry of the job. */
-export async function runCheckJob(db: Kysely<Database>, job: Job, workerId: string, settings: LinkCheckerSettings): Promise<CheckOutcome> {
+export async function runCheckJob(db: Connection, job: Job, workerId: string, settings: LinkCheckerSettings): Promise<CheckOutcome> {
   try {
     const sourceId = (job.payload as { sourceId?: unknown } | null)?.sourceId
     if (typeof sourceId !== 'string') {
@@ -242,7 +234,7 @@ export function newWorkerId(): string {
  * taken, or `shouldStop()` says so (shutdown). Jobs run `concurrency` at a time.
  */
 export async function runLinkCheckPass(
-  db: Kysely<Database>,
+  db: Connection,
   settings: LinkCheckerSettings,
   options: { workerId?: string; limit?: number; shouldStop?: () => boolean } = {},
 ): Promise<PassSummary> {
@@ -275,7 +267,7 @@ export interface RunningLinkChecker {
  * process alive. stop() cancels the timer and waits for the pass in flight, which takes no new
  * job meanwhile.
  */
-export function startLinkChecker(db: Kysely<Database>, settings: LinkCheckerSettings): RunningLinkChecker {
+export function startLinkChecker(db: Connection, settings: LinkCheckerSettings): RunningLinkChecker {
   const workerId = newWorkerId()
   let stopped = false
   let timer: NodeJS.Timeout | undefined

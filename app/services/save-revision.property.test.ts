@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { saveRevision, type SaveRevisionResult } from './save-revision.server'
+import { config } from '#app/config.server'
 
 /**
  * Property tests at the API boundary, in-process on SQLite (the HTTP suite runs a smaller sample
@@ -51,7 +52,7 @@ describe('arbitrary input at the save boundary on sqlite', () => {
   beforeAll(async () => {
     t = await createTestDatabase({ engine: 'sqlite' })
     // The route modules use the process-wide database, opened from DATABASE_URL on first use.
-    process.env.DATABASE_URL = t.url
+    config.databaseUrl = t.url
     trusted = await createUser(t.db, { role: 'trusted' })
     token = (await createApiToken(t.db, trusted.id, 'property test')).token
     const created = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: baseContent('Property target'), summary: '', idempotencyKey: null })

@@ -1,5 +1,5 @@
+import type { Connection } from '#app/models/db.server'
 import { randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import { analyseContent } from '#app/core/analyse'
 import type { DocNode } from '#app/core/content'
 import { validateContent } from '#app/core/document'
@@ -10,7 +10,6 @@ import { newId, nowIso } from '#app/models/ids.server'
 import { insertPage, updatePageHeads } from '#app/models/pages.server'
 import { insertSource } from '#app/models/sources.server'
 import { insertUser } from '#app/models/users.server'
-import type { Database } from '#db/schema'
 import { demoPages, demoSources } from '#db/seed/demo-content'
 import { recordRevision } from './record-revision.server'
 
@@ -48,7 +47,7 @@ function replaceSourceKeys(node: DocNode, ids: Map<string, string>): DocNode {
  * Loads the demo comparisons into an empty database, with the demo accounts. Returns the accounts
  * with their one-time passwords, or null when another process seeded first.
  */
-export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | null> {
+export async function seedDemo(db: Connection): Promise<DemoAccount[] | null> {
   const accounts = await Promise.all(
     DEMO_ACCOUNTS.map(async (a) => {
       const password = randomBytes(12).toString('base64url')
