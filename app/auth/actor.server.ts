@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node'
 import type { Action, Actor, Protection } from '#app/core/permissions'
-import { can } from '#app/core/permissions'
+import { blockInForce, can } from '#app/core/permissions'
 import { formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { isRole } from '#app/core/roles'
@@ -11,7 +11,6 @@ import { findUserIdByToken } from '#app/models/api-tokens.server'
 import { getDb } from '#app/models/db.server'
 import { logSecurityEvent } from '#app/models/security-log.server'
 import { getUserById } from '#app/models/users.server'
-import { promoteIfEarnedBeforeEdit } from '#app/services/auto-trust.server'
 import { clientIp } from './request-meta.server'
 import { getSessionUser, type SessionUser } from './session.server'
 
@@ -40,11 +39,7 @@ export async function getActor(request: Request): Promise<RequestActor | null> {
     const userId = await findUserIdByToken(getDb(), token)
     const user = userId ? await getUserById(getDb(), userId) : null
     if (!user) return null
-    const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > new Date()
-    return {
-      id: user.id, username: user.username, role: isRole(user.role) ? user.role : 'editor',
-      blockedUntil: blocked ? user.blockedUntil : null, blockReason: blocked ? user.blockReason : null, via: 'token', sessionId: null,
-    }
+    return { id: user.id, username: user.username, role: isRole(user.role) ? user.role : 'editor', ...blockInForce(user), via: 'token', sessionId: null }
   }
   const session = await getSessionUser(request)
   return session ? fromSession(session.user, session.sessionId) : null
@@ -70,13 +65,7 @@ function isApi(request: Request): boolean {
  * API requests get the JSON error shape; pages get the shared error boundary, in the UI language.
  */
 export async function requireAbility(request: Request, action: Action, subject?: { protection?: Protection | null }): Promise<RequestActor> {
-  let actor = await getActor(request)
-  // An editor's record can become enough with no review to notice it (the days pass after the
-  // last approval): it is checked before an edit is authorised, so that edit already counts as
-  // a trusted editor's (it may publish, and reach semi-protected pages).
-  if (actor && actor.role === 'editor' && !actor.blockedUntil && (action === 'page.create' || action === 'page.edit')) {
-    if (await promoteIfEarnedBeforeEdit(getDb(), actor.id)) actor = { ...actor, role: 'trusted' }
-  }
+  const actor = await getActor(request)
   const api = isApi(request)
   const lang = getUiLang(request)
   const t = translator(lang)

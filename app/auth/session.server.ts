@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
 import { SESSION_COOKIE } from '#app/auth/cookie-names'
 import { config } from '#app/config.server'
+import { blockInForce } from '#app/core/permissions'
 import { isRole, type Role } from '#app/core/roles'
 import { readCookie } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
@@ -162,15 +163,13 @@ export async function getSessionUser(request: Request): Promise<{ user: SessionU
   if (ip !== (session.ip ?? null) || !session.lastSeenAt || now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     await touchSession(getDb(), hashSessionId(sessionId), { ip, lastSeenAt: now.toISOString() })
   }
-  const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > now
   return {
     sessionId,
     user: {
       id: user.id,
       username: user.username,
       role: isRole(user.role) ? user.role : 'editor',
-      blockedUntil: blocked ? user.blockedUntil : null,
-      blockReason: blocked ? user.blockReason : null,
+      ...blockInForce(user, now),
     },
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { can, type Action } from './permissions'
+import { blockInForce, can, type Action } from './permissions'
 
 const editor = { role: 'editor' as const, blockedUntil: null }
 const trusted = { role: 'trusted' as const, blockedUntil: null }
@@ -33,5 +33,16 @@ describe('can', () => {
     expect(can(trusted, 'page.edit', { protection: 'trusted' })).toBe(true)
     expect(can(trusted, 'page.edit', { protection: 'moderator' })).toBe(false)
     expect(can(editor, 'page.edit', { protection: 'registered' })).toBe(true)
+  })
+})
+
+describe('blockInForce', () => {
+  const now = new Date('2026-06-01T00:00:00.000Z')
+  it.each([
+    [{ blockedUntil: '2026-06-02T00:00:00.000Z', blockReason: 'spam' }, { blockedUntil: '2026-06-02T00:00:00.000Z', blockReason: 'spam' }],
+    [{ blockedUntil: '2026-06-01T00:00:00.000Z', blockReason: 'ended' }, { blockedUntil: null, blockReason: null }],
+    [{ blockedUntil: null, blockReason: null }, { blockedUntil: null, blockReason: null }],
+  ])('%j → %j', (user, expected) => {
+    expect(blockInForce(user, now)).toEqual(expected)
   })
 })

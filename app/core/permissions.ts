@@ -6,6 +6,16 @@ export interface Actor {
   blockedUntil: string | null
 }
 
+/**
+ * The block as it stands at `now`: a block whose end has passed is no block (the row keeps the
+ * old dates until the next block or unblock). Every reader of an account's block goes through
+ * this, so a session, a token and automatic trust agree on who is blocked.
+ */
+export function blockInForce(user: { blockedUntil: string | null; blockReason: string | null }, now = new Date()): { blockedUntil: string | null; blockReason: string | null } {
+  const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > now
+  return blocked ? { blockedUntil: user.blockedUntil, blockReason: user.blockReason } : { blockedUntil: null, blockReason: null }
+}
+
 export type Action =
   | 'page.create'
   | 'page.edit'

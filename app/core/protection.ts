@@ -48,7 +48,7 @@ export function parseProtection(fields: Record<string, unknown>, now: Date): Res
 }
 
 /** The protection in force: none once it has expired. */
-export function protectionInForce(page: { protection: string | null; protectionExpiresAt: string | null }, now: Date): Protection | null {
+export function protectionInForce(page: { protection: string | null; protectionExpiresAt: string | null }, now = new Date()): Protection | null {
   if (!page.protection || !(PROTECTION_LEVELS as readonly string[]).includes(page.protection)) return null
   if (page.protectionExpiresAt && new Date(page.protectionExpiresAt) <= now) return null
   return page.protection as Protection

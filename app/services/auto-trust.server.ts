@@ -1,4 +1,5 @@
 import { config } from '#app/config.server'
+import { blockInForce } from '#app/core/permissions'
 import type { DB } from '#app/models/db.server'
 import { appendLog, hasLogEntryForUser } from '#app/models/moderation.server'
 import { countApprovedRevisionsByAuthor } from '#app/models/revisions.server'
@@ -12,7 +13,7 @@ import { getUserById, setUserRole, type User } from '#app/models/users.server'
  */
 async function hasEarnedTrust(db: DB, user: User, now: Date): Promise<boolean> {
   if (user.role !== 'editor') return false
-  if (user.blockedUntil !== null && new Date(user.blockedUntil) > now) return false
+  if (blockInForce(user, now).blockedUntil) return false
   const days = (now.getTime() - new Date(user.createdAt).getTime()) / 86_400_000
   if (days < config.trustAfterDays) return false
   if (await hasLogEntryForUser(db, 'user.role', user.id)) return false
@@ -35,12 +36,12 @@ export async function promoteIfEarned(trx: DB, userId: string, now = new Date())
 }
 
 /**
- * The same, before an editor edits: the days can complete with no review to notice. Reads first
- * and opens a (write) transaction only for an account that has earned it, so the common case —
- * an editor not there yet — costs a few reads and no lock.
+ * The author as a save should see them. The days can complete with no review to notice, so a save
+ * checks first, inside its own transaction (app/services/save-revision.server.ts): an editor whose
+ * record is now enough is promoted there, and that edit already counts as a trusted editor's (it
+ * may publish, and reach semi-protected pages).
  */
-export async function promoteIfEarnedBeforeEdit(db: DB, userId: string, now = new Date()): Promise<boolean> {
-  const user = await getUserById(db, userId)
-  if (!user || !(await hasEarnedTrust(db, user, now))) return false
-  return db.transaction().execute((trx) => promoteIfEarned(trx, userId, now))
+export async function withEarnedTrust<A extends { id: string; role: string; blockedUntil: string | null }>(trx: DB, actor: A, now = new Date()): Promise<A> {
+  if (actor.role !== 'editor' || actor.blockedUntil) return actor
+  return (await promoteIfEarned(trx, actor.id, now)) ? { ...actor, role: 'trusted' } : actor
 }

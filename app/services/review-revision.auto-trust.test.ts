@@ -6,7 +6,7 @@ import { postJson } from '#test/http/requests'
 import { content, doc, p, text } from '#test/fixtures/docs'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { getUserById, setUserBlock } from '#app/models/users.server'
-import { promoteIfEarnedBeforeEdit } from './auto-trust.server'
+import { promoteIfEarned } from './auto-trust.server'
 import { changeRole } from './change-role.server'
 import { reviewRevision } from './review-revision.server'
 import { saveRevision } from './save-revision.server'
@@ -62,11 +62,11 @@ describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
     const editor = await createUser(t.db, { createdAt: daysAgo(2) })
     for (let i = 0; i < 3; i++) await approvedPage(editor)
     expect(await roleOf(editor.id)).toBe('editor')
-    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(false)
+    expect(await t.db.transaction().execute((trx) => promoteIfEarned(trx, editor.id))).toBe(false)
     await t.db.updateTable('users').set({ created_at: daysAgo(5) }).where('id', '=', editor.id).execute()
-    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(true)
+    expect(await t.db.transaction().execute((trx) => promoteIfEarned(trx, editor.id))).toBe(true)
     expect(await roleOf(editor.id)).toBe('trusted')
-    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(false)
+    expect(await t.db.transaction().execute((trx) => promoteIfEarned(trx, editor.id))).toBe(false)
     const log = await t.db.selectFrom('moderation_log').select('action').where('target_user_id', '=', editor.id).where('action', '=', 'user.auto-trusted').execute()
     expect(log).toHaveLength(1)
   })
@@ -74,7 +74,7 @@ describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
   it('does not promote before an edit with too few approvals, however old the account', async () => {
     const editor = await createUser(t.db, { createdAt: daysAgo(400) })
     for (let i = 0; i < 2; i++) await approvedPage(editor)
-    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(false)
+    expect(await t.db.transaction().execute((trx) => promoteIfEarned(trx, editor.id))).toBe(false)
     expect(await roleOf(editor.id)).toBe('editor')
   })
 

@@ -4,12 +4,13 @@ import type { PageContent, RevisionStatus } from '#app/core/content'
 import { validateContent } from '#app/core/document'
 import { diffEvidence, sourcesDropped } from '#app/core/evidence-diff'
 import { mergeContent } from '#app/core/merge'
-import { can, type Protection } from '#app/core/permissions'
+import { can } from '#app/core/permissions'
 import type { Issue } from '#app/core/result'
 import { slugify } from '#app/core/slug'
 import { referencedSourceIds } from '#app/core/source-refs'
 import { sourceDomain } from '#app/core/source-url'
 import { triage } from '#app/core/triage'
+import { protectionInForce } from '#app/core/protection'
 import type { RequestActor } from '#app/auth/actor.server'
 import { config } from '#app/config.server'
 import { isUniqueViolation, lockRow, type DB } from '#app/models/db.server'
@@ -20,6 +21,7 @@ import { hitLimit } from '#app/models/rate-limits.server'
 import { countApprovedRevisionsByAuthor, findRevisionByIdempotencyKey, getRevision, getRevisionMeta, listChainBetween, setRevisionStatus, type RevisionMeta } from '#app/models/revisions.server'
 import { existingSourceIds, getSourcesByIds } from '#app/models/sources.server'
 import { getUserById } from '#app/models/users.server'
+import { withEarnedTrust } from './auto-trust.server'
 import { recordRevision, serialiseContent } from './record-revision.server'
 
 export interface SaveRevisionInput {
@@ -73,7 +75,6 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
   if (!limit.allowed) {
     return { ok: false, status: 429, code: 'rate_limited', message: `Too many saves; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} min.`, retryAfterSeconds: limit.retryAfterSeconds }
   }
-  const save = { ...input, idempotencyFingerprint: fingerprint }
   try {
     return await db.transaction().execute(async (trx) => {
       // Checked again under the page lock (SQLite: the write lock), where a twin submit that got
@@ -83,6 +84,7 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
         const replay = await replayed(trx, input, fingerprint)
         if (replay) return replay
       }
+      const save = { ...input, actor: await withEarnedTrust(trx, input.actor), idempotencyFingerprint: fingerprint }
       return input.slug === null ? createPage(trx, save, validated.value, summary) : appendRevision(trx, save, input.slug, validated.value, summary)
     })
   } catch (error) {
@@ -216,7 +218,7 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
     if (replay) return replay
   }
   const page = (await getPageById(trx, found.id)) as PageRecord
-  const protection = activeProtection(page)
+  const protection = protectionInForce(page)
   if (!can(input.actor, 'page.edit', { protection })) {
     return { ok: false, status: 403, code: 'protected', message: `This page is protected (${protection}): ${page.protectionReason ?? 'no reason given'}.` }
   }
@@ -289,8 +291,3 @@ async function storeConflict(trx: DB, input: Save, page: PageRecord, baseId: str
   return id
 }
 
-export function activeProtection(page: Pick<PageRecord, 'protection' | 'protectionExpiresAt'>, now = new Date()): Protection | null {
-  if (!page.protection) return null
-  if (page.protectionExpiresAt && new Date(page.protectionExpiresAt) <= now) return null
-  return page.protection as Protection
-}
