@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated } from 'kysely'
 
 /**
  * The one database schema, for SQLite and PostgreSQL alike. Columns are portable (STYLE.md §11):
@@ -264,12 +264,3 @@ export interface MetaTable {
   key: string
   value: string
 }
-
-export type UserRow = Selectable<UsersTable>
-export type NewUser = Insertable<UsersTable>
-export type PageRow = Selectable<PagesTable>
-export type PageUpdate = Updateable<PagesTable>
-export type RevisionRow = Selectable<RevisionsTable>
-export type NewRevision = Insertable<RevisionsTable>
-export type SourceRow = Selectable<SourcesTable>
-export type NewSource = Insertable<SourcesTable>

@@ -1,5 +1,3 @@
-import { data } from '@remix-run/node'
-
 /** Thrown for the shared error boundary: missing or forbidden (STYLE.md §5). */
 export function notFound(message: string): Response {
   return Response.json({ message }, { status: 404 })
@@ -12,9 +10,4 @@ export function forbidden(message: string): Response {
 /** The JSON API's error shape: { error: { code, message, details? } } with the right status. */
 export function apiError(status: number, code: string, message: string, details?: unknown): Response {
   return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status })
-}
-
-/** A mistake the person can fix, returned with what they sent so nothing is lost. */
-export function invalid<T>(status: 400 | 409 | 413 | 422 | 429, payload: T, headers?: HeadersInit) {
-  return data(payload, { status, headers })
 }

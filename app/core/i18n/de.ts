@@ -3,10 +3,8 @@ import { plural } from './plural'
 
 export const de: Messages = {
   'site.name': 'Sourced',
-  'site.tagline': 'Proprietäre Software und ihre Open-Source-Alternativen im Vergleich – jede Zahl mit ihrer Quelle.',
   'nav.skip': 'Zum Inhalt springen',
   'nav.main': 'Hauptnavigation',
-  'nav.home': 'Startseite',
   'nav.pages': 'Vergleiche',
   'nav.sources': 'Quellen',
   'nav.search': 'Suche',
@@ -43,7 +41,6 @@ export const de: Messages = {
   'page.history': 'Versionen',
   'page.edit': 'Bearbeiten',
   'page.sources': 'Quellen dieser Seite',
-  'page.evidence': 'Belege',
   'page.notes': 'Einzelnachweise',
   'page.figureCount': ({ count }) => plural('de', count, { one: '1 Zahl, jede mit ihrer Quelle', other: `${count} Zahlen, jede mit ihrer Quelle` }),
   'page.noStable': 'Diese Seite hat noch keine freigegebene Version.',
@@ -65,7 +62,6 @@ export const de: Messages = {
   'figure.linkStatus': 'Linkstatus',
   'figure.archive': 'Archivierte Kopie',
   'figure.archiveLookup': 'Die Kopie, die dem Stand am nächsten ist, im Internet Archive',
-  'figure.open': 'Quelle öffnen',
   'figure.close': 'Schließen',
   'figure.selfReported': 'Selbstauskunft: Der Hersteller eines verglichenen Produkts sagt das über sich selbst.',
   'figure.uncited': 'Ohne Quelle: Diese Zahl kann erst veröffentlicht werden, wenn sie belegt ist.',

@@ -719,5 +719,3 @@ export function editorTranslator(lang: Lang): EditorTranslate {
     return typeof message === 'function' ? message(params[0]) : message
   }
 }
-
-export const editorMessages = catalogues

@@ -7,10 +7,8 @@ import { plural } from './plural'
  */
 export const en = {
   'site.name': 'Sourced',
-  'site.tagline': 'Proprietary software and its open-source alternatives, compared — every figure with its source.',
   'nav.skip': 'Skip to content',
   'nav.main': 'Main',
-  'nav.home': 'Home',
   'nav.pages': 'Comparisons',
   'nav.sources': 'Sources',
   'nav.search': 'Search',
@@ -47,7 +45,6 @@ export const en = {
   'page.history': 'History',
   'page.edit': 'Edit',
   'page.sources': 'Sources of this page',
-  'page.evidence': 'Evidence',
   'page.notes': 'Citations',
   'page.figureCount': ({ count }: { count: number }) => plural('en', count, { one: '1 figure, each with its source', other: `${count} figures, each with its source` }),
   'page.noStable': 'This page has no approved revision yet.',
@@ -69,7 +66,6 @@ export const en = {
   'figure.linkStatus': 'Link status',
   'figure.archive': 'Archived copy',
   'figure.archiveLookup': 'The copy nearest the as-of date, in the Internet Archive',
-  'figure.open': 'Open the source',
   'figure.close': 'Close',
   'figure.selfReported': 'Self-reported: the maker of a compared product says this about itself.',
   'figure.uncited': 'No source: this figure cannot be published until it is cited.',

@@ -3,10 +3,8 @@ import { plural } from './plural'
 
 export const fr: Messages = {
   'site.name': 'Sourced',
-  'site.tagline': 'Les logiciels propriétaires et leurs alternatives libres, comparés — chaque chiffre avec sa source.',
   'nav.skip': 'Aller au contenu',
   'nav.main': 'Navigation principale',
-  'nav.home': 'Accueil',
   'nav.pages': 'Comparatifs',
   'nav.sources': 'Sources',
   'nav.search': 'Recherche',
@@ -43,7 +41,6 @@ export const fr: Messages = {
   'page.history': 'Historique',
   'page.edit': 'Modifier',
   'page.sources': 'Sources de cette page',
-  'page.evidence': 'Preuves',
   'page.notes': 'Références',
   'page.figureCount': ({ count }) => plural('fr', count, { one: `${count} chiffre, avec sa source`, other: `${count} chiffres, chacun avec sa source` }),
   'page.noStable': 'Cette page n’a pas encore de version approuvée.',
@@ -65,7 +62,6 @@ export const fr: Messages = {
   'figure.linkStatus': 'État du lien',
   'figure.archive': 'Copie archivée',
   'figure.archiveLookup': 'La copie la plus proche de la date de référence, dans l’Internet Archive',
-  'figure.open': 'Ouvrir la source',
   'figure.close': 'Fermer',
   'figure.selfReported': 'Déclaratif : l’éditeur d’un produit comparé le dit de lui-même.',
   'figure.uncited': 'Sans source : ce chiffre ne peut pas être publié tant qu’il n’est pas sourcé.',
