@@ -2,10 +2,15 @@ import type { Kysely } from 'kysely'
 import { hashPassword } from '#app/auth/password.server'
 import type { Role } from '#app/core/roles'
 import { newId, nowIso } from '#app/models/ids.server'
+import { getPageBySlug } from '#app/models/pages.server'
 import { insertSource } from '#app/models/sources.server'
 import { insertUser } from '#app/models/users.server'
 import { sourceUrlKey } from '#app/core/source-url'
+import type { DocNode, PageContent } from '#app/core/content'
+import { createReport as fileReport } from '#app/services/create-report.server'
+import { saveRevision, type SaveRevisionInput } from '#app/services/save-revision.server'
 import type { Database } from '#db/schema'
+import { content, doc, p, text } from './fixtures/docs'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 let passwordHash: Promise<string> | undefined
@@ -23,6 +28,46 @@ export async function createSource(db: Kysely<Database>, options: { url?: string
   const url = options.url ?? `https://example.org/report-${id}`
   await insertSource(db, { id, url, urlKey: sourceUrlKey(url)!, title: 'A report', publisher: 'Example', publishedAt: '2025', kind: options.kind ?? 'press', lang: 'en', archiveUrl: null, createdAt: nowIso(), createdBy: null })
   return { id, url }
+}
+
+type Author = SaveRevisionInput['actor']
+let pages = 0
+
+/**
+ * A page of its own for one test, so no test depends on pages another made: created by a trusted
+ * author (or `author`), hence published at once unless its content holds back the revision.
+ */
+export async function createPage(db: Kysely<Database>, options: { author?: Author; title?: string; body?: DocNode; content?: Partial<PageContent> } = {}) {
+  const author = options.author ?? (await createUser(db, { role: 'trusted' }))
+  const title = options.title ?? `Factory page ${newId().slice(-10).toLowerCase()} ${++pages}`
+  const saved = await saveRevision(db, {
+    actor: author, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
+    content: content(options.body ?? doc(p(text('Plain words about two products.'))), { ...options.content, title }),
+  })
+  if (!saved.ok) throw new Error(`createPage failed: ${JSON.stringify(saved)}`)
+  return { slug: saved.page.slug, pageId: saved.page.id, revisionId: saved.revision.id, status: saved.revision.status, author }
+}
+
+/** A revision on an existing page, based on its latest revision unless `baseRevisionId` is given. */
+export async function createRevision(db: Kysely<Database>, page: { slug: string }, options: { author: Author; body: DocNode; title?: string; baseRevisionId?: string; summary?: string }) {
+  const current = await getPageBySlug(db, page.slug)
+  if (!current) throw new Error(`createRevision: no page ${page.slug}`)
+  const saved = await saveRevision(db, {
+    actor: options.author, slug: page.slug, baseRevisionId: options.baseRevisionId ?? current.latestRevisionId, summary: options.summary ?? 'edit', idempotencyKey: null,
+    content: content(options.body, { title: options.title ?? current.title }),
+  })
+  if (!saved.ok) throw new Error(`createRevision failed: ${JSON.stringify(saved)}`)
+  return saved.revision
+}
+
+/** A reader's report on a page's figure or citation (the report form's fields). */
+export async function createReport(db: Kysely<Database>, page: { slug: string; revisionId: string }, fields: { target: 'figure' | 'citation'; ordinal?: number; reason?: string; comment?: string }, reporter: { id: string } | null = null) {
+  const filed = await fileReport(db, {
+    reporter, ip: reporter ? null : '203.0.113.9', slug: page.slug,
+    fields: { revisionId: page.revisionId, target: fields.target, ordinal: String(fields.ordinal ?? 0), reason: fields.reason ?? 'outdated', comment: fields.comment ?? '' },
+  })
+  if (!filed.ok) throw new Error(`createReport failed: ${JSON.stringify(filed)}`)
+  return filed
 }
 
 /** Signs in through the login form of a running server and returns the session cookie. */

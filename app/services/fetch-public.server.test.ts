@@ -1,7 +1,7 @@
 import dns from 'node:dns'
 import http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   BlockedError,
   checkUrlShape,
@@ -64,10 +64,13 @@ async function freePort(): Promise<number> {
 const ONE_GB = 1024 ** 3
 const CHUNK = Buffer.alloc(64 * 1024, 'a')
 let hugeBytesSent = 0
+let hugeClosed = false
 
 /** Streams up to 1 GB lazily, respecting backpressure, and stops when the client goes away. */
 function streamHugeBody(res: http.ServerResponse): void {
   hugeBytesSent = 0
+  hugeClosed = false
+  res.once('close', () => (hugeClosed = true))
   res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
   const pump = (): void => {
     while (hugeBytesSent < ONE_GB && !res.destroyed) {
@@ -489,7 +492,7 @@ describe('fetchPublic: answers', () => {
     expect(result.bytesRead).toBeLessThanOrEqual(maxBytes + CHUNK.length)
     expect(result.body?.length).toBe(result.bytesRead) // ASCII: one byte, one character
     // The server stopped soon after we hung up, instead of pushing the whole gigabyte.
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await vi.waitFor(() => expect(hugeClosed).toBe(true))
     expect(hugeBytesSent).toBeLessThan(64 * 1024 * 1024)
   })
 
@@ -497,7 +500,7 @@ describe('fetchPublic: answers', () => {
     const result = await fetchPublic(`${originBase}/huge`, { testAllowlist: allowOrigin })
     expect(result).toMatchObject({ status: 'too-large', httpStatus: 200, bytesRead: 1_048_576, reason: 'body larger than 1048576 bytes' })
     expect(result.body).toHaveLength(1_048_576)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await vi.waitFor(() => expect(hugeClosed).toBe(true))
     expect(hugeBytesSent).toBeLessThan(64 * 1024 * 1024)
   })
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser } from '#test/factories'
+import { createPage, createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
 import { listQueue } from '#app/models/moderation-queue.server'
 import { ulid } from 'ulid'
@@ -65,10 +65,10 @@ describe.each(TEST_ENGINES)('saving and reviewing revisions on $engine', (engine
   })
 
   it('rejects invalid content with 422 and stores nothing', async () => {
-    const before = (await getPageBySlug(t.db, 'save-test-one'))!
-    const result = await saveRevision(t.db, { actor: editor, slug: 'save-test-one', baseRevisionId: before.latestRevisionId, content: content(doc({ type: 'script' })), summary: '', idempotencyKey: null })
+    const page = await createPage(t.db, { author: trusted })
+    const result = await saveRevision(t.db, { actor: editor, slug: page.slug, baseRevisionId: page.revisionId, content: content(doc({ type: 'script' })), summary: '', idempotencyKey: null })
     expect(result).toMatchObject({ ok: false, status: 422 })
-    expect((await getPageBySlug(t.db, 'save-test-one'))!.latestRevisionId).toBe(before.latestRevisionId)
+    expect((await getPageBySlug(t.db, page.slug))!.latestRevisionId).toBe(page.revisionId)
   })
 
   it('merges edits to different blocks and keeps overlapping ones as a conflict revision', async () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { startServer, type RunningServer } from '#test/server'
 
@@ -111,9 +111,13 @@ describe.each(TEST_ENGINES)('the built app on $engine', (engine) => {
   it('logs JSON lines with a request id, and returns the id', async () => {
     const response = await get('/pages', { 'x-request-id': 'test-request-0001' })
     expect(response.headers.get('x-request-id')).toBe('test-request-0001')
-    await new Promise((r) => setTimeout(r, 100))
-    const line = server.stdout().split('\n').find((l) => l.includes('test-request-0001'))
-    expect(JSON.parse(line!)).toMatchObject({ level: 'info', msg: 'request', requestId: 'test-request-0001', method: 'GET', path: '/pages', status: 200 })
+    // The line is written when the response finishes, which may be just after the client has it.
+    const line = await vi.waitFor(() => {
+      const found = server.stdout().split('\n').find((l) => l.includes('test-request-0001'))
+      expect(found).toBeDefined()
+      return found!
+    })
+    expect(JSON.parse(line)).toMatchObject({ level: 'info', msg: 'request', requestId: 'test-request-0001', method: 'GET', path: '/pages', status: 200 })
   })
 
   it('shows no stack trace or SQL on an error page', async () => {
