@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser } from '#test/factories'
+import { createPage, createRevision, createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
 import { listPageHistory, findRollbackPoint } from '#app/models/history.server'
 import { getPageBySlug } from '#app/models/pages.server'
@@ -30,10 +30,8 @@ describe.each(TEST_ENGINES)('rolling back edits on $engine', (engine) => {
   })
 
   async function save(actor: User, title: string, words: string, first = false) {
-    const page = first ? null : await getPageBySlug(t.db, title.toLowerCase().replace(/ /g, '-'))
-    const result = await saveRevision(t.db, { actor, slug: first ? null : page!.slug, baseRevisionId: page?.latestRevisionId ?? null, content: content(doc(p(text(words))), { title }), summary: words, idempotencyKey: null })
-    if (!result.ok) throw new Error(`save failed: ${result.code}`)
-    return result.revision.id
+    if (first) return (await createPage(t.db, { author: actor, title, body: doc(p(text(words))), summary: words })).revisionId
+    return (await createRevision(t.db, { slug: title.toLowerCase().replace(/ /g, '-') }, { author: actor, title, body: doc(p(text(words))), summary: words })).id
   }
   const rollback = async (slug: string, by: User = moderator, key: string | null = null) =>
     rollbackEdits(t.db, { moderator: by, slug, expectedLatestId: (await getPageBySlug(t.db, slug))?.latestRevisionId ?? 'none', reason: 'Vandalism', idempotencyKey: key })
