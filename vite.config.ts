@@ -32,7 +32,7 @@ export default defineConfig({
   // Vite's dependency scan crawls server files too; server-only packages must stay out of it,
   // and the editor packages go in up front so a cold dev load does not reload mid-hydration.
   optimizeDeps: {
-    exclude: ['@node-rs/argon2', 'better-sqlite3', 'pg', 'kysely', 'lucia', '@remix-run/node', 'undici'],
+    exclude: ['@node-rs/argon2', 'better-sqlite3', 'pg', 'kysely', 'lucia', '@remix-run/node', 'undici', 'pino'],
     include: ['@tiptap/react', '@tiptap/starter-kit', '@tiptap/extension-table', '@tiptap/core', '@tiptap/pm/state', '@tiptap/pm/model'],
   },
   // The editor chunk (Tiptap and ProseMirror, ~550 kB) loads only on the edit routes.
