@@ -243,17 +243,18 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
     const baseContent = (await getRevision(trx, base.id))!.content
     const latest = (await getRevision(trx, page.latestRevisionId))!
     const result = mergeContent(baseContent, submitted, latest.content)
-    if (!result.ok) {
+    // A merge that cannot be made, or whose result is not a valid page (both sides emptied the
+    // body between them, say), is a conflict: the editor's text is stored either way.
+    const revalidated = result.ok ? input.validate(result.content) : null
+    if (!result.ok || !revalidated?.ok) {
       const stored = await storeConflict(trx, input, page, base.id, submitted, summary)
       return {
         ok: false, status: 409, code: 'edit_conflict',
         message: 'Someone else changed the same part of the page since you started. Your version is saved as a conflict revision; merge it with the current one.',
-        conflict: { revisionId: stored, latestRevisionId: page.latestRevisionId, baseRevisionId: base.id, fields: result.conflicts },
+        conflict: { revisionId: stored, latestRevisionId: page.latestRevisionId, baseRevisionId: base.id, fields: result.ok ? (revalidated && !revalidated.ok ? revalidated.issues.map((i) => i.path) : []) : result.conflicts },
         page: { slug: page.slug },
       }
     }
-    const revalidated = input.validate(result.content)
-    if (!revalidated.ok) return { ok: false, status: 422, code: 'invalid_content', issues: revalidated.issues }
     content = revalidated.value
     merged = true
   }
