@@ -83,7 +83,8 @@ describe.each(TEST_ENGINES)('the anonymous page cache on $engine', (engine) => {
       const after = await firstSeen(async () => (await read(server)).html.includes('A sentence only the new revision has.'), committed)
       expect(after).toBeLessThanOrEqual(STALENESS_MS)
     }
-    expect((await read(b)).etag).not.toBe(first.etag)
+    // Each worker polls on its own: the next read may meet one that has not looked yet.
+    expect(await firstSeen(async () => (await read(b)).etag !== first.etag, committed)).toBeLessThanOrEqual(STALENESS_MS)
   })
 
   it('shows a write made through one instance (or worker) on the others', async () => {
