@@ -3,6 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireSessionUser } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { FormResult } from '#app/components/form-result'
 import { useT } from '#app/components/i18n'
 import { MAIL_MODES } from '#app/core/email'
 import { translator } from '#app/core/i18n/index'
@@ -54,9 +55,7 @@ export default function AccountEmail() {
       <h1>{data.title}</h1>
       <p>{t('account.email.intro')}</p>
       {result ? (
-        <p className={result.ok ? 'notice' : 'form-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.message}
-        </p>
+        <FormResult result={result} />
       ) : null}
       <p>{data.email ? t('account.email.current', { email: data.email }) : t('account.email.none')}</p>
       <Form method="post" className="talk-form">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { FormResult } from '#app/components/form-result'
 import { useT } from '#app/components/i18n'
 import { translator } from '#app/core/i18n/index'
 import { readFormData } from '#app/form-body.server'
@@ -37,7 +38,7 @@ export default function VerifyEmail() {
     <div className="narrow">
       <h1>{data.title}</h1>
       {result ? (
-        <p className={result.ok ? 'notice' : 'form-error'} role={result.ok ? 'status' : 'alert'}>{result.message}</p>
+        <FormResult result={result} />
       ) : data.email ? (
         <Form method="post">
           <button type="submit" className="button">{t('verify.confirm', { email: data.email })}</button>

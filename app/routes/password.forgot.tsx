@@ -3,6 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { clientIp } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { FormResult } from '#app/components/form-result'
 import { useT } from '#app/components/i18n'
 import { translator } from '#app/core/i18n/index'
 import { readFormFields } from '#app/form-body.server'
@@ -34,7 +35,7 @@ export default function ForgotPassword() {
     <div className="narrow">
       <h1>{data.title}</h1>
       <p>{t('forgot.intro')}</p>
-      {result ? <p className={result.ok ? 'notice' : 'form-error'} role={result.ok ? 'status' : 'alert'}>{result.message}</p> : null}
+      {result ? <FormResult result={result} /> : null}
       {result?.ok ? null : (
         <Form method="post" className="talk-form">
           <label htmlFor="email">{t('forgot.field')}</label>
