@@ -39,22 +39,27 @@ export interface App {
 }
 
 function residentBytes(rootPid: number): number | null {
+  // Each entry read on its own: a process that ends between the listing and the read (the
+  // machine's other work) must not void the whole measurement.
+  const status = (pid: string) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    } catch {
+      return null
+    }
+  }
+  let entries: string[]
   try {
-    const pids = [rootPid]
-    for (const entry of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue
-      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
-      if (new RegExp(`^PPid:\\s+${rootPid}$`, 'm').test(status)) pids.push(Number(entry))
-    }
-    let total = 0
-    for (const pid of pids) {
-      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
-      total += Number(kb ?? 0) * 1024
-    }
-    return total
+    entries = fs.readdirSync('/proc')
   } catch {
     return null
   }
+  const own = status(String(rootPid))
+  if (own === null) return null
+  const children = entries.filter((entry) => /^\d+$/.test(entry)).map(status).filter((text): text is string => text !== null && new RegExp(`^PPid:\\s+${rootPid}$`, 'm').test(text))
+  let total = 0
+  for (const text of [own, ...children]) total += Number(/^VmRSS:\s+(\d+) kB$/m.exec(text)?.[1] ?? 0) * 1024
+  return total
 }
 
 /** Starts build/server.js on a free port against databaseUrl; resolves once it listens. */
