@@ -31,6 +31,11 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export interface App {
   url: string
   output(): string
+  /**
+   * How long the app itself took over each save (POST …/revisions), from its request log, in ms:
+   * beside the times measured by the load's clients, which also wait for their own event loop.
+   */
+  serverSaveMs(): number[]
   /** The exit code or signal, once the process has ended (null while it runs). */
   exited(): string | null
   kill(signal: NodeJS.Signals): Promise<void>
@@ -67,6 +72,8 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
+  let pending = ''
+  const serverSaveMs: number[] = []
   let ended: string | null = null
   const child: ChildProcess = spawn(process.execPath, [path.resolve(process.env.BUILD_DIR ?? 'build', 'server.js')], {
     env: {
@@ -86,7 +93,15 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const keep = (chunk: Buffer) => {
-    output += chunk.toString()
+    const text = chunk.toString()
+    output += text
+    const lines = (pending + text).split('\n')
+    pending = lines.pop()!
+    for (const line of lines) {
+      if (!line.includes('"method":"POST"') || !line.includes('/revisions"')) continue
+      const ms = /"durationMs":([\d.]+)/.exec(line)?.[1]
+      if (ms) serverSaveMs.push(Number(ms))
+    }
     // Bounded: a long run must not hold every log line.
     if (output.length > 2_000_000) output = output.slice(-1_000_000)
   }
@@ -115,6 +130,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   return {
     url,
     output: () => output,
+    serverSaveMs: () => serverSaveMs,
     exited: () => ended,
     rssBytes: () => (child.pid === undefined || ended !== null ? null : residentBytes(child.pid)),
     kill: async (signal) => {
