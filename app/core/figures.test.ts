@@ -14,6 +14,7 @@ const FIGURES: Array<[Lang, string, Expected]> = [
   ['fr', 'Il y avait 200\u00A0000 utilisateurs.', [['200\u00A0000', 200000]]],
   ['fr', 'Il y avait 200\u202F000 utilisateurs.', [['200\u202F000', 200000]]],
   ['en', '1,000,000 emails', [['1,000,000', 1e6]]],
+  ['en', 'Tchap (200,000 users) and BigBlueButton(s) with 47,000', [['200,000', 200000], ['47,000', 47000]]],
   ['de', '1.000.000 E-Mails', [['1.000.000', 1e6]]],
   ['fr', '1 000 000 courriels', [['1 000 000', 1e6]]],
   ['en', '25,000 staff and 7,000 laptops', [['25,000', 25000], ['7,000', 7000]]],
@@ -130,6 +131,10 @@ const FIGURES: Array<[Lang, string, Expected]> = [
 
 /** Text without figures: numbers in words, years, dates, versions, product names, ordinals, references, codes. */
 const NON_FIGURES: Array<[Lang, string]> = [
+  // Code and sub-clause references: call arguments and inline code are literals, not facts.
+  ['en', 'the summary said alert(1) and setTimeout(0, 250)'],
+  ['de', 'gemäß Art. 6(1) DSGVO und `retries = 3` in der Konfiguration'],
+  ['fr', 'selon l’article 6(1) du RGPD et `timeout = 30`'],
   // Number words that count nothing: articles, ordinals, names, compounds.
   ['en', 'one of the tools, the second to none'],
   ['en', 'see page two, chapter three and phase four'],

@@ -323,6 +323,11 @@ const EXCLUDED_SPAN_RULES: readonly SpanRule[] = [
     langs: ['de'],
     re: /(?<![\p{N}.,])(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?!\d)/gu,
   },
+  // Arguments of a call or sub-clause written right after a word: "alert(1)", "setTimeout(0)",
+  // "Art. 6(1)", "§ 5(2)". No space before the bracket: a count in prose is "(1,200 users)" after a space.
+  { name: 'call arguments', needs: '(', re: /(?<=[\p{L}\p{N}_])\([ \d.,'"]*\d[ \d.,'"]*\)/gu },
+  // Inline code in backticks carries literals, not facts: "`retries = 3`".
+  { name: 'inline code', needs: '`', re: /`[^`\n]{1,200}`/gu },
   // Footnote and reference markers: "[1]", "[12, 14]".
   { name: 'footnote', needs: '[', re: /\[\d+(?:[,–-] ?\d+)*\]/gu },
   // Links and e-mail addresses carry digits that are paths, ids and dates.
