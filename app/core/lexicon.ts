@@ -321,6 +321,9 @@ const EN: readonly Group[] = [
       'at the moment', 'these days', 'in recent years', 'in recent months', 'lately', 'upcoming', 'this year',
       'last year', 'next year', 'years ago', 'months ago', 'weeks ago', 'a year ago', 'until now', 'up to now',
       'for now', 'right now', 'just now', 'to this day',
+      'as of late', 'of late', 'in the past few years', 'in the last few years', 'over the past few years',
+      'in the past year', 'last month', 'this month', 'next month', 'last week', 'this week', 'in the near future',
+      'in the coming months', 'in the coming years',
       // "up to date" is not a time reference.
       { term: 'to date', guard: { notBefore: precededBy('up') } },
       // "as soon as", "soon after the launch" are relative to a stated event.
@@ -448,6 +451,11 @@ const DE: readonly Group[] = [
       'bislang', 'bisher', 'mittlerweile', 'inzwischen', 'dieses Jahr', 'in diesem Jahr', 'letztes Jahr',
       'im vergangenen Jahr', 'im letzten Jahr', 'nächstes Jahr', 'im kommenden Jahr', 'demnächst', 'bald',
       'in Kürze', 'vor # Jahren', 'vor # Monaten', 'vor # Wochen', 'vor einem Jahr', 'Stand heute',
+      'in den letzten Jahren', 'in den vergangenen Jahren', 'in den letzten Monaten', 'in den vergangenen Monaten',
+      'letzten Monat', 'im letzten Monat', 'im vergangenen Monat', 'diesen Monat', 'in diesem Monat', 'in naher Zukunft',
+      'in den kommenden Monaten', 'in den kommenden Jahren',
+      // "zuletzt geändert am 5. Mai" gives its date; the date guard keeps it.
+      'zuletzt',
       // Decision: "bis heute" is flagged as a whole: "bis heute gepflegt" goes stale like "heute".
       {
         term: 'bis heute',
@@ -587,6 +595,9 @@ const FR: readonly Group[] = [
       'dorénavant', 'depuis peu', 'il y a peu', 'dernièrement', 'prochainement', 'bientôt', 'cette année',
       "l'an dernier", "l'année dernière", "l'an prochain", "l'année prochaine", 'il y a # ans',
       'il y a # années', 'il y a # mois', 'il y a # semaines', 'il y a un an', "jusqu'à aujourd'hui", "jusqu'aujourd'hui",
+      'ces dernières années', 'ces derniers mois', 'ces derniers temps', 'le mois dernier', 'ce mois-ci',
+      'la semaine dernière', 'dans un avenir proche', 'dans les prochains mois', 'dans les prochaines années',
+      'au cours des dernières années',
       // "Aujourd'hui en France" is a newspaper.
       { term: "aujourd'hui", guard: { notAfter: String.raw`\s+en\s+france${E}` } },
       // "en maintenant la compatibilité" is the gerund of "maintenir".
