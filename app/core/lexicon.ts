@@ -259,6 +259,7 @@ const EN: readonly Group[] = [
       'best-in-class', 'best-of-breed', 'enterprise-grade', 'military-grade', 'bank-grade', 'game-changer',
       'game changer', 'game-changing', 'paradigm shift', 'synergy', 'synergies', 'holistic', 'seamless',
       'seamlessly', 'frictionless', 'turnkey', 'one-stop shop', 'future-proof', 'sovereign by design',
+      'hassle-free', 'worry-free', 'all-in-one', 'like never before', 'loved by',
       'thought leader', 'thought leaders', 'thought leadership', 'influencer', 'influencers', 'trend-setter',
       'trendsetter', 'trend-setting', 'pro actively', 'pro-actively', 'proactively', 'revolutionize',
       'revolutionizes', 'revolutionized', 'revolutionizing', 'revolutionise', 'revolutionises', 'revolutionised',
@@ -363,6 +364,8 @@ const DE: readonly Group[] = [
       ...de('topaktuell'), ...de('innovativ'), ...de('revolutionär'), ...de('brillant'), ...de('berühmt'),
       ...de('weltberühmt'), ...de('renommiert'), ...de('bemerkenswert'), ...de('prestigeträchtig'),
       ...de('virtuos'), ...de('bahnbrechend'), ...de('beispiellos'), ...de('einzigartig'),
+      ...de('atemberaubend'), ...de('unglaublich'), ...de('sensationell'), ...de('phänomenal'),
+      'Nummer eins', 'die Nr. 1', 'wie nie zuvor', 'ohne Kompromisse', ...de('kompromisslos'),
       ...de('unvergleichlich'), ...de('unübertroffen'), ...de('konkurrenzlos'), ...de('erstklassig'),
       ...de('hochmodern'), ...de('marktführend'), ...de('phänomenal'), ...de('sensationell'),
       ...de('fantastisch'), ...de('exzellent'), ...de('spektakulär'), ...de('unschlagbar'),
@@ -409,6 +412,9 @@ const DE: readonly Group[] = [
     category: 'buzzword',
     terms: [
       ...de('nahtlos'), ...de('zukunftssicher'), ...de('ganzheitlich'), ...de('disruptiv'),
+      ...de('sorgenfrei'), 'alles aus einer Hand', 'aus einer Hand', 'All-in-One', 'auf Bankniveau', 'Bankniveau',
+      'militärischer Standard', 'militärische Verschlüsselung', 'Verschlüsselung nach Militärstandard',
+      'vertrauen auf uns', 'vertrauen uns',
       ...de('schlüsselfertig'), 'revolutioniert', 'revolutionieren', 'revolutionierte', 'revolutionierten',
       'Game-Changer', 'Gamechanger', 'Game Changer', 'Synergie', 'Synergien', 'Synergieeffekt',
       'Synergieeffekte', 'Quantensprung', 'State of the Art', 'State-of-the-Art', 'Best-in-Class',
@@ -485,6 +491,8 @@ const FR: readonly Group[] = [
     category: 'peacock',
     terms: [
       ...fr('légendaire', 'légendaire'), ...fr('formidable', 'formidable'), ...fr('acclamé', 'acclamée'),
+      ...fr('époustouflant', 'époustouflante'), ...fr('incroyable', 'incroyable'),
+      ...fr('plébiscité', 'plébiscitée'), 'sans équivalent', 'comme jamais', 'comme jamais auparavant', 'vers de nouveaux sommets',
       ...fr('emblématique', 'emblématique'), ...fr('visionnaire', 'visionnaire'),
       // Judgement: bare "renommé" is far more often "renamed" in a wiki ("la page a été renommée") than
       // "renowned"; only the unambiguous forms are flagged.
@@ -559,6 +567,7 @@ const FR: readonly Group[] = [
     terms: [
       'révolutionne', 'révolutionnent', 'révolutionner', 'révolutionné', 'réinvente', 'réinventent',
       'nouvelle génération', 'de nouvelle génération', 'dernier cri', 'clé en main', 'clés en main',
+      'sans tracas', 'tout-en-un', 'nous font confiance', 'leur font confiance', 'de niveau militaire', 'de niveau bancaire', 'propulsez', 'propulse', 'boostez',
       ...fr('disruptif', 'disruptive'), ...fr('holistique', 'holistique'), 'synergie', 'synergies',
       'changement de paradigme', 'game changer', 'booste', 'boostent', 'démocratise', 'démocratisent',
     ],
