@@ -250,7 +250,9 @@ export async function keyFiguresOf(db: DB, pageIds: readonly string[]): Promise<
     .innerJoin('pages', (join) => join.onRef('pages.stable_revision_id', '=', 'figures.revision_id'))
     .innerJoin('sources', 'sources.id', 'figures.source_id')
     .select(['figures.page_id', 'figures.text', 'figures.value', 'figures.metric', 'figures.as_of', 'figures.quote', 'sources.id as source_id', 'sources.title', 'sources.publisher', 'sources.kind', 'sources.url'])
-    .where('figures.page_id', 'in', [...pageIds])
+    // Through the pages' stable revisions (figures_revision), not figures.page_id, which no index
+    // covers: that read every figure of the wiki.
+    .where('pages.id', 'in', [...pageIds])
     .where('figures.cited', '=', 1)
     .orderBy('figures.as_of', 'desc')
     .orderBy('figures.ordinal')
