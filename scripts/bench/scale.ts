@@ -43,7 +43,7 @@ async function routesOf(url: string): Promise<Array<[string, string]>> {
       ['all comparisons', '/pages'],
       ['recent changes', '/recent-changes'],
       ['search, common word', '/search?q=users'],
-      ['search, rare word', '/search?q=Tchap'],
+      ['search, "Tchap" (one generated page in six)', '/search?q=Tchap'],
       ['sources', '/sources'],
       ['a source cited by many pages', `/sources/${popular.id}`],
       ['products', '/products'],
