@@ -76,11 +76,20 @@ export async function lockPageBySlug(db: DB, slug: string): Promise<PageRecord |
 }
 
 /** Pages readers can see (those with an approved revision), newest first. */
-export async function listPublishedPages(db: DB, options: { limit?: number; featured?: boolean; kind?: PageKind } = {}): Promise<PageSummary[]> {
+export async function listPublishedPages(db: DB, options: { limit?: number; featured?: boolean; kind?: PageKind; after?: PageListKey | null } = {}): Promise<PageSummary[]> {
   let query = db.selectFrom('pages').select(pageColumns).where('stable_revision_id', 'is not', null).where('kind', '=', options.kind ?? 'comparison')
   if (options.featured !== undefined) query = query.where('featured', '=', options.featured ? 1 : 0)
+  // Keyset: the row after the last one shown, so a page costs the same however deep it is.
+  const after = options.after
+  if (after) query = query.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(after.updatedAt, after.id)))
   const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(options.limit ?? 200).execute()
   return rows.map(toPage)
+}
+
+/** The sort key of the page list (updated_at, then id: two pages can share a time). */
+export interface PageListKey {
+  updatedAt: string
+  id: string
 }
 
 export async function countCitedFiguresByRevision(db: DB, revisionIds: string[]): Promise<Map<string, number>> {
