@@ -320,7 +320,11 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.waitForURL(/\/pages\/merge-view-page\/edit\?conflict=/)
     const current = page.getByRole('region', { name: 'Current version' })
     await eventually(() => current.textContent()).toContain('Their opening words.')
-    expect(await page.getByRole('alert').textContent()).toContain('block 1 of the text')
+    expect(await page.getByRole('alert').textContent()).toContain('Both of you changed: the text')
+    // The clashing words are marked on both sides, named for screen readers too (not by colour alone).
+    const passage = page.getByRole('region', { name: 'Passage 1' })
+    expect((await passage.locator('mark.conflict-word').allTextContents()).join(' ')).toMatch(/Their.*\(not in your version\).*My addition.*\(not in the current version\)/)
+    expect((await current.locator('mark.hl-conflict').allTextContents()).join(' ')).toContain('Their')
     // My text is in the editor, and stored: the link opens it as a revision.
     expect(await body(page).textContent()).toContain('Opening words. My addition.')
     const conflictId = new URL(page.url()).searchParams.get('conflict')!
