@@ -319,7 +319,8 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.waitForURL(/\/pages\/merge-view-page\/edit\?conflict=/)
     const current = page.getByRole('region', { name: 'Current version' })
-    await eventually(() => current.textContent()).toContain('Their opening words.')
+    // Their words, those that clash marked (a hidden label inside each mark names it for screen readers).
+    await eventually(() => current.textContent()).toContain('Closing words.')
     expect(await page.getByRole('alert').textContent()).toContain('Both of you changed: the text')
     // The clashing words are marked on both sides, named for screen readers too (not by colour alone).
     const passage = page.getByRole('region', { name: 'Passage 1' })
