@@ -50,6 +50,7 @@ export const de: Messages = {
   'page.pending': 'Änderungen an dieser Seite warten auf Prüfung.',
   'page.viewLatest': 'Neueste Version ansehen',
   'page.viewingLatest': 'Änderungen warten auf Prüfung: Du siehst die neueste Version, die noch nicht freigegeben ist.',
+  'revision.name': ({ date, author, number }) => `${date} von ${author} (${number})`,
   'page.viewStable': 'Freigegebene Version ansehen',
   'page.tableLabel': ({ n }) => `Tabelle ${n}`,
 

@@ -54,6 +54,7 @@ export const en = {
   'page.pending': 'Changes to this page are pending review.',
   'page.viewLatest': 'See the latest revision',
   'page.viewingLatest': 'Changes pending review: you are viewing the latest revision, which has not been approved yet.',
+  'revision.name': ({ date, author, number }: { date: string; author: string; number: string }) => `${date} by ${author} (${number})`,
   'page.viewStable': 'See the approved revision',
   'page.tableLabel': ({ n }: { n: number }) => `Table ${n}`,
 

@@ -50,6 +50,7 @@ export const fr: Messages = {
   'page.pending': 'Des modifications de cette page attendent une relecture.',
   'page.viewLatest': 'Voir la dernière version',
   'page.viewingLatest': 'Modifications en attente de relecture : vous consultez la dernière version, qui n’a pas encore été approuvée.',
+  'revision.name': ({ date, author, number }) => `${date} par ${author} (${number})`,
   'page.viewStable': 'Voir la version approuvée',
   'page.tableLabel': ({ n }) => `Tableau ${n}`,
 
