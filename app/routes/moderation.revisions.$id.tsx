@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
+import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { RevisionNumber, revisionName } from '#app/components/history'
 import { EvidencePanels, LinkStatus, SourceKindLabel } from '#app/components/evidence'
@@ -301,9 +302,9 @@ export default function ReviewRevision() {
                   {t('mod.decide.reasonHint')}
                 </span>
               </label>
-              <button type="submit" className="danger" disabled={busy}>
+              <DangerSubmit confirm={t('confirm.reject')} disabled={busy}>
                 {t('mod.decide.reject')}
-              </button>
+              </DangerSubmit>
             </Form>
           </div>
         ) : (

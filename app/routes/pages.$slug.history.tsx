@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getActor, requireAbility } from '#app/auth/actor.server'
+import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { ChangesLink, RevisionNumber, Pager, revisionPath, RevisionTime, SizeChange, StatusBadge, Summary, UserLink, WithForeignText } from '#app/components/history'
 import { useT, useUiLang } from '#app/components/i18n'
@@ -198,9 +199,9 @@ function RollbackBox({ rollback, slug, error, reason }: { rollback: Rollback; sl
               {t('rollback.reason')}
               <input type="text" name="reason" required maxLength={1000} defaultValue={reason} aria-describedby={error ? 'rollback-error' : undefined} />
             </label>
-            <button type="submit" className="danger" disabled={busy}>
+            <DangerSubmit confirm={t('confirm.rollback')} disabled={busy}>
               {t('rollback.submit', { user: rollback.user })}
-            </button>
+            </DangerSubmit>
           </Form>
         </>
       ) : null}

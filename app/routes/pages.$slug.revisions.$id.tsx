@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getActor, requireAbility } from '#app/auth/actor.server'
+import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { CitationList, EvidencePanels } from '#app/components/evidence'
 import { diffPath, revisionPath, RevisionTime, StatusBadge, Summary, UserLink } from '#app/components/history'
@@ -230,9 +231,9 @@ function RevertBox({ revert, slug, revisionId }: { revert: Revert; slug: string;
           <input type="hidden" name="baseRevisionId" value={revert.baseRevisionId} />
           <input type="hidden" name="idempotencyKey" value={revert.idempotencyKey} />
           <p className="muted">{t('revert.explain')}</p>
-          <button type="submit" className="primary" disabled={busy}>
+          <DangerSubmit confirm={t('confirm.revert')} disabled={busy}>
             {t('revert.submit')}
-          </button>
+          </DangerSubmit>
         </Form>
       )}
     </div>

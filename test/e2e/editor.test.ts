@@ -129,6 +129,7 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.goto(`${server.url}/pages/zoom-vs-visio/diff?from=${first!.id}&to=${second!.id}`)
     expect(await page.locator('main').textContent()).toContain('Its code is public.')
     await page.goto(`${server.url}/pages/zoom-vs-visio/revisions/${first!.id}`)
+    await page.getByRole('checkbox', { name: 'Replace the current text with this revision' }).check()
     await page.getByRole('button', { name: 'Revert to this revision' }).click()
     await eventually(async () => ((await (await fetch(`${server.url}/api/v1/pages/zoom-vs-visio`)).json()) as { revision: { id: string } }).revision.id).not.toBe(second!.id)
     const api = (await (await fetch(`${server.url}/api/v1/pages/zoom-vs-visio`)).json()) as { revision: { content: { body: unknown } } }

@@ -96,6 +96,7 @@ describe('revision history in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('.revision-banner').textContent()).toContain('Compare with the stable revision')
     expect(await page.locator('.prose').textContent()).not.toContain('free software')
     await expectNoAxeViolations(page)
+    await page.getByRole('checkbox', { name: 'Replace the current text with this revision' }).check()
     await page.getByRole('button', { name: 'Revert to this revision' }).click()
     await page.waitForURL(/\/revisions\/[0-9a-z]{26}\?saved$/)
     expect(page.url()).not.toContain(original)

@@ -51,6 +51,10 @@ export const fr: Messages = {
   'page.viewLatest': 'Voir la dernière version',
   'page.viewingLatest': 'Modifications en attente de relecture : vous consultez la dernière version, qui n’a pas encore été approuvée.',
   'revision.name': ({ date, author, number }) => `${date} par ${author} (${number})`,
+  'confirm.reject': 'J’ai donné une raison à l’auteur et je veux refuser cette révision',
+  'confirm.rollback': 'Annuler ces modifications : les lecteurs voient aussitôt le texte rétabli',
+  'confirm.revert': 'Remplacer le texte actuel par cette révision',
+  'confirm.block': 'Bloquer ce compte : il ne peut plus modifier ni écrire jusqu’à la fin du blocage',
   'page.viewStable': 'Voir la version approuvée',
   'page.tableLabel': ({ n }) => `Tableau ${n}`,
 
