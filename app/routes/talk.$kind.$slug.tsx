@@ -124,7 +124,7 @@ export default function TalkPage() {
       {data.abilities.write ? (
         <Form method="post">
           <input type="hidden" name="intent" value={data.watchingSubject ? 'unwatch' : 'watch'} />
-          <button type="submit" className="button-link">{data.watchingSubject ? t('watch.pageStop') : t('watch.page')}: {data.subject.title}</button>
+          <button type="submit" className="button-link">{data.watchingSubject ? t('watch.pageStop') : t('watch.page')}{t('punct.colon')} {data.subject.title}</button>
         </Form>
       ) : null}
       {data.threads.length === 0 ? <p className="muted">{t('talk.empty')}</p> : null}

@@ -55,6 +55,7 @@ export const de: Messages = {
   'confirm.rollback': 'Diese Bearbeitungen zurücksetzen: Leser sehen sofort den wiederhergestellten Text',
   'confirm.revert': 'Den aktuellen Text durch diese Version ersetzen',
   'confirm.block': 'Dieses Konto sperren: Es kann bis zum Ende der Sperre weder bearbeiten noch schreiben',
+  'punct.colon': ':',
   'page.viewStable': 'Freigegebene Version ansehen',
   'page.tableLabel': ({ n }) => `Tabelle ${n}`,
 

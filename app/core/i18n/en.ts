@@ -59,6 +59,8 @@ export const en = {
   'confirm.rollback': 'Roll back these edits: readers see the restored text at once',
   'confirm.revert': 'Replace the current text with this revision',
   'confirm.block': 'Block this account: it cannot edit or post until the block ends',
+  // A colon after a label set in markup: French puts a no-break space before it.
+  'punct.colon': ':',
   'page.viewStable': 'See the approved revision',
   'page.tableLabel': ({ n }: { n: number }) => `Table ${n}`,
 

@@ -55,6 +55,7 @@ export const fr: Messages = {
   'confirm.rollback': 'Annuler ces modifications : les lecteurs voient aussitôt le texte rétabli',
   'confirm.revert': 'Remplacer le texte actuel par cette révision',
   'confirm.block': 'Bloquer ce compte : il ne peut plus modifier ni écrire jusqu’à la fin du blocage',
+  'punct.colon': '\u00a0:',
   'page.viewStable': 'Voir la version approuvée',
   'page.tableLabel': ({ n }) => `Tableau ${n}`,
 
