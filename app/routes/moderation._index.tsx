@@ -118,8 +118,8 @@ export default function ModerationQueue() {
                     <td className="mod-risk">{r.riskScore}</td>
                     <td>
                       <Link to={`/moderation/revisions/${r.id}`}>
+                        <span className="visually-hidden">{t('mod.queue.review', { title: r.page.title })}, </span>
                         {revisionName(t, lang, { id: r.id, createdAt: r.createdAt, author: r.author.username })}
-                        <span className="visually-hidden"> — {r.page.title}</span>
                       </Link>
                     </td>
                     <td>
