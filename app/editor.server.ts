@@ -10,7 +10,7 @@ import { classifyDbFailure, failureStatus, retryAfterSeconds } from '#app/core/d
 import { formatNumber } from '#app/core/format'
 import { editorTranslator, type EditorTranslate } from '#app/core/i18n/editor-messages'
 import type { Lang } from '#app/core/lang'
-import { mergeContent } from '#app/core/merge'
+import { conflictMarks, mergeContent } from '#app/core/merge'
 import { can, type Protection } from '#app/core/permissions'
 import { renderBody } from '#app/core/render-html'
 import { referencedSourceIds } from '#app/core/source-refs'
@@ -116,18 +116,24 @@ export async function loadConflictView(db: DB, page: PageRecord, conflictId: str
   const [latest, base] = await Promise.all([getRevision(db, page.latestRevisionId), mine.baseRevisionId ? getRevision(db, mine.baseRevisionId) : null])
   if (!latest) return null
   const merged = base ? mergeContent(base.content, mine.content, latest.content) : { ok: false as const, conflicts: [] }
+  const marks = base && !merged.ok ? conflictMarks(base.content.body.content ?? [], mine.content.body.content ?? [], latest.content.body.content ?? []) : { passages: [], currentRanges: [] }
   const t = translator(uiLang)
+  const et = editorTranslator(uiLang)
   const { body, ...metadata } = latest.content
   return {
     revisionId: mine.id,
     latestRevisionId: latest.id,
     fields: merged.ok ? [] : merged.conflicts,
+    passages: marks.passages,
     latest: {
       authorName: latest.authorName,
       createdAt: latest.createdAt,
       summary: latest.summary,
       content: metadata,
-      bodyHtml: renderBody(body, { tableLabel: (n) => t('page.tableLabel', { n }) }),
+      bodyHtml: renderBody(body, {
+        tableLabel: (n) => t('page.tableLabel', { n }),
+        highlights: marks.currentRanges.map((r) => ({ ...r, className: 'hl-conflict', title: et('editor.conflict.differsCurrent'), label: et('editor.conflict.differsCurrent') })),
+      }),
     },
   }
 }

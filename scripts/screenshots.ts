@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     await mod.getByLabel('Password', { exact: true }).fill(secret)
     await mod.getByRole('button', { name: 'Log in' }).click()
     await mod.waitForURL((url) => url.pathname === '/moderation')
+    // The login form navigates on the client: the queue is there once its table or its empty notice is.
+    await mod.locator('main table.mod-queue, main .notice').first().waitFor()
     const review = mod.locator('main a[href^="/moderation/revisions/"]').first()
     if ((await review.count()) === 0) {
       console.log('review page skipped: the moderation queue is empty')

@@ -1,6 +1,8 @@
 import { Link } from '@remix-run/react'
 import type { RevisionStatus } from '#app/core/content'
-import { formatDateTime, formatNumber } from '#app/core/format'
+import type { Lang } from '#app/core/lang'
+import { formatDateTime, formatNumber, revisionNumber } from '#app/core/format'
+import type { RevisionRef } from '#app/models/revisions.server'
 import type { RevisionRowView } from '#app/presenters/revision-row'
 import { useT, useUiLang } from './i18n'
 
@@ -32,12 +34,30 @@ export function RevisionTime({ iso }: { iso: string }) {
   return <time dateTime={iso}>{formatDateTime(lang, iso)}</time>
 }
 
+/** A revision in words: its date, its author and its short number ("3 Dec 2026, 14:05 by alice (#7xq2mz)"). */
+export function revisionName(t: ReturnType<typeof useT>, lang: Lang, ref: RevisionRef): string {
+  return t('revision.name', { date: formatDateTime(lang, ref.createdAt), author: ref.author, number: revisionNumber(ref.id) })
+}
+
+/** A link to a revision, named in words; a revision not known by its date (removed since) keeps its number. */
+export function RevisionRefLink({ slug, id, refs }: { slug: string; id: string; refs: Readonly<Record<string, RevisionRef>> }) {
+  const t = useT()
+  const lang = useUiLang()
+  const ref = refs[id]
+  return <Link to={revisionPath(slug, id)}>{ref ? revisionName(t, lang, ref) : revisionNumber(id)}</Link>
+}
+
+/** The short number after a revision's date, in lists where two revisions may share a minute. */
+export function RevisionNumber({ id }: { id: string }) {
+  return <span className="rev-number">{revisionNumber(id)}</span>
+}
+
 export function UserLink({ username }: { username: string }) {
   return <Link to={userPath(username)}>{username}</Link>
 }
 
-/** The edit summary, or a muted "no summary", and what the revision restores. */
-export function Summary({ row }: { row: Pick<RevisionRowView, 'summary' | 'restoresRevisionId'> & { page: { slug: string } } }) {
+/** The edit summary, or a muted "no summary", and what the revision restores (named in words when the loader looked it up). */
+export function Summary({ row }: { row: Pick<RevisionRowView, 'summary' | 'restoresRevisionId'> & { page: { slug: string }; restores?: RevisionRef | null } }) {
   const t = useT()
   return (
     <span className="history-summary">
@@ -45,7 +65,7 @@ export function Summary({ row }: { row: Pick<RevisionRowView, 'summary' | 'resto
       {row.restoresRevisionId ? (
         <>
           {' '}
-          ({t('history.restores')} <Link to={revisionPath(row.page.slug, row.restoresRevisionId)}>{row.restoresRevisionId}</Link>)
+          ({t('history.restores')} <RevisionRefLink slug={row.page.slug} id={row.restoresRevisionId} refs={row.restores ? { [row.restores.id]: row.restores } : {}} />)
         </>
       ) : null}
     </span>
@@ -81,7 +101,7 @@ export function Pager({ newest, older }: { newest: string | null; older: string 
 }
 
 /** Revisions across pages (contributions, recent changes): each links to its page, itself and its changes. */
-export function RevisionListTable({ rows, showAuthor }: { rows: Array<RevisionRowView & { rejection?: string | null }>; showAuthor: boolean }) {
+export function RevisionListTable({ rows, showAuthor }: { rows: Array<RevisionRowView & { rejection?: string | null; restores?: RevisionRef | null }>; showAuthor: boolean }) {
   const t = useT()
   return (
     <table className="data history-table">
@@ -100,7 +120,7 @@ export function RevisionListTable({ rows, showAuthor }: { rows: Array<RevisionRo
           <tr key={row.id}>
             <td>
               <Link to={revisionPath(row.page.slug, row.id)}>
-                <RevisionTime iso={row.createdAt} />
+                <RevisionTime iso={row.createdAt} /> <RevisionNumber id={row.id} />
               </Link>
               {' · '}
               <ChangesLink row={row} />

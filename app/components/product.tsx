@@ -45,7 +45,7 @@ export function KeyFigures({ figures }: { figures: readonly KeyFigure[] }) {
           {f.asOf ? <span className="muted"> · {t('product.asOf', { date: formatAsOf(lang, f.asOf) })}</span> : null}
           {' · '}
           <Link to={`/sources/${f.source.id}`} title={f.quote ?? undefined}>
-            {t('product.evidence')}: {f.source.publisher}
+            {t('product.evidence')}{t('punct.colon')} {f.source.publisher}
           </Link>
           {f.source.kind === 'vendor' ? <span className="muted"> ({t('product.selfReported')})</span> : null}
         </li>

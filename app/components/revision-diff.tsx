@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { categoryName } from '#app/core/categories'
 import { formatAsOf } from '#app/core/format'
 import { isLang } from '#app/core/lang'
 import { LANG_NAMES } from '#app/core/i18n/index'
@@ -43,19 +44,19 @@ function ItemsChanges<T extends { name: string; vendor: string }>({ diff }: { di
     <ul>
       {diff.added.map((p, i) => (
         <li key={`a${i}`}>
-          {t('diff.item.added')}: <ins>{p.name}</ins>
+          {t('diff.item.added')}{t('punct.colon')} <ins>{p.name}</ins>
           {p.vendor ? ` (${p.vendor})` : ''}
         </li>
       ))}
       {diff.removed.map((p, i) => (
         <li key={`r${i}`}>
-          {t('diff.item.removed')}: <del>{p.name}</del>
+          {t('diff.item.removed')}{t('punct.colon')} <del>{p.name}</del>
           {p.vendor ? ` (${p.vendor})` : ''}
         </li>
       ))}
       {diff.changed.map((c, i) => (
         <li key={`c${i}`}>
-          {t('diff.item.changed')}: {c.after.name} —{' '}
+          {t('diff.item.changed')}{t('punct.colon')} {c.after.name} —{' '}
           {c.fields.map((f, k) => {
             const field = f as ProductField
             const before = String((c.before as Record<string, unknown>)[f] ?? '')
@@ -63,7 +64,7 @@ function ItemsChanges<T extends { name: string; vendor: string }>({ diff }: { di
             return (
               <span key={f}>
                 {k > 0 ? '; ' : ''}
-                {t(`diff.field.${field}`)}: <del>{before || t('diff.empty')}</del> → <ins>{after || t('diff.empty')}</ins>
+                {t(`diff.field.${field}`)}{t('punct.colon')} <del>{before || t('diff.empty')}</del> → <ins>{after || t('diff.empty')}</ins>
               </span>
             )
           })}
@@ -75,6 +76,7 @@ function ItemsChanges<T extends { name: string; vendor: string }>({ diff }: { di
 
 export function MetaChangesSection({ meta, unchanged }: { meta: MetaDiff; unchanged: boolean }) {
   const t = useT()
+  const uiLang = useUiLang()
   const langName = (l: string) => (isLang(l) ? LANG_NAMES[l] : l)
   return (
     <section aria-labelledby="diff-meta">
@@ -114,12 +116,12 @@ export function MetaChangesSection({ meta, unchanged }: { meta: MetaDiff; unchan
                 <ul>
                   {meta.categories.added.map((c) => (
                     <li key={`a-${c}`}>
-                      {t('diff.item.added')}: <ins>{c}</ins>
+                      {t('diff.item.added')}{t('punct.colon')} <ins>{categoryName(c, uiLang)}</ins>
                     </li>
                   ))}
                   {meta.categories.removed.map((c) => (
                     <li key={`r-${c}`}>
-                      {t('diff.item.removed')}: <del>{c}</del>
+                      {t('diff.item.removed')}{t('punct.colon')} <del>{categoryName(c, uiLang)}</del>
                     </li>
                   ))}
                 </ul>

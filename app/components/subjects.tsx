@@ -53,7 +53,7 @@ export function SubjectsBox({ subjects, categories }: { subjects: PageContent['s
       </section>
       {categories.length > 0 ? (
         <p className="subjects__categories">
-          <span className="muted">{t('page.categories')}:</span> {categories.map((c, i) => {
+          <span className="muted">{t('page.categories')}{t('punct.colon')}</span> {categories.map((c, i) => {
             const slug = categoryFromText(c)
             return (
               <span key={c}>

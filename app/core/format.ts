@@ -55,3 +55,20 @@ export function monthsSince(asOf: string, now: Date): number | null {
   const months = (now.getUTCFullYear() - y) * 12 + (now.getUTCMonth() + 1 - month)
   return Math.max(0, months)
 }
+
+/**
+ * A revision's short number, shown beside its date and author so people can tell two revisions of
+ * one minute apart and say which one they mean: the id's last six characters (a ULID's random
+ * part, so two revisions of one page practically never share it), with a "#".
+ */
+export function revisionNumber(id: string): string {
+  return `#${id.slice(-6)}`
+}
+
+/**
+ * A revision named in a stored edit summary ("the revision of 2026-12-03 14:05 UTC by alice
+ * (#7xq2mz)"): summaries are stored once, in no interface language, so the date is ISO and UTC.
+ */
+export function revisionInSummary(ref: { id: string; createdAt: string; authorName: string }): string {
+  return `the revision of ${ref.createdAt.slice(0, 16).replace('T', ' ')} UTC by ${ref.authorName} (${revisionNumber(ref.id)})`
+}

@@ -1,5 +1,7 @@
 import { diffArrays } from 'diff'
 import type { DocNode, PageContent } from './content'
+import { flattenDoc } from './plain-text'
+import { diffWords } from './revision-diff'
 
 /**
  * Three-way merge of page snapshots, for a save whose base is no longer the page's head. Blocks
@@ -87,4 +89,73 @@ export function mergeContent(base: PageContent, ours: PageContent, theirs: PageC
   if (!blocks.ok) conflicts.push(...blocks.blocks.map((i) => `body block ${i + 1}`))
   if (conflicts.length > 0 || !blocks.ok) return { ok: false, conflicts }
   return { ok: true, content: { ...merged, body: { ...theirs.body, content: blocks.blocks } } }
+}
+
+/** A run of a conflicting passage's text; `differs` when the other side does not have these words. */
+export interface PassageRun {
+  text: string
+  differs: boolean
+}
+
+/** One place in the body both sides changed, as the current version and the editor's version word it. */
+export interface ConflictPassage {
+  current: PassageRun[]
+  yours: PassageRun[]
+}
+
+export interface ConflictMarks {
+  passages: ConflictPassage[]
+  /** Where the differing words sit in the current version's plain text (./plain-text.ts offsets), to mark them in its rendering. */
+  currentRanges: Array<{ start: number; end: number }>
+}
+
+const flatText = (blocks: string[]) => flattenDoc({ type: 'doc', content: blocks.map((s) => JSON.parse(s) as DocNode) })
+// Private-use characters stand for citations in diffWords; in plain text they are only characters.
+const PRIVATE_USE = /[\ue000-\uf8ff]/g
+
+function pushRun(runs: PassageRun[], text: string, differs: boolean): void {
+  const last = runs[runs.length - 1]
+  if (last && last.differs === differs) last.text += text
+  else runs.push({ text, differs })
+}
+
+/**
+ * The words that make a body conflict, for the merge screen: for each change of the current
+ * version (`theirs`) that clashes with the editor's (`ours`), both texts with the words only one
+ * of them has marked — so "block 3 of the text" becomes the very words two people changed.
+ */
+export function conflictMarks(base: DocNode[], ours: DocNode[], theirs: DocNode[]): ConflictMarks {
+  const b = base.map(key)
+  const o = hunks(b, ours.map(key))
+  const t = hunks(b, theirs.map(key))
+  const theirsKeys = theirs.map(key)
+  const passages: ConflictPassage[] = []
+  const currentRanges: ConflictMarks['currentRanges'] = []
+  let shift = 0
+  for (const y of t) {
+    const at = y.start + shift
+    shift += y.replacement.length - (y.end - y.start)
+    const clashing = o.filter((x) => clash(x, y) && !sameHunk(x, y))
+    if (clashing.length === 0) continue
+    const before = flatText(theirsKeys.slice(0, at))
+    const region = flatText(y.replacement)
+    // Text blocks are joined by one newline, so the region starts one after the text before it.
+    const offset = before.text.length + (before.blocks.length > 0 && region.blocks.length > 0 ? 1 : 0)
+    const mine = flatText(clashing.flatMap((x) => x.replacement)).text
+    const passage: ConflictPassage = { current: [], yours: [] }
+    let pos = 0
+    for (const part of diffWords(region.text.replace(PRIVATE_USE, '\ufffd'), mine.replace(PRIVATE_USE, '\ufffd'))) {
+      if (!('text' in part)) continue
+      // Spaces alone are not words anyone changed.
+      const differs = part.op !== 'same' && part.text.trim() !== ''
+      if (part.op !== 'added') {
+        pushRun(passage.current, part.text, differs)
+        if (differs) currentRanges.push({ start: offset + pos, end: offset + pos + part.text.length })
+        pos += part.text.length
+      }
+      if (part.op !== 'removed') pushRun(passage.yours, part.text, differs)
+    }
+    passages.push(passage)
+  }
+  return { passages, currentRanges }
 }

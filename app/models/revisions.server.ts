@@ -192,3 +192,28 @@ export async function listChainBetween(db: DB, pageId: string, afterId: string |
   const rows = await query.orderBy('revisions.id', 'asc').execute()
   return rows.map(toMeta)
 }
+
+/** What names a revision for people (its date, author and short number), for the ids a page only refers to. */
+export interface RevisionRef {
+  id: string
+  createdAt: string
+  author: string
+}
+
+export async function getRevisionRefs(db: DB, ids: readonly string[]): Promise<Record<string, RevisionRef>> {
+  const wanted = [...new Set(ids)]
+  if (wanted.length === 0) return {}
+  const rows = await db
+    .selectFrom('revisions')
+    .innerJoin('users', 'users.id', 'revisions.author_id')
+    .select(['revisions.id', 'revisions.created_at', 'users.username'])
+    .where('revisions.id', 'in', wanted)
+    .execute()
+  return Object.fromEntries(rows.map((r) => [r.id, { id: r.id, createdAt: r.created_at, author: r.username }]))
+}
+
+/** Rows that may restore an earlier revision, each given that revision's name (one query for all). */
+export async function withRestoredRefs<R extends { restoresRevisionId: string | null }>(db: DB, rows: R[]): Promise<Array<R & { restores: RevisionRef | null }>> {
+  const refs = await getRevisionRefs(db, rows.flatMap((r) => (r.restoresRevisionId ? [r.restoresRevisionId] : [])))
+  return rows.map((r) => ({ ...r, restores: r.restoresRevisionId ? (refs[r.restoresRevisionId] ?? null) : null }))
+}

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunction
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { clientIp, requireAbility, requireSessionUser, type RequestActor } from '#app/auth/actor.server'
+import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT, useUiLang } from '#app/components/i18n'
 import { formatDate, formatDateTime } from '#app/core/format'
@@ -238,9 +239,7 @@ export default function AdminUser() {
               {t('userAdmin.block.reason')}
               <input type="text" name="reason" required maxLength={REASON_MAX} />
             </label>
-            <button type="submit" className="primary">
-              {t('userAdmin.block.submit')}
-            </button>
+            <DangerSubmit confirm={t('confirm.block')}>{t('userAdmin.block.submit')}</DangerSubmit>
           </Form>
           {target.blockedUntil !== null ? (
             <Form method="post" className="stack account__section">

@@ -2,7 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { useT } from '#app/components/i18n'
+import { revisionName } from '#app/components/history'
+import { useT, useUiLang } from '#app/components/i18n'
 import { ElapsedText, FilterForm, FilterSelect, FilterText, FindingChips, ModerationNav } from '#app/components/moderation'
 import { elapsed } from '#app/core/elapsed'
 import { translator } from '#app/core/i18n/index'
@@ -50,9 +51,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+/** Pending revisions by page, the pages in the queue's order (the riskiest revision's page first). */
+function groupByPage<R extends { page: { slug: string; title: string; lang: string } }>(rows: readonly R[]): Array<{ page: R['page']; rows: R[] }> {
+  const groups = new Map<string, { page: R['page']; rows: R[] }>()
+  for (const row of rows) {
+    const group = groups.get(row.page.slug) ?? { page: row.page, rows: [] as R[] }
+    group.rows.push(row)
+    groups.set(row.page.slug, group)
+  }
+  return [...groups.values()]
+}
+
 export default function ModerationQueue() {
   const data = useLoaderData<typeof loader>()
   const t = useT()
+  const lang = useUiLang()
   return (
     <div className="moderation">
       <ModerationNav moderator />
@@ -81,48 +94,58 @@ export default function ModerationQueue() {
             <thead>
               <tr>
                 <th scope="col">{t('mod.col.risk')}</th>
-                <th scope="col">{t('mod.col.page')}</th>
+                <th scope="col">{t('mod.col.revision')}</th>
                 <th scope="col">{t('mod.col.author')}</th>
                 <th scope="col">{t('mod.col.summary')}</th>
                 <th scope="col">{t('mod.col.age')}</th>
                 <th scope="col">{t('mod.col.findings')}</th>
               </tr>
             </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.id} data-revision={r.id}>
-                  <td className="mod-risk">{r.riskScore}</td>
-                  <td>
-                    <Link to={`/moderation/revisions/${r.id}`} aria-label={t('mod.queue.review', { title: r.page.title })}>
-                      {r.page.title}
-                    </Link>
-                    <div className="muted" lang={r.page.lang}>
-                      /{r.page.slug}
-                    </div>
-                  </td>
-                  <td>
-                    <Link to={`/users/${encodeURIComponent(r.author.username)}`}>{r.author.username}</Link>
-                    <div className="muted">{t(`mod.role.${r.author.role}`)}</div>
-                    <div className="muted">
-                      {t('mod.author.record', {
-                        age: t(`mod.duration.${r.author.accountAge.unit}`, { n: r.author.accountAge.n }),
-                        approved: r.author.record.approved,
-                        rejected: r.author.record.rejected,
-                      })}
-                    </div>
-                  </td>
-                  <td>{r.summary || <span className="muted">{t('mod.noSummary')}</span>}</td>
-                  <td>
-                    <time dateTime={r.createdAt}>
-                      <ElapsedText value={r.waiting} />
-                    </time>
-                  </td>
-                  <td>
-                    <FindingChips counts={r.findingCounts} samples={r.findingSamples} lang={r.page.lang} />
-                  </td>
+            {groupByPage(data.rows).map((group) => (
+              <tbody key={group.page.slug} className="mod-queue__group">
+                <tr className="mod-queue__page">
+                  <th scope="rowgroup" colSpan={6}>
+                    <Link to={`/pages/${group.page.slug}?revision=latest`} lang={group.page.lang}>
+                      {group.page.title}
+                    </Link>{' '}
+                    <span className="muted">
+                      /{group.page.slug} · {t('mod.queue.pendingOnPage', { count: group.rows.length })}
+                    </span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
+                {group.rows.map((r) => (
+                  <tr key={r.id} data-revision={r.id}>
+                    <td className="mod-risk">{r.riskScore}</td>
+                    <td>
+                      <Link to={`/moderation/revisions/${r.id}`}>
+                        <span className="visually-hidden">{t('mod.queue.review', { title: r.page.title })}, </span>
+                        {revisionName(t, lang, { id: r.id, createdAt: r.createdAt, author: r.author.username })}
+                      </Link>
+                    </td>
+                    <td>
+                      <Link to={`/users/${encodeURIComponent(r.author.username)}`}>{r.author.username}</Link>
+                      <div className="muted">{t(`mod.role.${r.author.role}`)}</div>
+                      <div className="muted">
+                        {t('mod.author.record', {
+                          age: t(`mod.duration.${r.author.accountAge.unit}`, { n: r.author.accountAge.n }),
+                          approved: r.author.record.approved,
+                          rejected: r.author.record.rejected,
+                        })}
+                      </div>
+                    </td>
+                    <td>{r.summary || <span className="muted">{t('mod.noSummary')}</span>}</td>
+                    <td>
+                      <time dateTime={r.createdAt}>
+                        <ElapsedText value={r.waiting} />
+                      </time>
+                    </td>
+                    <td>
+                      <FindingChips counts={r.findingCounts} samples={r.findingSamples} lang={r.page.lang} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
           </table>
         </div>
       )}

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { getActor } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { RevisionRefLink } from '#app/components/history'
 import { useT, useUiLang } from '#app/components/i18n'
 import { FilterForm, FilterSelect, FilterText, ModerationNav } from '#app/components/moderation'
 import { formatDateTime } from '#app/core/format'
@@ -11,6 +12,7 @@ import { can } from '#app/core/permissions'
 import { PROTECTION_LEVELS } from '#app/core/protection'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
+import { getRevisionRefs } from '#app/models/revisions.server'
 import { listLog } from '#app/models/moderation.server'
 import css from '#app/styles/moderation.css?url'
 import { NO_HYDRATION } from '#app/components/hydration'
@@ -35,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { action: filters.action ?? '', page: filters.page ?? '', moderator: filters.moderator ?? '' },
     filtered: filters.action !== null || filters.page !== null || filters.moderator !== null,
     next,
+    revisions: await getRevisionRefs(getDb(), shown.flatMap((e) => (e.revisionId ? [e.revisionId] : []))),
     entries: shown.map((e) => {
       const level = typeof e.detail?.level === 'string' && (PROTECTION_LEVELS as readonly string[]).includes(e.detail.level) ? (e.detail.level as (typeof PROTECTION_LEVELS)[number]) : null
       return {
@@ -101,9 +104,7 @@ export default function ModerationLog() {
                     {e.page && e.revisionId ? (
                       <>
                         {' · '}
-                        <Link to={`/pages/${e.page.slug}/revisions/${e.revisionId}`}>
-                          {t('log.revision')} {e.revisionId.slice(-8)}
-                        </Link>
+                        {t('log.revision')} <RevisionRefLink slug={e.page.slug} id={e.revisionId} refs={data.revisions} />
                       </>
                     ) : null}
                     {e.target ? <div>“{e.target}”</div> : null}

@@ -3,6 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { RevisionRefLink } from '#app/components/history'
 import { useT, useUiLang } from '#app/components/i18n'
 import { FilterForm, FilterSelect, FilterText, ModerationNav } from '#app/components/moderation'
 import { config } from '#app/config.server'
@@ -13,6 +14,7 @@ import { parseReportFilters, REPORT_STATUS_FILTERS } from '#app/core/moderation-
 import { parseResolution, RESOLUTION_NOTE_MAX, RESOLUTIONS } from '#app/core/reports'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
+import { getRevisionRefs } from '#app/models/revisions.server'
 import { listReports, listTargetSupport } from '#app/models/reports.server'
 import { resolveReport } from '#app/services/resolve-report.server'
 import css from '#app/styles/moderation.css?url'
@@ -41,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { status: filters.status, page: filters.page ?? '' },
     filtered: filters.status !== 'open' || filters.page !== null,
     next,
+    revisions: await getRevisionRefs(getDb(), shown.flatMap((r) => (r.status === 'upheld' && r.fixedByRevisionId ? [r.fixedByRevisionId] : []))),
     reports: shown.map((r) => ({
       id: r.id,
       page: { slug: r.page.slug, title: r.page.title },
@@ -148,7 +151,7 @@ export default function ModerationReports() {
                         {' '}
                         {r.readers.revisionId ? (
                           <span data-fixed-by={r.readers.revisionId}>
-                            {t('mod.reports.fixedBy')} <Link to={`/pages/${r.page.slug}/revisions/${r.readers.revisionId}`}>{r.readers.revisionId.slice(-8)}</Link>
+                            {t('mod.reports.fixedBy')} <RevisionRefLink slug={r.page.slug} id={r.readers.revisionId} refs={data.revisions} />
                           </span>
                         ) : (
                           t('mod.reports.fixedGone')

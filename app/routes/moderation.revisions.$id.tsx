@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
+import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { RevisionNumber, revisionName } from '#app/components/history'
 import { EvidencePanels, LinkStatus, SourceKindLabel } from '#app/components/evidence'
 import { useT, useUiLang } from '#app/components/i18n'
 import { ElapsedText, ModerationNav } from '#app/components/moderation'
@@ -131,7 +133,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: { slug: page.slug, title: page.title, stableRevisionId: page.stableRevisionId, isStable: page.stableRevisionId === revision.id },
     diffHref: stableId ? `/pages/${page.slug}/diff?from=${stableId}&to=${revision.id}` : null,
     // Pending revisions under this one whose change its text undoes: approving supersedes them.
-    supersedes: undone.map((r) => ({ id: r.id, author: r.authorName })),
+    supersedes: undone.map((r) => ({ id: r.id, author: r.authorName, createdAt: r.createdAt })),
     bodyHtml,
     textDiff: textDiff ? { html: diffHtml } : null,
     productChanges: revision.content.product ? productFactsDiff(stable?.content.product ?? null, revision.content.product) : [],
@@ -215,7 +217,7 @@ export default function ReviewRevision() {
       <p className="review__meta">
         <span className={`status status--${revision.status}`}>{t(`mod.status.${revision.status}`)}</span>
         {' · '}
-        {t('mod.review.meta', { author: data.author?.username ?? '?', date: formatDateTime(lang, revision.createdAt) })} (<ElapsedText value={revision.waiting} />)
+        {t('mod.review.meta', { author: data.author?.username ?? '?', date: formatDateTime(lang, revision.createdAt) })} <RevisionNumber id={revision.id} /> (<ElapsedText value={revision.waiting} />)
         {' · '}
         {t('mod.review.risk', { score: revision.riskScore })}
       </p>
@@ -271,7 +273,7 @@ export default function ReviewRevision() {
                   <ul>
                     {data.supersedes.map((r) => (
                       <li key={r.id}>
-                        <Link to={`/moderation/revisions/${r.id}`}>{r.id.slice(-8)}</Link> · {r.author}
+                        <Link to={`/moderation/revisions/${r.id}`}>{revisionName(t, lang, r)}</Link>
                       </li>
                     ))}
                   </ul>
@@ -300,9 +302,9 @@ export default function ReviewRevision() {
                   {t('mod.decide.reasonHint')}
                 </span>
               </label>
-              <button type="submit" className="danger" disabled={busy}>
+              <DangerSubmit confirm={t('confirm.reject')} disabled={busy}>
                 {t('mod.decide.reject')}
-              </button>
+              </DangerSubmit>
             </Form>
           </div>
         ) : (

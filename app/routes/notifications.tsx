@@ -56,7 +56,7 @@ export default function Notifications() {
             {group.notifications.map((n) => (
               <li key={n.id} className={n.read ? undefined : 'unread'}>
                 <span>
-                  {n.read ? null : <span className="visually-hidden">{t('notifications.unread')}: </span>}
+                  {n.read ? null : <span className="visually-hidden">{t('notifications.unread')}{t('punct.colon')} </span>}
                   {sentence(t, n)}
                 </span>
                 <span className="muted">{formatDateTime(lang, n.createdAt)}</span>

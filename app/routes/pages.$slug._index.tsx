@@ -28,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('revision')
   const session = await getSessionUser(request)
   // Readers see the last approved revision; signed-in editors see the newest, marked as pending.
-  const which: Which = requested === 'latest' || (requested === null && session) ? { kind: 'latest' } : requested ? { kind: 'revision', id: requested } : { kind: 'stable' }
+  // "stable" is asked for by name (the banner's "see the approved revision"); it is no revision id.
+  const which: Which = requested === 'latest' || (requested === null && session) ? { kind: 'latest' } : requested && requested !== 'stable' ? { kind: 'revision', id: requested } : { kind: 'stable' }
   const view = await loadPageView(getDb(), slug, which, uiLang)
   if (!view) {
     const exists = which.kind === 'stable' && (await loadPageView(getDb(), slug, { kind: 'latest' }, uiLang)) !== null

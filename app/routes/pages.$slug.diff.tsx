@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { revisionPath, RevisionTime, StatusBadge, UserLink, WithForeignText } from '#app/components/history'
+import { revisionPath, RevisionNumber, RevisionTime, StatusBadge, UserLink, WithForeignText } from '#app/components/history'
 import { useT } from '#app/components/i18n'
 import { EvidenceChangesSection, MetaChangesSection } from '#app/components/revision-diff'
 import { isRevisionId } from '#app/core/history-query'
@@ -69,7 +69,7 @@ function Side({ heading, slug, side }: { heading: string; slug: string; side: Re
         <>
           <p>
             <Link to={revisionPath(slug, side.id)}>
-              <RevisionTime iso={side.createdAt} />
+              <RevisionTime iso={side.createdAt} /> <RevisionNumber id={side.id} />
             </Link>{' '}
             · <UserLink username={side.author} /> · <StatusBadge status={side.status} />
           </p>

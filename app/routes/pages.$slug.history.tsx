@@ -3,16 +3,18 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getActor, requireAbility } from '#app/auth/actor.server'
+import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { ChangesLink, Pager, revisionPath, RevisionTime, SizeChange, StatusBadge, Summary, UserLink, WithForeignText } from '#app/components/history'
+import { ChangesLink, RevisionNumber, Pager, revisionPath, RevisionTime, SizeChange, StatusBadge, Summary, UserLink, WithForeignText } from '#app/components/history'
 import { useT, useUiLang } from '#app/components/i18n'
-import { formatDateTime, formatNumber } from '#app/core/format'
+import { formatDateTime, formatNumber, revisionNumber } from '#app/core/format'
 import { newestPageQuery, olderPageQuery, parseListQuery } from '#app/core/history-query'
 import { translator } from '#app/core/i18n/index'
 import { can } from '#app/core/permissions'
 import { forbidden, notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
+import { withRestoredRefs } from '#app/models/revisions.server'
 import { findRollbackPoint, listPageHistory } from '#app/models/history.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getOrigins } from '#app/origin.server'
@@ -41,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('history.title', { title: page.title }),
     feed: `${getOrigins().origin}/pages/${page.slug}/history.atom`,
     page: { slug: page.slug, title: page.title, lang: page.lang, latestRevisionId: page.latestRevisionId, stableRevisionId: page.stableRevisionId },
-    rows: history.entries.map(presentRevisionRow),
+    rows: await withRestoredRefs(db, history.entries.map(presentRevisionRow)),
     newest: query.before ? newestPageQuery(url.searchParams) : null,
     older: history.next ? olderPageQuery(url.searchParams, history.next) : null,
     rollback:
@@ -98,7 +100,7 @@ export default function History() {
       </p>
       {result?.ok ? (
         <p className="notice" role="status">
-          {t('rollback.done')} <Link to={revisionPath(page.slug, result.revisionId)}>{result.revisionId}</Link>
+          {t('rollback.done')} <Link to={revisionPath(page.slug, result.revisionId)}>{revisionNumber(result.revisionId)}</Link>
         </p>
       ) : null}
       <RollbackBox rollback={data.rollback} slug={page.slug} error={result && !result.ok ? result.error : null} reason={result && !result.ok ? result.reason : ''} />
@@ -132,7 +134,7 @@ export default function History() {
                     </td>
                     <td>
                       <Link to={revisionPath(page.slug, row.id)}>
-                        <RevisionTime iso={row.createdAt} />
+                        <RevisionTime iso={row.createdAt} /> <RevisionNumber id={row.id} />
                       </Link>
                       {' · '}
                       <ChangesLink row={row} />
@@ -197,9 +199,9 @@ function RollbackBox({ rollback, slug, error, reason }: { rollback: Rollback; sl
               {t('rollback.reason')}
               <input type="text" name="reason" required maxLength={1000} defaultValue={reason} aria-describedby={error ? 'rollback-error' : undefined} />
             </label>
-            <button type="submit" className="danger" disabled={busy}>
+            <DangerSubmit confirm={t('confirm.rollback')} disabled={busy}>
               {t('rollback.submit', { user: rollback.user })}
-            </button>
+            </DangerSubmit>
           </Form>
         </>
       ) : null}

@@ -3,12 +3,14 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getActor, requireAbility } from '#app/auth/actor.server'
+import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { CitationList, EvidencePanels } from '#app/components/evidence'
 import { diffPath, revisionPath, RevisionTime, StatusBadge, Summary, UserLink } from '#app/components/history'
 import { useT, useUiLang } from '#app/components/i18n'
 import { SubjectsBox } from '#app/components/subjects'
-import { formatDate, formatDateTime } from '#app/core/format'
+import { formatDate, formatDateTime, revisionNumber } from '#app/core/format'
+import { getRevisionRefs } from '#app/models/revisions.server'
 import { isRevisionId } from '#app/core/history-query'
 import { translator } from '#app/core/i18n/index'
 import { can } from '#app/core/permissions'
@@ -53,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: revision.status,
       summary: revision.summary,
       restoresRevisionId: revision.restoresRevisionId,
+      restores: revision.restoresRevisionId ? ((await getRevisionRefs(db, [revision.restoresRevisionId]))[revision.restoresRevisionId] ?? null) : null,
       // A rejected revision says why, to its author and to everyone (the log is public too).
       rejection: decision?.decision === 'reject' ? { moderator: decision.moderator, date: formatDate(uiLang, decision.createdAt), reason: decision.reason } : null,
     },
@@ -127,7 +130,7 @@ export default function RevisionPermalink() {
           </p>
         ) : null}
         <p>
-          <strong>{t('permalink.heading', { time: formatDateTime(lang, revision.createdAt) })}</strong>
+          <strong>{t('permalink.heading', { time: formatDateTime(lang, revision.createdAt) })}</strong> <span className="muted">{revisionNumber(revision.id)}</span>
         </p>
         <dl>
           <dt>{t('permalink.author')}</dt>
@@ -136,7 +139,7 @@ export default function RevisionPermalink() {
           </dd>
           <dt>{t('permalink.summary')}</dt>
           <dd>
-            <Summary row={{ summary: revision.summary, restoresRevisionId: revision.restoresRevisionId, page }} />
+            <Summary row={{ summary: revision.summary, restoresRevisionId: revision.restoresRevisionId, restores: revision.restores, page }} />
           </dd>
           <dt>{t('permalink.status')}</dt>
           <dd>
@@ -228,9 +231,9 @@ function RevertBox({ revert, slug, revisionId }: { revert: Revert; slug: string;
           <input type="hidden" name="baseRevisionId" value={revert.baseRevisionId} />
           <input type="hidden" name="idempotencyKey" value={revert.idempotencyKey} />
           <p className="muted">{t('revert.explain')}</p>
-          <button type="submit" className="primary" disabled={busy}>
+          <DangerSubmit confirm={t('confirm.revert')} disabled={busy}>
             {t('revert.submit')}
-          </button>
+          </DangerSubmit>
         </Form>
       )}
     </div>

@@ -48,7 +48,7 @@ export default function PageSources() {
       <p className="page-sources__actions">
         <Link to={base}>{t('pageSources.back')}</Link>
         <span aria-hidden="true"> · </span>
-        <span>{t('pageSources.download')}: </span>
+        <span>{t('pageSources.download')}{t('punct.colon')} </span>
         <a href={`${base}/sources.csv`} download>
           {t('pageSources.csv')}
         </a>

@@ -8,6 +8,7 @@ import { newestPageQuery, olderPageQuery, parseListQuery, parseStatus } from '#a
 import { translator } from '#app/core/i18n/index'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
+import { withRestoredRefs } from '#app/models/revisions.server'
 import { listRecentChanges, type HistoryPage } from '#app/models/history.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getUserByUsername } from '#app/models/users.server'
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { page: slug, user: username, status: status ?? '' },
     filtered: Boolean(slug || username || status),
     problems,
-    rows: list.entries.map(presentRevisionRow),
+    rows: await withRestoredRefs(db, list.entries.map(presentRevisionRow)),
     newest: query.before ? newestPageQuery(params) : null,
     older: list.next ? olderPageQuery(params, list.next) : null,
   }

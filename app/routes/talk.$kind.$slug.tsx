@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getActor, requireAbility } from '#app/auth/actor.server'
+import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT, useUiLang } from '#app/components/i18n'
 import { PlainText } from '#app/components/plain-text'
@@ -123,7 +124,7 @@ export default function TalkPage() {
       {data.abilities.write ? (
         <Form method="post">
           <input type="hidden" name="intent" value={data.watchingSubject ? 'unwatch' : 'watch'} />
-          <button type="submit" className="button-link">{data.watchingSubject ? t('watch.pageStop') : t('watch.page')}: {data.subject.title}</button>
+          <button type="submit" className="button-link">{data.watchingSubject ? t('watch.pageStop') : t('watch.page')}{t('punct.colon')} {data.subject.title}</button>
         </Form>
       ) : null}
       {data.threads.length === 0 ? <p className="muted">{t('talk.empty')}</p> : null}
@@ -241,11 +242,11 @@ function Post({ post, threadId, abilities, failure }: { post: TalkPostView; thre
             {failure?.intent === 'edit' && failure.errors.body ? <p className="field-error">{failure.errors.body}</p> : null}
             <button type="submit" className="button">{t('talk.submit.edit')}</button>
           </Form>
-          <Form method="post" onSubmit={(event) => { if (!window.confirm(t('talk.confirm.delete'))) event.preventDefault() }}>
+          <Form method="post">
             <input type="hidden" name="intent" value="delete" />
             <input type="hidden" name="postId" value={post.id} />
             <input type="hidden" name="threadId" value={threadId} />
-            <button type="submit" className="button-link danger">{t('talk.action.delete')}</button>
+            <DangerSubmit confirm={t('talk.confirm.delete')}>{t('talk.action.delete')}</DangerSubmit>
           </Form>
         </details>
       ) : null}

@@ -9,6 +9,7 @@ import { translator } from '#app/core/i18n/index'
 import { notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
+import { withRestoredRefs } from '#app/models/revisions.server'
 import { listUserContributions } from '#app/models/history.server'
 import { getUserByUsername } from '#app/models/users.server'
 import { presentRevisionRow } from '#app/presenters/revision-row'
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t('contrib.title', { user: user.username }),
     user: { username: user.username, role: user.role, joined: user.createdAt, blockedUntil: blocked ? user.blockedUntil : null },
-    rows: contributions.entries.map((e) => ({ ...presentRevisionRow(e), rejection: reasons.get(e.id) ?? null })),
+    rows: await withRestoredRefs(getDb(), contributions.entries.map((e) => ({ ...presentRevisionRow(e), rejection: reasons.get(e.id) ?? null }))),
     newest: query.before ? newestPageQuery(url.searchParams) : null,
     older: contributions.next ? olderPageQuery(url.searchParams, contributions.next) : null,
   }

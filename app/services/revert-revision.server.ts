@@ -1,3 +1,4 @@
+import { revisionInSummary } from '#app/core/format'
 import type { RequestActor } from '#app/auth/actor.server'
 import type { DB } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
@@ -40,7 +41,7 @@ export async function revertRevision(db: DB, input: RevertInput): Promise<Revert
     slug: page.slug,
     baseRevisionId: input.baseRevisionId ?? page.latestRevisionId,
     content: target.content,
-    summary: `Revert to revision ${target.id}`,
+    summary: `Revert to ${revisionInSummary(target)}`,
     idempotencyKey: input.idempotencyKey,
     restoresRevisionId: target.id,
   })

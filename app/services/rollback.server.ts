@@ -1,3 +1,4 @@
+import { revisionInSummary } from '#app/core/format'
 import { analyseContent } from '#app/core/analyse'
 import { can } from '#app/core/permissions'
 import { referencedSourceIds } from '#app/core/source-refs'
@@ -100,7 +101,7 @@ async function rollbackInTransaction(trx: DB, input: RollbackInput, reason: stri
       uncitedFigures: analysis.uncitedFigures.map((f) => ({ text: f.text, start: f.start, end: f.end })),
     }
   }
-  const summary = `Rolled back edits by ${point.author.username} to revision ${target.id}: ${reason}`.slice(0, 500)
+  const summary = `Rolled back edits by ${point.author.username} to ${revisionInSummary(target)}: ${reason}`.slice(0, 500)
   const { id } = await recordRevision(trx, {
     pageId: page.id, parentId: page.latestRevisionId, baseRevisionId: page.latestRevisionId, authorId: input.moderator.id, summary,
     status: 'approved', content: target.content, analysis, idempotencyKey: input.idempotencyKey, restoresRevisionId: target.id,

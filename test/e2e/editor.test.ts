@@ -129,6 +129,7 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.goto(`${server.url}/pages/zoom-vs-visio/diff?from=${first!.id}&to=${second!.id}`)
     expect(await page.locator('main').textContent()).toContain('Its code is public.')
     await page.goto(`${server.url}/pages/zoom-vs-visio/revisions/${first!.id}`)
+    await page.getByRole('checkbox', { name: 'Replace the current text with this revision' }).check()
     await page.getByRole('button', { name: 'Revert to this revision' }).click()
     await eventually(async () => ((await (await fetch(`${server.url}/api/v1/pages/zoom-vs-visio`)).json()) as { revision: { id: string } }).revision.id).not.toBe(second!.id)
     const api = (await (await fetch(`${server.url}/api/v1/pages/zoom-vs-visio`)).json()) as { revision: { content: { body: unknown } } }
@@ -319,8 +320,13 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.waitForURL(/\/pages\/merge-view-page\/edit\?conflict=/)
     const current = page.getByRole('region', { name: 'Current version' })
-    await eventually(() => current.textContent()).toContain('Their opening words.')
-    expect(await page.getByRole('alert').textContent()).toContain('block 1 of the text')
+    // Their words, those that clash marked (a hidden label inside each mark names it for screen readers).
+    await eventually(() => current.textContent()).toContain('Closing words.')
+    expect(await page.getByRole('alert').textContent()).toContain('Both of you changed: the text')
+    // The clashing words are marked on both sides, named for screen readers too (not by colour alone).
+    const passage = page.getByRole('region', { name: 'Passage 1' })
+    expect((await passage.locator('mark.conflict-word').allTextContents()).join(' ')).toMatch(/Their.*\(not in your version\).*My addition.*\(not in the current version\)/)
+    expect((await current.locator('mark.hl-conflict').allTextContents()).join(' ')).toContain('Their')
     // My text is in the editor, and stored: the link opens it as a revision.
     expect(await body(page).textContent()).toContain('Opening words. My addition.')
     const conflictId = new URL(page.url()).searchParams.get('conflict')!

@@ -222,7 +222,7 @@ describe.each(TEST_ENGINES)('revision history on $engine', (engine) => {
     expect(newId).toBeTruthy()
     const [reverted, old] = [await getRevision(t.db, newId!), await getRevision(t.db, made[0]!)]
     expect(reverted!.content).toEqual(old!.content)
-    expect(reverted).toMatchObject({ status: 'pending', restoresRevisionId: made[0], summary: `Revert to revision ${made[0]}`, authorId: editor.id, parentId: made[made.length - 1] })
+    expect(reverted).toMatchObject({ status: 'pending', restoresRevisionId: made[0], summary: expect.stringMatching(new RegExp(`^Revert to the revision of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC by \\S+ \\(#${made[0]!.slice(-6)}\\)$`)), authorId: editor.id, parentId: made[made.length - 1] })
     // A resubmitted form creates nothing new.
     const again = await postForm(server, path, fields, { cookie })
     expect(again.headers.get('location')).toBe(location)
@@ -230,7 +230,7 @@ describe.each(TEST_ENGINES)('revision history on $engine', (engine) => {
     expect(saved).toContain('Your revert is saved as a new revision and waits for review.')
     const history = await page(`/pages/${SLUG}/history`, { cookie })
     expect(ids(history)[0]).toBe(newId)
-    expect(history).toMatch(new RegExp(`Restores revision ${linkTo(`/pages/${SLUG}/revisions/${made[0]}`).source}${made[0]}</a>`))
+    expect(history).toMatch(new RegExp(`Restores the revision of ${linkTo(`/pages/${SLUG}/revisions/${made[0]}`).source}[^<]+ by [^<]+ \\(#${made[0]!.slice(-6)}\\)</a>`))
     expect(history).toMatch(/status--pending">Pending review<\/span><span class="marker">current<\/span>/)
     made.push(newId!)
     // The new head has the old content: reverting to it again is refused as already current.

@@ -44,6 +44,23 @@ describe.each(TEST_ENGINES)('reading pages on $engine', (engine) => {
     expect(contributions).toContain('Reason: Promotional wording without a source')
   })
 
+  it('"see the approved revision" leads to the approved text, not to "not found" (regression)', async () => {
+    const first = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(doc(p(text('Approved words.'))), { title: 'Stable link page' }), summary: 'first', idempotencyKey: null })
+    if (!first.ok) throw new Error(first.code)
+    const edit = await saveRevision(t.db, { actor: editor, slug: 'stable-link-page', baseRevisionId: first.revision.id, content: content(doc(p(text('Pending words.'))), { title: 'Stable link page' }), summary: 'pending', idempotencyKey: null })
+    if (!edit.ok) throw new Error(edit.code)
+    const cookie = await login(server.url, editor.username)
+    const latest = await html(get(server, '/pages/stable-link-page', { cookie }))
+    expect(latest).toContain('Pending words.')
+    const link = latest.match(/href="([^"]+)"[^>]*>See the approved revision</)?.[1]?.replace(/&amp;/g, '&')
+    expect(link).toBe('/pages/stable-link-page?revision=stable')
+    const stable = await get(server, link ?? '', { cookie })
+    expect(stable.status).toBe(200)
+    const body = await html(Promise.resolve(stable))
+    expect(body).toContain('Approved words.')
+    expect(body).not.toContain('Pending words.')
+  })
+
   it('shows protection where people decide to edit, with a link for moderators, and no Edit link for those it keeps out', async () => {
     const made = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(doc(p(text('Protected words.'))), { title: 'Protected page' }), summary: 'first', idempotencyKey: null })
     if (!made.ok) throw new Error(made.code)

@@ -81,7 +81,7 @@ describe.each(TEST_ENGINES)('reports and the disputed mark on $engine', (engine)
     expect(await upheld.text()).toContain('Report upheld. Readers see the figure as disputed until an edit corrects it')
     expect(await (await get(`/pages/${page.slug}`)).text()).toContain('Disputed: a moderator upheld a report on it; marked until an edit corrects it.')
     expect(await (await get(`/pages/${page.slug}`, { 'accept-language': 'de' })).text()).toContain('Umstritten: Die Moderation hat eine Meldung dazu bestätigt')
-    expect(await (await get(`/pages/${page.slug}`, { 'accept-language': 'fr' })).text()).toContain('Contesté : un modérateur a retenu un signalement')
+    expect(await (await get(`/pages/${page.slug}`, { 'accept-language': 'fr' })).text()).toContain('Contesté\u00a0: un modérateur a retenu un signalement')
 
     page = await publish(title, [p(text('Element had '), cited('700'), text(' users.')), p(text('It is a messenger.'))], page)
     expect(await disputed(page.slug)).toBe(true)

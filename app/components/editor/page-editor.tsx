@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocNode } from '#app/core/content'
 import { editorExtensions, editorSchema } from '#app/core/editor-schema'
 import type { Lang } from '#app/core/lang'
+import type { PassageRun } from '#app/core/merge'
 import type { SourceView } from '#app/presenters/source'
 import { EvidenceBar } from './evidence-bar'
 import { figureTarget } from './figure-selection'
@@ -434,15 +435,17 @@ function issueLabel(t: ReturnType<typeof useEditorT>, path: string): string {
 
 function ConflictIntro({ conflict, slug }: { conflict: ConflictView; slug: string }) {
   const t = useEditorT()
+  // The body's clashing blocks are named once ("the text"); the passages below show their words.
+  const fields = [...new Set(conflict.fields.map((field) => (/^body block \d+$/.test(field) ? 'body' : field)))]
   return (
     <div className="conflict-intro">
       <p>
         <strong>{t('editor.conflict.title')}</strong> {t('editor.conflict.explain')}
       </p>
-      {conflict.fields.length > 0 ? (
+      {fields.length > 0 ? (
         <p>
           {t('editor.conflict.fields')}{' '}
-          {conflict.fields.map((field, i) => (
+          {fields.map((field, i) => (
             <span key={field}>
               {i > 0 ? ', ' : ''}
               <strong>{fieldLabel(t, field)}</strong>
@@ -452,6 +455,7 @@ function ConflictIntro({ conflict, slug }: { conflict: ConflictView; slug: strin
       ) : (
         <p>{t('editor.conflict.noOverlapNow')}</p>
       )}
+      {conflict.passages.length > 0 ? <ConflictPassages passages={conflict.passages} /> : null}
       <p>
         {t('editor.conflict.kept')} <Link to={`/pages/${slug}/revisions/${conflict.revisionId}`}>{t('editor.conflict.keptLink')}</Link>
       </p>
@@ -459,10 +463,52 @@ function ConflictIntro({ conflict, slug }: { conflict: ConflictView; slug: strin
   )
 }
 
+/** Both wordings of each clashing passage, the words only one side has marked (underlined, and named for screen readers). */
+function ConflictPassages({ passages }: { passages: ConflictView['passages'] }) {
+  const t = useEditorT()
+  const side = (runs: PassageRun[], label: string) =>
+    runs.length === 0 ? (
+      <p className="muted">{t('editor.conflict.removed')}</p>
+    ) : (
+      <p className="conflict-passage__text">
+        {runs.map((run, i) =>
+          run.differs ? (
+            <mark key={i} className="conflict-word">
+              {run.text}
+              <span className="visually-hidden"> ({label})</span>
+            </mark>
+          ) : (
+            <span key={i}>{run.text}</span>
+          ),
+        )}
+      </p>
+    )
+  return (
+    <section className="conflict-passages" aria-labelledby="conflict-passages">
+      <h2 id="conflict-passages">{t('editor.conflict.passages')}</h2>
+      {passages.map((passage, i) => (
+        <section key={i} className="conflict-passage" aria-label={t('editor.conflict.passage', { n: i + 1 })}>
+          <h3>{t('editor.conflict.passage', { n: i + 1 })}</h3>
+          <div className="conflict-passage__sides">
+            <div>
+              <h4>{t('editor.conflict.current')}</h4>
+              {side(passage.current, t('editor.conflict.differsCurrent'))}
+            </div>
+            <div>
+              <h4>{t('editor.conflict.yours')}</h4>
+              {side(passage.yours, t('editor.conflict.differsYours'))}
+            </div>
+          </div>
+        </section>
+      ))}
+    </section>
+  )
+}
+
 function fieldLabel(t: ReturnType<typeof useEditorT>, field: string): string {
-  const block = /^body block (\d+)$/.exec(field)
-  if (block) return t('editor.conflict.block', { n: Number(block[1]) })
   switch (field) {
+    case 'body':
+      return t('editor.conflict.text')
     case 'title':
       return t('editor.meta.title')
     case 'summary':

@@ -1,4 +1,5 @@
 import type { PageContent } from '#app/core/content'
+import type { ConflictPassage } from '#app/core/merge'
 import type { Issue } from '#app/core/result'
 
 /** The current revision shown beside one's own version after an edit conflict. */
@@ -9,6 +10,8 @@ export interface ConflictView {
   latestRevisionId: string
   /** What both sides changed: "title", "summary", "lang", "subjects", "categories" or "body block N". */
   fields: string[]
+  /** The clashing passages of the body, the words only one side has marked on each. */
+  passages: ConflictPassage[]
   latest: {
     authorName: string
     createdAt: string

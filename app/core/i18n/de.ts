@@ -53,6 +53,12 @@ export const de: Messages = {
   'page.pending': 'Änderungen an dieser Seite warten auf Prüfung.',
   'page.viewLatest': 'Neueste Version ansehen',
   'page.viewingLatest': 'Änderungen warten auf Prüfung: Du siehst die neueste Version, die noch nicht freigegeben ist.',
+  'revision.name': ({ date, author, number }) => `${date} von ${author} (${number})`,
+  'confirm.reject': 'Ich habe einen Grund genannt und will diese Version ablehnen',
+  'confirm.rollback': 'Diese Bearbeitungen zurücksetzen: Leser sehen sofort den wiederhergestellten Text',
+  'confirm.revert': 'Den aktuellen Text durch diese Version ersetzen',
+  'confirm.block': 'Dieses Konto sperren: Es kann bis zum Ende der Sperre weder bearbeiten noch schreiben',
+  'punct.colon': ':',
   'page.viewStable': 'Freigegebene Version ansehen',
   'page.tableLabel': ({ n }) => `Tabelle ${n}`,
 

@@ -57,6 +57,13 @@ export const en = {
   'page.pending': 'Changes to this page are pending review.',
   'page.viewLatest': 'See the latest revision',
   'page.viewingLatest': 'Changes pending review: you are viewing the latest revision, which has not been approved yet.',
+  'revision.name': ({ date, author, number }: { date: string; author: string; number: string }) => `${date} by ${author} (${number})`,
+  'confirm.reject': 'I have given the author a reason and want to reject this revision',
+  'confirm.rollback': 'Roll back these edits: readers see the restored text at once',
+  'confirm.revert': 'Replace the current text with this revision',
+  'confirm.block': 'Block this account: it cannot edit or post until the block ends',
+  // A colon after a label set in markup: French puts a no-break space before it.
+  'punct.colon': ':',
   'page.viewStable': 'See the approved revision',
   'page.tableLabel': ({ n }: { n: number }) => `Table ${n}`,
 

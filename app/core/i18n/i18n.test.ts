@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { editorMessages } from './editor-messages'
 import { catalogue, negotiateLang, translator } from './index'
 
 describe('negotiateLang', () => {
@@ -42,5 +43,19 @@ describe('catalogues', () => {
     expect(translator('de')('figure.age', { months: 19 })).toBe('19 Monate alt')
     expect(translator('fr')('figure.ageYears', { years: 1 })).toBe('1 an')
     expect(translator('fr')('figure.ageYears', { years: 2 })).toBe('2 ans')
+  })
+})
+
+describe('French typography', () => {
+  // French puts a no-break space before ":" and a narrow one before ";", "!" and "?" (Imprimerie
+  // nationale); an ordinary space would let the mark wrap onto a line of its own. Checked over every
+  // French message, so a new string cannot forget it.
+  const messages = [...Object.entries(catalogue('fr')), ...Object.entries(editorMessages.fr)]
+  const texts = messages.map(([key, message]) => [key, typeof message === 'function' ? (message as (p: unknown) => string)(SAMPLE_PARAMS) : String(message)] as const)
+  it.each(texts)('%s', (_key, text) => {
+    expect(text).not.toMatch(/ [:;!?]/)
+    expect(text).not.toMatch(/[\p{L}\p{N}»”’)][;!?](?=\s|$)/u)
+    expect(text).not.toMatch(/[\p{L}\p{N}»”’)]:(?=\s|$)/u)
+    expect(text).not.toMatch(/\u00a0[;!?]/)
   })
 })

@@ -23,7 +23,7 @@ const fr: typeof en = {
     'Sourced ne parvient pas à joindre sa base de données pour le moment. Réessayez dans quelques secondes. Si vous étiez en train d’enregistrer, rechargez d’abord la page pour vérifier si votre modification a été prise en compte.',
   'outage.full.title': 'Impossible d’enregistrer pour le moment',
   'outage.full.body':
-    'Le disque du serveur est plein : cette modification n’a pas été enregistrée. La lecture fonctionne toujours. Gardez une copie de votre texte et réessayez plus tard.',
+    'Le disque du serveur est plein\u00a0: cette modification n’a pas été enregistrée. La lecture fonctionne toujours. Gardez une copie de votre texte et réessayez plus tard.',
 }
 
 export const outageMessages = { en, de, fr }

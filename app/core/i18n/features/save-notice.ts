@@ -16,9 +16,9 @@ const de: typeof en = {
 }
 const fr: typeof en = {
   'saveNotice.published': 'Enregistré et publié.',
-  'saveNotice.pending': 'Enregistré. Votre révision attend la relecture d’un modérateur ; vous la voyez ici, les lecteurs voient la dernière approuvée.',
-  'saveNotice.uncited': 'Enregistré, mais un chiffre n’a pas encore de source : cette révision ne pourra être publiée que lorsque chaque chiffre sera sourcé.',
-  'saveNotice.merged': 'Quelqu’un d’autre avait modifié d’autres parties de la page entre-temps ; les deux modifications ont été conservées.',
+  'saveNotice.pending': 'Enregistré. Votre révision attend la relecture d’un modérateur\u202f; vous la voyez ici, les lecteurs voient la dernière approuvée.',
+  'saveNotice.uncited': 'Enregistré, mais un chiffre n’a pas encore de source\u00a0: cette révision ne pourra être publiée que lorsque chaque chiffre sera sourcé.',
+  'saveNotice.merged': 'Quelqu’un d’autre avait modifié d’autres parties de la page entre-temps\u202f; les deux modifications ont été conservées.',
 }
 
 export const saveNoticeMessages = { en, de, fr }

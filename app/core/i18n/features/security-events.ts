@@ -40,10 +40,10 @@ const de: typeof en = {
 const fr: typeof en = {
   'securityEvent.login.success': 'Connexion',
   'securityEvent.login.failure': 'Échec de connexion (mot de passe erroné)',
-  'securityEvent.login.throttled': 'Connexion refusée\u202f: trop de tentatives échouées',
+  'securityEvent.login.throttled': 'Connexion refusée\u202f\u00a0: trop de tentatives échouées',
   'securityEvent.logout': 'Déconnexion',
   'securityEvent.signup': 'Compte créé',
-  'securityEvent.signup.throttled': 'Inscription refusée\u202f: trop de comptes depuis cette adresse',
+  'securityEvent.signup.throttled': 'Inscription refusée\u202f\u00a0: trop de comptes depuis cette adresse',
   'securityEvent.password.changed': 'Mot de passe modifié',
   'securityEvent.password.change_failed': 'Échec du changement de mot de passe (mot de passe actuel erroné)',
   'securityEvent.session.revoked': 'Une session a été fermée',
@@ -53,7 +53,7 @@ const fr: typeof en = {
   'securityEvent.role.changed': 'Rôle modifié',
   'securityEvent.user.blocked': 'Compte bloqué',
   'securityEvent.user.unblocked': 'Compte débloqué',
-  'securityEvent.authorization.denied': 'Action refusée\u202f: non autorisée',
+  'securityEvent.authorization.denied': 'Action refusée\u202f\u00a0: non autorisée',
   'securityEvent.csrf.rejected': 'Un formulaire venu d’un autre site a été refusé',
 }
 

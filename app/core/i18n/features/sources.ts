@@ -193,7 +193,7 @@ const fr: typeof en = {
   'source.archive': 'Copie archivée',
   'source.notStated': 'Non précisé',
   'source.none': 'Aucune',
-  'source.archiveLookup': 'Aucune enregistrée ; chercher des copies dans l’Internet Archive',
+  'source.archiveLookup': 'Aucune enregistrée\u202f; chercher des copies dans l’Internet Archive',
   'source.details': 'À propos de cette source',
   'source.citedBy': 'Où elle est citée',
   'source.citedBy.none': 'Aucune page publiée ne cite cette source.',
@@ -215,7 +215,7 @@ const fr: typeof en = {
   'source.history.older': 'Vérifications plus anciennes',
   'source.history.newest': 'Vérifications les plus récentes',
   'source.history.noQuotes': 'Aucun passage à chercher',
-  'source.brokenWarning': ({ status, date }: { status: string; date: string }) => `Lors de la dernière vérification (${date}), le lien ne fonctionnait pas : ${status}. Utilisez la copie archivée s’il y en a une.`,
+  'source.brokenWarning': ({ status, date }: { status: string; date: string }) => `Lors de la dernière vérification (${date}), le lien ne fonctionnait pas\u00a0: ${status}. Utilisez la copie archivée s’il y en a une.`,
   'source.quotesMissing': ({ count, date }: { count: number; date: string }) =>
     plural('fr', count, { one: `${count} passage cité introuvable sur la page au ${date}.`, other: `${count} passages cités introuvables sur la page au ${date}.` }),
 
@@ -224,7 +224,7 @@ const fr: typeof en = {
   'quote.unknown': 'non vérifiable',
   'quote.foundAsOf': ({ date }: { date: string }) => `Citation trouvée sur la page au ${date}.`,
   'quote.missingAsOf': ({ date }: { date: string }) => `Citation introuvable sur la page au ${date}.`,
-  'quote.uncheckedAsOf': ({ date }: { date: string }) => `La page était illisible le ${date} ; la citation n’est pas vérifiée.`,
+  'quote.uncheckedAsOf': ({ date }: { date: string }) => `La page était illisible le ${date}\u202f; la citation n’est pas vérifiée.`,
 
   'pageSources.title': ({ title }: { title: string }) => `Sources de « ${title} »`,
   'pageSources.intro': 'Tous les chiffres et références de la version approuvée de cette page, avec leur source et ce qu’a constaté le vérificateur de liens.',
@@ -246,7 +246,7 @@ const fr: typeof en = {
   'pageSources.col.state': 'Remarques',
   'pageSources.col.number': 'N°',
   'pageSources.col.locator': 'Emplacement dans la source',
-  'pageSources.disputed': 'Contesté : un signalement le vise (par une personne de confiance, plusieurs lecteurs, ou retenu par un modérateur).',
+  'pageSources.disputed': 'Contesté\u00a0: un signalement le vise (par une personne de confiance, plusieurs lecteurs, ou retenu par un modérateur).',
   'pageSources.uncited': 'Non sourcé',
 }
 
