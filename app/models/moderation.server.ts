@@ -14,6 +14,11 @@ export type LogAction =
   | 'user.unblock'
   | 'user.role'
   | 'user.auto-trusted'
+  | 'page.move'
+  | 'page.delete'
+  | 'page.restore'
+  | 'revision.hide'
+  | 'revision.unhide'
 
 export async function insertDecision(db: DB, d: { revisionId: string; moderatorId: string; decision: 'approve' | 'reject'; reason: string }): Promise<void> {
   await db.insertInto('moderation_decisions').values({ id: newId(), revision_id: d.revisionId, moderator_id: d.moderatorId, decision: d.decision, reason: d.reason, created_at: nowIso() }).execute()

@@ -5,6 +5,7 @@ import { familiesOf, licenceIdsOf, type LicenceFamily } from '#app/core/licence'
 import { nameKey, type Hosting, type PageKind, type ProductKind } from '#app/core/product'
 import type { DB } from './db.server'
 import { nowIso } from './ids.server'
+import { currentSlugs } from './page-redirects.server'
 
 export interface ProductSummary {
   pageId: string
@@ -57,6 +58,8 @@ export async function indexPageFacts(db: DB, pageId: string): Promise<void> {
     .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
     .select(['pages.slug', 'pages.kind', 'pages.updated_at', 'revisions.content'])
     .where('pages.id', '=', pageId)
+    // A deleted page leaves every list (decision 028): it keeps no derived rows until restored.
+    .where('pages.deleted_at', 'is', null)
     .executeTakeFirst()
   await db.deleteFrom('page_categories').where('page_id', '=', pageId).execute()
   await db.deleteFrom('comparison_subjects').where('page_id', '=', pageId).execute()
@@ -82,7 +85,9 @@ export async function indexPageFacts(db: DB, pageId: string): Promise<void> {
     const keys = [...new Set([content.title, row.slug, ...p.aliases].map(nameKey).filter((k) => k !== ''))]
     await db.insertInto('product_names').values(keys.map((name_key) => ({ name_key, page_id: pageId }))).execute()
     if (p.kind === 'open-source' && p.alternativeTo.length > 0) {
-      await db.insertInto('product_links').values([...new Set(p.alternativeTo)].map((to_slug) => ({ page_id: pageId, to_slug }))).execute()
+      // Snapshots name products by slug; a product that moved since is named by its new one.
+      const moved = await currentSlugs(db, p.alternativeTo)
+      await db.insertInto('product_links').values([...new Set(p.alternativeTo.map((s) => moved.get(s) ?? s))].map((to_slug) => ({ page_id: pageId, to_slug }))).execute()
     }
   } else if (row.kind === 'comparison') {
     const subjects = [
@@ -90,9 +95,10 @@ export async function indexPageFacts(db: DB, pageId: string): Promise<void> {
       ...content.subjects.alternatives.map((s) => ({ side: 'alternatives', s })),
     ]
     if (subjects.length > 0) {
+      const moved = await currentSlugs(db, subjects.flatMap(({ s }) => (s.product ? [s.product] : [])))
       await db
         .insertInto('comparison_subjects')
-        .values(subjects.map(({ side, s }) => ({ page_id: pageId, side, product_slug: s.product ?? null, name_key: nameKey(s.name) })))
+        .values(subjects.map(({ side, s }) => ({ page_id: pageId, side, product_slug: s.product ? (moved.get(s.product) ?? s.product) : null, name_key: nameKey(s.name) })))
         .execute()
     }
   }
@@ -102,7 +108,7 @@ export async function indexPageFacts(db: DB, pageId: string): Promise<void> {
 export async function ensureProductIndex(db: DB): Promise<number> {
   const marker = await db.selectFrom('meta').select('value').where('key', '=', 'page_facts_indexed_at').executeTakeFirst()
   if (marker) return 0
-  const published = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).execute()
+  const published = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).execute()
   for (const page of published) await indexPageFacts(db, page.id)
   await db.insertInto('meta').values({ key: 'page_facts_indexed_at', value: nowIso() }).execute()
   return published.length

@@ -26,6 +26,7 @@ export async function indexPageForSearch(db: DB, pageId: string): Promise<void> 
     .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
     .select(['revisions.content'])
     .where('pages.id', '=', pageId)
+    .where('pages.deleted_at', 'is', null)
     .executeTakeFirst()
   await db.deleteFrom('page_search').where('page_id', '=', pageId).execute()
   if (!row) return
@@ -44,7 +45,7 @@ export async function indexPageForSearch(db: DB, pageId: string): Promise<void> 
 /** Rebuilds the index when it lags behind the pages (after the search migration, or a restore). */
 export async function ensureSearchIndex(db: DB): Promise<number> {
   const indexed = await db.selectFrom('page_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  const published = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).execute()
+  const published = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).execute()
   if (Number(indexed.n) === published.length) return 0
   for (const page of published) await indexPageForSearch(db, page.id)
   return published.length
