@@ -90,3 +90,38 @@ export async function hasLogEntryForUser(db: DB, action: LogAction, targetUserId
   const row = await db.selectFrom('moderation_log').select('id').where('action', '=', action).where('target_user_id', '=', targetUserId).limit(1).executeTakeFirst()
   return row !== undefined
 }
+
+export interface PageEvent {
+  id: string
+  action: 'page.move' | 'page.delete' | 'page.restore'
+  actor: string | null
+  reason: string
+  from: string | null
+  to: string | null
+  createdAt: string
+}
+
+/** A page's moves, deletions and restorations, newest first: its history shows them beside the revisions. */
+export async function listPageEvents(db: DB, pageId: string, limit = 50): Promise<PageEvent[]> {
+  const rows = await db
+    .selectFrom('moderation_log as l')
+    .leftJoin('users as a', 'a.id', 'l.actor_id')
+    .select(['l.id', 'l.action', 'a.username as actor', 'l.reason', 'l.detail', 'l.created_at'])
+    .where('l.page_id', '=', pageId)
+    .where('l.action', 'in', ['page.move', 'page.delete', 'page.restore'])
+    .orderBy('l.id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => {
+    const detail = r.detail ? (JSON.parse(r.detail) as { from?: unknown; to?: unknown }) : {}
+    return {
+      id: r.id,
+      action: r.action as PageEvent['action'],
+      actor: r.actor,
+      reason: r.reason,
+      from: typeof detail.from === 'string' ? detail.from : null,
+      to: typeof detail.to === 'string' ? detail.to : null,
+      createdAt: r.created_at,
+    }
+  })
+}
