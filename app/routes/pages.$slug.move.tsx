@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const message = (() => {
     switch (result.code) {
       case 'slug_taken':
-        return t('move.issue.slug_taken', { path: fields.to.trim() })
+        return t('move.issue.slug_taken', { path: result.path ?? fields.to.trim() })
       case 'too_long':
         return t('move.issue.too_long', { limit: SLUG_MAX })
       case 'required':

@@ -14,7 +14,7 @@ export interface MovePageInput {
 
 export type MovePageResult =
   | { ok: true; page: { slug: string; kind: string } }
-  | { ok: false; status: 404 | 409 | 422; code: string; message: string; field?: string }
+  | { ok: false; status: 404 | 409 | 422; code: string; message: string; field?: string; path?: string }
 
 /**
  * Gives a page (or product) a new address in one transaction: the old one becomes a redirect to
@@ -36,7 +36,7 @@ export async function movePage(db: DB, input: MovePageInput): Promise<MovePageRe
       const taken = await getPageBySlug(trx, to, { includeDeleted: true })
       if (taken) {
         const where = `/${taken.kind === 'product' ? 'products' : 'pages'}/${to}`
-        return { ok: false, status: 409, code: 'slug_taken', field: 'to', message: `Another page already has the address ${where}${taken.deletedAt ? ' (deleted, and restorable by an admin)' : ''}; choose another.` }
+        return { ok: false, status: 409, code: 'slug_taken', field: 'to', path: where, message: `Another page already has the address ${where}${taken.deletedAt ? ' (deleted, and restorable by an admin)' : ''}; choose another.` }
       }
       await setPageSlug(trx, page.id, to)
       await recordMove(trx, { pageId: page.id, from: page.slug, to, actorId: input.actor.id })
