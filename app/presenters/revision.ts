@@ -29,17 +29,16 @@ export interface RevisionListItemView {
   parentId: string | null
   /** The author's username. */
   author: string
+  /** "" when a moderator hid it (decision 028). */
   summary: string
   status: RevisionStatus
   createdAt: string
   /** Bytes of the stored snapshot (UTF-8 JSON). */
   size: number
-  /** What a moderator hid (decision 028); a hidden summary reads as "". */
-  hidden: { content: boolean; summary: boolean }
 }
 
 export function presentRevisionListItem(r: RevisionMeta): RevisionListItemView {
-  return { id: r.id, parentId: r.parentId, author: r.authorName, summary: r.summary, status: r.status, createdAt: r.createdAt, size: r.size, hidden: { content: r.contentHidden, summary: r.summaryHidden } }
+  return { id: r.id, parentId: r.parentId, author: r.authorName, summary: r.summary, status: r.status, createdAt: r.createdAt, size: r.size }
 }
 
 export interface SavedRevisionView {
