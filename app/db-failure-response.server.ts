@@ -4,6 +4,7 @@ import { apiError } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { log } from '#app/logger.server'
 import { asReader } from '#app/models/db.server'
+import { followMoves } from '#app/moved-response.server'
 
 /**
  * The one place a database failure becomes an answer: 503 (unavailable, too slow) or 507 (disk
@@ -54,14 +55,15 @@ function guard(handler: Handler): Handler {
 }
 
 /**
- * The build with every route's loader and action guarded. Loaders also run as readers, so their
+ * The build with every route's loader and action guarded (and every loader following moves). Loaders also run as readers, so their
  * queries take the read pool's connections and never those kept for writes.
  */
 export function guardRoutes(build: ServerBuild): ServerBuild {
   const routes: ServerBuild['routes'] = {}
   for (const [id, route] of Object.entries(build.routes)) {
     const { loader, action } = route.module
-    const guardedLoader = loader ? guard(loader as Handler) : undefined
+    // A page path that finds nothing asks once whether the page moved or was deleted.
+    const guardedLoader = loader ? guard(followMoves(loader as Handler)) : undefined
     routes[id] = {
       ...route,
       module: {

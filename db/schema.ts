@@ -36,6 +36,7 @@ export interface Database {
   product_links: ProductLinksTable
   comparison_subjects: ComparisonSubjectsTable
   page_categories: PageCategoriesTable
+  page_redirects: PageRedirectsTable
 }
 
 export interface UsersTable {
@@ -109,6 +110,9 @@ export interface PagesTable {
   protection_expires_at: string | null
   /** `comparison` or `product` (migration 0020, decision 019). */
   kind: Generated<string>
+  /** Set while an admin has deleted the page (migration 0060): readers get 410, nothing is removed. */
+  deleted_at: Generated<string | null>
+  deleted_by: Generated<string | null>
 }
 
 export interface RevisionsTable {
@@ -134,6 +138,10 @@ export interface RevisionsTable {
   uncited_count: number
   finding_count: number
   risk_score: number
+  /** 1 while a moderator hides the snapshot from everyone but admins (migration 0060). */
+  content_hidden: Generated<number>
+  /** 1 while a moderator hides the edit summary. */
+  summary_hidden: Generated<number>
 }
 
 export interface SourcesTable {
@@ -429,6 +437,14 @@ export interface ComparisonSubjectsTable {
 export interface PageCategoriesTable {
   page_id: string
   category: string
+}
+
+/** Addresses a page has left (migration 0060): each answers 301 to the page's current address. */
+export interface PageRedirectsTable {
+  from_slug: string
+  page_id: string
+  created_by: string | null
+  created_at: string
 }
 
 export interface MetaTable {

@@ -18,6 +18,13 @@ export function GeneralErrorBoundary() {
         </ErrorPage>
       )
     }
+    if (error.status === 410) {
+      return (
+        <ErrorPage title={t('delete.goneTitle')} body={data.message ?? t('delete.gone')}>
+          <Link to="/moderation/log">{t('log.title')}</Link>
+        </ErrorPage>
+      )
+    }
     if (error.status === 401) {
       // Not signed in: the way on is to sign in and come back here.
       return (

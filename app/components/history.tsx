@@ -57,11 +57,12 @@ export function UserLink({ username }: { username: string }) {
 }
 
 /** The edit summary, or a muted "no summary", and what the revision restores (named in words when the loader looked it up). */
-export function Summary({ row }: { row: Pick<RevisionRowView, 'summary' | 'restoresRevisionId'> & { page: { slug: string }; restores?: RevisionRef | null } }) {
+export function Summary({ row }: { row: Pick<RevisionRowView, 'summary' | 'restoresRevisionId'> & Partial<Pick<RevisionRowView, 'contentHidden' | 'summaryHidden'>> & { page: { slug: string }; restores?: RevisionRef | null } }) {
   const t = useT()
   return (
     <span className="history-summary">
-      {row.summary ? row.summary : <span className="muted">{t('history.noSummary')}</span>}
+      {row.summaryHidden ? <span className="muted hidden-mark">({t('hidden.summary')})</span> : row.summary ? row.summary : <span className="muted">{t('history.noSummary')}</span>}
+      {row.contentHidden ? <span className="muted hidden-mark"> ({t('hidden.content')})</span> : null}
       {row.restoresRevisionId ? (
         <>
           {' '}

@@ -22,6 +22,11 @@ export type Action =
   | 'user.endSessions'
   | 'talk.post'
   | 'talk.moderate'
+  | 'page.move'
+  | 'revision.hide'
+  | 'revision.readHidden'
+  | 'revision.unhide'
+  | 'page.delete'
 
 /** Who may edit a protected page. */
 export type Protection = 'registered' | 'trusted' | 'moderator'
@@ -49,6 +54,15 @@ const MINIMUM: Record<Action, Role | 'anyone'> = {
   /** Talk takes part in the same blocks as edits: a blocked account may read it, not write. */
   'talk.post': 'editor',
   'talk.moderate': 'moderator',
+  /** Renaming a page or product: its old address keeps answering with a 301 (decision 028). */
+  'page.move': 'trusted',
+  /** Hiding a revision's content or summary (libel, copyright, personal data). */
+  'revision.hide': 'moderator',
+  /** Reading hidden text, and taking a hiding back: admins only, as MediaWiki's suppressors. */
+  'revision.readHidden': 'admin',
+  'revision.unhide': 'admin',
+  /** Deleting and restoring a page (soft: nothing is removed), and reading a deleted page. */
+  'page.delete': 'admin',
 }
 
 export function can(actor: Actor | null, action: Action, subject?: { protection?: Protection | null }): boolean {

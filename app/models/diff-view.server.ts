@@ -19,6 +19,8 @@ export interface RevisionSide {
   status: RevisionStatus
   summary: string
   size: number
+  contentHidden: boolean
+  summaryHidden: boolean
 }
 
 export interface CitationView {
@@ -68,7 +70,7 @@ export function diffLabels(t: Translate, sourceTitle: (id: string) => string | u
 }
 
 function side(r: RevisionWithContent): RevisionSide {
-  return { id: r.id, createdAt: r.createdAt, author: r.authorName, status: r.status, summary: r.summary, size: r.size }
+  return { id: r.id, createdAt: r.createdAt, author: r.authorName, status: r.status, summary: r.summary, size: r.size, contentHidden: r.contentHidden, summaryHidden: r.summaryHidden }
 }
 
 const citationView = (c: CitationRecord): CitationView => ({ sourceId: c.sourceId, quote: c.quote, locator: c.locator })
@@ -78,21 +80,23 @@ const citationView = (c: CitationRecord): CitationView => ({ sourceId: c.sourceI
  * revision it followed. Either order is accepted; the older revision is always the "from" side.
  * Null when the page or either revision does not exist or belongs to another page.
  */
-export async function loadDiffView(db: DB, slug: string, ids: { fromId: string | null; toId: string }, uiLang: Lang): Promise<DiffView | null> {
+export async function loadDiffView(db: DB, slug: string, ids: { fromId: string | null; toId: string }, uiLang: Lang, access: { reveal?: boolean } = {}): Promise<DiffView | null> {
   const page = await getPageBySlug(db, slug)
   if (!page) return null
-  const requestedTo = await getRevision(db, ids.toId)
+  const requestedTo = await getRevision(db, ids.toId, access)
   if (!requestedTo || requestedTo.pageId !== page.id) return null
   const fromId = ids.fromId ?? requestedTo.parentId
-  const requestedFrom = fromId ? await getRevision(db, fromId) : null
+  const requestedFrom = fromId ? await getRevision(db, fromId, access) : null
   if (fromId && (!requestedFrom || requestedFrom.pageId !== page.id)) return null
   const [from, to] = requestedFrom && requestedFrom.id > requestedTo.id ? [requestedTo, requestedFrom] : [requestedFrom, requestedTo]
 
+  // A hidden side shows nothing, its evidence rows (derived from its text) included.
+  const visible = (r: RevisionWithContent | null): r is RevisionWithContent => r !== null && (!r.contentHidden || access.reveal === true)
   const [figuresBefore, citationsBefore, figuresAfter, citationsAfter] = await Promise.all([
-    from ? listFigures(db, from.id) : [],
-    from ? listCitations(db, from.id) : [],
-    listFigures(db, to.id),
-    listCitations(db, to.id),
+    visible(from) ? listFigures(db, from.id) : [],
+    visible(from) ? listCitations(db, from.id) : [],
+    visible(to) ? listFigures(db, to.id) : [],
+    visible(to) ? listCitations(db, to.id) : [],
   ])
   const figures = diffEvidence(
     { figures: figuresBefore.map(presentFigure), citationSources: citationsBefore.map((c) => c.sourceId) },
@@ -105,7 +109,9 @@ export async function loadDiffView(db: DB, slug: string, ids: { fromId: string |
   const diff = diffRevisions(from?.content ?? null, to.content)
   const t = translator(uiLang)
   // Revisions never change, so neither does their diff (source titles are fixed once created).
-  const bodyHtml = cachedRender(`diff:${from?.id ?? 'none'}:${to.id}:${uiLang}`, () => renderBodyDiff(diff.body, diffLabels(t, (id) => sources.get(id)?.title)))
+  // The key names which sides were hidden: a diff rendered for an admin is never served to a reader.
+  const hiddenTag = `${from && !visible(from) ? 'h' : ''}${visible(to) ? '' : 'H'}`
+  const bodyHtml = cachedRender(`diff:${from?.id ?? 'none'}:${to.id}:${uiLang}:${hiddenTag}`, () => renderBodyDiff(diff.body, diffLabels(t, (id) => sources.get(id)?.title)))
   return {
     page: { slug: page.slug, title: page.title, lang: page.lang, stableRevisionId: page.stableRevisionId, latestRevisionId: page.latestRevisionId },
     from: from ? side(from) : null,

@@ -50,7 +50,7 @@ async function entriesOf(db: DB, list: HistoryEntry[], ctx: FeedContext): Promis
     const before = e.parentId ? contents.get(e.parentId) : null
     const diff = after && before !== undefined ? diffRevisions(before, after) : null
     const bodyDiffHtml = diff ? cachedRender(`feed-diff:${e.parentId ?? 'none'}:${e.id}:${ctx.lang}`, () => renderBodyDiff(diff.body, labels)) : null
-    const summary = e.summary || t('history.noSummary')
+    const summary = e.summaryHidden ? `(${t('hidden.summary')})` : e.summary || t('history.noSummary')
     const facts = [t('feed.status', { status: t(`history.status.${e.status}`) }), t('feed.size', { change: sizeChangeLabel(t, ctx.lang, e) })]
     if (e.restoresRevisionId) facts.push(t('feed.restores', { id: e.restoresRevisionId }))
     return {
@@ -66,7 +66,8 @@ async function entriesOf(db: DB, list: HistoryEntry[], ctx: FeedContext): Promis
         meta: diff?.meta ?? null,
         metaLabels: { title: t('diff.field.title'), summary: t('diff.field.summary') },
         bodyDiffHtml: diff ? (diff.bodyUnchanged ? `<p>${escapeHtml(t('diff.textUnchanged'))}</p>` : bodyDiffHtml) : null,
-        tooLarge: t('feed.tooLarge'),
+        // Hidden snapshots are left out of `contents`, so their entries carry no diff (decision 028).
+        tooLarge: e.contentHidden || (e.parentId !== null && !contents.has(e.parentId) && small.includes(e)) ? t('hidden.diffNotice') : t('feed.tooLarge'),
         labels,
       }),
     }

@@ -19,6 +19,9 @@ export interface HistoryEntry {
   parentSize: number | null
   createdAt: string
   restoresRevisionId: string | null
+  /** A moderator hid the snapshot or the summary (decision 028); a hidden summary reads as ''. */
+  contentHidden: boolean
+  summaryHidden: boolean
 }
 
 export interface HistoryPage {
@@ -40,28 +43,31 @@ function historyQuery(db: DB) {
     .leftJoin('revisions as parent', 'parent.id', 'r.parent_id')
     .select([
       'r.id', 'r.page_id', 'pg.slug', 'pg.title', 'pg.lang', 'r.parent_id', 'r.author_id', 'u.username', 'r.summary', 'r.status',
-      'r.size', 'parent.size as parent_size', 'r.created_at', 'r.restores_revision_id',
+      'r.size', 'parent.size as parent_size', 'r.created_at', 'r.restores_revision_id', 'r.content_hidden', 'r.summary_hidden',
     ])
 }
 
 type Row = {
   id: string; page_id: string; slug: string; title: string; lang: string; parent_id: string | null; author_id: string
   username: string; summary: string; status: string; size: number; parent_size: number | null; created_at: string
-  restores_revision_id: string | null
+  restores_revision_id: string | null; content_hidden: number; summary_hidden: number
 }
 
 function toEntry(row: Row): HistoryEntry {
+  const summaryHidden = Number(row.summary_hidden) === 1
   return {
     id: row.id,
     page: { id: row.page_id, slug: row.slug, title: row.title, lang: row.lang },
     parentId: row.parent_id,
     author: { id: row.author_id, username: row.username },
-    summary: row.summary,
+    summary: summaryHidden ? '' : row.summary,
     status: row.status as RevisionStatus,
     size: Number(row.size),
     parentSize: row.parent_size === null ? null : Number(row.parent_size),
     createdAt: row.created_at,
     restoresRevisionId: row.restores_revision_id,
+    contentHidden: Number(row.content_hidden) === 1,
+    summaryHidden,
   }
 }
 
@@ -80,7 +86,7 @@ export function listPageHistory(db: DB, pageId: string, options: HistoryQuery): 
 
 /** One person's revisions on every page, newest first. */
 export function listUserContributions(db: DB, userId: string, options: HistoryQuery): Promise<HistoryPage> {
-  return page(historyQuery(db).where('r.author_id', '=', userId), options)
+  return page(historyQuery(db).where('r.author_id', '=', userId).where('pg.deleted_at', 'is', null), options)
 }
 
 export interface RecentChangesFilter extends HistoryQuery {
@@ -91,7 +97,8 @@ export interface RecentChangesFilter extends HistoryQuery {
 
 /** Every revision of every page, newest first, optionally of one page, one author or one status. */
 export function listRecentChanges(db: DB, filter: RecentChangesFilter): Promise<HistoryPage> {
-  let query = historyQuery(db)
+  // A deleted page's edits leave recent changes and its feed with it (decision 028).
+  let query = historyQuery(db).where('pg.deleted_at', 'is', null)
   if (filter.pageId) query = query.where('r.page_id', '=', filter.pageId)
   if (filter.authorId) query = query.where('r.author_id', '=', filter.authorId)
   if (filter.status) query = query.where('r.status', '=', filter.status)
@@ -107,13 +114,13 @@ export async function getRevisionNeighbours(db: DB, pageId: string, revisionId: 
   return { previousId: previous?.id ?? null, nextId: next?.id ?? null }
 }
 
-/** Snapshots of several revisions at once (a feed diffs each entry against its parent). */
+/** Snapshots of several revisions at once (a feed diffs each entry against its parent); hidden ones are left out. */
 export async function getRevisionContents(db: DB, ids: readonly string[]): Promise<Map<string, PageContent>> {
   const unique = [...new Set(ids)]
   const out = new Map<string, PageContent>()
   // Chunked: SQLite caps bound parameters per statement.
   for (let i = 0; i < unique.length; i += 60) {
-    const rows = await db.selectFrom('revisions').select(['id', 'content']).where('id', 'in', unique.slice(i, i + 60)).execute()
+    const rows = await db.selectFrom('revisions').select(['id', 'content']).where('id', 'in', unique.slice(i, i + 60)).where('content_hidden', '=', 0).execute()
     for (const row of rows) out.set(row.id, JSON.parse(row.content) as PageContent)
   }
   return out

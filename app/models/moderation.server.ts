@@ -14,6 +14,11 @@ export type LogAction =
   | 'user.unblock'
   | 'user.role'
   | 'user.auto-trusted'
+  | 'page.move'
+  | 'page.delete'
+  | 'page.restore'
+  | 'revision.hide'
+  | 'revision.unhide'
 
 export async function insertDecision(db: DB, d: { revisionId: string; moderatorId: string; decision: 'approve' | 'reject'; reason: string }): Promise<void> {
   await db.insertInto('moderation_decisions').values({ id: newId(), revision_id: d.revisionId, moderator_id: d.moderatorId, decision: d.decision, reason: d.reason, created_at: nowIso() }).execute()
@@ -84,4 +89,39 @@ export async function listLog(db: DB, options: { action?: string; pageSlug?: str
 export async function hasLogEntryForUser(db: DB, action: LogAction, targetUserId: string): Promise<boolean> {
   const row = await db.selectFrom('moderation_log').select('id').where('action', '=', action).where('target_user_id', '=', targetUserId).limit(1).executeTakeFirst()
   return row !== undefined
+}
+
+export interface PageEvent {
+  id: string
+  action: 'page.move' | 'page.delete' | 'page.restore'
+  actor: string | null
+  reason: string
+  from: string | null
+  to: string | null
+  createdAt: string
+}
+
+/** A page's moves, deletions and restorations, newest first: its history shows them beside the revisions. */
+export async function listPageEvents(db: DB, pageId: string, limit = 50): Promise<PageEvent[]> {
+  const rows = await db
+    .selectFrom('moderation_log as l')
+    .leftJoin('users as a', 'a.id', 'l.actor_id')
+    .select(['l.id', 'l.action', 'a.username as actor', 'l.reason', 'l.detail', 'l.created_at'])
+    .where('l.page_id', '=', pageId)
+    .where('l.action', 'in', ['page.move', 'page.delete', 'page.restore'])
+    .orderBy('l.id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => {
+    const detail = r.detail ? (JSON.parse(r.detail) as { from?: unknown; to?: unknown }) : {}
+    return {
+      id: r.id,
+      action: r.action as PageEvent['action'],
+      actor: r.actor,
+      reason: r.reason,
+      from: typeof detail.from === 'string' ? detail.from : null,
+      to: typeof detail.to === 'string' ? detail.to : null,
+      createdAt: r.created_at,
+    }
+  })
 }

@@ -68,13 +68,15 @@ export function renderRevisionBody(revisionId: string, content: PageContent, fig
 }
 
 /** Everything a reader's view of one revision needs: the page, its HTML and its evidence. */
-export async function loadPageView(db: DB, slug: string, which: Which, uiLang: Lang, now = new Date()): Promise<PageView | null> {
-  const page = await getPageBySlug(db, slug)
+export async function loadPageView(db: DB, slug: string, which: Which, uiLang: Lang, now = new Date(), access: { reveal?: boolean; includeDeleted?: boolean } = {}): Promise<PageView | null> {
+  const page = await getPageBySlug(db, slug, { includeDeleted: access.includeDeleted })
   if (!page) return null
   const revisionId = which.kind === 'stable' ? page.stableRevisionId : which.kind === 'latest' ? page.latestRevisionId : which.id
   if (!revisionId) return null
-  const [revision, figureRows, citationRows, support] = await Promise.all([getRevision(db, revisionId), listFigures(db, revisionId), listCitations(db, revisionId), listTargetSupport(db, page.id)])
+  const [revision, figures, citations, support] = await Promise.all([getRevision(db, revisionId, { reveal: access.reveal }), listFigures(db, revisionId), listCitations(db, revisionId), listTargetSupport(db, page.id)])
   if (!revision || revision.pageId !== page.id) return null
+  // The evidence rows are derived from the snapshot: hidden with it (decision 028).
+  const [figureRows, citationRows] = revision.contentHidden && !access.reveal ? [[], []] : [figures, citations]
   const sourceIds = [...figureRows.map((f) => f.sourceId), ...citationRows.map((c) => c.sourceId)].filter((id): id is string => id !== null)
   const [sources, checks] = await Promise.all([getSourcesByIds(db, sourceIds), latestLinkChecks(db, sourceIds)])
   const quoteCheck = (sourceId: string | null, quote: string | null): QuoteCheck => ({
@@ -96,7 +98,7 @@ export async function loadPageView(db: DB, slug: string, which: Which, uiLang: L
     revision,
     isStable: revision.id === page.stableRevisionId,
     hasPendingChanges: page.latestRevisionId !== page.stableRevisionId,
-    bodyHtml: markDisputed(renderRevisionBody(revision.id, revision.content, figureRows, uiLang), disputed),
+    bodyHtml: revision.contentHidden && !access.reveal ? '' : markDisputed(renderRevisionBody(revision.id, revision.content, figureRows, uiLang), disputed),
     figures: figureRows.map((f, i) => ({
       ...presentFigure(f),
       ageMonths: f.asOf ? monthsSince(f.asOf, now) : null,

@@ -21,17 +21,20 @@ export interface PageRecord extends PageSummary {
   protection: string | null
   protectionReason: string | null
   protectionExpiresAt: string | null
+  /** Set while an admin has deleted the page (decision 028). */
+  deletedAt: string | null
 }
 
 const pageColumns = [
   'id', 'slug', 'title', 'summary', 'lang', 'featured', 'stable_revision_id', 'latest_revision_id',
-  'updated_at', 'created_at', 'protection', 'protection_reason', 'protection_expires_at', 'kind',
+  'updated_at', 'created_at', 'protection', 'protection_reason', 'protection_expires_at', 'kind', 'deleted_at',
 ] as const
 
 type PageSelection = {
   id: string; slug: string; title: string; summary: string; lang: string; featured: number
   stable_revision_id: string | null; latest_revision_id: string; updated_at: string; created_at: string
   protection: string | null; protection_reason: string | null; protection_expires_at: string | null; kind: string
+  deleted_at: string | null
 }
 
 function toPage(row: PageSelection): PageRecord {
@@ -50,11 +53,19 @@ function toPage(row: PageSelection): PageRecord {
     protectionReason: row.protection_reason,
     protectionExpiresAt: row.protection_expires_at,
     kind: row.kind as PageKind,
+    deletedAt: row.deleted_at,
   }
 }
 
-export async function getPageBySlug(db: DB, slug: string): Promise<PageRecord | null> {
-  const row = await db.selectFrom('pages').select(pageColumns).where('slug', '=', slug).executeTakeFirst()
+/**
+ * The page at this address. A deleted page is not found unless asked for (`includeDeleted`: an
+ * admin's view, or a check that the address is taken): every reader path then answers 404, which
+ * the route guard turns into 410 Gone (app/db-failure-response.server.ts).
+ */
+export async function getPageBySlug(db: DB, slug: string, options: { includeDeleted?: boolean } = {}): Promise<PageRecord | null> {
+  let query = db.selectFrom('pages').select(pageColumns).where('slug', '=', slug)
+  if (!options.includeDeleted) query = query.where('deleted_at', 'is', null)
+  const row = await query.executeTakeFirst()
   return row ? toPage(row) : null
 }
 
@@ -77,7 +88,7 @@ export async function lockPageBySlug(db: DB, slug: string): Promise<PageRecord |
 
 /** Pages readers can see (those with an approved revision), newest first. */
 export async function listPublishedPages(db: DB, options: { limit?: number; featured?: boolean; kind?: PageKind; after?: PageListKey | null } = {}): Promise<PageSummary[]> {
-  let query = db.selectFrom('pages').select(pageColumns).where('stable_revision_id', 'is not', null).where('kind', '=', options.kind ?? 'comparison')
+  let query = db.selectFrom('pages').select(pageColumns).where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).where('kind', '=', options.kind ?? 'comparison')
   if (options.featured !== undefined) query = query.where('featured', '=', options.featured ? 1 : 0)
   // Keyset: the row after the last one shown, so a page costs the same however deep it is.
   const after = options.after
@@ -165,4 +176,25 @@ export async function setPageProtection(db: DB, pageId: string, protection: { le
     .set({ protection: protection.level, protection_reason: protection.reason, protection_expires_at: protection.expiresAt })
     .where('id', '=', pageId)
     .execute()
+}
+
+/** The page's new address; the caller records the old one as a redirect in the same transaction. */
+export async function setPageSlug(db: DB, pageId: string, slug: string): Promise<void> {
+  await db.updateTable('pages').set({ slug }).where('id', '=', pageId).execute()
+}
+
+/** Soft delete (a timestamp and who) or restore (null): the page's rows stay as they are. */
+export async function setPageDeleted(db: DB, pageId: string, deleted: { at: string; by: string } | null): Promise<void> {
+  await db.updateTable('pages').set({ deleted_at: deleted?.at ?? null, deleted_by: deleted?.by ?? null }).where('id', '=', pageId).execute()
+  // Search, product lists, alternatives and categories are derived rows: rebuilt (to nothing
+  // while deleted) from the stable revision.
+  await indexPageForSearch(db, pageId)
+  await indexPageFacts(db, pageId)
+}
+
+/** Readers see no revision of the page (its only approved one was hidden): it leaves search and lists. */
+export async function clearStableRevision(db: DB, pageId: string): Promise<void> {
+  await db.updateTable('pages').set({ stable_revision_id: null }).where('id', '=', pageId).execute()
+  await indexPageForSearch(db, pageId)
+  await indexPageFacts(db, pageId)
 }

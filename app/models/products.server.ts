@@ -6,6 +6,7 @@ import { nameKey, type Hosting, type PageKind, type ProductKind } from '#app/cor
 import type { DB } from './db.server'
 import { nowIso } from './ids.server'
 import type { ProductIndexTable } from '#db/schema'
+import { currentSlugs } from './page-redirects.server'
 
 export interface ProductSummary {
   pageId: string
@@ -99,6 +100,10 @@ export async function indexPageFacts(db: DB, pageId: string, stable?: StablePage
   }
   if (!row) return
   const rows = pageFactRows({ id: pageId, slug: row.slug, kind: row.kind, updatedAt: row.updated_at }, JSON.parse(row.content) as PageContent)
+  // Snapshots name products by slug; a product that moved since is named by its new one.
+  const moved = await currentSlugs(db, [...rows.product_links.map((l) => l.to_slug), ...rows.comparison_subjects.flatMap((s) => (s.product_slug ? [s.product_slug] : []))])
+  rows.product_links = [...new Map(rows.product_links.map((l) => [moved.get(l.to_slug) ?? l.to_slug, l])).entries()].map(([to_slug, l]) => ({ ...l, to_slug }))
+  rows.comparison_subjects = rows.comparison_subjects.map((s) => ({ ...s, product_slug: s.product_slug ? (moved.get(s.product_slug) ?? s.product_slug) : null }))
   if (rows.page_categories.length > 0) await db.insertInto('page_categories').values(rows.page_categories).execute()
   if (rows.product_index.length > 0) await db.insertInto('product_index').values(rows.product_index).execute()
   if (rows.product_names.length > 0) await db.insertInto('product_names').values(rows.product_names).execute()
@@ -120,6 +125,8 @@ export async function readStablePage(db: DB, pageId: string): Promise<StablePage
     .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
     .select(['pages.slug', 'pages.kind', 'pages.updated_at', 'revisions.content'])
     .where('pages.id', '=', pageId)
+    // A deleted page leaves every list (decision 028): it keeps no derived rows until restored.
+    .where('pages.deleted_at', 'is', null)
     .executeTakeFirst()
   return row ?? null
 }
@@ -128,7 +135,7 @@ export async function readStablePage(db: DB, pageId: string): Promise<StablePage
 export async function ensureProductIndex(db: DB): Promise<number> {
   const marker = await db.selectFrom('meta').select('value').where('key', '=', 'page_facts_indexed_at').executeTakeFirst()
   if (marker) return 0
-  const published = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).execute()
+  const published = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).execute()
   for (const page of published) await indexPageFacts(db, page.id)
   await db.insertInto('meta').values({ key: 'page_facts_indexed_at', value: nowIso() }).execute()
   return published.length

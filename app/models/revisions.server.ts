@@ -16,6 +16,10 @@ export interface RevisionMeta {
   uncitedCount: number
   findingCount: number
   riskScore: number
+  /** A moderator hid the snapshot (decision 028): `content` is then empty unless revealed. */
+  contentHidden: boolean
+  /** A moderator hid the edit summary: `summary` is then '' unless revealed. */
+  summaryHidden: boolean
 }
 
 export interface RevisionWithContent extends RevisionMeta {
@@ -27,15 +31,32 @@ const metaColumns = [
   'revisions.id', 'revisions.page_id', 'revisions.parent_id', 'revisions.base_revision_id', 'revisions.author_id',
   'users.username', 'revisions.summary', 'revisions.status', 'revisions.size', 'revisions.created_at',
   'revisions.restores_revision_id', 'revisions.uncited_count', 'revisions.finding_count', 'revisions.risk_score',
+  'revisions.content_hidden', 'revisions.summary_hidden',
 ] as const
 
 type MetaRow = {
   id: string; page_id: string; parent_id: string | null; base_revision_id: string | null; author_id: string
   username: string; summary: string; status: string; size: number; created_at: string
   restores_revision_id: string | null; uncited_count: number; finding_count: number; risk_score: number
+  content_hidden: number; summary_hidden: number
 }
 
-function toMeta(row: MetaRow): RevisionMeta {
+/**
+ * Whether hidden text is handed out. Every read redacts by default, so no surface (page, history,
+ * diff, feed, API, export, review) can show hidden text by forgetting to; only an admin's view
+ * and the services that must merge the true text ask for `reveal`.
+ */
+export interface ReadOptions {
+  reveal?: boolean
+}
+
+/** What a snapshot whose content is hidden reads as: nothing but its language. */
+export function redactedContent(lang: PageContent['lang']): PageContent {
+  return { title: '', summary: '', lang, subjects: { proprietary: [], alternatives: [] }, categories: [], body: { type: 'doc', content: [] } }
+}
+
+function toMeta(row: MetaRow, options: ReadOptions = {}): RevisionMeta {
+  const summaryHidden = Number(row.summary_hidden) === 1
   return {
     id: row.id,
     pageId: row.page_id,
@@ -43,7 +64,7 @@ function toMeta(row: MetaRow): RevisionMeta {
     baseRevisionId: row.base_revision_id,
     authorId: row.author_id,
     authorName: row.username,
-    summary: row.summary,
+    summary: summaryHidden && !options.reveal ? '' : row.summary,
     status: row.status as RevisionStatus,
     size: Number(row.size),
     createdAt: row.created_at,
@@ -51,10 +72,12 @@ function toMeta(row: MetaRow): RevisionMeta {
     uncitedCount: Number(row.uncited_count),
     findingCount: Number(row.finding_count),
     riskScore: Number(row.risk_score),
+    contentHidden: Number(row.content_hidden) === 1,
+    summaryHidden,
   }
 }
 
-export async function getRevision(db: DB, id: string): Promise<RevisionWithContent | null> {
+export async function getRevision(db: DB, id: string, options: ReadOptions = {}): Promise<RevisionWithContent | null> {
   const row = await db
     .selectFrom('revisions')
     .innerJoin('users', 'users.id', 'revisions.author_id')
@@ -62,7 +85,30 @@ export async function getRevision(db: DB, id: string): Promise<RevisionWithConte
     .where('revisions.id', '=', id)
     .executeTakeFirst()
   if (!row) return null
-  return { ...toMeta(row), content: JSON.parse(row.content) as PageContent, contentHash: row.content_hash }
+  const meta = toMeta(row, options)
+  const content = JSON.parse(row.content) as PageContent
+  return { ...meta, content: meta.contentHidden && !options.reveal ? redactedContent(content.lang) : content, contentHash: row.content_hash }
+}
+
+/** Hides or shows a revision's content and summary; false when the revision does not exist. */
+export async function setRevisionVisibility(db: DB, id: string, hidden: { content: boolean; summary: boolean }): Promise<boolean> {
+  const result = await db.updateTable('revisions').set({ content_hidden: hidden.content ? 1 : 0, summary_hidden: hidden.summary ? 1 : 0 }).where('id', '=', id).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** The page's newest approved revision older than `beforeId` whose content is not hidden: what readers see instead of a hidden one. */
+export async function findNewestVisibleApproved(db: DB, pageId: string, beforeId: string): Promise<RevisionWithContent | null> {
+  const row = await db
+    .selectFrom('revisions')
+    .select('id')
+    .where('page_id', '=', pageId)
+    .where('id', '<', beforeId)
+    .where('status', '=', 'approved')
+    .where('content_hidden', '=', 0)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? getRevision(db, row.id) : null
 }
 
 export async function getRevisionMeta(db: DB, id: string): Promise<RevisionMeta | null> {
@@ -161,7 +207,7 @@ export async function listPageRevisions(db: DB, pageId: string, options: Revisio
   let query = db.selectFrom('revisions').innerJoin('users', 'users.id', 'revisions.author_id').select(metaColumns).where('revisions.page_id', '=', pageId)
   if (options.before) query = query.where('revisions.id', '<', options.before)
   const rows = await query.orderBy('revisions.id', 'desc').limit(options.limit).execute()
-  return rows.map(toMeta)
+  return rows.map((r) => toMeta(r))
 }
 
 /** The page's newest approved or pending revision older than `beforeId`: where its head goes back to when the head is rejected. */
@@ -190,7 +236,7 @@ export async function listChainBetween(db: DB, pageId: string, afterId: string |
     .where('revisions.status', '!=', 'conflict')
   if (afterId) query = query.where('revisions.id', '>', afterId)
   const rows = await query.orderBy('revisions.id', 'asc').execute()
-  return rows.map(toMeta)
+  return rows.map((r) => toMeta(r))
 }
 
 /** What names a revision for people (its date, author and short number), for the ids a page only refers to. */

@@ -42,6 +42,7 @@ export async function indexPageForSearch(db: DB, pageId: string, stable?: { cont
           .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
           .select(['revisions.content'])
           .where('pages.id', '=', pageId)
+          .where('pages.deleted_at', 'is', null)
           .executeTakeFirst()
   await db.deleteFrom('page_search').where('page_id', '=', pageId).execute()
   if (!row) return
@@ -56,9 +57,9 @@ export async function ensureSearchIndex(db: DB): Promise<number> {
   const indexed = await db.selectFrom('page_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   // Counted first: at start-up, with 100,000 pages, reading every id only to compare two numbers
   // would cost more than the rest of the start.
-  const published = await db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).where('stable_revision_id', 'is not', null).executeTakeFirstOrThrow()
+  const published = await db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).executeTakeFirstOrThrow()
   if (Number(indexed.n) === Number(published.n)) return 0
-  const pages = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).execute()
+  const pages = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).execute()
   for (const page of pages) await indexPageForSearch(db, page.id)
   return pages.length
 }

@@ -141,6 +141,7 @@ export async function countCitingPages(db: DB, sourceIds: readonly string[]): Pr
   const figures = await db
     .selectFrom('figures as f')
     .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'f.revision_id'))
+    .where('p.deleted_at', 'is', null)
     .select(['f.source_id', 'f.page_id'])
     .distinct()
     .where('f.source_id', 'in', unique)
@@ -148,6 +149,7 @@ export async function countCitingPages(db: DB, sourceIds: readonly string[]): Pr
   const citations = await db
     .selectFrom('citations as c')
     .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'c.revision_id'))
+    .where('p.deleted_at', 'is', null)
     .select(['c.source_id', 'c.page_id'])
     .distinct()
     .where('c.source_id', 'in', unique)
@@ -180,11 +182,13 @@ export async function listSourceUses(db: DB, sourceId: string, page: { limit: nu
   let figures = db
     .selectFrom('figures as f')
     .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'f.revision_id'))
+    .where('p.deleted_at', 'is', null)
     .select(['p.slug', 'p.title', 'f.revision_id', 'f.text', 'f.quote', 'f.as_of', 'f.ordinal'])
     .where('f.source_id', '=', sourceId)
   let citations = db
     .selectFrom('citations as c')
     .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'c.revision_id'))
+    .where('p.deleted_at', 'is', null)
     .select(['p.slug', 'p.title', 'c.revision_id', 'c.quote', 'c.ordinal'])
     .where('c.source_id', '=', sourceId)
   if (after) {

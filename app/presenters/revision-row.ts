@@ -14,6 +14,9 @@ export interface RevisionRowView {
   sizeChange: number | null
   createdAt: string
   restoresRevisionId: string | null
+  /** Hidden by a moderator (decision 028): the list says so instead of showing the text. */
+  contentHidden: boolean
+  summaryHidden: boolean
 }
 
 export function presentRevisionRow(e: HistoryEntry): RevisionRowView {
@@ -28,5 +31,7 @@ export function presentRevisionRow(e: HistoryEntry): RevisionRowView {
     sizeChange: e.parentSize === null ? null : e.size - e.parentSize,
     createdAt: e.createdAt,
     restoresRevisionId: e.restoresRevisionId,
+    contentHidden: e.contentHidden,
+    summaryHidden: e.summaryHidden,
   }
 }

@@ -29,6 +29,7 @@ export interface RevisionListItemView {
   parentId: string | null
   /** The author's username. */
   author: string
+  /** "" when a moderator hid it (decision 028). */
   summary: string
   status: RevisionStatus
   createdAt: string

@@ -50,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         targetUser: e.targetUser,
         reason: e.reason,
         target: typeof e.detail?.target === 'string' ? e.detail.target : null,
+        moved: e.action === 'page.move' && typeof e.detail?.from === 'string' && typeof e.detail?.to === 'string' ? { from: e.detail.from, to: e.detail.to } : null,
         alsoPublished: Array.isArray(e.detail?.alsoPublished) ? e.detail.alsoPublished.length : 0,
         superseded: e.action === 'revision.approve' && Array.isArray(e.detail?.superseded) ? e.detail.superseded.length : 0,
         protection: level ? { level, until: typeof e.detail?.expiresAt === 'string' ? e.detail.expiresAt : null } : null,
@@ -108,6 +109,7 @@ export default function ModerationLog() {
                       </>
                     ) : null}
                     {e.target ? <div>“{e.target}”</div> : null}
+                    {e.moved ? <div>{t('log.moved', e.moved)}</div> : null}
                     {e.alsoPublished > 0 ? <div>{t('log.alsoPublished', { count: e.alsoPublished })}</div> : null}
                     {e.superseded > 0 ? <div>{t('log.superseded', { count: e.superseded })}</div> : null}
                     {e.protection ? (

@@ -65,10 +65,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!revision) throw notFound(t('error.notFound.body'))
   const page = (await getPageById(db, revision.pageId))!
   const stableId = page.stableRevisionId !== revision.id ? page.stableRevisionId : null
+  // Rows derived from a hidden snapshot quote its text: hidden with it (decision 028).
+  const hidden = revision.contentHidden
   const [figures, citations, storedFindings, author, records, decision, known, stableFigures, stableCitations, stable, undone] = await Promise.all([
-    listFigures(db, revision.id),
-    listCitations(db, revision.id),
-    listFindings(db, revision.id),
+    hidden ? [] : listFigures(db, revision.id),
+    hidden ? [] : listCitations(db, revision.id),
+    hidden ? [] : listFindings(db, revision.id),
     getUserById(db, revision.authorId),
     getAuthorRecords(db, [revision.authorId]),
     revision.status === 'pending' ? null : getDecision(db, revision.id),
@@ -189,6 +191,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const failed = (status: 409 | 422, message: string, extra: Partial<ActionResult> = {}) => data({ ok: false, intent, message, reason, ...extra } as ActionResult, { status })
   if (result.status === 422) return failed(422, t('mod.decide.reasonRequired'), { field: 'reason' })
   if (result.code === 'uncited_figures') return failed(409, t('mod.decide.uncited', { count: result.uncitedFigures?.length ?? 0 }), { uncited: result.uncitedFigures?.map((f) => ({ text: f.text })) ?? [] })
+  if (result.code === 'content_hidden') return failed(409, t('hidden.contentNotice'))
   return failed(409, result.code === 'page_moved_on' ? t('mod.decide.movedOn') : t('mod.decide.notPending'))
 }
 

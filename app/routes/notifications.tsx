@@ -101,6 +101,8 @@ function sentence(t: Translate, n: NotificationView): React.ReactNode {
       return n.detail.newThread ? t('notifications.kind.thread', { actor, title: n.detail.title ?? '', subject }) : t('notifications.kind.reply', { actor, title: n.detail.title ?? '' })
     case 'report':
       return t('notifications.kind.report', { subject, target: n.detail.target ?? '' })
+    case 'move':
+      return t('notifications.kind.move', { actor, subject, to: `/${n.detail.to ?? ''}` })
   }
 }
 

@@ -30,9 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Readers see the last approved revision; signed-in editors see the newest, marked as pending.
   // "stable" is asked for by name (the banner's "see the approved revision"); it is no revision id.
   const which: Which = requested === 'latest' || (requested === null && session) ? { kind: 'latest' } : requested && requested !== 'stable' ? { kind: 'revision', id: requested } : { kind: 'stable' }
-  const view = await loadPageView(getDb(), slug, which, uiLang)
+  const user = session?.user ?? null
+  // Admins read hidden revisions and deleted pages (decision 028); everyone else gets the notice, or 410.
+  const access = { reveal: can(user, 'revision.readHidden'), includeDeleted: can(user, 'page.delete') }
+  const view = await loadPageView(getDb(), slug, which, uiLang, new Date(), access)
   if (!view) {
-    const exists = which.kind === 'stable' && (await loadPageView(getDb(), slug, { kind: 'latest' }, uiLang)) !== null
+    const exists = which.kind === 'stable' && (await loadPageView(getDb(), slug, { kind: 'latest' }, uiLang, new Date(), access)) !== null
     throw notFound(exists ? t('page.noStable') : t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
   }
   const { page, revision } = view
@@ -46,16 +49,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     label: (state) => t(`mark.${state}`),
   })
   const protection = protectionInForce(page, new Date())
-  const user = session?.user ?? null
   return {
     // Protection shows where people decide to edit; moderators change it from here.
     protection: protection ? { level: protection, reason: page.protectionReason, until: page.protectionExpiresAt } : null,
-    abilities: { edit: user ? can(user, 'page.edit', { protection }) : protection === null, protect: can(user, 'page.protect') },
+    abilities: { edit: !page.deletedAt && (user ? can(user, 'page.edit', { protection }) : protection === null), protect: can(user, 'page.protect'), move: !page.deletedAt && can(user, 'page.move'), delete: can(user, 'page.delete'), hide: can(user, 'revision.hide') },
+    deletedAt: page.deletedAt,
+    hidden: revision.contentHidden ? (access.reveal ? ('admin' as const) : ('hidden' as const)) : null,
     canonical: `${getOrigins().origin}/pages/${page.slug}`,
     page: { slug: page.slug, stableRevisionId: page.stableRevisionId, latestRevisionId: page.latestRevisionId },
     revision: { id: revision.id, createdAt: revision.createdAt, status: revision.status, isStable: view.isStable },
     hasPendingChanges: view.hasPendingChanges,
-    content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: await resolveSubjects(getDb(), revision.content.subjects), categories: revision.content.categories },
+    content: { title: revision.content.title || page.title, summary: revision.content.summary, lang: revision.content.lang, subjects: await resolveSubjects(getDb(), revision.content.subjects), categories: revision.content.categories },
     bodyHtml: reading.bodyHtml,
     contents: reading.contents,
     facts: reading.facts,
@@ -82,6 +86,16 @@ export default function PageView() {
   return (
     <div className="page-layout">
       <SaveNotice />
+      {data.deletedAt ? (
+        <div className="banner banner--pending" role="status">
+          <p>{t('delete.banner', { date: formatDate(lang, data.deletedAt) })}</p>
+        </div>
+      ) : null}
+      {data.hidden ? (
+        <div className="banner banner--pending" role="status" data-hidden={data.hidden}>
+          <p>{t(data.hidden === 'admin' ? 'hidden.adminNotice' : 'hidden.contentNotice')}</p>
+        </div>
+      ) : null}
       {!revision.isStable ? (
         <div className="banner banner--pending" role="status">
           <p>{revision.status === 'rejected' ? t('page.viewingRejected') : t('page.viewingLatest')}</p>
@@ -121,6 +135,24 @@ export default function PageView() {
                 <>
                   {' · '}
                   <Link to={`/moderation/pages/${page.slug}/protect`}>{t('protect.current')}</Link>
+                </>
+              ) : null}
+              {data.abilities.move ? (
+                <>
+                  {' · '}
+                  <Link to={`/pages/${page.slug}/move`}>{t('move.link')}</Link>
+                </>
+              ) : null}
+              {data.abilities.delete ? (
+                <>
+                  {' · '}
+                  <Link to={`/pages/${page.slug}/delete`}>{t(data.deletedAt ? 'delete.restoreLink' : 'delete.link')}</Link>
+                </>
+              ) : null}
+              {data.abilities.hide && !revision.isStable && revision.id !== page.latestRevisionId ? (
+                <>
+                  {' · '}
+                  <Link to={`/pages/${page.slug}/revisions/${revision.id}/visibility`}>{t('hide.link')}</Link>
                 </>
               ) : null}
             </p>

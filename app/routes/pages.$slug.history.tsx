@@ -15,6 +15,7 @@ import { forbidden, notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { withRestoredRefs } from '#app/models/revisions.server'
+import { listPageEvents } from '#app/models/moderation.server'
 import { findRollbackPoint, listPageHistory } from '#app/models/history.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getOrigins } from '#app/origin.server'
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw notFound(t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
   const url = new URL(request.url)
   const query = parseListQuery(url.searchParams)
-  const history = await listPageHistory(db, page.id, query)
+  const [history, events] = await Promise.all([listPageHistory(db, page.id, query), query.before ? [] : listPageEvents(db, page.id)])
   const actor = await getActor(request)
   // Rollback undoes the latest edits, so it is offered where the latest revision is listed.
   const point = can(actor, 'revision.rollback') && !query.before ? await findRollbackPoint(db, page.latestRevisionId, MAX_ROLLBACK_EDITS) : undefined
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     feed: `${getOrigins().origin}/pages/${page.slug}/history.atom`,
     page: { slug: page.slug, title: page.title, lang: page.lang, latestRevisionId: page.latestRevisionId, stableRevisionId: page.stableRevisionId },
     rows: await withRestoredRefs(db, history.entries.map(presentRevisionRow)),
+    events,
     newest: query.before ? newestPageQuery(url.searchParams) : null,
     older: history.next ? olderPageQuery(url.searchParams, history.next) : null,
     rollback:
@@ -92,6 +94,18 @@ export default function History() {
         <WithForeignText message={(title) => t('history.title', { title })} text={page.title} lang={page.lang} />
       </h1>
       <p className="muted">{t('history.intro')}</p>
+      {data.events.length > 0 ? (
+        <section aria-labelledby="page-events">
+          <h2 id="page-events">{t('history.pageLog')}</h2>
+          <ul className="page-events">
+            {data.events.map((e) => (
+              <li key={e.id} data-event={e.action}>
+                {t(`history.event.${e.action}`, { actor: e.actor ?? '—', date: formatDateTime(lang, e.createdAt), reason: e.reason, from: e.from ?? '', to: e.to ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="history-tools">
         <Link to={`/pages/${page.slug}`}>{t('history.backToPage')}</Link>
         <a href={data.feed} type="application/atom+xml">

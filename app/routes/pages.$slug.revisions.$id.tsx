@@ -37,14 +37,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? ''
   const id = params.id ?? ''
   const db = getDb()
-  const view = isRevisionId(id) ? await loadPageView(db, slug, { kind: 'revision', id }, uiLang) : null
+  const actor = await getActor(request)
+  const reveal = can(actor, 'revision.readHidden')
+  const view = isRevisionId(id) ? await loadPageView(db, slug, { kind: 'revision', id }, uiLang, new Date(), { reveal }) : null
   if (!view) throw notFound((await getPageBySlug(db, slug)) ? t('permalink.notFound') : t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
   const { page, revision } = view
-  const [neighbours, actor, decision] = await Promise.all([getRevisionNeighbours(db, page.id, revision.id), getActor(request), revision.status === 'rejected' ? getDecision(db, revision.id) : null])
+  const [neighbours, decision] = await Promise.all([getRevisionNeighbours(db, page.id, revision.id), revision.status === 'rejected' ? getDecision(db, revision.id) : null])
   const canEdit = can(actor, 'page.edit', { protection: activeProtection(page) })
   const sameAsCurrent = revision.id === page.latestRevisionId || (await getRevisionContentHash(db, page.latestRevisionId)) === revision.contentHash
   return {
-    title: t('permalink.title', { title: revision.content.title, time: formatDateTime(uiLang, revision.createdAt) }),
+    title: t('permalink.title', { title: revision.content.title || page.title, time: formatDateTime(uiLang, revision.createdAt) }),
     canonical: `${getOrigins().origin}/pages/${page.slug}`,
     page: { slug: page.slug, lang: page.lang, stableRevisionId: page.stableRevisionId, latestRevisionId: page.latestRevisionId },
     revision: {
@@ -56,11 +58,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       summary: revision.summary,
       restoresRevisionId: revision.restoresRevisionId,
       restores: revision.restoresRevisionId ? ((await getRevisionRefs(db, [revision.restoresRevisionId]))[revision.restoresRevisionId] ?? null) : null,
+      contentHidden: revision.contentHidden,
+      summaryHidden: revision.summaryHidden,
       // A rejected revision says why, to its author and to everyone (the log is public too).
       rejection: decision?.decision === 'reject' ? { moderator: decision.moderator, date: formatDate(uiLang, decision.createdAt), reason: decision.reason } : null,
     },
     neighbours,
-    content: { title: revision.content.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
+    hidden: revision.contentHidden ? (reveal ? ('admin' as const) : ('hidden' as const)) : null,
+    canHide: can(actor, 'revision.hide'),
+    content: { title: revision.content.title || page.title, summary: revision.content.summary, lang: revision.content.lang, subjects: revision.content.subjects, categories: revision.content.categories },
     // Citations numbered per source, as the reference list shows them; states marked inline.
     bodyHtml: prepareReading({ bodyHtml: view.bodyHtml, figures: view.figures, citations: view.citations, isSelfReported: (sid) => view.sources[sid]?.selfReported === true, label: (state) => t(`mark.${state}`) }).bodyHtml,
     figures: view.figures,
@@ -68,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sources: view.sources,
     // The idempotency key is only made for people who can revert: a random value in every
     // anonymous response would defeat the ETag of this immutable page.
-    revert: actor ? { canEdit, sameAsCurrent, baseRevisionId: page.latestRevisionId, idempotencyKey: canEdit && !sameAsCurrent ? randomUUID() : null } : null,
+    revert: actor && !revision.contentHidden ? { canEdit, sameAsCurrent, baseRevisionId: page.latestRevisionId, idempotencyKey: canEdit && !sameAsCurrent ? randomUUID() : null } : null,
     saved: new URL(request.url).searchParams.has('saved'),
   }
 }
@@ -179,8 +185,18 @@ export default function RevisionPermalink() {
             </li>
           </ul>
         </nav>
+        {data.canHide ? (
+          <p>
+            <Link to={`/pages/${page.slug}/revisions/${revision.id}/visibility`}>{t('hide.link')}</Link>
+          </p>
+        ) : null}
         <RevertBox revert={data.revert} slug={page.slug} revisionId={revision.id} />
       </section>
+      {data.hidden ? (
+        <div className="banner banner--pending" role="status" data-hidden={data.hidden}>
+          <p>{t(data.hidden === 'admin' ? 'hidden.adminNotice' : 'hidden.contentNotice')}</p>
+        </div>
+      ) : null}
       <article className="comparison" lang={content.lang} aria-labelledby="page-title">
         <header className="comparison__header">
           <h1 id="page-title">{content.title}</h1>

@@ -10,6 +10,8 @@ import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { loadProductView } from '#app/models/product-view.server'
 import { getOrigins } from '#app/origin.server'
+import { getActor } from '#app/auth/actor.server'
+import { can } from '#app/core/permissions'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? ''
@@ -18,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await loadProductView(getDb(), slug)
   if (!view) throw notFound(t('product.notFound', { slug: slug.slice(0, 80) }))
   const { page, product } = view
+  const actor = await getActor(request)
   return {
+    abilities: { move: can(actor, 'page.move'), delete: can(actor, 'page.delete') },
     canonical: `${getOrigins().origin}/products/${product.slug}`,
     product,
     pendingDiff: page.stableRevisionId && page.latestRevisionId !== page.stableRevisionId ? `/pages/${page.slug}/diff?from=${page.stableRevisionId}&to=${page.latestRevisionId}` : null,
@@ -131,6 +135,18 @@ export default function ProductPage() {
         <Link to={`/talk/product/${product.slug}`}>{t('talk.link')}</Link>
         {' · '}
         <Link to={`/products/${product.slug}/edit`}>{t('product.edit')}</Link>
+        {data.abilities.move ? (
+          <>
+            {' · '}
+            <Link to={`/products/${product.slug}/move`}>{t('move.link')}</Link>
+          </>
+        ) : null}
+        {data.abilities.delete ? (
+          <>
+            {' · '}
+            <Link to={`/products/${product.slug}/delete`}>{t('delete.link')}</Link>
+          </>
+        ) : null}
       </p>
     </article>
   )

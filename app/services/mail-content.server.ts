@@ -17,6 +17,8 @@ export function notificationText(lang: Lang, n: { kind: NotificationKind; actor:
       return n.detail.newThread ? t('notifications.kind.thread', { actor: n.actor, title: str(n.detail.title), subject: n.subject }) : t('notifications.kind.reply', { actor: n.actor, title: str(n.detail.title) })
     case 'report':
       return t('notifications.kind.report', { subject: n.subject, target: str(n.detail.target) })
+    case 'move':
+      return t('notifications.kind.move', { actor: n.actor, subject: n.subject, to: `/${str(n.detail.to)}` })
   }
 }
 

@@ -18,7 +18,7 @@ export interface RevertInput {
 export type RevertResult =
   | SaveRevisionResult
   | { ok: false; status: 404; code: 'not_found'; message: string }
-  | { ok: false; status: 409; code: 'already_current'; message: string }
+  | { ok: false; status: 409; code: 'already_current' | 'content_hidden'; message: string }
 
 /**
  * Reverting is saving (STYLE.md §10: revisions are append-only): a NEW revision with the old
@@ -29,6 +29,8 @@ export async function revertRevision(db: DB, input: RevertInput): Promise<Revert
   const page = await getPageBySlug(db, input.slug)
   const target = await getRevision(db, input.revisionId)
   if (!page || !target || target.pageId !== page.id) return { ok: false, status: 404, code: 'not_found', message: 'There is no such revision of this page.' }
+  // Hidden text never comes back by a revert (decision 028); an admin shows it again first.
+  if (target.contentHidden) return { ok: false, status: 409, code: 'content_hidden', message: 'This revision’s content is hidden; it cannot be restored.' }
   // A resubmitted form is answered by saveRevision with the revision it first created; only a
   // fresh revert of content that is already current is refused.
   const repeat = input.idempotencyKey ? await findRevisionByIdempotencyKey(db, input.actor.id, input.idempotencyKey) : null

@@ -23,7 +23,7 @@ export interface ReviewInput {
 export type ReviewResult =
   | { ok: true; revisionId: string; status: 'approved' | 'rejected'; published: string[]; superseded: string[]; page: { slug: string } }
   | { ok: false; status: 404; code: 'not_found'; message: string }
-  | { ok: false; status: 409; code: 'not_pending' | 'page_moved_on' | 'uncited_figures'; message: string; uncitedFigures?: Array<{ text: string; start: number; end: number }> }
+  | { ok: false; status: 409; code: 'not_pending' | 'page_moved_on' | 'uncited_figures' | 'content_hidden'; message: string; uncitedFigures?: Array<{ text: string; start: number; end: number }> }
   | { ok: false; status: 422; code: 'reason_required'; message: string }
 
 /**
@@ -46,6 +46,10 @@ export async function reviewRevision(db: DB, input: ReviewInput): Promise<Review
     }
     if (page.stableRevisionId !== null && page.stableRevisionId > revision.id) {
       return { ok: false, status: 409, code: 'page_moved_on', message: 'A newer revision of this page is already published; this one can no longer be decided.' }
+    }
+    // Hidden text is never published (decision 028); rejecting it stays possible.
+    if (input.decision === 'approve' && revision.contentHidden) {
+      return { ok: false, status: 409, code: 'content_hidden', message: 'The content of this revision is hidden; it cannot be approved.' }
     }
     if (input.decision === 'reject') {
       if (!(await setRevisionStatus(trx, revision.id, ['pending'], 'rejected'))) return { ok: false, status: 409, code: 'not_pending', message: 'Another moderator decided this revision first; nothing was changed.' }

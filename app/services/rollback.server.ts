@@ -29,7 +29,7 @@ export type RollbackResult =
   | { ok: true; revisionId: string; restoredRevisionId: string; rolledBack: string[]; superseded: string[]; page: { slug: string }; replayed: boolean }
   | { ok: false; status: 403; code: 'forbidden'; message: string }
   | { ok: false; status: 404; code: 'page_not_found'; message: string }
-  | { ok: false; status: 409; code: 'page_moved_on' | 'nothing_to_roll_back' | 'too_many_edits'; message: string }
+  | { ok: false; status: 409; code: 'page_moved_on' | 'nothing_to_roll_back' | 'too_many_edits' | 'content_hidden'; message: string }
   | { ok: false; status: 409; code: 'uncited_figures'; message: string; uncitedFigures: Array<{ text: string; start: number; end: number }> }
   | { ok: false; status: 422; code: 'reason_required'; message: string }
 
@@ -92,6 +92,7 @@ async function rollbackInTransaction(trx: DB, input: RollbackInput, reason: stri
   if (!point.target) return { ok: false, status: 409, code: 'nothing_to_roll_back', message: `Every revision of this page is by ${point.author.username}; there is no earlier revision by someone else to restore.` }
 
   const target = (await getRevision(trx, point.target.id))!
+  if (target.contentHidden) return { ok: false, status: 409, code: 'content_hidden', message: 'The revision a rollback would restore has hidden content; restore an older revision from its page instead.' }
   const analysis = analyseContent(target.content, await existingSourceIds(trx, referencedSourceIds(target.content.body)))
   // The publication rule holds for rollbacks too: an uncited figure never becomes stable.
   if (analysis.uncitedFigures.length > 0) {

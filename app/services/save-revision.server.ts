@@ -109,7 +109,7 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
     // Two different new pages with one title, created at once: the slug's unique index decides.
     if (input.slug === null) {
       const slug = slugify(validated.value.title)
-      if (await getPageBySlug(db, slug)) return slugTaken(slug, kind)
+      if (await getPageBySlug(db, slug, { includeDeleted: true })) return slugTaken(slug, kind)
     }
     throw error
   }
@@ -205,7 +205,7 @@ type Save = SaveRevisionInput & { idempotencyFingerprint: string | null; kind: P
 
 async function createPage(trx: DB, input: Save, content: PageContent, summary: string): Promise<SaveRevisionResult> {
   const slug = slugify(content.title)
-  if (await getPageBySlug(trx, slug)) {
+  if (await getPageBySlug(trx, slug, { includeDeleted: true })) {
     // The page may be this very submit's twin, committed since the check at the start of the
     // transaction (PostgreSQL reads each statement's latest commits).
     const replay = input.idempotencyKey ? await replayed(trx, input, input.idempotencyFingerprint) : null

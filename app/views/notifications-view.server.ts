@@ -9,7 +9,7 @@ export interface NotificationView {
   actor: string | null
   item: { kind: string; slug: string | null; title: string }
   /** What the notification says beyond its kind: a decision and its reason, a thread's title… */
-  detail: { decision?: 'approve' | 'reject'; reason?: string; title?: string; newThread?: boolean; target?: string }
+  detail: { decision?: 'approve' | 'reject'; reason?: string; title?: string; newThread?: boolean; target?: string; to?: string }
   /** Where to go: the diff, the thread, the page. */
   href: string | null
   linkKind: 'diff' | 'thread' | 'page'
@@ -30,7 +30,7 @@ function toView(n: NotificationRecord): NotificationView {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
   const detail: NotificationView['detail'] = {
     decision: d.decision === 'approve' ? 'approve' : d.decision === 'reject' ? 'reject' : undefined,
-    reason: str(d.reason), title: str(d.title), newThread: d.newThread === true, target: str(d.target),
+    reason: str(d.reason), title: str(d.title), newThread: d.newThread === true, target: str(d.target), to: str(d.to),
   }
   const slug = n.subject.slug
   const base = slug ? `/pages/${slug}` : null

@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { requireAbility } from '#app/auth/actor.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useT } from '#app/components/i18n'
+import { HIDE_REASONS, MOVE_REASON_MAX, parseVisibilityChange } from '#app/core/moves'
+import { can } from '#app/core/permissions'
+import { translator } from '#app/core/i18n/index'
+import { notFound } from '#app/http.server'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { getPageBySlug } from '#app/models/pages.server'
+import { getRevisionMeta } from '#app/models/revisions.server'
+import { changeRevisionVisibility } from '#app/services/set-revision-visibility.server'
+import css from '#app/styles/moderation.css?url'
+import { readFormData } from '#app/form-body.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
+
+/** A moderator hides a revision's content or summary; an admin can show it again. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireAbility(request, 'revision.hide')
+  const t = translator(getUiLang(request))
+  const db = getDb()
+  const page = await getPageBySlug(db, params.slug ?? '')
+  const revision = page ? await getRevisionMeta(db, params.id ?? '') : null
+  if (!page || !revision || revision.pageId !== page.id) throw notFound(t('permalink.notFound'))
+  return {
+    title: t('hide.title', { id: revision.id }),
+    page: { slug: page.slug, title: page.title },
+    revision: { id: revision.id, contentHidden: revision.contentHidden, summaryHidden: revision.summaryHidden },
+    mayUnhide: can(actor, 'revision.unhide'),
+  }
+}
+
+type ActionResult = { ok: true; message: string } | { ok: false; message: string; field: string }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireAbility(request, 'revision.hide')
+  const t = translator(getUiLang(request))
+  const form = await readFormData(request)
+  if (form.get('confirm') !== 'yes') return data({ ok: false, message: t('hide.issue.confirm'), field: 'confirm' } satisfies ActionResult, { status: 422 })
+  const parsed = parseVisibilityChange({ hide: form.getAll('hide'), reason: form.get('reason'), note: form.get('note') })
+  if (!parsed.ok) {
+    const issue = parsed.issues[0]!
+    const message = issue.code === 'too_long' ? t('hide.issue.too_long', { limit: MOVE_REASON_MAX }) : issue.code === 'required' && issue.path === 'reason' ? t('hide.issue.reason_required') : issue.code === 'required' ? t('hide.issue.required') : t('hide.issue.invalid_field')
+    return data({ ok: false, message, field: issue.path } satisfies ActionResult, { status: 422 })
+  }
+  const result = await changeRevisionVisibility(getDb(), { actor, revisionId: params.id ?? '', change: parsed.value, mayUnhide: can(actor, 'revision.unhide') })
+  if (result.ok) return { ok: true, message: t('hide.saved') } satisfies ActionResult
+  if (result.status === 404) throw notFound(t('permalink.notFound'))
+  const message = result.code === 'current_revision' || result.code === 'forbidden' || result.code === 'unchanged' ? t(`hide.issue.${result.code}`) : result.message
+  return data({ ok: false, message, field: 'hide' } satisfies ActionResult, { status: result.status })
+}
+
+export default function RevisionVisibility() {
+  const data = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as ActionResult | undefined
+  const t = useT()
+  const failed = result && !result.ok ? result : null
+  const describedBy = (field: string) => (failed?.field === field ? 'hide-error' : undefined)
+  // A moderator can add to what is hidden, never take it back: those boxes stay ticked and locked.
+  const locked = (hidden: boolean) => hidden && !data.mayUnhide
+  return (
+    <div className="moderation narrow">
+      <h1>{data.title}</h1>
+      <p className="muted">{t('hide.intro')}</p>
+      <p>
+        <Link to={`/pages/${data.page.slug}/revisions/${data.revision.id}`}>{data.page.title}</Link> · <Link to={`/pages/${data.page.slug}/history`}>{t('page.history')}</Link>
+      </p>
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      {failed ? (
+        <p className="form-error" role="alert" id="hide-error">
+          {failed.message}
+        </p>
+      ) : null}
+      <Form method="post" className="stack">
+        <fieldset aria-describedby={describedBy('hide')}>
+          <legend>{t('hide.legend')}</legend>
+          <label className="choice">
+            <input type="checkbox" name="hide" value="content" defaultChecked={data.revision.contentHidden} disabled={locked(data.revision.contentHidden)} /> {t('hide.field.content')}
+          </label>
+          {locked(data.revision.contentHidden) ? <input type="hidden" name="hide" value="content" /> : null}
+          <label className="choice">
+            <input type="checkbox" name="hide" value="summary" defaultChecked={data.revision.summaryHidden} disabled={locked(data.revision.summaryHidden)} /> {t('hide.field.summary')}
+          </label>
+          {locked(data.revision.summaryHidden) ? <input type="hidden" name="hide" value="summary" /> : null}
+        </fieldset>
+        <label>
+          {t('hide.field.reason')}
+          <select name="reason" required aria-describedby={describedBy('reason')}>
+            {HIDE_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`hide.reason.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('hide.field.note')}
+          <input type="text" name="note" maxLength={MOVE_REASON_MAX} aria-invalid={failed?.field === 'note' ? true : undefined} aria-describedby={describedBy('note')} />
+        </label>
+        <label className="choice">
+          <input type="checkbox" name="confirm" value="yes" required aria-invalid={failed?.field === 'confirm' ? true : undefined} aria-describedby={describedBy('confirm')} /> {t('hide.confirm')}
+        </label>
+        <button type="submit" className="primary">
+          {t('hide.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Visibility'} · Sourced` }, { name: 'robots', content: 'noindex' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

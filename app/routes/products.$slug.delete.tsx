@@ -1,0 +1,2 @@
+// A product is a page (decision 019): one delete form serves both addresses.
+export { action, default, ErrorBoundary, links, loader, meta } from './pages.$slug.delete'

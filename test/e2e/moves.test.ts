@@ -1,0 +1,105 @@
+import type { Browser, BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '#test/db'
+import { createSource, createUser, login } from '#test/factories'
+import { content, doc, figure, p, text } from '#test/fixtures/docs'
+import { get } from '#test/http/requests'
+import { startServer, type RunningServer } from '#test/server'
+import { translator } from '#app/core/i18n/index'
+import { saveRevision } from '#app/services/save-revision.server'
+import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
+
+/**
+ * Moving a page through the UI against the built app: a trusted editor renames it, lands on the
+ * new address, and the old one answers 301. The move, delete and visibility forms are axe-clean
+ * in English, German and French.
+ */
+describe('moving a page in the browser', () => {
+  let t: TestDatabase
+  let server: RunningServer
+  let browser: Browser
+  let trustedCookie = ''
+  let adminCookie = ''
+  let firstRevision = ''
+
+  beforeAll(async () => {
+    t = await createTestDatabase({ engine: 'sqlite' })
+    const trusted = await createUser(t.db, { role: 'trusted' })
+    const admin = await createUser(t.db, { role: 'admin' })
+    const source = await createSource(t.db)
+    const cited = figure('5,000', { sourceId: source.id, quote: 'used by 5,000 agencies', asOf: '2025-06' })
+    const save = (words: string, base: string | null) =>
+      saveRevision(t.db, { actor: trusted, slug: base ? 'teams-vs-visio' : null, baseRevisionId: base, summary: words, idempotencyKey: null, content: content(doc(p(text(`Visio is used by `), cited, text(` agencies. ${words}`))), { title: 'Teams vs Visio' }) })
+    const first = await save('Start', null)
+    if (!first.ok) throw new Error('setup failed')
+    firstRevision = first.revision.id
+    const second = await save('More', firstRevision)
+    if (!second.ok) throw new Error('setup failed')
+    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
+    browser = await launchBrowser()
+    trustedCookie = await login(server.url, trusted.username)
+    adminCookie = await login(server.url, admin.username)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    await t?.destroy()
+  })
+
+  async function contextFor(cookie: string, lang = 'en'): Promise<BrowserContext> {
+    const context = await browser.newContext({ locale: lang, extraHTTPHeaders: { 'accept-language': lang }, viewport: { width: 1280, height: 900 } })
+    const [name, ...value] = cookie.split('=')
+    await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+    return context
+  }
+
+  it('renames a page from its Move link; the old address redirects', async () => {
+    const context = await contextFor(trustedCookie)
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    try {
+      await page.goto(`${server.url}/pages/teams-vs-visio`)
+      await page.getByRole('link', { name: 'Move', exact: true }).click()
+      await page.waitForURL('**/pages/teams-vs-visio/move')
+      await expectNoAxeViolations(page)
+      // An address another page cannot have is refused with a message, and the form stays axe-clean.
+      await page.getByLabel('New address').fill('Teams vs Visio!')
+      await page.getByLabel('Reason (public, in the moderation log)').fill('Shorter')
+      // The browser's own check (the pattern) would stop the post; the server's answer is under test.
+      await page.evaluate(() => document.querySelectorAll('form').forEach((f) => (f.noValidate = true)))
+      await page.getByRole('button', { name: 'Move' }).click()
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('lower-case')
+      await expectNoAxeViolations(page)
+      await page.getByLabel('New address').fill('teams-visio')
+      await page.getByLabel('Reason (public, in the moderation log)').fill('Shorter')
+      await page.getByRole('button', { name: 'Move' }).click()
+      await page.waitForURL('**/pages/teams-visio')
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Teams vs Visio')
+      // The refused address above is a 422 the browser logs; nothing else may be.
+      expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([])
+    } finally {
+      await context.close()
+    }
+    const old = await get(server, '/pages/teams-vs-visio/history')
+    expect(old.status).toBe(301)
+    expect(old.headers.get('location')).toBe('/pages/teams-visio/history')
+  })
+
+  it('shows the move, delete and visibility forms axe-clean in EN, DE and FR', async () => {
+    for (const lang of ['en', 'de', 'fr'] as const) {
+      const t = translator(lang)
+      const context = await contextFor(adminCookie, lang)
+      const page = await context.newPage()
+      try {
+        for (const path of ['/pages/teams-visio/move', '/pages/teams-visio/delete', `/pages/teams-visio/revisions/${firstRevision}/visibility`, '/pages/teams-visio/history']) {
+          await page.goto(`${server.url}${path}`)
+          await expectNoAxeViolations(page)
+        }
+        await page.goto(`${server.url}/pages/teams-visio/history`)
+        expect(await page.textContent('body')).toContain(t('history.pageLog'))
+      } finally {
+        await context.close()
+      }
+    }
+  })
+})
