@@ -1,5 +1,9 @@
 /** The metric registry, honest as-of dates and mismatched metrics (issue 13, decision 026). */
 const en = {
+  'mod.finding.metric-mismatch': 'Metrics not comparable side by side',
+  'mod.finding.unregistered-metric': 'Unregistered metric',
+  'mod.finding.undated-figure': 'Not dated in the source',
+  'mod.hl.metricMismatch': 'not comparable: a different metric is set beside it',
   'metrics.title': 'Metrics',
   'metrics.intro': 'What a number counts, defined so that anyone can check a figure against its source. A figure names one of these metrics; figures of different metrics are only compared where the registry says they may be.',
   'metrics.col.metric': 'Metric',
@@ -27,6 +31,10 @@ const en = {
 }
 
 const de: typeof en = {
+  'mod.finding.metric-mismatch': 'Nicht vergleichbare Kennzahlen nebeneinander',
+  'mod.finding.unregistered-metric': 'Nicht registrierte Kennzahl',
+  'mod.finding.undated-figure': 'In der Quelle nicht datiert',
+  'mod.hl.metricMismatch': 'nicht vergleichbar: daneben steht eine andere Kennzahl',
   'metrics.title': 'Kennzahlen',
   'metrics.intro': 'Was eine Zahl zählt, so definiert, dass jede und jeder eine Zahl an ihrer Quelle prüfen kann. Eine Zahl nennt eine dieser Kennzahlen; Zahlen verschiedener Kennzahlen werden nur verglichen, wo das Verzeichnis es erlaubt.',
   'metrics.col.metric': 'Kennzahl',
@@ -54,6 +62,10 @@ const de: typeof en = {
 }
 
 const fr: typeof en = {
+  'mod.finding.metric-mismatch': 'Mesures non comparables côte à côte',
+  'mod.finding.unregistered-metric': 'Mesure non enregistrée',
+  'mod.finding.undated-figure': 'Non daté dans la source',
+  'mod.hl.metricMismatch': 'non comparable : une autre mesure est placée à côté',
   'metrics.title': 'Mesures',
   'metrics.intro': 'Ce qu’un nombre compte, défini pour que chacun puisse vérifier un chiffre dans sa source. Un chiffre nomme l’une de ces mesures ; des chiffres de mesures différentes ne sont comparés que là où le registre le permet.',
   'metrics.col.metric': 'Mesure',
