@@ -20,13 +20,14 @@ export interface TriageInput {
 export interface Triage {
   status: 'approved' | 'pending'
   /** Why it waits (empty when it publishes). */
-  reasons: Array<'not-trusted' | 'builds-on-pending' | 'uncited-figures' | 'promotional-language' | 'quote-mismatch' | 'citations-removed' | 'unknown-source' | 'metric-mismatch' | 'unregistered-metric'>
+  reasons: Array<'not-trusted' | 'builds-on-pending' | 'uncited-figures' | 'promotional-language' | 'quote-mismatch' | 'citations-removed' | 'unknown-source' | 'metric-mismatch'>
   /** Orders the queue, riskiest first. It never approves anything by itself. */
   risk: number
 }
 
-// An undated figure is an honest answer to a source without a date (decision 026): it informs
-// the moderator but does not keep a trusted editor's revision from publishing.
+// An undated figure is an honest answer to a source without a date, and an unregistered metric
+// is allowed with its definition (decision 026): both inform the moderator (the review page, the
+// queue filter, the risk score) but do not keep a trusted editor's revision from publishing.
 const REASON_OF: Record<Finding['kind'], Triage['reasons'][number] | null> = {
   'uncited-figure': 'uncited-figures',
   marketing: 'promotional-language',
@@ -34,7 +35,7 @@ const REASON_OF: Record<Finding['kind'], Triage['reasons'][number] | null> = {
   'citation-removed': 'citations-removed',
   'unknown-source': 'unknown-source',
   'metric-mismatch': 'metric-mismatch',
-  'unregistered-metric': 'unregistered-metric',
+  'unregistered-metric': null,
   'undated-figure': null,
 }
 
