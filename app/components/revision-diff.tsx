@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
+import { AsOf } from './as-of'
 import type { ReactNode } from 'react'
 import { categoryName } from '#app/core/categories'
-import { formatAsOf } from '#app/core/format'
 import { isLang } from '#app/core/lang'
 import { LANG_NAMES } from '#app/core/i18n/index'
 import type { InlinePart, ItemsDiff, MetaDiff } from '#app/core/revision-diff'
@@ -169,7 +169,6 @@ type FigureField = 'value' | 'source' | 'asOf' | 'metric' | 'quote'
 /** A figure's evidence as a list of fields; the changed ones marked in words, not colour alone. */
 function FigureFacts({ figure, sources, changed = [] }: { figure: FigureView; sources: Record<string, SourceView>; changed?: readonly FigureField[] }) {
   const t = useT()
-  const lang = useUiLang()
   const row = (field: FigureField, label: string, value: ReactNode) => (
     <>
       <dt className={changed.includes(field) ? 'changed-field' : undefined}>
@@ -183,7 +182,7 @@ function FigureFacts({ figure, sources, changed = [] }: { figure: FigureView; so
     <dl>
       {row('value', t('diff.field.value'), <>{figure.text}{!figure.cited ? <> · <strong>{t('diff.uncited')}</strong></> : null}</>)}
       {row('source', t('diff.field.source'), <SourceName id={figure.sourceId} sources={sources} />)}
-      {row('asOf', t('diff.field.asOf'), figure.asOf ? <time dateTime={figure.asOf}>{formatAsOf(lang, figure.asOf)}</time> : '—')}
+      {row('asOf', t('diff.field.asOf'), figure.asOf ? <AsOf asOf={figure.asOf} publishedAt={figure.sourceId ? (sources[figure.sourceId]?.publishedAt ?? null) : undefined} /> : '—')}
       {row('metric', t('diff.field.metric'), figure.metric ?? '—')}
       {row('quote', t('diff.field.quote'), figure.quote ? <q>{figure.quote}</q> : '—')}
     </dl>

@@ -188,10 +188,10 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
       for (const f of data.figures) expect(f.ageMonths, f.text).toEqual(expect.any(Number))
       expect(data.figures.some((f) => f.outdated)).toBe(true)
       // Zoom's daily active users and Visio's monthly users, in one column of one table.
-      expect(data.figures.filter((f) => f.notComparable).map((f) => f.metric)).toEqual(expect.arrayContaining(['utilisateurs actifs quotidiens', 'utilisateurs mensuels']))
+      expect(data.figures.filter((f) => f.notComparable).map((f) => f.metric)).toEqual(expect.arrayContaining(['daily-active-users', 'monthly-users']))
       const html = await (await get('/pages/zoom-vs-visio')).text()
       expect(html).toContain('May be outdated')
-      expect(html).toContain('Not comparable: this table sets it beside figures that count something different.')
+      expect(html).toContain('Not comparable: it is set beside figures of a metric that counts something different.')
       expect(html).toMatch(/\d+ (months|years) old/)
     })
 

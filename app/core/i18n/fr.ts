@@ -80,7 +80,7 @@ export const fr: Messages = {
   'figure.uncited': 'Sans source\u00a0: ce chiffre ne peut pas être publié tant qu’il n’est pas sourcé.',
   'figure.quoteMismatch': 'La citation ne montre pas ce chiffre.',
   'figure.outdated': 'Peut-être dépassé',
-  'figure.notComparable': 'Non comparable\u00a0: le tableau place ce chiffre à côté de chiffres qui comptent autre chose.',
+  'figure.notComparable': 'Non comparable\u00a0: ce chiffre est placé à côté de chiffres d’une mesure qui compte autre chose.',
   'figure.disputedBy.confirmed': 'Contesté\u00a0: un modérateur a retenu un signalement\u202f; marqué jusqu’à ce qu’une modification le corrige.',
   'figure.disputedBy.trusted-reporter': 'Contesté\u00a0: signalé par un contributeur de confiance\u202f; un modérateur tranchera.',
   'figure.disputedBy.readers': 'Contesté\u00a0: signalé par des lecteurs\u202f; un modérateur tranchera.',
