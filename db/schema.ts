@@ -455,6 +455,8 @@ export interface ClaimsTable {
   sort_date: string
   source_id: string
   quote: string | null
+  /** 1 while another claim of its product and metric in the same period gives another value. */
+  conflict: Generated<number>
 }
 
 /** A claim seen without a source, and how it was settled (migration 0051). */

@@ -65,7 +65,7 @@ export function ageWindow(age: AgeFilter | null, now: Date): { after?: string; b
 
 export const LOG_ACTIONS = [
   'revision.approve', 'revision.reject', 'revision.rollback', 'report.upheld', 'report.dismissed',
-  'page.protect', 'page.unprotect', 'user.block', 'user.unblock', 'user.role', 'user.auto-trusted',
+  'page.protect', 'page.unprotect', 'user.block', 'user.unblock', 'user.role', 'user.auto-trusted', 'claim.settle',
 ] as const
 export type LogActionFilter = (typeof LOG_ACTIONS)[number]
 

@@ -22,6 +22,8 @@ export type Action =
   | 'user.endSessions'
   | 'talk.post'
   | 'talk.moderate'
+  | 'claim.record'
+  | 'claim.settle'
 
 /** Who may edit a protected page. */
 export type Protection = 'registered' | 'trusted' | 'moderator'
@@ -49,6 +51,10 @@ const MINIMUM: Record<Action, Role | 'anyone'> = {
   /** Talk takes part in the same blocks as edits: a blocked account may read it, not write. */
   'talk.post': 'editor',
   'talk.moderate': 'moderator',
+  /** Recording a claim seen without a source (decision 027): any signed-in person, like talk. */
+  'claim.record': 'editor',
+  /** Settling one links evidence, which is an editor's judgement: trusted, like publishing. */
+  'claim.settle': 'trusted',
 }
 
 export function can(actor: Actor | null, action: Action, subject?: { protection?: Protection | null }): boolean {

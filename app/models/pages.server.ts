@@ -1,5 +1,6 @@
 import type { PageKind } from '#app/core/product'
 import type { DB } from './db.server'
+import { indexClaims } from './claims.server'
 import { indexPageFacts } from './products.server'
 import { indexPageForSearch } from './search.server'
 
@@ -127,6 +128,7 @@ export async function updatePageHeads(
   if (heads.stableRevisionId !== undefined) {
     await indexPageForSearch(db, pageId)
     await indexPageFacts(db, pageId)
+    await indexClaims(db, pageId)
   }
 }
 

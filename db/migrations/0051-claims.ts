@@ -25,6 +25,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sort_date', 'text', (c) => c.notNull())
     .addColumn('source_id', 'text', (c) => c.notNull().references('sources.id'))
     .addColumn('quote', 'text')
+    // 1 while another claim of the same product and metric, in the same period, gives another
+    // value (app/core/claims.ts): kept here so readers and moderators find conflicts by index.
+    .addColumn('conflict', 'integer', (c) => c.notNull().defaultTo(0))
     .execute()
   await db.schema.createIndex('claims_product_metric').on('claims').columns(['product_slug', 'metric', 'sort_date', 'id']).execute()
   await db.schema.createIndex('claims_metric').on('claims').columns(['metric', 'sort_date', 'id']).execute()
