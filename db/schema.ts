@@ -36,6 +36,7 @@ export interface Database {
   product_links: ProductLinksTable
   comparison_subjects: ComparisonSubjectsTable
   page_categories: PageCategoriesTable
+  metrics: MetricsTable
   claims: ClaimsTable
   unverified_claims: UnverifiedClaimsTable
   unverified_claim_events: UnverifiedClaimEventsTable
@@ -165,7 +166,13 @@ export interface FiguresTable {
   text: string
   value: number | null
   unit: string | null
+  /** A slug of the metric registry, or the words of an unregistered metric. */
   metric: string | null
+  /** The written definition an unregistered metric comes with (migration 0050). */
+  metric_definition: string | null
+  /** The slug of the product the figure is about (migration 0050). */
+  product: string | null
+  /** YYYY, YYYY-MM, YYYY-MM-DD, or 'undated' when the source gives no date (app/core/as-of.ts). */
   as_of: string | null
   source_id: string | null
   quote: string | null
@@ -507,3 +514,22 @@ export type RevisionRow = Selectable<RevisionsTable>
 export type NewRevision = Insertable<RevisionsTable>
 export type SourceRow = Selectable<SourcesTable>
 export type NewSource = Insertable<SourcesTable>
+
+/** The metric registry (migration 0050, decision 026). */
+export interface MetricsTable {
+  slug: string
+  name_en: string
+  name_de: string
+  name_fr: string
+  definition_en: string
+  definition_de: string
+  definition_fr: string
+  unit_en: string
+  unit_de: string
+  unit_fr: string
+  /** people | activity | money | duration | share | count (app/core/metrics.ts). */
+  quantity: string
+  /** JSON list of the slugs it may be compared with. */
+  comparable_with: string
+  created_at: string
+}

@@ -3,8 +3,19 @@ import { findFigures, parseFigure, quoteShowsFigure, type FigureUnit } from './f
 import type { Lang } from './lang'
 import { findMarketing, type MarketingCategory, type MarketingFinding } from './marketing'
 import { figureSpans, flattenDoc, type FlatDoc } from './plain-text'
+import { isUndated } from './as-of'
+import { findMetricMismatches, type MetricMismatch } from './metric-mismatch'
+import type { MetricRegistry } from './metrics'
 
-export type FindingKind = 'uncited-figure' | 'quote-mismatch' | 'unknown-source' | 'marketing' | 'citation-removed'
+export type FindingKind =
+  | 'uncited-figure'
+  | 'quote-mismatch'
+  | 'unknown-source'
+  | 'marketing'
+  | 'citation-removed'
+  | 'metric-mismatch'
+  | 'unregistered-metric'
+  | 'undated-figure'
 /**
  * Where a finding's offsets point: the body's plain text, the title, the summary, the edit summary,
  * or any other text field of the snapshot by its path ("categories.1", "subjects.proprietary.0.name").
@@ -37,8 +48,14 @@ export interface AnalysedFigure {
   /** The source id names a source that exists. */
   sourceKnown: boolean
   quote: string | null
+  /** YYYY, YYYY-MM, YYYY-MM-DD or 'undated' (app/core/as-of.ts). */
   asOf: string | null
+  /** A registry slug, or the words of an unregistered metric. */
   metric: string | null
+  /** The written definition of an unregistered metric. */
+  metricDefinition: string | null
+  /** The slug of the product the figure is about. */
+  product: string | null
   /** Inside a figure mark whose source exists, whose quote shows the number and whose asOf is set. */
   cited: boolean
   quoteShowsFigure: boolean
@@ -58,6 +75,8 @@ export interface Analysis {
   figures: AnalysedFigure[]
   citations: AnalysedCitation[]
   marketing: MarketingFinding[]
+  /** Figures set beside others of a metric they cannot be compared with; readers see them marked. */
+  mismatches: MetricMismatch[]
   findings: Finding[]
 }
 
@@ -92,6 +111,8 @@ export function collectFigures(flat: FlatDoc, lang: Lang, sources: SourceLookup)
       quote,
       asOf,
       metric: str(attrs.metric),
+      metricDefinition: str(attrs.metricDefinition),
+      product: str(attrs.product),
       cited: sourceKnown && shows && asOf !== null,
       quoteShowsFigure: shows,
     }
@@ -104,7 +125,7 @@ export function collectFigures(flat: FlatDoc, lang: Lang, sources: SourceLookup)
       if (spans.some((s) => s.start <= start && end <= s.end)) continue
       figures.push({
         field: 'body', text: found.text, start, end, value: found.value, unit: found.unit, marked: false,
-        sourceId: null, sourceKnown: false, quote: null, asOf: null, metric: null, cited: false, quoteShowsFigure: false,
+        sourceId: null, sourceKnown: false, quote: null, asOf: null, metric: null, metricDefinition: null, product: null, cited: false, quoteShowsFigure: false,
       })
     }
   }
@@ -157,7 +178,11 @@ export function attributedQuotations(flat: FlatDoc): Array<[number, number]> {
   return ranges
 }
 
-export function analyseBody(body: DocNode, lang: Lang, sources: SourceLookup): Analysis {
+/**
+ * `metrics` is the registry (app/models/metrics.server.ts); without one, what figures count is not
+ * checked (a caller that has no database), only whether they are dated.
+ */
+export function analyseBody(body: DocNode, lang: Lang, sources: SourceLookup, metrics?: MetricRegistry): Analysis {
   const flat = flattenDoc(body)
   const figures = collectFigures(flat, lang, sources)
   const citations = collectCitations(flat, sources)
@@ -179,9 +204,56 @@ export function analyseBody(body: DocNode, lang: Lang, sources: SourceLookup): A
   for (const m of marketing) {
     findings.push({ kind: 'marketing', field: 'body', text: m.text, start: m.start, end: m.end, category: m.category, message: m.suggestion })
   }
+  const mismatches = metrics ? findMetricMismatches(flat, figures.flatMap((f) => (f.marked && f.metric !== null ? [{ start: f.start, end: f.end, text: f.text, metric: f.metric }] : [])), metrics) : []
+  findings.push(...metricFindings(figures, mismatches, metrics, lang))
   // In reading order, as the editor lists them and the review page marks them.
   findings.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
-  return { text: flat.text, figures, citations, marketing, findings }
+  return { text: flat.text, figures, citations, marketing, mismatches, findings }
+}
+
+/**
+ * The moderator's findings about what figures count and when (decision 026): metrics that cannot
+ * be compared set side by side, metrics outside the registry, and numbers the source does not date.
+ */
+function metricFindings(figures: readonly AnalysedFigure[], mismatches: readonly MetricMismatch[], metrics: MetricRegistry | undefined, lang: Lang): Finding[] {
+  const name = (slug: string) => metrics?.get(slug)?.name[lang] ?? `“${slug}”`
+  const findings: Finding[] = mismatches.map((m) => ({
+    kind: 'metric-mismatch', field: 'body', text: m.text, start: m.start, end: m.end, category: null,
+    message: METRIC_MESSAGES[lang].mismatch(name(m.metric), m.against.map(name).join(', '), m.scope),
+  }))
+  for (const f of figures) {
+    if (!f.marked) continue
+    if (metrics && f.metric !== null && !metrics.get(f.metric)) {
+      const message = f.metricDefinition === null ? METRIC_MESSAGES[lang].unregisteredUndefined(f.metric) : METRIC_MESSAGES[lang].unregistered(f.metric)
+      findings.push({ kind: 'unregistered-metric', field: 'body', text: f.text, start: f.start, end: f.end, category: null, message })
+    }
+    if (isUndated(f.asOf)) {
+      findings.push({ kind: 'undated-figure', field: 'body', text: f.text, start: f.start, end: f.end, category: null, message: METRIC_MESSAGES[lang].undated })
+    }
+  }
+  return findings
+}
+
+type Scope = MetricMismatch['scope']
+const METRIC_MESSAGES: Readonly<Record<Lang, { mismatch: (metric: string, against: string, scope: Scope) => string; unregistered: (metric: string) => string; unregisteredUndefined: (metric: string) => string; undated: string }>> = {
+  en: {
+    mismatch: (metric, against, scope) => `Not comparable: this figure counts ${metric}, set beside ${against} in the same ${scope}. Say what each counts, or separate them.`,
+    unregistered: (metric) => `“${metric}” is not a registered metric; its written definition will be checked by a moderator, or choose one from /metrics.`,
+    unregisteredUndefined: (metric) => `“${metric}” is not a registered metric and has no definition: choose a metric from /metrics, or write down what the number counts.`,
+    undated: 'The source gives no date for this number: readers see it as not dated, with the source’s publication date.',
+  },
+  de: {
+    mismatch: (metric, against, scope) => `Nicht vergleichbar: Diese Zahl zählt ${metric} und steht ${{ sentence: 'im selben Satz', row: 'in derselben Zeile', column: 'in derselben Spalte' }[scope]} neben ${against}. Sagen Sie, was jede zählt, oder trennen Sie sie.`,
+    unregistered: (metric) => `„${metric}“ ist keine registrierte Kennzahl; die Moderation prüft die angegebene Definition, oder wählen Sie eine aus /metrics.`,
+    unregisteredUndefined: (metric) => `„${metric}“ ist keine registrierte Kennzahl und hat keine Definition: Wählen Sie eine Kennzahl aus /metrics oder schreiben Sie, was die Zahl zählt.`,
+    undated: 'Die Quelle nennt für diese Zahl kein Datum: Lesende sehen sie als undatiert, mit dem Veröffentlichungsdatum der Quelle.',
+  },
+  fr: {
+    mismatch: (metric, against, scope) => `Non comparable : ce chiffre compte ${metric}, placé à côté de ${against} dans ${{ sentence: 'la même phrase', row: 'la même ligne', column: 'la même colonne' }[scope]}. Dites ce que chacun compte, ou séparez-les.`,
+    unregistered: (metric) => `« ${metric} » n’est pas une mesure enregistrée ; un modérateur vérifiera sa définition écrite, ou choisissez-en une dans /metrics.`,
+    unregisteredUndefined: (metric) => `« ${metric} » n’est pas une mesure enregistrée et n’a pas de définition : choisissez une mesure dans /metrics, ou écrivez ce que le nombre compte.`,
+    undated: 'La source ne date pas ce nombre : les lecteurs le voient comme non daté, avec la date de publication de la source.',
+  },
 }
 
 type MessageKey = 'noSource' | 'unknownSource' | 'noQuote' | 'noAsOf' | 'mismatch' | 'citationUnknown' | 'inField'
@@ -265,7 +337,7 @@ export function analyseFields(content: PageContent, extra: Readonly<Record<strin
     for (const f of findFigures(text, lang)) {
       figures.push({
         ordinal: figures.length, field, text: f.text, start: f.start, end: f.end, value: f.value, unit: f.unit, marked: false,
-        sourceId: null, sourceKnown: false, quote: null, asOf: null, metric: null, cited: false, quoteShowsFigure: false,
+        sourceId: null, sourceKnown: false, quote: null, asOf: null, metric: null, metricDefinition: null, product: null, cited: false, quoteShowsFigure: false,
       })
       findings.push({ kind: 'uncited-figure', field, text: f.text, start: f.start, end: f.end, category: null, message: MESSAGES[lang].inField })
     }
@@ -290,6 +362,8 @@ export interface ContentAnalysis extends Analysis {
 export interface AnalyseOptions {
   /** The edit summary, which the history shows to readers: it follows the same figure rule. */
   editSummary?: string
+  /** The metric registry (app/models/metrics.server.ts); without it every metric is unregistered. */
+  metrics?: MetricRegistry
 }
 
 /**
@@ -297,7 +371,7 @@ export interface AnalyseOptions {
  * API) the editor's live checks all call this, so they report the same findings.
  */
 export function analyseContent(content: PageContent, sources: SourceLookup, options: AnalyseOptions = {}): ContentAnalysis {
-  const body = analyseBody(content.body, content.lang, sources)
+  const body = analyseBody(content.body, content.lang, sources, options.metrics)
   const fields = analyseFields(content, options.editSummary ? { editSummary: options.editSummary } : {})
   return {
     ...body,

@@ -19,10 +19,20 @@ export interface FigureAttrs {
   sourceId: string | null
   /** The passage of the source that shows the number. */
   quote: string | null
-  /** YYYY, YYYY-MM or YYYY-MM-DD: the date the number is "as of". */
+  /**
+   * YYYY, YYYY-MM or YYYY-MM-DD: the date the number is "as of", a real calendar date not after
+   * its source's publication; or 'undated' when the source gives no date (app/core/as-of.ts).
+   */
   asOf: string | null
-  /** What the number counts: "registered users", "daily active users", "euros per year"… */
+  /**
+   * What the number counts: a slug of the metric registry ("daily-active-users"); any other
+   * value is an unregistered metric, described in `metricDefinition` (decision 026).
+   */
   metric: string | null
+  /** The written definition of an unregistered metric. */
+  metricDefinition: string | null
+  /** The slug of the product the number is about ("tchap"). */
+  product: string | null
 }
 
 /** Attributes of the inline `citation` node (a footnote, like Wikipedia's <ref>). */

@@ -7,13 +7,13 @@ import { LANGS } from './lang'
 import { LIMITS } from './limits'
 import { fail, ok, type Issue, type IssueParams, type Result } from './result'
 import { isSafeUrl, isWebUrl } from './safe-url'
+import { checkAsOf, todayIso } from './as-of'
 
 export { LIMITS }
 
 
 // C0 and C1 controls (but tab) and NUL corrupt text silently or hide content from moderators.
 const CONTROL_CHARS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/
-const AS_OF = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
 
 /**
  * Finds out, without parsing, whether JSON text nests deeper than `maxDepth`: the check runs
@@ -152,15 +152,47 @@ const ATTR_CHECKS: Record<string, Record<string, (v: unknown) => string | null>>
   figure: {
     sourceId: nullOrShortString,
     quote: nullOrLongString,
-    asOf: (v) => (v === null || (typeof v === 'string' && AS_OF.test(v)) ? null : AS_OF_FORMAT),
+    asOf: asOfProblem,
     metric: nullOrShortString,
+    metricDefinition: nullOrLongString,
+    product: (v) => (v === null || (typeof v === 'string' && PRODUCT_SLUG.test(v) && v.length <= 80) ? null : PRODUCT_REF),
   },
   citation: { sourceId: nullOrShortString, quote: nullOrLongString, locator: nullOrShortString },
 }
 
 const LINK_SCHEME = 'Links must use http, https or mailto.'
-const AS_OF_FORMAT = 'As-of dates are YYYY, YYYY-MM or YYYY-MM-DD.'
-const ATTR_RULES: Record<string, string> = { [LINK_SCHEME]: 'link_scheme', [AS_OF_FORMAT]: 'as_of' }
+const AS_OF_FORMAT = 'As-of dates are YYYY, YYYY-MM or YYYY-MM-DD, or "undated" when the source gives no date.'
+const AS_OF_CALENDAR = 'The as-of date is not a real calendar date (check the month and the day).'
+const AS_OF_FUTURE = 'The as-of date lies in the future; give the date the source states, or "undated".'
+const PRODUCT_REF = 'Name the product by its address, e.g. tchap.'
+const PRODUCT_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
+const ATTR_RULES: Record<string, string> = {
+  [LINK_SCHEME]: 'link_scheme',
+  [AS_OF_FORMAT]: 'as_of',
+  [AS_OF_CALENDAR]: 'as_of_calendar',
+  [AS_OF_FUTURE]: 'as_of_future',
+  [PRODUCT_REF]: 'product_ref',
+}
+
+/**
+ * A figure's as-of value: the shape, a real calendar date and not after today. The source's own
+ * date is checked where sources are at hand (the save, app/core/figure-dates.ts).
+ */
+function asOfProblem(v: unknown): string | null {
+  if (v === null) return null
+  if (typeof v !== 'string') return AS_OF_FORMAT
+  switch (checkAsOf(v, { today: todayIso() })) {
+    case null:
+    case 'after-source':
+      return null
+    case 'format':
+      return AS_OF_FORMAT
+    case 'calendar':
+      return AS_OF_CALENDAR
+    case 'future':
+      return AS_OF_FUTURE
+  }
+}
 
 function cellAttrs(): Record<string, (v: unknown) => string | null> {
   const span = (v: unknown) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 50 ? null : 'Cells span 1 to 50 rows or columns.')

@@ -19,6 +19,9 @@ export const FigureMark = Mark.create({
       quote: { default: null, parseHTML: (el) => el.getAttribute('data-quote'), renderHTML: (a) => ({ 'data-quote': a.quote }) },
       asOf: { default: null, parseHTML: (el) => el.getAttribute('data-as-of'), renderHTML: (a) => ({ 'data-as-of': a.asOf }) },
       metric: { default: null, parseHTML: (el) => el.getAttribute('data-metric'), renderHTML: (a) => ({ 'data-metric': a.metric }) },
+      // Decision 026: the definition of an unregistered metric, and the product the number is about.
+      metricDefinition: { default: null, parseHTML: (el) => el.getAttribute('data-metric-definition'), renderHTML: (a) => ({ 'data-metric-definition': a.metricDefinition }) },
+      product: { default: null, parseHTML: (el) => el.getAttribute('data-product'), renderHTML: (a) => ({ 'data-product': a.product }) },
     }
   },
   parseHTML() {

@@ -3,6 +3,7 @@ import { analyseBody, analyseContent, type Finding } from './analyse'
 import type { DocNode } from './content'
 import { validateBody, validateContent } from './document'
 import { LANGS } from './lang'
+import type { MetricRegistry } from './metrics'
 import { fail, ok, type Result } from './result'
 import { referencedSourceIds } from './source-refs'
 
@@ -39,7 +40,7 @@ function textDoc(text: string): DocNode {
  * analysis the save runs, so what it says is what the save will say. Plain text has no figure
  * marks, so its figures are never cited.
  */
-export async function lintRequest(input: unknown, knownSources: (ids: string[]) => Promise<Set<string>>): Promise<Result<LintResponse>> {
+export async function lintRequest(input: unknown, knownSources: (ids: string[]) => Promise<Set<string>>, metrics?: MetricRegistry): Promise<Result<LintResponse>> {
   const parsed = requestSchema.safeParse(input)
   if (!parsed.success) {
     return fail({ path: '', code: 'invalid_request', message: 'Send { "text": string, "lang": "en" | "de" | "fr" }, { "doc": TiptapDoc, "lang": … } or { "content": PageContent }.' })
@@ -51,7 +52,7 @@ export async function lintRequest(input: unknown, knownSources: (ids: string[]) 
     const content = validateContent(request.content)
     if (!content.ok) return content
     body = content.value.body
-    analysis = analyseContent(content.value, await knownSources(referencedSourceIds(body)), { editSummary: request.editSummary })
+    analysis = analyseContent(content.value, await knownSources(referencedSourceIds(body)), { editSummary: request.editSummary, metrics })
   } else {
     if ('text' in request) body = textDoc(request.text)
     else {
@@ -59,7 +60,7 @@ export async function lintRequest(input: unknown, knownSources: (ids: string[]) 
       if (!validated.ok) return validated
       body = validated.value
     }
-    analysis = analyseBody(body, request.lang, await knownSources(referencedSourceIds(body)))
+    analysis = analyseBody(body, request.lang, await knownSources(referencedSourceIds(body)), metrics)
   }
   return ok({
     figures: analysis.figures.map((f) => ({ text: f.text, start: f.start, end: f.end, cited: f.cited })),

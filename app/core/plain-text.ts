@@ -10,11 +10,21 @@ export interface InlinePiece {
   start: number
   end: number
 }
+/** Where a text block sits in a table: which table of the document, and its row and column. */
+export interface CellPosition {
+  table: number
+  row: number
+  /** The cell's first column, counting the column spans of the cells before it. */
+  column: number
+  header: boolean
+}
 export interface TextBlock {
   node: DocNode
   start: number
   end: number
   inlines: InlinePiece[]
+  /** Set for the text blocks of a table cell. */
+  cell?: CellPosition
 }
 export interface FlatDoc {
   text: string
@@ -27,15 +37,16 @@ export function flattenDoc(body: DocNode): FlatDoc {
   const blocks: TextBlock[] = []
   const parts: string[] = []
   let offset = 0
-  const stack: DocNode[] = [body]
+  let tables = 0
+  const stack: Array<{ node: DocNode; cell?: CellPosition }> = [{ node: body }]
   while (stack.length > 0) {
-    const node = stack.pop()!
+    const { node, cell } = stack.pop()!
     if (TEXTBLOCKS.has(node.type)) {
       if (blocks.length > 0) {
         parts.push('\n')
         offset += 1
       }
-      const block: TextBlock = { node, start: offset, end: offset, inlines: [] }
+      const block: TextBlock = { node, start: offset, end: offset, inlines: [], ...(cell ? { cell } : {}) }
       for (const child of node.content ?? []) {
         const piece = child.type === 'text' ? (child.text ?? '') : child.type === 'hardBreak' ? '\n' : ''
         block.inlines.push({ node: child, start: offset, end: offset + piece.length })
@@ -44,8 +55,20 @@ export function flattenDoc(body: DocNode): FlatDoc {
       }
       block.end = offset
       blocks.push(block)
+    } else if (node.type === 'table' && node.content) {
+      const table = tables++
+      const cells: Array<{ node: DocNode; cell: CellPosition }> = []
+      node.content.forEach((row, r) => {
+        let column = 0
+        for (const c of row.content ?? []) {
+          cells.push({ node: c, cell: { table, row: r, column, header: c.type === 'tableHeader' } })
+          const span = Number(c.attrs?.colspan ?? 1)
+          column += Number.isInteger(span) && span > 0 ? span : 1
+        }
+      })
+      for (let i = cells.length - 1; i >= 0; i--) stack.push(cells[i]!)
     } else if (node.content) {
-      for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]!)
+      for (let i = node.content.length - 1; i >= 0; i--) stack.push({ node: node.content[i]!, ...(cell ? { cell } : {}) })
     }
   }
   return { text: parts.join(''), blocks }
@@ -60,7 +83,7 @@ export function sameMarkAttrs(a: DocMark | undefined, b: DocMark | undefined): b
   if (a === undefined || b === undefined) return a === b
   const x = a.attrs ?? {}
   const y = b.attrs ?? {}
-  return x.sourceId === y.sourceId && x.quote === y.quote && x.asOf === y.asOf && x.metric === y.metric
+  return x.sourceId === y.sourceId && x.quote === y.quote && x.asOf === y.asOf && x.metric === y.metric && (x.metricDefinition ?? null) === (y.metricDefinition ?? null) && (x.product ?? null) === (y.product ?? null)
 }
 
 export interface MarkedSpan {

@@ -20,21 +20,26 @@ export interface TriageInput {
 export interface Triage {
   status: 'approved' | 'pending'
   /** Why it waits (empty when it publishes). */
-  reasons: Array<'not-trusted' | 'builds-on-pending' | 'uncited-figures' | 'promotional-language' | 'quote-mismatch' | 'citations-removed' | 'unknown-source'>
+  reasons: Array<'not-trusted' | 'builds-on-pending' | 'uncited-figures' | 'promotional-language' | 'quote-mismatch' | 'citations-removed' | 'unknown-source' | 'metric-mismatch' | 'unregistered-metric'>
   /** Orders the queue, riskiest first. It never approves anything by itself. */
   risk: number
 }
 
-const REASON_OF: Record<Finding['kind'], Triage['reasons'][number]> = {
+// An undated figure is an honest answer to a source without a date (decision 026): it informs
+// the moderator but does not keep a trusted editor's revision from publishing.
+const REASON_OF: Record<Finding['kind'], Triage['reasons'][number] | null> = {
   'uncited-figure': 'uncited-figures',
   marketing: 'promotional-language',
   'quote-mismatch': 'quote-mismatch',
   'citation-removed': 'citations-removed',
   'unknown-source': 'unknown-source',
+  'metric-mismatch': 'metric-mismatch',
+  'unregistered-metric': 'unregistered-metric',
+  'undated-figure': null,
 }
 
 // Points per signal, capped per kind so that one noisy signal cannot bury the others.
-const WEIGHTS = { newAccount: 30, figureChanged: [5, 25], finding: { 'uncited-figure': [15, 45], marketing: [10, 30], 'quote-mismatch': [10, 30], 'citation-removed': [20, 40], 'unknown-source': [10, 20] }, newDomain: [10, 30], largeDeletion: 25 } as const
+const WEIGHTS = { newAccount: 30, figureChanged: [5, 25], finding: { 'uncited-figure': [15, 45], marketing: [10, 30], 'quote-mismatch': [10, 30], 'citation-removed': [20, 40], 'unknown-source': [10, 20], 'metric-mismatch': [5, 15], 'unregistered-metric': [5, 15] }, newDomain: [10, 30], largeDeletion: 25 } as const
 
 /**
  * Who waits in the queue and why (issue: non-trusted editors, and any revision with findings),
@@ -47,7 +52,10 @@ export function triage(input: TriageInput): Triage {
   const reasons = new Set<Triage['reasons'][number]>()
   if (!input.canPublish) reasons.add('not-trusted')
   else if (input.buildsOnPending === true) reasons.add('builds-on-pending')
-  for (const f of input.findings) reasons.add(REASON_OF[f.kind])
+  for (const f of input.findings) {
+    const reason = REASON_OF[f.kind]
+    if (reason) reasons.add(reason)
+  }
   let risk = 0
   if (input.author.accountAgeDays < 4 || input.author.approvedRevisions < 3) risk += WEIGHTS.newAccount
   risk += Math.min(input.figuresChanged * WEIGHTS.figureChanged[0], WEIGHTS.figureChanged[1])

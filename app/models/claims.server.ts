@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { isUndated } from '#app/core/as-of'
 import { findConflicts } from '#app/core/claims'
 import type { DB } from './db.server'
 import { newId, nowIso } from './ids.server'
@@ -30,8 +31,7 @@ const CHUNK = 60
 
 /** A figure's as-of as a claim stores it: a date, or undated (`figures.as_of` = 'undated', decision 026). */
 function claimDate(asOf: string | null): { asOf: string | null; undated: boolean } {
-  if (asOf === 'undated') return { asOf: null, undated: true }
-  return { asOf, undated: false }
+  return isUndated(asOf) ? { asOf: null, undated: true } : { asOf, undated: false }
 }
 
 /** Replaces the page's claims with those of its stable revision (none when it has no stable revision). */
@@ -44,11 +44,11 @@ export async function indexClaims(db: DB, pageId: string): Promise<void> {
     .innerJoin('sources', 'sources.id', 'figures.source_id')
     .select([
       'figures.revision_id', 'figures.ordinal', 'figures.text', 'figures.value', 'figures.unit', 'figures.metric', 'figures.as_of', 'figures.quote',
-      sql<string | null>`figures.product`.as('product'), 'sources.id as source_id', 'sources.published_at',
+      'figures.product', 'sources.id as source_id', 'sources.published_at',
     ])
     .where('pages.id', '=', pageId)
     .where('figures.cited', '=', 1)
-    .where(sql<boolean>`figures.product is not null`)
+    .where('figures.product', 'is not', null)
     .where('figures.metric', 'is not', null)
     .where('figures.value', 'is not', null)
     .orderBy('figures.ordinal')

@@ -12,6 +12,9 @@ export interface FigureRecord {
   value: number | null
   unit: string | null
   metric: string | null
+  metricDefinition: string | null
+  product: string | null
+  /** YYYY, YYYY-MM, YYYY-MM-DD or 'undated'. */
   asOf: string | null
   sourceId: string | null
   quote: string | null
@@ -64,6 +67,8 @@ export async function insertDerivedRows(
           value: f.value,
           unit: f.unit,
           metric: f.metric,
+          metric_definition: f.metricDefinition,
+          product: f.product,
           as_of: f.asOf,
           // A mark may name an id that is no source; the row keeps it only when it exists, so the
           // foreign key holds (the figure then counts as uncited).
@@ -116,7 +121,7 @@ export async function insertDerivedRows(
 export async function listFigures(db: DB, revisionId: string): Promise<FigureRecord[]> {
   const rows = await db
     .selectFrom('figures')
-    .select(['ordinal', 'text', 'value', 'unit', 'metric', 'as_of', 'source_id', 'quote', 'marked', 'cited', 'quote_shows_figure', 'start_offset', 'end_offset'])
+    .select(['ordinal', 'text', 'value', 'unit', 'metric', 'metric_definition', 'product', 'as_of', 'source_id', 'quote', 'marked', 'cited', 'quote_shows_figure', 'start_offset', 'end_offset'])
     .where('revision_id', '=', revisionId)
     .orderBy('ordinal')
     .execute()
@@ -126,6 +131,8 @@ export async function listFigures(db: DB, revisionId: string): Promise<FigureRec
     value: r.value === null ? null : Number(r.value),
     unit: r.unit,
     metric: r.metric,
+    metricDefinition: r.metric_definition,
+    product: r.product,
     asOf: r.as_of,
     sourceId: r.source_id,
     quote: r.quote,

@@ -4,6 +4,7 @@ import { lintRequest } from '#app/core/lint'
 import { publicIssue } from '#app/core/result'
 import { apiError } from '#app/http.server'
 import { getDb } from '#app/models/db.server'
+import { loadMetricRegistry } from '#app/models/metrics.server'
 import { existingSourceIds } from '#app/models/sources.server'
 
 /** POST /api/v1/lint — figures and promotional language in a text or a document (DESIGN.md). */
@@ -11,7 +12,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return apiError(405, 'method_not_allowed', 'Use POST.')
   const body = await readJsonBody(request)
   if (!body.ok) return body.response
-  const result = await lintRequest(body.value, (ids) => existingSourceIds(getDb(), ids))
+  const result = await lintRequest(body.value, (ids) => existingSourceIds(getDb(), ids), await loadMetricRegistry(getDb()))
   if (!result.ok) return apiError(422, 'invalid_request', result.issues.map((i) => i.message).join(' '), result.issues.map(publicIssue))
   return Response.json(result.value)
 }

@@ -19,6 +19,7 @@ import { highlightsByBlock, referencedSourceIds, reviewHighlights, splitByRanges
 import { diffRevisions, renderBodyDiff } from '#app/core/revision-diff'
 import { notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
+import { loadMetricRegistry } from '#app/models/metrics.server'
 import { getDb } from '#app/models/db.server'
 import { listCitations, listFigures, listFindings, type FigureRecord } from '#app/models/evidence.server'
 import { latestLinkChecks } from '#app/models/link-checks.server'
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!revision) throw notFound(t('error.notFound.body'))
   const page = (await getPageById(db, revision.pageId))!
   const stableId = page.stableRevisionId !== revision.id ? page.stableRevisionId : null
-  const [figures, citations, storedFindings, author, records, decision, known, stableFigures, stableCitations, stable, undone] = await Promise.all([
+  const [figures, citations, storedFindings, author, records, decision, known, stableFigures, stableCitations, stable, undone, metrics] = await Promise.all([
     listFigures(db, revision.id),
     listCitations(db, revision.id),
     listFindings(db, revision.id),
@@ -75,10 +76,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stableId ? listCitations(db, stableId) : [],
     stableId ? getRevision(db, stableId) : null,
     pendingUndoneBy(db, revision.id),
+    loadMetricRegistry(db),
   ])
   // The findings are those of the one analysis the save, the lint API and the editor use, found
   // again from the snapshot: it is pure and cheap, and it names the field of every offset.
-  const analysis = analyseContent(revision.content, known, { editSummary: revision.summary })
+  const analysis = analyseContent(revision.content, known, { editSummary: revision.summary, metrics })
   const sourceIdsNow = new Set([...figures.map((f) => f.sourceId), ...citations.map((c) => c.sourceId)].filter((s): s is string => s !== null))
   const sourceIdsBefore = new Set([...stableFigures.map((f) => f.sourceId), ...stableCitations.map((c) => c.sourceId)].filter((s): s is string => s !== null))
   const removedSources = storedFindings.filter((f) => f.kind === 'citation-removed').map((f) => f.text)

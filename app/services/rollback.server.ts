@@ -2,6 +2,7 @@ import { analyseContent } from '#app/core/analyse'
 import { can } from '#app/core/permissions'
 import { referencedSourceIds } from '#app/core/source-refs'
 import type { RequestActor } from '#app/auth/actor.server'
+import { loadMetricRegistry } from '#app/models/metrics.server'
 import { isUniqueViolation, lockRow, type DB } from '#app/models/db.server'
 import { findRollbackPoint } from '#app/models/history.server'
 import { nowIso } from '#app/models/ids.server'
@@ -91,7 +92,7 @@ async function rollbackInTransaction(trx: DB, input: RollbackInput, reason: stri
   if (!point.target) return { ok: false, status: 409, code: 'nothing_to_roll_back', message: `Every revision of this page is by ${point.author.username}; there is no earlier revision by someone else to restore.` }
 
   const target = (await getRevision(trx, point.target.id))!
-  const analysis = analyseContent(target.content, await existingSourceIds(trx, referencedSourceIds(target.content.body)))
+  const analysis = analyseContent(target.content, await existingSourceIds(trx, referencedSourceIds(target.content.body)), { metrics: await loadMetricRegistry(trx) })
   // The publication rule holds for rollbacks too: an uncited figure never becomes stable.
   if (analysis.uncitedFigures.length > 0) {
     return {

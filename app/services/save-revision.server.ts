@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import { analyseContent, isFieldName, type ContentAnalysis, type Finding } from '#app/core/analyse'
 import type { PageContent, RevisionStatus } from '#app/core/content'
 import { validateContent } from '#app/core/document'
+import { todayIso } from '#app/core/as-of'
+import { figureDateIssues } from '#app/core/figure-dates'
 import { validateProductContent, type PageKind } from '#app/core/product'
 import { diffEvidence, sourcesDropped } from '#app/core/evidence-diff'
 import { mergeContent } from '#app/core/merge'
@@ -13,6 +15,7 @@ import { sourceDomain } from '#app/core/source-url'
 import { triage } from '#app/core/triage'
 import type { RequestActor } from '#app/auth/actor.server'
 import { config } from '#app/config.server'
+import { loadMetricRegistry } from '#app/models/metrics.server'
 import { isUniqueViolation, lockRow, type DB } from '#app/models/db.server'
 import { listCitations, listFigures, listFindings } from '#app/models/evidence.server'
 import { newId, nowIso } from '#app/models/ids.server'
@@ -71,6 +74,8 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
   const validate = kind === 'product' ? validateProductContent : validateContent
   const validated = validate(input.content)
   if (!validated.ok) return { ok: false, status: 422, code: 'invalid_content', issues: validated.issues }
+  const dateIssues = await figureDatesAgainstSources(db, validated.value)
+  if (dateIssues.length > 0) return { ok: false, status: 422, code: 'invalid_content', issues: dateIssues }
   const summary = input.summary.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 500)
   const fingerprint = input.idempotencyKey ? requestFingerprint(input, validated.value, summary) : null
 
@@ -111,6 +116,12 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
     }
     throw error
   }
+}
+
+/** A figure cannot be "as of" a period after its source's publication (decision 026). */
+async function figureDatesAgainstSources(db: DB, content: PageContent): Promise<Issue[]> {
+  const sources = await getSourcesByIds(db, referencedSourceIds(content.body).filter((id) => id.length <= 64))
+  return figureDateIssues(content.body, (id) => sources.get(id)?.publishedAt ?? null, todayIso())
 }
 
 /** What makes two submits "the same request": the target, the base, the summary and the text. */
@@ -162,7 +173,7 @@ function toFinding(f: { kind: string; category: string | null; text: string; sta
 
 
 async function analyse(trx: DB, content: PageContent, editSummary: string): Promise<ContentAnalysis> {
-  return analyseContent(content, await existingSourceIds(trx, referencedSourceIds(content.body)), { editSummary })
+  return analyseContent(content, await existingSourceIds(trx, referencedSourceIds(content.body)), { editSummary, metrics: await loadMetricRegistry(trx) })
 }
 
 async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: ContentAnalysis, parentId: string | null, size: number, buildsOnPending = false) {

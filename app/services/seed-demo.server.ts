@@ -7,6 +7,7 @@ import { linkSubjects, nameKey, validateProductContent, type PageKind } from '#a
 import type { Role } from '#app/core/roles'
 import { sourceUrlKey } from '#app/core/source-url'
 import { hashPassword } from '#app/auth/password.server'
+import { loadMetricRegistry } from '#app/models/metrics.server'
 import { newId, nowIso } from '#app/models/ids.server'
 import { insertPage, updatePageHeads } from '#app/models/pages.server'
 import { insertSource } from '#app/models/sources.server'
@@ -108,7 +109,7 @@ async function insertApproved(
   seed: { slug: string; featured: boolean; kind: PageKind; content: PageContent; authorId: string; known: Set<string>; editSummary: string },
 ): Promise<void> {
   const { content } = seed
-  const analysis = analyseContent(content, seed.known)
+  const analysis = analyseContent(content, seed.known, { metrics: await loadMetricRegistry(trx) })
   const pageId = newId()
   const revisionId = newId()
   await insertPage(trx, {

@@ -1,9 +1,9 @@
-import { sql } from 'kysely'
 import { config } from '#app/config.server'
 import { parseSettlement, parseUnverifiedClaim, type SettledStatus } from '#app/core/claims'
 import type { Issue } from '#app/core/result'
 import type { DB } from '#app/models/db.server'
 import { newId, nowIso } from '#app/models/ids.server'
+import { getMetric } from '#app/models/metrics.server'
 import { appendLog } from '#app/models/moderation.server'
 import { getProduct } from '#app/models/products.server'
 import { hitLimit } from '#app/models/rate-limits.server'
@@ -42,8 +42,7 @@ export async function recordUnverifiedClaim(db: DB, input: { authorId: string; f
 }
 
 async function metricExists(db: DB, slug: string): Promise<boolean> {
-  const rows = await sql<{ slug: string }>`select slug from metrics where slug = ${slug}`.execute(db)
-  return rows.rows.length > 0
+  return (await getMetric(db, slug)) !== null
 }
 
 export type SettleClaimResult =

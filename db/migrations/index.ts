@@ -11,6 +11,7 @@ import * as m0031 from './0031-working-together'
 import * as m0032 from './0032-mail'
 import * as m0040 from './0040-content-notify'
 import * as m0041 from './0041-content-notify-more'
+import * as m0050 from './0050-metrics'
 import * as m0051 from './0051-claims'
 
 /**
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0032-mail': m0032,
   '0040-content-notify': m0040,
   '0041-content-notify-more': m0041,
+  '0050-metrics': m0050,
   '0051-claims': m0051,
 }
 

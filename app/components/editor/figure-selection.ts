@@ -15,7 +15,7 @@ export interface FigureTarget {
 
 function attrsOf(value: Record<string, unknown>): FigureAttrs {
   const s = (v: unknown) => (typeof v === 'string' ? v : null)
-  return { sourceId: s(value.sourceId), quote: s(value.quote), asOf: s(value.asOf), metric: s(value.metric) }
+  return { sourceId: s(value.sourceId), quote: s(value.quote), asOf: s(value.asOf), metric: s(value.metric), metricDefinition: s(value.metricDefinition), product: s(value.product) }
 }
 
 /**

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { createSource, createUser } from '#test/factories'
+import { content, doc, figure, p, table, text } from '#test/fixtures/docs'
+import { saveRevision } from '#app/services/save-revision.server'
+import { listFigures } from './evidence.server'
+import { figuresUsingMetric, getMetric, listMetrics, loadMetricRegistry, metricsComparable } from './metrics.server'
+
+describe.each(TEST_ENGINES)('the metric registry on $engine', (engine) => {
+  let t: TestDatabase
+  let trusted: Awaited<ReturnType<typeof createUser>>
+  let source: { id: string }
+  beforeAll(async () => {
+    t = await createTestDatabase(engine)
+    trusted = await createUser(t.db, { role: 'trusted' })
+    source = await createSource(t.db) // published 2025
+  })
+  afterAll(async () => {
+    await t.destroy()
+  })
+
+  const save = (title: string, body: ReturnType<typeof doc>) =>
+    saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(body, { title }), summary: 'new', idempotencyKey: null })
+
+  it('holds the metrics the demo needs, defined in EN, DE and FR', async () => {
+    const slugs = (await listMetrics(t.db)).map((m) => m.slug)
+    for (const slug of ['registered-accounts', 'daily-active-users', 'weekly-active-users', 'monthly-active-users', 'meetings-per-week', 'messages-per-week', 'cost-per-seat-per-year', 'deployments']) {
+      expect(slugs).toContain(slug)
+    }
+    const dau = await getMetric(t.db, 'daily-active-users')
+    expect(dau).toMatchObject({ slug: 'daily-active-users', name: { en: 'Daily active users', de: 'Täglich aktive Nutzende', fr: 'Utilisateurs actifs quotidiens' }, quantity: 'people', comparableWith: [] })
+    expect(dau!.definition.de.length).toBeGreaterThan(40)
+    expect(await getMetric(t.db, 'no-such-metric')).toBeNull()
+  })
+
+  it('compares a metric only with itself and what the registry declares', async () => {
+    expect(await metricsComparable(t.db, 'monthly-users', 'monthly-active-users')).toBe(true)
+    expect(await metricsComparable(t.db, 'daily-active-users', 'registered-accounts')).toBe(false)
+    expect((await loadMetricRegistry(t.db)).get('registered-accounts')?.unit.fr).toBe('comptes')
+  })
+
+  it('stores each figure’s metric, product and an undated as-of, and publishes an undated figure', async () => {
+    const saved = await save('Undated publishes', doc(p(text('Tchap has '), figure('200,000', { sourceId: source.id, quote: '200 000 actifs', asOf: 'undated', metric: 'daily-active-users', product: 'tchap' }), text(' daily users.'))))
+    expect(saved).toMatchObject({ ok: true, revision: { status: 'approved' } })
+    if (!saved.ok) return
+    expect(saved.revision.findings.map((f) => f.kind)).toEqual(['undated-figure'])
+    const [row] = await listFigures(t.db, saved.revision.id)
+    expect(row).toMatchObject({ metric: 'daily-active-users', product: 'tchap', asOf: 'undated', cited: true, metricDefinition: null })
+    expect((await figuresUsingMetric(t.db, 'daily-active-users')).map((f) => [f.text, f.product])).toContainEqual(['200,000', 'tchap'])
+  })
+
+  it.each([
+    ['2099-01', 'in the future'],
+    ['2024-02-30', 'not a real calendar date'],
+    ['2026-13', 'not a real calendar date'],
+    ['2026-01', 'after its source was published'],
+  ])('refuses the as-of date %s with 422 and says why', async (asOf, words) => {
+    // The factory's source was published in 2025: a number cannot be as of January 2026.
+    const body = doc(p(text('Tchap has '), figure('200,000', { sourceId: source.id, quote: '200 000 actifs', asOf, metric: 'daily-active-users' }), text(' users.')))
+    const saved = await save(`Bad date ${asOf}`, body)
+    expect(saved).toMatchObject({ ok: false, status: 422, code: 'invalid_content' })
+    if (saved.ok || saved.code !== 'invalid_content') return
+    expect(saved.issues[0]!.message).toContain(words)
+  })
+
+  it('keeps a trusted editor’s table mixing daily active users and registered accounts for a moderator', async () => {
+    const saved = await save('Mixed column', doc(table(
+      [text('Service'), text('Figure')],
+      [text('Tchap'), figure('220,000', { sourceId: source.id, quote: '220 000 inscrits', asOf: '2021-03', metric: 'registered-accounts', product: 'tchap' })],
+      [text('Tchap'), figure('200,000', { sourceId: source.id, quote: '200 000 actifs', asOf: '2024', metric: 'daily-active-users', product: 'tchap' })],
+    )))
+    expect(saved).toMatchObject({ ok: true, revision: { status: 'pending' } })
+    if (!saved.ok) return
+    expect(saved.revision.findings.map((f) => [f.kind, f.text])).toEqual([['metric-mismatch', '220,000'], ['metric-mismatch', '200,000']])
+  })
+})

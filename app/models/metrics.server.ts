@@ -1,0 +1,60 @@
+import { areComparable, metricRegistry, QUANTITIES, type Metric, type MetricRegistry, type Quantity } from '#app/core/metrics'
+import type { MetricsTable } from '#db/schema'
+import type { DB } from './db.server'
+
+/** The metric registry (decision 026): a few dozen rows, read whole. */
+
+function toMetric(row: MetricsTable): Metric {
+  let comparableWith: string[] = []
+  try {
+    const parsed: unknown = JSON.parse(row.comparable_with)
+    if (Array.isArray(parsed)) comparableWith = parsed.filter((s): s is string => typeof s === 'string')
+  } catch {
+    // A broken list compares with nothing but itself, the registry's default.
+  }
+  return {
+    slug: row.slug,
+    name: { en: row.name_en, de: row.name_de, fr: row.name_fr },
+    definition: { en: row.definition_en, de: row.definition_de, fr: row.definition_fr },
+    unit: { en: row.unit_en, de: row.unit_de, fr: row.unit_fr },
+    quantity: (QUANTITIES as readonly string[]).includes(row.quantity) ? (row.quantity as Quantity) : 'count',
+    comparableWith,
+  }
+}
+
+/** Every registered metric, by slug. */
+export async function listMetrics(db: DB): Promise<Metric[]> {
+  const rows = await db.selectFrom('metrics').selectAll().orderBy('slug').execute()
+  return rows.map(toMetric)
+}
+
+export async function getMetric(db: DB, slug: string): Promise<Metric | null> {
+  const row = await db.selectFrom('metrics').selectAll().where('slug', '=', slug).executeTakeFirst()
+  return row ? toMetric(row) : null
+}
+
+/** The registry as the analysis reads it (which metrics exist, which compare). */
+export async function loadMetricRegistry(db: DB): Promise<MetricRegistry & { all: readonly Metric[] }> {
+  return metricRegistry(await listMetrics(db))
+}
+
+/** Whether figures of the two metrics may be set side by side (app/core/metrics.ts). */
+export async function metricsComparable(db: DB, a: string, b: string): Promise<boolean> {
+  if (a === b) return true
+  const [ma, mb] = await Promise.all([getMetric(db, a), getMetric(db, b)])
+  return areComparable(metricRegistry([ma, mb].filter((m): m is Metric => m !== null)), a, b)
+}
+
+/** Figures in stable revisions that use a metric: page slug and title, with the figure's text. */
+export async function figuresUsingMetric(db: DB, slug: string, limit = 50): Promise<Array<{ pageSlug: string; pageTitle: string; pageKind: string; text: string; product: string | null; asOf: string | null }>> {
+  const rows = await db
+    .selectFrom('figures')
+    .innerJoin('pages', (j) => j.onRef('pages.stable_revision_id', '=', 'figures.revision_id'))
+    .select(['pages.slug', 'pages.title', 'pages.kind', 'figures.text', 'figures.product', 'figures.as_of'])
+    .where('figures.metric', '=', slug)
+    .orderBy('pages.slug')
+    .orderBy('figures.ordinal')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ pageSlug: r.slug, pageTitle: r.title, pageKind: r.kind, text: r.text, product: r.product, asOf: r.as_of }))
+}
