@@ -1,0 +1,113 @@
+import { isVendorReported } from '#app/core/claims'
+import { formatAsOf, formatNumber } from '#app/core/format'
+import type { Translate } from '#app/core/i18n/index'
+import type { Lang } from '#app/core/lang'
+import { timelineSvg } from '#app/core/timeline-svg'
+import type { ClaimRecord } from '#app/models/claims.server'
+import { productTimelines } from '#app/models/claims.server'
+import type { DB } from '#app/models/db.server'
+import { listMetrics } from '#app/models/metrics.server'
+import { listClaimEvents, listUnverifiedClaims, type UnverifiedClaimView } from '#app/models/unverified-claims.server'
+
+/** Points per metric on a product page: the page's cost stays flat however many claims gather. */
+export const POINTS_PER_METRIC = 40
+
+export interface TimelineRow {
+  id: string
+  value: string
+  date: string
+  undated: boolean
+  vendor: boolean
+  conflict: boolean
+  href: string
+  source: { title: string; publisher: string; url: string }
+  page: { slug: string; title: string; lang: string; href: string }
+  quote: string | null
+}
+
+export interface TimelineView {
+  metric: string
+  name: string
+  definition: string | null
+  total: number
+  svg: string
+  rows: TimelineRow[]
+}
+
+/** Where a claim's evidence is read: its figure on the comparison, or (on a product's own text) its source. */
+export function evidenceHref(c: ClaimRecord): string {
+  return c.page.kind === 'comparison' ? `/pages/${c.page.slug}#fig-${c.ordinal}` : c.source.url
+}
+
+export function claimDateText(c: Pick<ClaimRecord, 'asOf' | 'undated' | 'source'>, lang: Lang, t: Translate): string {
+  if (c.asOf) return formatAsOf(lang, c.asOf)
+  const published = c.source.publishedAt?.slice(0, 7)
+  return published ? t('claims.undated', { published: formatAsOf(lang, published) }) : t('claims.undatedNoDate')
+}
+
+/** A product's timelines: for each metric, the chart (SVG markup) and the same points as rows. */
+export async function loadProductTimelines(db: DB, product: { slug: string; name: string }, lang: Lang, t: Translate): Promise<TimelineView[]> {
+  const [timelines, metrics] = await Promise.all([productTimelines(db, product.slug, POINTS_PER_METRIC), listMetrics(db)])
+  const bySlug = new Map(metrics.map((m) => [m.slug, m]))
+  return timelines.map((timeline, index) => {
+    const metric = bySlug.get(timeline.metric)
+    const name = metric?.name[lang] ?? timeline.metric
+    const rows = timeline.claims.map((c): TimelineRow => {
+      const vendor = isVendorReported(c.source.kind)
+      return {
+        id: c.id, value: c.text, date: claimDateText(c, lang, t), undated: c.undated, vendor, conflict: c.conflict, href: evidenceHref(c),
+        source: { title: c.source.title, publisher: c.source.publisher, url: c.source.url }, quote: c.quote,
+        page: { slug: c.page.slug, title: c.page.title, lang: c.page.lang, href: c.page.kind === 'comparison' ? `/pages/${c.page.slug}` : `/products/${c.page.slug}` },
+      }
+    })
+    const svg = timelineSvg(
+      timeline.claims.map((c, i) => {
+        const row = rows[i]!
+        const notes = [row.vendor ? t('claims.selfReported') : '', row.conflict ? t('claims.conflictShort') : ''].filter(Boolean).join(', ')
+        return {
+          id: c.id, date: c.sortDate, value: c.value, vendor: row.vendor, undated: c.undated, conflict: c.conflict, href: row.href,
+          label: t('claims.pointLabel', { value: c.text, date: row.date, source: c.source.publisher || c.source.title, notes }),
+        }
+      }),
+      { title: t('claims.chartTitle', { metric: name, product: product.name }), titleId: `timeline-${index}-title`, formatValue: (v) => formatNumber(lang, v) },
+    )
+    return { metric: timeline.metric, name, definition: metric?.definition[lang] ?? null, total: timeline.total, svg, rows }
+  })
+}
+
+export interface UnverifiedItem {
+  id: string
+  text: string
+  seenAt: string
+  seenAtUrl: string | null
+  status: UnverifiedClaimView['status']
+  product: { slug: string; name: string } | null
+  metric: { slug: string; name: string } | null
+  author: string
+  createdAt: string
+  settledBy: string | null
+  settledAt: string | null
+  note: string | null
+  figure: { href: string; text: string; pageTitle: string; source: string | null } | null
+  history: { id: string; action: string; actor: string; note: string | null; createdAt: string }[]
+}
+
+const URL_ONLY = /^https?:\/\/\S+$/i
+
+/** Unverified claims as readers see them, with their history and names in the reader's language. */
+export async function loadUnverifiedItems(db: DB, filters: Parameters<typeof listUnverifiedClaims>[1], limit: number, lang: Lang): Promise<{ items: UnverifiedItem[]; next: string | null }> {
+  const [page, metrics] = await Promise.all([listUnverifiedClaims(db, filters, limit), listMetrics(db)])
+  const events = await listClaimEvents(db, page.claims.map((c) => c.id))
+  const bySlug = new Map(metrics.map((m) => [m.slug, m]))
+  return {
+    next: page.next,
+    items: page.claims.map((c) => ({
+      id: c.id, text: c.text, seenAt: c.seenAt, seenAtUrl: URL_ONLY.test(c.seenAt) ? c.seenAt : null, status: c.status,
+      product: c.product ? { slug: c.product.slug, name: c.product.name ?? c.product.slug } : null,
+      metric: c.metric ? { slug: c.metric, name: bySlug.get(c.metric)?.name[lang] ?? c.metric } : null,
+      author: c.author, createdAt: c.createdAt, settledBy: c.settledBy, settledAt: c.settledAt, note: c.note,
+      figure: c.figure ? { href: `/pages/${c.figure.page}#fig-${c.figure.ordinal}`, text: c.figure.text, pageTitle: c.figure.pageTitle, source: c.figure.source ? c.figure.source.publisher || c.figure.source.title : null } : null,
+      history: (events.get(c.id) ?? []).map((e) => ({ id: e.id, action: e.action, actor: e.actor, note: e.note, createdAt: e.createdAt })),
+    })),
+  }
+}
