@@ -3,6 +3,7 @@ import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, table, text } from '#test/fixtures/docs'
 import { saveRevision } from '#app/services/save-revision.server'
+import { seedDemo } from '#app/services/seed-demo.server'
 import { listFigures } from './evidence.server'
 import { figuresUsingMetric, getMetric, listMetrics, loadMetricRegistry, metricsComparable } from './metrics.server'
 
@@ -72,5 +73,38 @@ describe.each(TEST_ENGINES)('the metric registry on $engine', (engine) => {
     expect(saved).toMatchObject({ ok: true, revision: { status: 'pending' } })
     if (!saved.ok) return
     expect(saved.revision.findings.map((f) => [f.kind, f.text])).toEqual([['metric-mismatch', '220,000'], ['metric-mismatch', '200,000']])
+  })
+})
+
+describe.each(TEST_ENGINES)('the demo’s figures on $engine', (engine) => {
+  let t: TestDatabase
+  beforeAll(async () => {
+    t = await createTestDatabase(engine)
+    await seedDemo(t.db)
+  })
+  afterAll(async () => {
+    await t.destroy()
+  })
+
+  it('name a registered metric and, but for the French consortia funding, their product; the ones the source does not date are undated', async () => {
+    const registry = await loadMetricRegistry(t.db)
+    const rows = await t.db
+      .selectFrom('figures')
+      .innerJoin('pages', (j) => j.onRef('pages.stable_revision_id', '=', 'figures.revision_id'))
+      .select(['pages.slug', 'figures.text', 'figures.metric', 'figures.product', 'figures.as_of', 'figures.cited'])
+      .execute()
+    expect(rows.length).toBeGreaterThan(40)
+    for (const r of rows) {
+      const where = `${r.slug}: ${r.text}`
+      expect(registry.get(r.metric ?? ''), where).toBeDefined()
+      expect(r.cited, where).toBe(1)
+    }
+    const productless = rows.filter((r) => r.product === null).map((r) => `${r.slug}: ${r.text}`)
+    expect(productless).toEqual(['microsoft-365-vs-opendesk: 23 Mio. €', 'microsoft-365-vs-opendesk: 3'])
+    const products = new Set((await t.db.selectFrom('product_index').select('slug').execute()).map((p) => p.slug))
+    for (const r of rows) if (r.product) expect(products.has(r.product), r.product).toBe(true)
+    const tchapDau = rows.filter((r) => r.product === 'tchap' && r.metric === 'daily-active-users')
+    expect(tchapDau.map((r) => r.as_of)).toEqual(['undated', 'undated'])
+    expect(rows.filter((r) => r.as_of === 'undated').length).toBeGreaterThanOrEqual(5)
   })
 })

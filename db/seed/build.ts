@@ -25,10 +25,12 @@ export interface FigureInput {
   source: string
   /** The passage of the source that shows the number. */
   quote: string
-  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  /** YYYY, YYYY-MM or YYYY-MM-DD, or 'undated' when the source gives no date. */
   asOf: string
-  /** What the number counts, in the page's language. */
+  /** What the number counts: a slug of the metric registry (migration 0050). */
   metric: string
+  /** The slug of the product the number is about; null when it is about no one product. */
+  product?: string | null
 }
 
 export interface CiteInput {
@@ -204,9 +206,9 @@ export function br(): DocNode {
 }
 
 /** A number that states a fact, with its evidence (a text node with a `figure` mark). */
-export function fig(value: string, { source, quote: q, asOf, metric }: FigureInput): DocNode {
+export function fig(value: string, { source, quote: q, asOf, metric, product = null }: FigureInput): DocNode {
   if (value.trim().length === 0) throw new Error('fig: empty figure text')
-  return textNode(value, [{ type: 'figure', attrs: { sourceId: source, quote: q, asOf, metric } }])
+  return textNode(value, [{ type: 'figure', attrs: { sourceId: source, quote: q, asOf, metric, metricDefinition: null, product } }])
 }
 
 /** A footnote after a claim that is not a number. */

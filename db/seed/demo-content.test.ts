@@ -110,8 +110,10 @@ describe('demo content', () => {
     for (const { slug, text, attrs } of all) {
       const where = `${slug}: figure "${text}"`
       expect(typeof attrs.quote === 'string' && attrs.quote.trim() !== '', where).toBe(true)
-      expect(attrs.asOf, where).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/)
-      expect(typeof attrs.metric === 'string' && attrs.metric.trim() !== '', where).toBe(true)
+      // Dated, or `undated` where the source gives no date (decision 026).
+      expect(attrs.asOf, where).toMatch(/^(\d{4}(-\d{2}(-\d{2})?)?|undated)$/)
+      // A registry slug (migration 0050; the seeded registry is checked in app/models/metrics.server.test.ts).
+      expect(attrs.metric, where).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       const number = digits(text).match(/\d+/)?.[0]
       expect(number, where).toBeDefined()
       expect(digits(String(attrs.quote)), where).toMatch(new RegExp(`(^|\\D)${number}(\\D|$)`))
@@ -175,7 +177,7 @@ describe('seed builders', () => {
       type: 'paragraph',
       content: [
         { type: 'text', text: 'more than ' },
-        { type: 'text', text: '220,000', marks: [{ type: 'figure', attrs: { sourceId: 'k', quote: '220 000 inscrits', asOf: '2021-03', metric: 'registered users' } }] },
+        { type: 'text', text: '220,000', marks: [{ type: 'figure', attrs: { sourceId: 'k', quote: '220 000 inscrits', asOf: '2021-03', metric: 'registered users', metricDefinition: null, product: null } }] },
         { type: 'text', text: ' users' },
         { type: 'citation', attrs: { sourceId: 'k', quote: null, locator: null } },
       ],

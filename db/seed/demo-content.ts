@@ -11,6 +11,7 @@
  * does not appear in the live page, and a moderator can then correct it.
  */
 import type { Alternative, DocNode, Product } from '#app/core/content'
+import { UNDATED } from '#app/core/as-of'
 import { cite, doc, fig, h, p, quote, table, ul, bold, type CiteInput } from './build'
 import type { SeedPage, SeedSource } from './types'
 
@@ -209,9 +210,13 @@ type SourceKey = keyof typeof sources
 
 export const demoSources: SeedSource[] = Object.entries(sources).map(([key, source]) => ({ key, ...source }))
 
-/** A figure: `f(text, source, quote, asOf, metric)`. */
-function f(text: string, source: SourceKey, quoteText: string, asOf: string, metric: string): DocNode {
-  return fig(text, { source, quote: quoteText, asOf, metric })
+/**
+ * A figure: `f(text, source, quote, asOf, metric, product)` — the metric a slug of the registry
+ * (migration 0050), the product the slug of a demo product (null where the number is about no
+ * one product). `asOf` is UNDATED where the source gives no date.
+ */
+function f(text: string, source: SourceKey, quoteText: string, asOf: string, metric: string, product: string | null): DocNode {
+  return fig(text, { source, quote: quoteText, asOf, metric, product })
 }
 function c(source: SourceKey, options?: CiteInput): DocNode {
   return cite(source, options)
@@ -276,10 +281,8 @@ const openXchange: Alternative = {
 
 const editSummary = 'Demo comparison written from cited public sources'
 
-// IT Social gives the daily-active figure for Tchap without a date. The article reports the
-// launch of LaSuite, which took place on 23 May 2024, so 2024 is the earliest defensible as-of;
-// the metric and the prose say that the source does not date the number.
-const TCHAP_DAU_AS_OF = '2024'
+// IT Social gives the daily-active figure for Tchap without a date: it is `undated` (decision
+// 026), and readers see "not dated in the source" instead of an invented year.
 
 const teamsVsTchap: SeedPage = {
   slug: 'microsoft-teams-vs-tchap',
@@ -307,31 +310,31 @@ const teamsVsTchap: SeedPage = {
       table(
         ['Figure', 'What it counts', 'As of', 'Reported by'],
         [
-          f('85,000', 'bercy-outils-2021', '85 000 inscrits', '2020', 'registered users'),
+          f('85,000', 'bercy-outils-2021', '85 000 inscrits', '2020', 'registered-accounts', 'tchap'),
           'registered users',
           'early 2020',
           'Bercy Numérique (ministry)',
         ],
         [
-          f('130,000', 'acteurs-publics-tchap-2020', '130 000 utilisateurs', '2020-03', '"utilisateurs" (users, not defined further)'),
+          f('130,000', 'acteurs-publics-tchap-2020', '130 000 utilisateurs', '2020-03', 'users-unspecified', 'tchap'),
           '"utilisateurs", not defined further',
           'late March 2020',
           'Acteurs publics',
         ],
         [
-          f('170,000', 'bercy-outils-2021', '170 000 inscrits', '2020-10', 'registered users'),
+          f('170,000', 'bercy-outils-2021', '170 000 inscrits', '2020-10', 'registered-accounts', 'tchap'),
           'registered users',
           'October 2020',
           'Bercy Numérique (ministry)',
         ],
         [
-          f('200,000', 'linformaticien-tchap', '200 000 inscrits', '2020', 'registered users'),
+          f('200,000', 'linformaticien-tchap', '200 000 inscrits', '2020', 'registered-accounts', 'tchap'),
           'registered users',
           '2020',
           "L'Informaticien",
         ],
         [
-          ['more than ', f('220,000', 'bercy-outils-2021', 'plus de 220 000 inscrits', '2021-03', 'registered users')],
+          ['more than ', f('220,000', 'bercy-outils-2021', 'plus de 220 000 inscrits', '2021-03', 'registered-accounts', 'tchap')],
           'registered users',
           'March 2021',
           'Bercy Numérique (ministry)',
@@ -339,20 +342,14 @@ const teamsVsTchap: SeedPage = {
         [
           [
             'more than ',
-            f(
-              '200,000',
-              'itsocial-lasuite',
-              'plus de 200 000 utilisateurs actifs quotidiens',
-              TCHAP_DAU_AS_OF,
-              'daily active users (the source gives no date)',
-            ),
+            f('200,000', 'itsocial-lasuite', 'plus de 200 000 utilisateurs actifs quotidiens', UNDATED, 'daily-active-users', 'tchap'),
           ],
           'daily active users',
           'not dated in the source',
           'IT Social',
         ],
         [
-          f('375,000', 'solutions-numeriques-lasuite', '375 000 utilisateurs actifs mensuels', '2025', 'monthly active users'),
+          f('375,000', 'solutions-numeriques-lasuite', '375 000 utilisateurs actifs mensuels', '2025', 'monthly-active-users', 'tchap'),
           'monthly active users',
           'late 2025',
           'Solutions Numériques',
@@ -366,18 +363,18 @@ const teamsVsTchap: SeedPage = {
       ul(
         [
           'Bercy Numérique counted about ',
-          f('850,000', 'bercy-outils-2021', '850 000 messages par semaine', '2021', 'messages per week'),
+          f('850,000', 'bercy-outils-2021', '850 000 messages par semaine', '2021', 'messages-per-week', 'tchap'),
           ' messages per week in early 2021.',
         ],
         [
           "L'Informaticien reported that registrations rose from ",
-          f('80,000', 'linformaticien-tchap', 'de 80 000 à 160 000 inscrits en 3 mois', '2020', 'registered users'),
+          f('80,000', 'linformaticien-tchap', 'de 80 000 à 160 000 inscrits en 3 mois', '2020', 'registered-accounts', 'tchap'),
           ' to ',
-          f('160,000', 'linformaticien-tchap', 'de 80 000 à 160 000 inscrits en 3 mois', '2020', 'registered users'),
+          f('160,000', 'linformaticien-tchap', 'de 80 000 à 160 000 inscrits en 3 mois', '2020', 'registered-accounts', 'tchap'),
           ' within ',
-          f('3 months', 'linformaticien-tchap', 'de 80 000 à 160 000 inscrits en 3 mois', '2020', 'months taken by the increase'),
+          f('3 months', 'linformaticien-tchap', 'de 80 000 à 160 000 inscrits en 3 mois', '2020', 'duration-months', 'tchap'),
           ' in 2020, and that ',
-          f('50%', 'linformaticien-tchap', '50 % Armées + Intérieur', '2020', 'share of registered users from the Armed Forces and the Interior ministry'),
+          f('50%', 'linformaticien-tchap', '50 % Armées + Intérieur', '2020', 'share-of-registered-accounts', 'tchap'),
           ' of registered users came from the Armed Forces and the Interior ministry.',
         ],
       ),
@@ -386,19 +383,19 @@ const teamsVsTchap: SeedPage = {
       ul(
         [
           'Microsoft Teams: ',
-          f('32 million', 'radio-canada-teletravail-2020', "32 millions d'utilisateurs actifs quotidiens", '2020-03-11', 'daily active users'),
+          f('32 million', 'radio-canada-teletravail-2020', "32 millions d'utilisateurs actifs quotidiens", '2020-03-11', 'daily-active-users', 'microsoft-teams'),
           ' daily active users on 11 March 2020 and ',
-          f('44 million', 'radio-canada-teletravail-2020', "44 millions d'utilisateurs actifs quotidiens", '2020-03-18', 'daily active users'),
+          f('44 million', 'radio-canada-teletravail-2020', "44 millions d'utilisateurs actifs quotidiens", '2020-03-18', 'daily-active-users', 'microsoft-teams'),
           ' on 18 March 2020 (Radio-Canada).',
         ],
         [
           'Microsoft Teams: ',
-          f('75 million', 'solutions-numeriques-teams-2020', "75 millions d'utilisateurs actifs quotidiens", '2020-04', 'daily active users'),
+          f('75 million', 'solutions-numeriques-teams-2020', "75 millions d'utilisateurs actifs quotidiens", '2020-04', 'daily-active-users', 'microsoft-teams'),
           ' daily active users at the end of April 2020 (Solutions Numériques).',
         ],
         [
           'Slack: ',
-          f('12 million', 'radio-canada-teletravail-2020', "12 millions d'utilisateurs actifs quotidiens", '2019-10', 'daily active users'),
+          f('12 million', 'radio-canada-teletravail-2020', "12 millions d'utilisateurs actifs quotidiens", '2019-10', 'daily-active-users', 'slack'),
           ' daily active users in October 2019 (Radio-Canada).',
         ],
         'WhatsApp: the sources used for this page give no user figure.',
@@ -442,25 +439,25 @@ const zoomVsVisio: SeedPage = {
         ['Service', 'Chiffre', 'Ce qui est mesuré', 'Date'],
         [
           "Webconférence de l'État (bêta)",
-          f(nb('12 000'), 'apitech-webconference-2020', '12 000 utilisateurs mensuels', '2020-03', 'utilisateurs mensuels (service en bêta)'),
+          f(nb('12 000'), 'apitech-webconference-2020', '12 000 utilisateurs mensuels', '2020-03', 'monthly-users', 'visio-la-suite-meet'),
           'utilisateurs mensuels',
           'mars 2020',
         ],
         [
           'Visio',
-          ['plus de ', f(nb('60 000'), 'evoltaire-visio-2025', 'plus de 60 000 utilisateurs mensuels', '2025-11-27', 'utilisateurs mensuels')],
+          ['plus de ', f(nb('60 000'), 'evoltaire-visio-2025', 'plus de 60 000 utilisateurs mensuels', '2025-11-27', 'monthly-users', 'visio-la-suite-meet')],
           'utilisateurs mensuels',
           'novembre 2025',
         ],
         [
           'Microsoft Teams',
-          f(nb('44 millions'), 'radio-canada-teletravail-2020', "44 millions d'utilisateurs actifs quotidiens", '2020-03-18', 'utilisateurs actifs quotidiens'),
+          f(nb('44 millions'), 'radio-canada-teletravail-2020', "44 millions d'utilisateurs actifs quotidiens", '2020-03-18', 'daily-active-users', 'microsoft-teams'),
           "utilisateurs actifs quotidiens de l'ensemble du service",
           'mars 2020',
         ],
         [
           'Microsoft Teams',
-          f(nb('75 millions'), 'solutions-numeriques-teams-2020', "75 millions d'utilisateurs actifs quotidiens", '2020-04', 'utilisateurs actifs quotidiens'),
+          f(nb('75 millions'), 'solutions-numeriques-teams-2020', "75 millions d'utilisateurs actifs quotidiens", '2020-04', 'daily-active-users', 'microsoft-teams'),
           "utilisateurs actifs quotidiens de l'ensemble du service",
           'fin avril 2020',
         ],
@@ -521,25 +518,25 @@ const m365VsLaSuite: SeedPage = {
         ['Élément', 'Chiffre', 'Date', 'Source'],
         [
           'Outils phares de la suite',
-          f('6', 'evoltaire-visio-2025', '6 outils phares', '2025-11', 'outils phares'),
+          f('6', 'evoltaire-visio-2025', '6 outils phares', '2025-11', 'tools-in-suite', 'la-suite-numerique'),
           'novembre 2025',
           'e-Voltaire',
         ],
         [
           'Agents publics, utilisateurs potentiels',
-          f(nb('5,5 millions'), 'solutions-numeriques-lasuite', "5,5 millions d'agents publics", '2025', 'agents publics (utilisateurs potentiels)'),
+          f(nb('5,5 millions'), 'solutions-numeriques-lasuite', "5,5 millions d'agents publics", '2025', 'potential-users', 'la-suite-numerique'),
           '2025',
           'Solutions Numériques',
         ],
         [
           'Tchap, utilisateurs actifs mensuels',
-          f(nb('375 000'), 'solutions-numeriques-lasuite', '375 000 utilisateurs actifs mensuels', '2025', 'utilisateurs actifs mensuels'),
+          f(nb('375 000'), 'solutions-numeriques-lasuite', '375 000 utilisateurs actifs mensuels', '2025', 'monthly-active-users', 'tchap'),
           'fin 2025',
           'Solutions Numériques',
         ],
         [
           'Visio, utilisateurs mensuels',
-          ['plus de ', f(nb('60 000'), 'evoltaire-visio-2025', 'plus de 60 000 utilisateurs mensuels', '2025-11-27', 'utilisateurs mensuels')],
+          ['plus de ', f(nb('60 000'), 'evoltaire-visio-2025', 'plus de 60 000 utilisateurs mensuels', '2025-11-27', 'monthly-users', 'visio-la-suite-meet')],
           'novembre 2025',
           'e-Voltaire (bilan de la DINUM)',
         ],
@@ -570,9 +567,7 @@ const m365VsLaSuite: SeedPage = {
   },
 }
 
-// The RKI/Agora figures: heise gives them without a date in the notes; the ZenDiS release on the
-// same contract is dated 11 June 2025, so the year 2025 is the defensible as-of.
-const AGORA_AS_OF = '2025'
+// The RKI/Agora figures: heise gives them without a date, so they are `undated`.
 
 const m365VsOpenDesk: SeedPage = {
   slug: 'microsoft-365-vs-opendesk',
@@ -621,26 +616,26 @@ const m365VsOpenDesk: SeedPage = {
         ['Kennzahl', 'Wert', 'Stand', 'Quelle'],
         [
           'Anfragen zu openDesk (Angabe von ZenDiS)',
-          ['mehr als ', f('1.500', 'heise-opendesk-bwi', 'mehr als 1.500 Anfragen', '2025-03', 'Anfragen zu openDesk')],
+          ['mehr als ', f('1.500', 'heise-opendesk-bwi', 'mehr als 1.500 Anfragen', '2025-03', 'inquiries', 'opendesk')],
           'März 2025',
           'heise online',
         ],
         [
           'Erstlaufzeit des Rahmenvertrags mit der BWI',
           // The notes give no month for the agreement; it is reported with the March 2025 figures.
-          f('7 Jahre', 'heise-opendesk-bwi', 'Erstlaufzeit von 7 Jahren', '2025', 'Laufzeit in Jahren'),
+          f('7 Jahre', 'heise-opendesk-bwi', 'Erstlaufzeit von 7 Jahren', '2025', 'contract-term-years', 'opendesk'),
           '2025',
           'heise online',
         ],
         [
           'Nutzende der Plattform Agora',
-          ['rund ', f('7.000', 'heise-rki-agora', 'rund 7.000 Nutzer', AGORA_AS_OF, 'Nutzer der Plattform Agora')],
+          ['rund ', f('7.000', 'heise-rki-agora', 'rund 7.000 Nutzer', UNDATED, 'users-unspecified', 'opendesk')],
           '2025',
           'heise online',
         ],
         [
           'Gesundheitsämter, von denen die meisten Agora nutzen',
-          ['rund ', f('400', 'heise-rki-agora', 'rund 400 Gesundheitsämter', AGORA_AS_OF, 'Gesundheitsämter (Gesamtzahl)')],
+          ['rund ', f('400', 'heise-rki-agora', 'rund 400 Gesundheitsämter', UNDATED, 'organisations', 'opendesk')],
           '2025',
           'heise online',
         ],
@@ -649,14 +644,14 @@ const m365VsOpenDesk: SeedPage = {
       ul(
         [
           'Deutschland: ',
-          f('23 Mio. €', 'fosdem24-wielinde', 'Germany: 23 M€ for openDesk in 2023', '2023', 'Euro Fördermittel für openDesk'),
+          f('23 Mio. €', 'fosdem24-wielinde', 'Germany: 23 M€ for openDesk in 2023', '2023', 'public-funding', 'opendesk'),
           ' für openDesk im Jahr 2023.',
         ],
         [
           'Frankreich: insgesamt ',
-          f('23 Mio. €', 'fosdem24-wielinde', 'France: 23 M€ in total for 3 consortia, 2023–2026', '2024', 'Euro Fördermittel für die Jahre 2023 bis 2026'),
+          f('23 Mio. €', 'fosdem24-wielinde', 'France: 23 M€ in total for 3 consortia, 2023–2026', '2024', 'public-funding', null),
           ' für ',
-          f('3', 'fosdem24-wielinde', 'France: 23 M€ in total for 3 consortia, 2023–2026', '2024', 'geförderte Konsortien'),
+          f('3', 'fosdem24-wielinde', 'France: 23 M€ in total for 3 consortia, 2023–2026', '2024', 'organisations', null),
           ' Konsortien in den Jahren 2023 bis 2026.',
         ],
       ),
@@ -674,8 +669,7 @@ const m365VsOpenDesk: SeedPage = {
 }
 
 // clarus.news summarises a heise interview given after the migration was completed on
-// 2 October 2025; the notes do not date the interview, so the year is the defensible as-of.
-const HEISE_INTERVIEW_AS_OF = '2025'
+// 2 October 2025; the interview's figures carry no date of their own, so they are `undated`.
 const MIGRATION_DONE = '2025-10-02'
 
 const schleswigHolstein: SeedPage = {
@@ -707,7 +701,7 @@ const schleswigHolstein: SeedPage = {
       h(2, 'Office: LibreOffice'),
       p(
         'Laut U-Labs betraf der Wechsel zu LibreOffice im Jahr 2024 alle ',
-        f('25.000', 'ulabs-schleswig-holstein', 'alle 25.000 IT-Arbeitsplätze', '2024', 'IT-Arbeitsplätze mit LibreOffice'),
+        f('25.000', 'ulabs-schleswig-holstein', 'alle 25.000 IT-Arbeitsplätze', '2024', 'workstations', 'libreoffice'),
         ' IT-Arbeitsplätze der Landesverwaltung.',
       ),
       h(2, 'E-Mail und Kalender: abweichende Zahlen'),
@@ -721,37 +715,37 @@ const schleswigHolstein: SeedPage = {
         ['Angabe', 'Postfächer', 'E-Mails und Kalendereinträge', 'Stand'],
         [
           'Staatskanzlei (zitiert von GNU/Linux.ch)',
-          ['mehr als ', f('40.000', 'gnulinux-schleswig-holstein', 'mehr als 40.000 Postfächer', MIGRATION_DONE, 'Postfächer')],
+          ['mehr als ', f('40.000', 'gnulinux-schleswig-holstein', 'mehr als 40.000 Postfächer', MIGRATION_DONE, 'mailboxes', 'open-xchange-app-suite')],
           [
             'mehr als ',
-            f('100 Mio.', 'gnulinux-schleswig-holstein', 'mehr als 100 Millionen E-Mails und Kalendereinträge', MIGRATION_DONE, 'E-Mails und Kalendereinträge'),
+            f('100 Mio.', 'gnulinux-schleswig-holstein', 'mehr als 100 Millionen E-Mails und Kalendereinträge', MIGRATION_DONE, 'migrated-items', 'open-xchange-app-suite'),
           ],
           'Oktober 2025',
         ],
         [
           'Nachrichtenagentur dpa',
-          ['mehr als ', f('40.000', 'sat1regional-dpa-email', 'mehr als 40.000 Postfächer', MIGRATION_DONE, 'Postfächer')],
+          ['mehr als ', f('40.000', 'sat1regional-dpa-email', 'mehr als 40.000 Postfächer', MIGRATION_DONE, 'mailboxes', 'open-xchange-app-suite')],
           [
             'mehr als ',
-            f('100 Mio.', 'sat1regional-dpa-email', 'mehr als 100 Millionen E-Mails und Kalendereinträge', MIGRATION_DONE, 'E-Mails und Kalendereinträge'),
+            f('100 Mio.', 'sat1regional-dpa-email', 'mehr als 100 Millionen E-Mails und Kalendereinträge', MIGRATION_DONE, 'migrated-items', 'open-xchange-app-suite'),
           ],
           'Oktober 2025',
         ],
         [
           'heise-Interview (zusammengefasst von clarus.news)',
-          f('44.000', 'clarus-schleswig-holstein', '44,000 mailboxes', HEISE_INTERVIEW_AS_OF, 'Postfächer'),
-          f('110 Mio.', 'clarus-schleswig-holstein', '110 million items', HEISE_INTERVIEW_AS_OF, 'migrierte Elemente (E-Mails und Kalendereinträge)'),
+          f('44.000', 'clarus-schleswig-holstein', '44,000 mailboxes', UNDATED, 'mailboxes', 'open-xchange-app-suite'),
+          f('110 Mio.', 'clarus-schleswig-holstein', '110 million items', UNDATED, 'migrated-items', 'open-xchange-app-suite'),
           '2025',
         ],
       ),
       p('Die vorliegenden Quellen erklären den Unterschied zwischen den Angaben nicht.'),
       p(
         'Nach Angaben der Staatskanzlei dauerte die Umstellung ',
-        f('6 Monate', 'gnulinux-schleswig-holstein', 'in 6 Monaten', MIGRATION_DONE, 'Dauer der Umstellung in Monaten'),
+        f('6 Monate', 'gnulinux-schleswig-holstein', 'in 6 Monaten', MIGRATION_DONE, 'duration-months', 'open-xchange-app-suite'),
         ' und betraf rund ',
-        f('30.000', 'gnulinux-schleswig-holstein', 'rund 30.000 Beschäftigte', MIGRATION_DONE, 'Beschäftigte der Landesverwaltung'),
+        f('30.000', 'gnulinux-schleswig-holstein', 'rund 30.000 Beschäftigte', MIGRATION_DONE, 'staff', 'open-xchange-app-suite'),
         ' Beschäftigte. Laut dem von clarus.news zusammengefassten heise-Interview wurden fast ',
-        f('80 %', 'clarus-schleswig-holstein', 'nearly 80 %', HEISE_INTERVIEW_AS_OF, 'Anteil der gekündigten Microsoft-Office-Lizenzen, ohne Steuerverwaltung'),
+        f('80 %', 'clarus-schleswig-holstein', 'nearly 80 %', UNDATED, 'share-of-licences-cancelled', 'microsoft-office'),
         ' der Microsoft-Office-Lizenzen gekündigt; die Steuerverwaltung ist darin nicht enthalten.',
       ),
       h(2, 'Abweichende Darstellungen'),
@@ -797,13 +791,13 @@ const slackVsElement: SeedPage = {
         ['Service', 'Figure', 'What it counts', 'As of'],
         [
           'Slack',
-          f('12 million', 'radio-canada-teletravail-2020', "12 millions d'utilisateurs actifs quotidiens", '2019-10', 'daily active users'),
+          f('12 million', 'radio-canada-teletravail-2020', "12 millions d'utilisateurs actifs quotidiens", '2019-10', 'daily-active-users', 'slack'),
           'daily active users',
           'October 2019',
         ],
         [
           'Tchap (Matrix)',
-          ['more than ', f('220,000', 'bercy-outils-2021', 'plus de 220 000 inscrits', '2021-03', 'registered users')],
+          ['more than ', f('220,000', 'bercy-outils-2021', 'plus de 220 000 inscrits', '2021-03', 'registered-accounts', 'tchap')],
           'registered users',
           'March 2021',
         ],
@@ -811,20 +805,14 @@ const slackVsElement: SeedPage = {
           'Tchap (Matrix)',
           [
             'more than ',
-            f(
-              '200,000',
-              'itsocial-lasuite',
-              'plus de 200 000 utilisateurs actifs quotidiens',
-              TCHAP_DAU_AS_OF,
-              'daily active users (the source gives no date)',
-            ),
+            f('200,000', 'itsocial-lasuite', 'plus de 200 000 utilisateurs actifs quotidiens', UNDATED, 'daily-active-users', 'tchap'),
           ],
           'daily active users',
           'not dated in the source',
         ],
         [
           'Tchap (Matrix)',
-          f('375,000', 'solutions-numeriques-lasuite', '375 000 utilisateurs actifs mensuels', '2025', 'monthly active users'),
+          f('375,000', 'solutions-numeriques-lasuite', '375 000 utilisateurs actifs mensuels', '2025', 'monthly-active-users', 'tchap'),
           'monthly active users',
           'late 2025',
         ],
