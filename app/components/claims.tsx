@@ -52,7 +52,12 @@ export function Timelines({ timelines, productSlug }: { timelines: readonly Time
                     <a href={row.source.url} rel="nofollow noopener noreferrer">{row.source.publisher || row.source.title}</a>
                   </td>
                   <td>
-                    <Link to={row.page.href} lang={row.page.lang}>{row.page.title}</Link>
+                    {row.pages.map((page, i) => (
+                      <span key={page.slug}>
+                        {i > 0 ? ' · ' : null}
+                        <Link to={page.href} lang={page.lang}>{page.title}</Link>
+                      </span>
+                    ))}
                   </td>
                   <td>
                     <Marker vendor={row.vendor} undated={row.undated} conflict={row.conflict} /> {row.vendor ? t('claims.selfReported') : t('claims.independent')}

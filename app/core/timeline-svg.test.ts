@@ -4,7 +4,7 @@ import { dateToYear, markerPath, niceStep, timelineSvg, type TimelinePoint } fro
 const point = (over: Partial<TimelinePoint>): TimelinePoint => ({
   id: 'p', date: '2020', value: 100, vendor: false, undated: false, conflict: false, href: '/pages/a#fig-1', label: '100 · 2020', ...over,
 })
-const opts = { title: 'Registered accounts', titleId: 't1', formatValue: (v: number) => v.toLocaleString('en') }
+const opts = { title: 'Registered accounts', titleId: 't1', formatValue: (v: number) => v.toLocaleString('en'), undatedLabel: 'not dated' }
 
 describe('timeline scale', () => {
   it('places years and months in their middle and refuses what is no date', () => {
@@ -41,7 +41,7 @@ describe('timelineSvg', () => {
 
   it('makes every dated point a named link to its evidence, in time order', () => {
     const links = [...svg.matchAll(/<a href="([^"]*)" class="([^"]*)" aria-label="([^"]*)" data-claim="(\w)"/g)].map((m) => ({ href: m[1], classes: m[2], label: m[3], id: m[4] }))
-    expect(links.map((l) => l.id)).toEqual(['b', 'a', 'c'])
+    expect(links.map((l) => l.id)).toEqual(['b', 'a', 'c', 'd'])
     expect(links[1]).toMatchObject({ href: '/pages/t#fig-2', label: '170,000 · Oct 2020 · Bercy' })
     expect(links[2]!.label).toBe('200,000 · not dated &lt;b&gt;')
   })
@@ -69,7 +69,15 @@ describe('timelineSvg', () => {
     }
   })
 
-  it('is an empty chart with its title when nothing is dated', () => {
-    expect(timelineSvg([point({ date: '' })], opts)).toBe('<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 640 240" role="group" aria-labelledby="t1"><title id="t1">Registered accounts</title></svg>')
+  it('is an empty chart with its title when there is no point', () => {
+    expect(timelineSvg([], opts)).toBe('<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 640 240" role="group" aria-labelledby="t1"><title id="t1">Registered accounts</title></svg>')
+  })
+
+  it('puts points without any date in a band of their own, after the dated ones', () => {
+    const only = timelineSvg([point({ id: 'u', date: '', undated: true, value: 200_000 })], opts)
+    expect(only).toContain('>not dated</text>')
+    expect(only).toMatch(/data-claim="u"><path d="M5\d\d/)
+    expect(svg).toContain('>not dated</text>')
+    expect([...svg.matchAll(/data-claim="(\w)"/g)].map((m) => m[1])).toEqual(['b', 'a', 'c', 'd'])
   })
 })

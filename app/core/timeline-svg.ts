@@ -6,7 +6,8 @@ import { escapeHtml } from './html'
  * focusable with the keyboard and named for screen readers. Who reported a number is told by shape,
  * not colour alone: a circle for an independent source, a diamond for the vendor's own word; an
  * undated point (placed at its source's publication date, its upper bound) is hollow, and a point
- * in conflict with another of the same period carries a dashed ring.
+ * in conflict with another of the same period carries a dashed ring. A point with no date at all
+ * (undated, from a source without a date) sits in a band of its own at the right end.
  */
 
 export interface TimelinePoint {
@@ -27,12 +28,15 @@ export interface TimelineOptions {
   title: string
   titleId: string
   formatValue: (value: number) => string
+  /** The axis label of the band for points with no date at all (undated, and a source without a date). */
+  undatedLabel: string
   width?: number
   height?: number
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
 const MARGIN = { top: 16, right: 24, bottom: 32, left: 72 }
+const UNDATED_BAND = 90
 
 /** A date as a fractional year: a year or a month sits in its middle, a day at its own place. */
 export function dateToYear(date: string): number | null {
@@ -71,22 +75,25 @@ export function markerPath(vendor: boolean, x: number, y: number, size = 6): str
 export function timelineSvg(points: readonly TimelinePoint[], options: TimelineOptions): string {
   const width = options.width ?? 640
   const height = options.height ?? 240
-  const plotted = points.map((p) => ({ p, t: dateToYear(p.date) })).filter((x): x is { p: TimelinePoint; t: number } => x.t !== null && Number.isFinite(x.p.value))
+  const valued = points.filter((p) => Number.isFinite(p.value))
+  const dated = valued.map((p) => ({ p, t: dateToYear(p.date) })).filter((x): x is { p: TimelinePoint; t: number } => x.t !== null)
+  const placeless = valued.filter((p) => dateToYear(p.date) === null)
   const title = `<title id="${escapeHtml(options.titleId)}">${escapeHtml(options.title)}</title>`
   const open = `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="${escapeHtml(options.titleId)}">`
-  if (plotted.length === 0) return `${open}${title}</svg>`
+  if (valued.length === 0) return `${open}${title}</svg>`
 
-  const times = plotted.map((x) => x.t)
-  let t0 = Math.floor(Math.min(...times))
-  let t1 = Math.ceil(Math.max(...times))
-  if (t1 - t0 < 1) t1 = t0 + 1
-  const maxValue = Math.max(0, ...plotted.map((x) => x.p.value))
-  const minValue = Math.min(0, ...plotted.map((x) => x.p.value))
+  const times = dated.map((x) => x.t)
+  const t0 = times.length > 0 ? Math.floor(Math.min(...times)) : 0
+  const t1 = times.length > 0 ? Math.max(t0 + 1, Math.ceil(Math.max(...times))) : 1
+  const maxValue = Math.max(0, ...valued.map((p) => p.value))
+  const minValue = Math.min(0, ...valued.map((p) => p.value))
   const step = niceStep(Math.max(maxValue - minValue, 1))
   const yMax = Math.max(step, Math.ceil(maxValue / step) * step)
   const yMin = Math.min(0, Math.floor(minValue / step) * step)
 
-  const plotW = width - MARGIN.left - MARGIN.right
+  const band = placeless.length > 0 ? UNDATED_BAND : 0
+  const right = width - MARGIN.right
+  const plotW = right - MARGIN.left - band
   const plotH = height - MARGIN.top - MARGIN.bottom
   const x = (t: number) => MARGIN.left + ((t - t0) / (t1 - t0)) * plotW
   const y = (v: number) => MARGIN.top + (1 - (v - yMin) / (yMax - yMin)) * plotH
@@ -94,21 +101,30 @@ export function timelineSvg(points: readonly TimelinePoint[], options: TimelineO
 
   const axis: string[] = []
   for (let v = yMin; v <= yMax + step / 2; v += step) {
-    axis.push(`<line class="timeline__grid" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${f(y(v))}" y2="${f(y(v))}"/>`)
+    axis.push(`<line class="timeline__grid" x1="${MARGIN.left}" x2="${right}" y1="${f(y(v))}" y2="${f(y(v))}"/>`)
     axis.push(`<text class="timeline__tick" x="${MARGIN.left - 8}" y="${f(y(v) + 4)}" text-anchor="end">${escapeHtml(options.formatValue(v))}</text>`)
   }
-  const years = t1 - t0
-  const yearStep = years <= 8 ? 1 : Math.ceil(years / 8)
-  for (let year = t0; year <= t1; year += yearStep) {
-    axis.push(`<line class="timeline__axis" x1="${f(x(year))}" x2="${f(x(year))}" y1="${MARGIN.top + plotH}" y2="${MARGIN.top + plotH + 5}"/>`)
-    if (year < t1 || years === 1) axis.push(`<text class="timeline__tick" x="${f(x(year + (years === 1 ? 0.5 : Math.min(yearStep, t1 - year) / 2)))}" y="${height - 10}" text-anchor="middle">${year}</text>`)
+  if (dated.length > 0) {
+    const years = t1 - t0
+    const yearStep = years <= 8 ? 1 : Math.ceil(years / 8)
+    for (let year = t0; year <= t1; year += yearStep) {
+      axis.push(`<line class="timeline__axis" x1="${f(x(year))}" x2="${f(x(year))}" y1="${MARGIN.top + plotH}" y2="${MARGIN.top + plotH + 5}"/>`)
+      if (year < t1) axis.push(`<text class="timeline__tick" x="${f(x(year + Math.min(yearStep, t1 - year) / 2))}" y="${height - 10}" text-anchor="middle">${year}</text>`)
+    }
   }
-  axis.push(`<line class="timeline__axis" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${MARGIN.top + plotH}" y2="${MARGIN.top + plotH}"/>`)
+  if (band > 0) {
+    axis.push(`<line class="timeline__band" x1="${right - band}" x2="${right - band}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH}"/>`)
+    axis.push(`<text class="timeline__tick" x="${f(right - band / 2)}" y="${height - 10}" text-anchor="middle">${escapeHtml(options.undatedLabel)}</text>`)
+  }
+  axis.push(`<line class="timeline__axis" x1="${MARGIN.left}" x2="${right}" y1="${MARGIN.top + plotH}" y2="${MARGIN.top + plotH}"/>`)
 
-  // Earlier points first, so a later point (drawn on top) is also later in the tab order.
-  const ordered = [...plotted].sort((a, b) => a.t - b.t || a.p.value - b.p.value)
-  const marks = ordered.map(({ p, t }) => {
-    const cx = x(t)
+  // Earlier points first, so a later point (drawn on top) is also later in the tab order; the
+  // points without a date come last, spread across their band.
+  const ordered = [
+    ...[...dated].sort((a, b) => a.t - b.t || a.p.value - b.p.value).map(({ p, t }) => ({ p, cx: x(t) })),
+    ...placeless.map((p, i) => ({ p, cx: right - band + ((i + 1) / (placeless.length + 1)) * band })),
+  ]
+  const marks = ordered.map(({ p, cx }) => {
     const cy = y(p.value)
     const classes = ['timeline__point', p.vendor ? 'timeline__point--vendor' : 'timeline__point--independent', p.undated ? 'timeline__point--undated' : '', p.conflict ? 'timeline__point--conflict' : '']
       .filter(Boolean)

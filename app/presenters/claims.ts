@@ -21,7 +21,9 @@ export function presentClaim(c: ClaimRecord, origin: string) {
     quote: c.quote,
     page: c.page.slug,
     revisionId: c.revisionId,
-    evidence: `${origin}/pages/${c.page.slug}#fig-${c.ordinal}`,
+    // A comparison shows its figures with their evidence; a product's own text is not shown as a
+    // page, so its claims open their source.
+    evidence: c.page.kind === 'comparison' ? `${origin}/pages/${c.page.slug}#fig-${c.ordinal}` : c.source.url,
     licence: CONTENT_LICENCE.id,
     attribution: attributionOf(pageUrl),
   }

@@ -21,7 +21,8 @@ export interface TimelineRow {
   conflict: boolean
   href: string
   source: { title: string; publisher: string; url: string }
-  page: { slug: string; title: string; lang: string; href: string }
+  /** Every page citing this same number from this same source (one point, several citations). */
+  pages: { slug: string; title: string; lang: string; href: string }[]
   quote: string | null
 }
 
@@ -52,24 +53,37 @@ export async function loadProductTimelines(db: DB, product: { slug: string; name
   return timelines.map((timeline, index) => {
     const metric = bySlug.get(timeline.metric)
     const name = metric?.name[lang] ?? timeline.metric
-    const rows = timeline.claims.map((c): TimelineRow => {
-      const vendor = isVendorReported(c.source.kind)
-      return {
-        id: c.id, value: c.text, date: claimDateText(c, lang, t), undated: c.undated, vendor, conflict: c.conflict, href: evidenceHref(c),
-        source: { title: c.source.title, publisher: c.source.publisher, url: c.source.url }, quote: c.quote,
-        page: { slug: c.page.slug, title: c.page.title, lang: c.page.lang, href: c.page.kind === 'comparison' ? `/pages/${c.page.slug}` : `/products/${c.page.slug}` },
+    // The same number from the same source, cited on several pages, is one point with several
+    // citations: the chart shows what sources say, not how often the wiki repeats it.
+    const points: Array<{ claim: ClaimRecord; row: TimelineRow }> = []
+    const byKey = new Map<string, TimelineRow>()
+    for (const c of timeline.claims) {
+      const key = `${c.value}\u0000${c.asOf ?? ''}\u0000${c.undated}\u0000${c.source.id}`
+      const page = { slug: c.page.slug, title: c.page.title, lang: c.page.lang, href: c.page.kind === 'comparison' ? `/pages/${c.page.slug}` : `/products/${c.page.slug}` }
+      const seen = byKey.get(key)
+      if (seen) {
+        if (!seen.pages.some((p) => p.slug === page.slug)) seen.pages.push(page)
+        seen.conflict ||= c.conflict
+        continue
       }
-    })
+      const vendor = isVendorReported(c.source.kind)
+      const row: TimelineRow = {
+        id: c.id, value: c.text, date: claimDateText(c, lang, t), undated: c.undated, vendor, conflict: c.conflict, href: evidenceHref(c),
+        source: { title: c.source.title, publisher: c.source.publisher, url: c.source.url }, quote: c.quote, pages: [page],
+      }
+      byKey.set(key, row)
+      points.push({ claim: c, row })
+    }
+    const rows = points.map((p) => p.row)
     const svg = timelineSvg(
-      timeline.claims.map((c, i) => {
-        const row = rows[i]!
+      points.map(({ claim: c, row }) => {
         const notes = [row.vendor ? t('claims.selfReported') : '', row.conflict ? t('claims.conflictShort') : ''].filter(Boolean).join(', ')
         return {
-          id: c.id, date: c.sortDate, value: c.value, vendor: row.vendor, undated: c.undated, conflict: c.conflict, href: row.href,
+          id: c.id, date: c.sortDate, value: c.value, vendor: row.vendor, undated: c.undated, conflict: row.conflict, href: row.href,
           label: t('claims.pointLabel', { value: c.text, date: row.date, source: c.source.publisher || c.source.title, notes }),
         }
       }),
-      { title: t('claims.chartTitle', { metric: name, product: product.name }), titleId: `timeline-${index}-title`, formatValue: (v) => formatNumber(lang, v) },
+      { title: t('claims.chartTitle', { metric: name, product: product.name }), titleId: `timeline-${index}-title`, formatValue: (v) => formatNumber(lang, v), undatedLabel: t('claims.undatedAxis') },
     )
     return { metric: timeline.metric, name, definition: metric?.definition[lang] ?? null, total: timeline.total, svg, rows }
   })
