@@ -67,9 +67,9 @@ export function Timelines({ timelines, productSlug }: { timelines: readonly Time
               ))}
             </tbody>
           </table>
-          {timeline.total > timeline.rows.length ? (
+          {timeline.total > timeline.shown ? (
             <p className="muted">
-              {t('claims.showing', { shown: timeline.rows.length, total: timeline.total })}{' '}
+              {t('claims.showing', { shown: timeline.shown, total: timeline.total })}{' '}
               <a href={`/exports/claims.csv?product=${productSlug}&metric=${timeline.metric}`}>{t('claims.all')}</a>
             </p>
           ) : null}

@@ -4,7 +4,8 @@ import type { Translate } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 import { timelineSvg } from '#app/core/timeline-svg'
 import type { ClaimRecord } from '#app/models/claims.server'
-import { productTimelines } from '#app/models/claims.server'
+import { listConflicts, productTimelines } from '#app/models/claims.server'
+import { listProductNames } from '#app/models/products.server'
 import type { DB } from '#app/models/db.server'
 import { listMetrics } from '#app/models/metrics.server'
 import { listClaimEvents, listUnverifiedClaims, type UnverifiedClaimView } from '#app/models/unverified-claims.server'
@@ -31,6 +32,8 @@ export interface TimelineView {
   name: string
   definition: string | null
   total: number
+  /** How many of the claims are shown (the latest ones); rows may be fewer, merging repeats. */
+  shown: number
   svg: string
   rows: TimelineRow[]
 }
@@ -85,7 +88,7 @@ export async function loadProductTimelines(db: DB, product: { slug: string; name
       }),
       { title: t('claims.chartTitle', { metric: name, product: product.name }), titleId: `timeline-${index}-title`, formatValue: (v) => formatNumber(lang, v), undatedLabel: t('claims.undatedAxis') },
     )
-    return { metric: timeline.metric, name, definition: metric?.definition[lang] ?? null, total: timeline.total, svg, rows }
+    return { metric: timeline.metric, name, definition: metric?.definition[lang] ?? null, total: timeline.total, shown: timeline.claims.length, svg, rows }
   })
 }
 
@@ -124,4 +127,26 @@ export async function loadUnverifiedItems(db: DB, filters: Parameters<typeof lis
       history: (events.get(c.id) ?? []).map((e) => ({ id: e.id, action: e.action, actor: e.actor, note: e.note, createdAt: e.createdAt })),
     })),
   }
+}
+
+export interface ConflictView {
+  key: string
+  product: { slug: string; name: string }
+  metric: { slug: string; name: string }
+  period: string
+  claims: { id: string; value: string; date: string; source: string; href: string; page: string }[]
+}
+
+/** The conflicts among published claims, named for moderators in their language. */
+export async function loadConflicts(db: DB, lang: Lang, t: Translate): Promise<ConflictView[]> {
+  const [conflicts, metrics, products] = await Promise.all([listConflicts(db), listMetrics(db), listProductNames(db)])
+  const metricName = new Map(metrics.map((m) => [m.slug, m.name[lang]]))
+  const productName = new Map(products.map((p) => [p.slug, p.name]))
+  return conflicts.map((c) => ({
+    key: `${c.product}-${c.metric}-${c.period}`,
+    product: { slug: c.product, name: productName.get(c.product) ?? c.product },
+    metric: { slug: c.metric, name: metricName.get(c.metric) ?? c.metric },
+    period: formatAsOf(lang, c.period),
+    claims: c.claims.map((claim) => ({ id: claim.id, value: claim.text, date: claimDateText(claim, lang, t), source: claim.source.publisher || claim.source.title, href: evidenceHref(claim), page: claim.page.title })),
+  }))
 }
