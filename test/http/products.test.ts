@@ -49,7 +49,7 @@ describe.each(TEST_ENGINES)('products and alternatives on $engine', (engine) => 
     expect(slugs).toEqual(expect.arrayContaining(['tchap', 'element', 'synapse', 'rocket-chat']))
     const tchap = all.alternatives.find((a) => a.product.slug === 'tchap')!
     expect(tchap.product.license).toBe('Apache-2.0')
-    expect(tchap.keyFigures).toEqual([expect.objectContaining({ metric: 'registered users', asOf: '2021-03', source: expect.objectContaining({ id: expect.any(String) }) })])
+    expect(tchap.keyFigures).toEqual([expect.objectContaining({ metric: 'registered-accounts', asOf: '2021-03', source: expect.objectContaining({ id: expect.any(String) }) })])
     expect(tchap.comparisons.map((c) => c.slug)).toContain('microsoft-teams-vs-tchap')
     const copyleft = (await (await get('/api/v1/alternatives/microsoft-teams?license=copyleft')).json()) as typeof all
     // Weak copyleft (BigBlueButton, LGPL) counts as copyleft; ?license=weak-copyleft narrows to it.
