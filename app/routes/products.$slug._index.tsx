@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { NO_HYDRATION } from '#app/components/hydration'
 import { useT, useUiLang } from '#app/components/i18n'
 import { Timelines, UnverifiedClaim } from '#app/components/claims'
 import { CategoryLinks, KeyFigures, Licence } from '#app/components/product'
@@ -15,6 +16,9 @@ import css from '#app/styles/claims.css?url'
 import { loadProductTimelines, loadUnverifiedItems } from '#app/views/claims-view.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
+
+// Plain HTML reads fully (decision 024): the timelines are server-rendered SVG with links.
+export const handle = NO_HYDRATION
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? ''

@@ -11,7 +11,7 @@ import { listMetrics } from '#app/models/metrics.server'
 import { listClaimEvents, listUnverifiedClaims, type UnverifiedClaimView } from '#app/models/unverified-claims.server'
 
 /** Points per metric on a product page: the page's cost stays flat however many claims gather. */
-export const POINTS_PER_METRIC = 40
+export const POINTS_PER_METRIC = 24
 
 export interface TimelineRow {
   id: string
