@@ -1,10 +1,12 @@
-import { isVendorReported } from '#app/core/claims'
+import { isUndated } from '#app/core/as-of'
+import { findConflicts, isVendorReported } from '#app/core/claims'
 import { formatAsOf, formatNumber } from '#app/core/format'
 import type { Translate } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 import { timelineSvg } from '#app/core/timeline-svg'
 import type { ClaimRecord } from '#app/models/claims.server'
-import { listConflicts, productTimelines } from '#app/models/claims.server'
+import { claimsOutsidePage, listConflicts, productTimelines } from '#app/models/claims.server'
+import type { FigureRecord } from '#app/models/evidence.server'
 import { listProductNames } from '#app/models/products.server'
 import type { DB } from '#app/models/db.server'
 import { listMetrics } from '#app/models/metrics.server'
@@ -149,4 +151,42 @@ export async function loadConflicts(db: DB, lang: Lang, t: Translate): Promise<C
     period: formatAsOf(lang, c.period),
     claims: c.claims.map((claim) => ({ id: claim.id, value: claim.text, date: claimDateText(claim, lang, t), source: claim.source.publisher || claim.source.title, href: evidenceHref(claim), page: claim.page.title })),
   }))
+}
+
+/**
+ * The conflicts a pending revision would create once published: its cited figures against the
+ * published claims of other pages for the same product and metric.
+ */
+export async function loadPendingConflicts(db: DB, page: { id: string; slug: string; title: string }, revisionId: string, figures: readonly FigureRecord[], lang: Lang, t: Translate): Promise<ConflictView[]> {
+  const mine = figures.filter((f) => f.cited && f.product && f.metric && f.value !== null)
+  if (mine.length === 0) return []
+  const groups = [...new Map(mine.map((f) => [`${f.product}\u0000${f.metric}`, { product: f.product!, metric: f.metric! }])).values()]
+  const [others, metrics, products] = await Promise.all([claimsOutsidePage(db, page.id, groups), listMetrics(db), listProductNames(db)])
+  const metricName = new Map(metrics.map((m) => [m.slug, m.name[lang]]))
+  const productName = new Map(products.map((p) => [p.slug, p.name]))
+  const result: ConflictView[] = []
+  for (const g of groups) {
+    const ours = mine.filter((f) => f.product === g.product && f.metric === g.metric)
+    const theirs = others.filter((c) => c.product === g.product && c.metric === g.metric)
+    const values = [
+      ...ours.map((f) => ({ id: `new-${f.ordinal}`, value: f.value!, asOf: isUndated(f.asOf) ? null : f.asOf })),
+      ...theirs.map((c) => ({ id: c.id, value: c.value, asOf: c.asOf })),
+    ]
+    for (const conflict of findConflicts(values)) {
+      if (!conflict.ids.some((id) => id.startsWith('new-')) || conflict.ids.every((id) => id.startsWith('new-'))) continue
+      result.push({
+        key: `${g.product}-${g.metric}-${conflict.period}`,
+        product: { slug: g.product, name: productName.get(g.product) ?? g.product },
+        metric: { slug: g.metric, name: metricName.get(g.metric) ?? g.metric },
+        period: formatAsOf(lang, conflict.period),
+        claims: conflict.ids.map((id) => {
+          const f = id.startsWith('new-') ? ours.find((x) => `new-${x.ordinal}` === id)! : null
+          if (f) return { id, value: f.text, date: formatAsOf(lang, f.asOf!), source: '', href: `/pages/${page.slug}/revisions/${revisionId}#fig-${f.ordinal}`, page: page.title }
+          const c = theirs.find((x) => x.id === id)!
+          return { id, value: c.text, date: claimDateText(c, lang, t), source: c.source.publisher || c.source.title, href: evidenceHref(c), page: c.page.title }
+        }),
+      })
+    }
+  }
+  return result
 }
