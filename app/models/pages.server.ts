@@ -1,7 +1,7 @@
 import type { PageKind } from '#app/core/product'
-import type { DB } from './db.server'
 import { indexClaims } from './claims.server'
-import { indexPageFacts } from './products.server'
+import { engineOf, type DB } from './db.server'
+import { indexPageFacts, readStablePage } from './products.server'
 import { indexPageForSearch } from './search.server'
 
 export interface PageSummary {
@@ -61,6 +61,18 @@ export async function getPageBySlug(db: DB, slug: string): Promise<PageRecord | 
 
 export async function getPageById(db: DB, id: string): Promise<PageRecord | null> {
   const row = await db.selectFrom('pages').select(pageColumns).where('id', '=', id).executeTakeFirst()
+  return row ? toPage(row) : null
+}
+
+/**
+ * The page read under its row lock, in one statement: on PostgreSQL `FOR UPDATE` waits for a
+ * transaction holding the lock (a save of the same page) to end and then returns the row as it
+ * committed; on SQLite the write transaction already holds the database's lock. A save holds the
+ * lock for every statement after this one, so it spends no round trip on a separate lock.
+ */
+export async function lockPageBySlug(db: DB, slug: string): Promise<PageRecord | null> {
+  const query = db.selectFrom('pages').select(pageColumns).where('slug', '=', slug)
+  const row = await (engineOf(db) === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
   return row ? toPage(row) : null
 }
 
@@ -126,8 +138,10 @@ export async function updatePageHeads(
     .execute()
   // Search covers what readers see, so it follows the stable revision.
   if (heads.stableRevisionId !== undefined) {
-    await indexPageForSearch(db, pageId)
-    await indexPageFacts(db, pageId)
+    // Read once for both indexes; claims read the stable revision's figure rows.
+    const stable = await readStablePage(db, pageId)
+    await indexPageForSearch(db, pageId, stable)
+    await indexPageFacts(db, pageId, stable)
     await indexClaims(db, pageId)
   }
 }

@@ -51,18 +51,17 @@ function toSummary(row: IndexRow): ProductSummary {
  * Replaces the rows derived from a page's stable revision: its categories, and either its
  * product facts or the products its subjects name. Called whenever the stable revision moves.
  */
-export async function indexPageFacts(db: DB, pageId: string): Promise<void> {
-  const row = await db
-    .selectFrom('pages')
-    .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
-    .select(['pages.slug', 'pages.kind', 'pages.updated_at', 'revisions.content'])
-    .where('pages.id', '=', pageId)
-    .executeTakeFirst()
+export async function indexPageFacts(db: DB, pageId: string, stable?: StablePageRow | null): Promise<void> {
+  const row = stable === undefined ? await readStablePage(db, pageId) : stable
   await db.deleteFrom('page_categories').where('page_id', '=', pageId).execute()
-  await db.deleteFrom('comparison_subjects').where('page_id', '=', pageId).execute()
-  await db.deleteFrom('product_links').where('page_id', '=', pageId).execute()
-  await db.deleteFrom('product_names').where('page_id', '=', pageId).execute()
-  await db.deleteFrom('product_index').where('page_id', '=', pageId).execute()
+  // A page keeps its kind for life, so only a product has product rows and only a comparison
+  // subjects: the other kind's tables need no statement (a save holds the page's lock throughout).
+  if (row?.kind !== 'product') await db.deleteFrom('comparison_subjects').where('page_id', '=', pageId).execute()
+  if (row?.kind !== 'comparison') {
+    await db.deleteFrom('product_links').where('page_id', '=', pageId).execute()
+    await db.deleteFrom('product_names').where('page_id', '=', pageId).execute()
+    await db.deleteFrom('product_index').where('page_id', '=', pageId).execute()
+  }
   if (!row) return
   const content = JSON.parse(row.content) as PageContent
   const categories = [...new Set(content.categories.map(categoryFromText).filter((c): c is string => c !== null))]
@@ -96,6 +95,24 @@ export async function indexPageFacts(db: DB, pageId: string): Promise<void> {
         .execute()
     }
   }
+}
+
+export interface StablePageRow {
+  slug: string
+  kind: string
+  updated_at: string
+  content: string
+}
+
+/** The page with its stable revision's snapshot, as the derived indexes need it (null: nothing published). */
+export async function readStablePage(db: DB, pageId: string): Promise<StablePageRow | null> {
+  const row = await db
+    .selectFrom('pages')
+    .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
+    .select(['pages.slug', 'pages.kind', 'pages.updated_at', 'revisions.content'])
+    .where('pages.id', '=', pageId)
+    .executeTakeFirst()
+  return row ?? null
 }
 
 /** Rebuilds the derived rows when they lag behind the pages (after migration 0020, or a restore). */

@@ -19,14 +19,20 @@ export interface SearchHit {
 const START = '\u0001'
 const STOP = '\u0002'
 
-/** Replaces the page's searchable text with its stable revision's (called when the stable revision moves). */
-export async function indexPageForSearch(db: DB, pageId: string): Promise<void> {
-  const row = await db
-    .selectFrom('pages')
-    .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
-    .select(['revisions.content'])
-    .where('pages.id', '=', pageId)
-    .executeTakeFirst()
+/**
+ * Replaces the page's searchable text with its stable revision's (called when the stable revision
+ * moves); `stable` is that revision's snapshot when the caller has read it already.
+ */
+export async function indexPageForSearch(db: DB, pageId: string, stable?: { content: string } | null): Promise<void> {
+  const row =
+    stable !== undefined
+      ? stable
+      : await db
+          .selectFrom('pages')
+          .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
+          .select(['revisions.content'])
+          .where('pages.id', '=', pageId)
+          .executeTakeFirst()
   await db.deleteFrom('page_search').where('page_id', '=', pageId).execute()
   if (!row) return
   const content = JSON.parse(row.content) as PageContent
