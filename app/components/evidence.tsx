@@ -1,5 +1,6 @@
 import { waybackLookupUrl } from '#app/core/archive'
-import { formatAsOf, formatDate } from '#app/core/format'
+import { formatDate } from '#app/core/format'
+import { AsOf } from './as-of'
 import { groupReferences } from '#app/core/reading'
 import type { SourceKind } from '#app/core/content'
 import type { DisputeReason } from '#app/core/disputes'
@@ -85,12 +86,20 @@ export function FigurePanel({ figure, source, report }: { figure: ReaderFigure; 
           <>
             <dt>{t('figure.asOf')}</dt>
             <dd>
-              <time dateTime={figure.asOf}>{formatAsOf(lang, figure.asOf)}</time>
+              <AsOf asOf={figure.asOf} publishedAt={source ? source.publishedAt : undefined} />
               {figure.ageMonths !== null ? <span className="muted"> ({ageLabel(t, figure.ageMonths)})</span> : null}
             </dd>
           </>
         ) : null}
-        {figure.metric ? (
+        {figure.metricInfo ? (
+          <>
+            <dt>{t('figure.metric')}</dt>
+            <dd>
+              {figure.metricInfo.registered ? <a href={`/metrics/${figure.metricInfo.slug}`}>{figure.metricInfo.name}</a> : <>{figure.metricInfo.name} <span className="muted">({t('metrics.unregistered')})</span></>}
+              {figure.metricInfo.definition ? <p className="evidence__definition">{figure.metricInfo.definition}</p> : null}
+            </dd>
+          </>
+        ) : figure.metric ? (
           <>
             <dt>{t('figure.metric')}</dt>
             <dd>{figure.metric}</dd>

@@ -1,4 +1,6 @@
 import { Link } from '@remix-run/react'
+import { isUndated } from '#app/core/as-of'
+import { AsOf } from './as-of'
 import { categoryName } from '#app/core/categories'
 import { formatAsOf } from '#app/core/format'
 import type { LicenceFamily } from '#app/core/licence'
@@ -42,7 +44,7 @@ export function KeyFigures({ figures }: { figures: readonly KeyFigure[] }) {
       {figures.map((f) => (
         <li key={`${f.metric}-${f.text}`}>
           <strong>{f.text}</strong> {f.metric ? <span>{f.metric}</span> : null}
-          {f.asOf ? <span className="muted"> · {t('product.asOf', { date: formatAsOf(lang, f.asOf) })}</span> : null}
+          {f.asOf ? <span className="muted"> · {isUndated(f.asOf) ? <AsOf asOf={f.asOf} publishedAt={f.source.publishedAt} /> : t('product.asOf', { date: formatAsOf(lang, f.asOf) })}</span> : null}
           {' · '}
           <Link to={`/sources/${f.source.id}`} title={f.quote ?? undefined}>
             {t('product.evidence')}: {f.source.publisher}

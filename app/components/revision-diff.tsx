@@ -1,13 +1,13 @@
 import { Link } from '@remix-run/react'
+import { AsOf } from './as-of'
 import type { ReactNode } from 'react'
-import { formatAsOf } from '#app/core/format'
 import { isLang } from '#app/core/lang'
 import { LANG_NAMES } from '#app/core/i18n/index'
 import type { InlinePart, ItemsDiff, MetaDiff } from '#app/core/revision-diff'
 import type { CitationView, EvidenceChanges } from '#app/models/diff-view.server'
 import type { FigureView } from '#app/presenters/figure'
 import type { SourceView } from '#app/presenters/source'
-import { useT, useUiLang } from './i18n'
+import { useT } from './i18n'
 
 /** Words added and removed, with the same hidden start/end labels as the body diff. */
 export function InlineParts({ parts }: { parts: readonly InlinePart[] }) {
@@ -167,7 +167,6 @@ type FigureField = 'value' | 'source' | 'asOf' | 'metric' | 'quote'
 /** A figure's evidence as a list of fields; the changed ones marked in words, not colour alone. */
 function FigureFacts({ figure, sources, changed = [] }: { figure: FigureView; sources: Record<string, SourceView>; changed?: readonly FigureField[] }) {
   const t = useT()
-  const lang = useUiLang()
   const row = (field: FigureField, label: string, value: ReactNode) => (
     <>
       <dt className={changed.includes(field) ? 'changed-field' : undefined}>
@@ -181,7 +180,7 @@ function FigureFacts({ figure, sources, changed = [] }: { figure: FigureView; so
     <dl>
       {row('value', t('diff.field.value'), <>{figure.text}{!figure.cited ? <> · <strong>{t('diff.uncited')}</strong></> : null}</>)}
       {row('source', t('diff.field.source'), <SourceName id={figure.sourceId} sources={sources} />)}
-      {row('asOf', t('diff.field.asOf'), figure.asOf ? <time dateTime={figure.asOf}>{formatAsOf(lang, figure.asOf)}</time> : '—')}
+      {row('asOf', t('diff.field.asOf'), figure.asOf ? <AsOf asOf={figure.asOf} publishedAt={figure.sourceId ? (sources[figure.sourceId]?.publishedAt ?? null) : undefined} /> : '—')}
       {row('metric', t('diff.field.metric'), figure.metric ?? '—')}
       {row('quote', t('diff.field.quote'), figure.quote ? <q>{figure.quote}</q> : '—')}
     </dl>

@@ -50,7 +50,7 @@ export function metricRegistry(metrics: readonly Metric[]): MetricRegistry & { a
  * with the same written metric.
  */
 export function areComparable(registry: MetricRegistry, a: string, b: string): boolean {
-  if (a === b) return true
+  if (a === b || normaliseMetric(a) === normaliseMetric(b)) return true
   const ma = registry.get(a)
   const mb = registry.get(b)
   if (!ma || !mb) return false
@@ -59,12 +59,33 @@ export function areComparable(registry: MetricRegistry, a: string, b: string): b
 
 /**
  * Whether a reader could take figures of `a` and `b` for measures of the same thing: registered
- * metrics of one kind of quantity; any pair involving an unregistered metric, whose kind is unknown.
+ * metrics of one kind of quantity. An unregistered metric has no kind; it is read by its words
+ * (revisions from before the registry carry free text): "registered users" and "monthly active
+ * users" name the same kind of thing, "requests" and "years" do not.
  */
 export function couldBeConfused(registry: MetricRegistry, a: string, b: string): boolean {
   const ma = registry.get(a)
   const mb = registry.get(b)
-  return !ma || !mb || ma.quantity === mb.quantity
+  if (ma && mb) return ma.quantity === mb.quantity
+  const words = wordsOf(mb ?? b)
+  return [...wordsOf(ma ?? a)].some((w) => words.has(w))
+}
+
+export function normaliseMetric(metric: string): string {
+  return metric.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+/** Words too common to say two metrics count the same kind of thing. */
+const FUNCTION_WORDS = new Set([
+  'with', 'from', 'that', 'this', 'than', 'into', 'over', 'only', 'also', 'each', 'total', 'defined', 'further',
+  'nicht', 'oder', 'eine', 'einer', 'einem', 'einen', 'sind', 'wird', 'über', 'insgesamt',
+  'pour', 'dans', 'avec', 'sans', 'sont', 'plus', 'leur', 'leurs', 'être',
+])
+
+/** The significant words of a metric: of its text, or of a registered metric's slug and names. */
+function wordsOf(metric: string | Metric): Set<string> {
+  const text = typeof metric === 'string' ? metric : [metric.slug.replace(/-/g, ' '), metric.name.en, metric.name.de, metric.name.fr].join(' ')
+  return new Set((normaliseMetric(text).match(/\p{L}+/gu) ?? []).filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w)))
 }
 
 /** The slugs a metric is comparable with, both ways, sorted. */

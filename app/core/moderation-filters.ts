@@ -7,7 +7,7 @@ import { isLang, type Lang } from './lang'
  * with a misspelt value shows the unfiltered list rather than an error).
  */
 
-export const FINDING_FILTERS = ['uncited-figure', 'marketing', 'quote-mismatch', 'citation-removed', 'unknown-source'] as const satisfies readonly FindingKind[]
+export const FINDING_FILTERS = ['uncited-figure', 'marketing', 'quote-mismatch', 'citation-removed', 'unknown-source', 'metric-mismatch', 'unregistered-metric', 'undated-figure'] as const satisfies readonly FindingKind[]
 export const AGE_FILTERS = ['day', 'week', 'older'] as const
 export type AgeFilter = (typeof AGE_FILTERS)[number]
 

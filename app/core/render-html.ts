@@ -21,7 +21,7 @@ export interface HighlightRange {
   start: number
   end: number
   /** A CSS class from a fixed set chosen by the caller, never from content. */
-  className: 'hl-uncited' | 'hl-marketing' | 'hl-mismatch'
+  className: 'hl-uncited' | 'hl-marketing' | 'hl-mismatch' | 'hl-metric'
   title: string
   /** Read by screen readers after the span (a title attribute is not reliably announced). */
   label?: string

@@ -10,6 +10,8 @@ export interface HighlightLabels {
   uncited: string
   mismatch: string
   marketing: (category: MarketingCategory, suggestion: string) => string
+  /** Figures of metrics that cannot be compared, set side by side (decision 026). */
+  metricMismatch?: string
 }
 
 type FindingLike = Pick<Finding, 'kind' | 'field' | 'start' | 'end' | 'category' | 'message'>
@@ -27,6 +29,7 @@ export function reviewHighlights(findings: readonly FindingLike[], labels: Highl
     if (f.field !== 'body' || f.start === null || f.end === null) continue
     if (f.kind === 'uncited-figure') ranges.push({ start: f.start, end: f.end, className: 'hl-uncited', title: labels.uncited, label: labels.uncited })
     else if (f.kind === 'quote-mismatch') ranges.push({ start: f.start, end: f.end, className: 'hl-mismatch', title: labels.mismatch, label: labels.mismatch })
+    else if (f.kind === 'metric-mismatch' && labels.metricMismatch) ranges.push({ start: f.start, end: f.end, className: 'hl-metric', title: f.message, label: labels.metricMismatch })
     else if (f.kind === 'marketing' && f.category !== null) {
       const label = labels.marketing(f.category, f.message)
       ranges.push({ start: f.start, end: f.end, className: 'hl-marketing', title: label, label })

@@ -7,6 +7,7 @@ import { quoteCheckOf } from '#app/core/link-check'
 import { citationKeys, disputedOrdinals, figureKey } from '#app/core/evidence-key'
 import { translator } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
+import type { MetricRegistry } from '#app/core/metrics'
 import { monthsSince } from '#app/core/format'
 import { renderBody } from '#app/core/render-html'
 import { presentFigure, type FigureView } from '#app/presenters/figure'
@@ -17,6 +18,7 @@ import { latestLinkChecks } from './link-checks.server'
 import { getPageBySlug, type PageRecord } from './pages.server'
 import { cachedRender } from './render-cache.server'
 import { getRevision, type RevisionWithContent } from './revisions.server'
+import { loadMetricRegistry } from './metrics.server'
 import { listTargetSupport } from './reports.server'
 import { getSourcesByIds } from './sources.server'
 
@@ -25,6 +27,8 @@ export interface ReaderFigure extends FigureView {
   ageMonths: number | null
   outdated: boolean
   notComparable: boolean
+  /** The figure's metric in the reader's language: registered (linking /metrics/:slug) or as written. */
+  metricInfo?: { slug: string; name: string; definition: string | null; registered: boolean } | null
   /** Readers see this figure as disputed (app/core/disputes.ts; optional: views built elsewhere may not compute it). */
   disputed?: boolean
   /** Why: a moderator upheld a report, a trusted person reported it, or enough readers did. */
@@ -67,13 +71,21 @@ export function renderRevisionBody(revisionId: string, content: PageContent, fig
   })
 }
 
+function metricInfoOf(metrics: MetricRegistry, f: FigureRecord, lang: Lang): ReaderFigure['metricInfo'] {
+  if (!f.metric) return null
+  const metric = metrics.get(f.metric)
+  return metric
+    ? { slug: metric.slug, name: metric.name[lang], definition: metric.definition[lang], registered: true }
+    : { slug: f.metric, name: f.metric, definition: f.metricDefinition, registered: false }
+}
+
 /** Everything a reader's view of one revision needs: the page, its HTML and its evidence. */
 export async function loadPageView(db: DB, slug: string, which: Which, uiLang: Lang, now = new Date()): Promise<PageView | null> {
   const page = await getPageBySlug(db, slug)
   if (!page) return null
   const revisionId = which.kind === 'stable' ? page.stableRevisionId : which.kind === 'latest' ? page.latestRevisionId : which.id
   if (!revisionId) return null
-  const [revision, figureRows, citationRows, support] = await Promise.all([getRevision(db, revisionId), listFigures(db, revisionId), listCitations(db, revisionId), listTargetSupport(db, page.id)])
+  const [revision, figureRows, citationRows, support, metrics] = await Promise.all([getRevision(db, revisionId), listFigures(db, revisionId), listCitations(db, revisionId), listTargetSupport(db, page.id), loadMetricRegistry(db)])
   if (!revision || revision.pageId !== page.id) return null
   const sourceIds = [...figureRows.map((f) => f.sourceId), ...citationRows.map((c) => c.sourceId)].filter((id): id is string => id !== null)
   const [sources, checks] = await Promise.all([getSourcesByIds(db, sourceIds), latestLinkChecks(db, sourceIds)])
@@ -81,7 +93,7 @@ export async function loadPageView(db: DB, slug: string, which: Which, uiLang: L
     linkStatus: sourceId ? (sources.get(sourceId)?.linkStatus ?? null) : null,
     ...quoteCheckOf(sourceId ? checks.get(sourceId) : undefined, quote),
   })
-  const notComparable = notComparableFigures(revision.content.body, figureRows)
+  const notComparable = notComparableFigures(revision.content.body, figureRows, metrics)
   // Reports that enough people stand behind, or that a moderator upheld, mark their figures and
   // citations as disputed for every reader (app/core/disputes.ts, app/core/evidence-key.ts).
   const disputedKeys = disputedTargets(support, config.reportsToDispute)
@@ -102,6 +114,7 @@ export async function loadPageView(db: DB, slug: string, which: Which, uiLang: L
       ageMonths: f.asOf ? monthsSince(f.asOf, now) : null,
       outdated: isOutdated(f.asOf, now, config.figureMaxAgeMonths),
       notComparable: notComparable.has(f.ordinal),
+      metricInfo: metricInfoOf(metrics, f, uiLang),
       disputed: disputed.figures.has(f.ordinal),
       disputedBy: disputedKeys.get(figureKeys[i]!) ?? null,
       ...quoteCheck(f.sourceId, f.quote),

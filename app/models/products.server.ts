@@ -245,7 +245,7 @@ export interface KeyFigure {
   value: number | null
   metric: string | null
   asOf: string | null
-  source: { id: string; title: string; publisher: string; kind: string; url: string }
+  source: { id: string; title: string; publisher: string; kind: string; url: string; publishedAt: string | null }
   quote: string | null
 }
 
@@ -260,7 +260,7 @@ export async function keyFiguresOf(db: DB, pageIds: readonly string[]): Promise<
     .selectFrom('figures')
     .innerJoin('pages', (join) => join.onRef('pages.stable_revision_id', '=', 'figures.revision_id'))
     .innerJoin('sources', 'sources.id', 'figures.source_id')
-    .select(['figures.page_id', 'figures.text', 'figures.value', 'figures.metric', 'figures.as_of', 'figures.quote', 'sources.id as source_id', 'sources.title', 'sources.publisher', 'sources.kind', 'sources.url'])
+    .select(['figures.page_id', 'figures.text', 'figures.value', 'figures.metric', 'figures.as_of', 'figures.quote', 'sources.id as source_id', 'sources.title', 'sources.publisher', 'sources.kind', 'sources.url', 'sources.published_at'])
     .where('figures.page_id', 'in', [...pageIds])
     .where('figures.cited', '=', 1)
     .orderBy('figures.as_of', 'desc')
@@ -270,7 +270,7 @@ export async function keyFiguresOf(db: DB, pageIds: readonly string[]): Promise<
     const figures = result.get(r.page_id)!
     const metric = r.metric ?? ''
     if (figures.some((f) => (f.metric ?? '') === metric)) continue
-    figures.push({ text: r.text, value: r.value, metric: r.metric, asOf: r.as_of, quote: r.quote, source: { id: r.source_id, title: r.title, publisher: r.publisher, kind: r.kind, url: r.url } })
+    figures.push({ text: r.text, value: r.value, metric: r.metric, asOf: r.as_of, quote: r.quote, source: { id: r.source_id, title: r.title, publisher: r.publisher, kind: r.kind, url: r.url, publishedAt: r.published_at } })
   }
   return result
 }

@@ -6,6 +6,10 @@ export interface FigureView {
   value: number | null
   unit: string | null
   metric: string | null
+  /** The written definition of an unregistered metric. */
+  metricDefinition: string | null
+  /** The slug of the product the figure is about. */
+  product: string | null
   asOf: string | null
   sourceId: string | null
   quote: string | null
@@ -20,6 +24,8 @@ export function presentFigure(f: FigureRecord): FigureView {
     value: f.value,
     unit: f.unit,
     metric: f.metric,
+    metricDefinition: f.metricDefinition,
+    product: f.product,
     asOf: f.asOf,
     sourceId: f.sourceId,
     quote: f.quote,

@@ -2,7 +2,8 @@ import type { KeyFigure, ProductSummary } from '#app/models/products.server'
 
 /** A product as the JSON API lists it (DESIGN.md: slug, name, kind, license, vendor, categories). */
 export function presentProductItem(p: ProductSummary) {
-  return { slug: p.slug, name: p.name, kind: p.kind, license: p.license, vendor: p.vendor, categories: p.categories }
+  // `aliases`: the cite dialog finds the product a figure is about by any of its names (decision 026).
+  return { slug: p.slug, name: p.name, aliases: p.aliases, kind: p.kind, license: p.license, vendor: p.vendor, categories: p.categories }
 }
 
 export function presentProduct(p: ProductSummary) {

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { EvidencePanels, LinkStatus, SourceKindLabel } from '#app/components/evidence'
 import { useT, useUiLang } from '#app/components/i18n'
 import { ElapsedText, ModerationNav } from '#app/components/moderation'
-import { analyseContent, type FindingField } from '#app/core/analyse'
+import { analyseContent, type FindingField, type FindingKind } from '#app/core/analyse'
 import { elapsed } from '#app/core/elapsed'
 import { diffEvidence } from '#app/core/evidence-diff'
 import { formatDate, formatDateTime } from '#app/core/format'
@@ -47,6 +47,8 @@ export const links: LinksFunction = () => [
 const figureView = (f: FigureRecord) => ({ ...presentFigure(f), ageMonths: null, outdated: false, notComparable: false })
 
 /** A finding's field as the moderator reads it: "Title", "Category 2", "Product 1 (name)". */
+const METRIC_KINDS: readonly FindingKind[] = ['metric-mismatch', 'unregistered-metric', 'undated-figure']
+
 function fieldLabel(t: ReturnType<typeof translator>, field: FindingField): string {
   if (field === 'body' || field === 'title' || field === 'summary' || field === 'editSummary') return t(`mod.review.field.${field}`)
   const category = /^categories\.(\d+)$/.exec(field)
@@ -94,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const labels = {
     uncited: t('mod.hl.uncited'),
     mismatch: t('mod.hl.mismatch'),
+    metricMismatch: t('mod.hl.metricMismatch'),
     marketing: (category: MarketingCategory, suggestion: string) => t('mod.hl.marketing', { category: t(`mod.category.${category}`), suggestion }),
   }
   const highlights = reviewHighlights(analysis.findings, labels)
@@ -149,6 +152,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       marketing: marketing.map((f) => ({ field: fieldLabel(t, f.field), text: f.text, category: f.category!, suggestion: f.message })),
       citationsRemoved: removedSources.map((id) => sourceName(id) ?? id),
       unknownSources: analysis.findings.filter((f) => f.kind === 'unknown-source').length,
+      // What figures count and when (decision 026), with the analysis' message in the page's language.
+      metrics: analysis.findings.filter((f) => METRIC_KINDS.includes(f.kind)).map((f) => ({ kind: f.kind as 'metric-mismatch' | 'unregistered-metric' | 'undated-figure', text: f.text, message: f.message })),
       // Sources readers cannot reach, and quotes the last check did not find on their source page.
       brokenLinks: [...sourceIdsNow].filter((id) => BROKEN_STATUSES.includes(sources.get(id)?.linkStatus as CheckStatus) && sourceViews[id]).map((id) => sourceViews[id]!),
       quotesMissing: [
@@ -206,7 +211,7 @@ export default function ReviewRevision() {
   const busy = navigation.state !== 'idle'
   const failure = result && !result.ok ? result : null
   const hasFindings =
-    data.findings.uncited.length + data.findings.mismatched.length + data.findings.marketing.length + data.findings.citationsRemoved.length + data.findings.unknownSources +
+    data.findings.uncited.length + data.findings.mismatched.length + data.findings.marketing.length + data.findings.citationsRemoved.length + data.findings.unknownSources + data.findings.metrics.length +
       data.findings.brokenLinks.length + data.findings.quotesMissing.length >
     0
   return (
@@ -428,6 +433,14 @@ export default function ReviewRevision() {
             ))}
             {data.findings.citationsRemoved.map((name, i) => (
               <li key={`c${i}`}>{t('mod.review.citationRemoved', { source: name })}</li>
+            ))}
+            {data.findings.metrics.map((f, i) => (
+              <li key={`k${i}`} className={`finding--${f.kind}`}>
+                <mark className={f.kind === 'metric-mismatch' ? 'hl-metric' : 'hl-mismatch'} lang={revision.lang}>
+                  {f.text}
+                </mark>{' '}
+                — {t(`mod.finding.${f.kind}`)}: <span lang={revision.lang}>{f.message}</span>
+              </li>
             ))}
             {data.findings.unknownSources > 0 ? <li>{t('mod.chip', { label: t('mod.finding.unknown-source'), count: data.findings.unknownSources })}</li> : null}
             {data.findings.brokenLinks.map((s) => (

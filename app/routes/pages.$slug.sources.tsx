@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { AsOf } from '#app/components/as-of'
 import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { ageLabel, LinkStatus, SourceKindLabel } from '#app/components/evidence'
-import { useT, useUiLang } from '#app/components/i18n'
+import { useT } from '#app/components/i18n'
 import { QuoteCheckNote } from '#app/components/link-check'
-import { formatAsOf } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
@@ -69,7 +69,6 @@ export default function PageSources() {
 
 function FiguresTable({ figures, base, lang }: { figures: Figure[]; base: string; lang: string }) {
   const t = useT()
-  const uiLang = useUiLang()
   return (
     <div className="table-scroll" role="region" aria-label={t('pageSources.figuresCaption')} tabIndex={0}>
       <table className="data sources-table" aria-labelledby="figures-heading">
@@ -96,7 +95,7 @@ function FiguresTable({ figures, base, lang }: { figures: Figure[]; base: string
               <td>
                 {f.asOf ? (
                   <>
-                    <time dateTime={f.asOf}>{formatAsOf(uiLang, f.asOf)}</time>
+                    <AsOf asOf={f.asOf} publishedAt={f.source?.publishedAt} />
                     {f.ageMonths !== null ? <span className="muted"> ({ageLabel(t, f.ageMonths)})</span> : null}
                   </>
                 ) : null}

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { AsOf } from '#app/components/as-of'
 import { Link, useLoaderData } from '@remix-run/react'
 import { waybackLookupUrl } from '#app/core/archive'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
@@ -133,7 +134,7 @@ export default function SourcePage() {
                       </>
                     ) : null}
                   </td>
-                  <td>{u.asOf ? <time dateTime={u.asOf}>{formatAsOf(lang, u.asOf)}</time> : null}</td>
+                  <td>{u.asOf ? <AsOf asOf={u.asOf} publishedAt={source.publishedAt} /> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import type { EditorState } from '@tiptap/pm/state'
 import type { FigureAttrs } from '#app/core/content'
 import { findFigures } from '#app/core/figures'
 import type { Lang } from '#app/core/lang'
+import type { FigureContext } from '#app/core/product-suggest'
 import { blockTextAt, indexPlainText, offsetAt, rangeAt } from './text-positions'
 
 export interface FigureTarget {
@@ -50,4 +51,41 @@ export function figureTarget(state: EditorState, lang: Lang): FigureTarget | nul
   if (!found) return null
   const range = rangeAt(index, block.start + found.start, block.start + found.end)
   return range ? { ...range, text: found.text, existing: null } : null
+}
+
+const SENTENCE_END = /[.!?…](?=\s)/g
+
+/**
+ * Where a figure stands, as text to find its product in (app/core/product-suggest.ts): its
+ * sentence, and in a table the header of its row (the row's first cell) and of its column (the
+ * table's first row).
+ */
+export function figureContext(state: EditorState, pos: number): FigureContext[] {
+  const $pos = state.doc.resolve(pos)
+  const block = $pos.parent.textContent
+  const at = Math.min($pos.parentOffset, block.length)
+  let start = 0
+  let end = block.length
+  for (const m of block.matchAll(SENTENCE_END)) {
+    const boundary = m.index + 1
+    if (boundary <= at) start = boundary
+    else {
+      end = boundary
+      break
+    }
+  }
+  const contexts: FigureContext[] = [{ place: 'sentence', text: block.slice(start, end) }]
+  for (let d = $pos.depth; d > 1; d--) {
+    const cell = $pos.node(d)
+    if (cell.type.name !== 'tableCell' && cell.type.name !== 'tableHeader') continue
+    const column = $pos.index(d - 1)
+    const row = $pos.node(d - 1)
+    const table = $pos.node(d - 2)
+    const rowIndex = $pos.index(d - 2)
+    if (column > 0) contexts.push({ place: 'row', text: row.child(0).textContent })
+    const header = table.firstChild
+    if (rowIndex > 0 && header && column < header.childCount) contexts.push({ place: 'column', text: header.child(column).textContent })
+    break
+  }
+  return contexts
 }

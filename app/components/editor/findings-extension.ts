@@ -21,7 +21,7 @@ export type LintAnswer = Pick<LintResponse, 'findings'>
 
 export interface EditorFinding {
   id: string
-  kind: 'uncited' | 'marketing'
+  kind: 'uncited' | 'marketing' | 'metric'
   /** The analysis's own kind: an uncited figure, a quote that does not show it, or promotional language. */
   finding: Finding['kind']
   text: string
@@ -58,9 +58,13 @@ export function findingsOfAnswer(doc: PMNode, answer: LintAnswer): EditorFinding
   const findings: EditorFinding[] = []
   for (const f of answer.findings) {
     if (f.field !== 'body' || f.start === null || f.end === null || f.start >= f.end) continue
-    const kind = f.kind === 'marketing' ? 'marketing' : f.kind === 'uncited-figure' || f.kind === 'quote-mismatch' ? 'uncited' : null
+    const kind =
+      f.kind === 'marketing' ? 'marketing'
+      : f.kind === 'uncited-figure' || f.kind === 'quote-mismatch' ? 'uncited'
+      : f.kind === 'metric-mismatch' || f.kind === 'unregistered-metric' || f.kind === 'undated-figure' ? 'metric'
+      : null
     const range = kind && rangeAt(index, f.start, f.end)
-    if (kind && range) findings.push({ id: `${kind}-${f.start}`, kind, finding: f.kind, text: f.text, ...range, category: f.category, suggestion: f.message })
+    if (kind && range) findings.push({ id: `${kind}-${f.kind}-${f.start}`, kind, finding: f.kind, text: f.text, ...range, category: f.category, suggestion: f.message })
   }
   return findings.sort((a, b) => a.from - b.from)
 }

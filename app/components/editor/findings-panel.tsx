@@ -14,15 +14,20 @@ export function FindingsPanel({ editor, status, onCite }: { editor: Editor; stat
   const findings = useEditorState({ editor, selector: ({ editor: e }) => findingsOf(e.state), equalityFn: (a, b) => a === b })
   const uncited = findings.filter((f) => f.kind === 'uncited')
   const marketing = findings.filter((f) => f.kind === 'marketing')
+  const metrics = findings.filter((f) => f.kind === 'metric')
   const show = (f: EditorFinding) => editor.chain().focus().setTextSelection({ from: f.from, to: f.to }).scrollIntoView().run()
   const summary =
     status === 'unavailable'
       ? t('editor.findings.unavailable')
       : status === 'idle' || (status === 'checking' && findings.length === 0)
         ? t('editor.findings.checking')
-        : uncited.length + marketing.length === 0
+        : uncited.length + marketing.length + metrics.length === 0
           ? t('editor.findings.none')
-          : [uncited.length > 0 ? t('editor.findings.uncitedCount', { count: uncited.length }) : null, marketing.length > 0 ? t('editor.findings.marketingCount', { count: marketing.length }) : null].filter(Boolean).join(' · ')
+          : [
+              uncited.length > 0 ? t('editor.findings.uncitedCount', { count: uncited.length }) : null,
+              marketing.length > 0 ? t('editor.findings.marketingCount', { count: marketing.length }) : null,
+              metrics.length > 0 ? t('editor.findings.metricCount', { count: metrics.length }) : null,
+            ].filter(Boolean).join(' · ')
   return (
     <section className="findings" aria-labelledby="findings-title">
       <h2 id="findings-title">{t('editor.findings.title')}</h2>
@@ -62,6 +67,28 @@ export function FindingsPanel({ editor, status, onCite }: { editor: Editor; stat
                 {f.suggestion ? <p className="findings__suggestion">{f.suggestion}</p> : null}
                 <button type="button" onClick={() => show(f)}>
                   {t('editor.findings.show', { text: f.text })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {metrics.length > 0 ? (
+        <>
+          <h3>{t('editor.findings.metricTitle')}</h3>
+          <ul className="findings__list">
+            {metrics.map((f) => (
+              <li key={f.id} className={`findings__item findings__item--metric findings__item--${f.finding}`}>
+                <q>{f.text}</q>
+                {f.suggestion ? <p className="findings__suggestion">{f.suggestion}</p> : null}
+                <button
+                  type="button"
+                  onClick={() => {
+                    show(f)
+                    onCite(f)
+                  }}
+                >
+                  {t('editor.findings.editFigure', { text: f.text })}
                 </button>
               </li>
             ))}

@@ -39,6 +39,14 @@ function localMessage(issue: Issue, t: EditorTranslate, lang: Lang): string | nu
       return t('editor.issue.linkScheme')
     case 'as_of':
       return t('editor.issue.asOf')
+    case 'as_of_calendar':
+      return t('editor.issue.asOfCalendar')
+    case 'as_of_future':
+      return t('editor.issue.asOfFuture')
+    case 'as_of_after_source':
+      return t('editor.issue.asOfAfterSource')
+    case 'product_ref':
+      return t('editor.issue.productRef')
     case 'too_deep':
       return t('editor.issue.tooDeep', { limit })
     case 'too_many_nodes':

@@ -8,7 +8,7 @@ import { editorExtensions, editorSchema } from '#app/core/editor-schema'
 import type { Lang } from '#app/core/lang'
 import type { SourceView } from '#app/presenters/source'
 import { EvidenceBar } from './evidence-bar'
-import { figureTarget } from './figure-selection'
+import { figureContext, figureTarget } from './figure-selection'
 import { LiveFindings } from './findings-extension'
 import { FindingsPanel } from './findings-panel'
 import { LinkDialog } from './link-dialog'
@@ -143,7 +143,7 @@ export function PageEditor(props: PageEditorProps) {
       }
       setHint('')
       pickerTarget.current = { kind: 'figure', from: target.from, to: target.to, editing: target.existing !== null }
-      setPicker({ mode: 'figure', subject: target.text, initial: target.existing, editing: target.existing !== null })
+      setPicker({ mode: 'figure', subject: target.text, initial: target.existing, editing: target.existing !== null, context: figureContext(ed.state, target.from) })
     },
     [form.lang, t],
   )
@@ -174,7 +174,7 @@ export function PageEditor(props: PageEditorProps) {
     const target = pickerTarget.current
     if (!editor || !target) return
     if (target.kind === 'figure') {
-      const attrs = { sourceId: evidence.sourceId, quote: evidence.quote, asOf: evidence.asOf, metric: evidence.metric }
+      const attrs = { sourceId: evidence.sourceId, quote: evidence.quote, asOf: evidence.asOf, metric: evidence.metric, metricDefinition: evidence.metricDefinition, product: evidence.product }
       editor.chain().setTextSelection({ from: target.from, to: target.to }).setMark('figure', attrs).setTextSelection(target.to).run()
     } else {
       const attrs = { sourceId: evidence.sourceId, quote: evidence.quote, locator: evidence.locator }

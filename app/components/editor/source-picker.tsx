@@ -1,10 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
 import { SOURCE_KINDS, type SourceKind } from '#app/core/content'
+import { checkAsOf, todayIso, UNDATED } from '#app/core/as-of'
 import { quoteShowsFigure } from '#app/core/figures'
+import { formatAsOf } from '#app/core/format'
+import type { FigureContext } from '#app/core/product-suggest'
 import type { Lang } from '#app/core/lang'
 import { isWebUrl } from '#app/core/safe-url'
 import type { SourceView } from '#app/presenters/source'
+import { MetricChooser, ProductChooser, type MetricChoice } from './figure-facts'
 import { Modal } from './modal'
+import { useUiLang } from '#app/components/i18n'
 import { useEditorT } from './use-editor-t'
 
 export type PickerMode = 'figure' | 'citation'
@@ -13,8 +18,12 @@ export type PickerMode = 'figure' | 'citation'
 export interface Evidence {
   sourceId: string
   quote: string | null
+  /** YYYY, YYYY-MM, YYYY-MM-DD, or 'undated' when the source gives no date. */
   asOf: string | null
+  /** A registry slug, or the words of an unregistered metric. */
   metric: string | null
+  metricDefinition: string | null
+  product: string | null
   locator: string | null
 }
 
@@ -25,6 +34,8 @@ export interface PickerRequest {
   initial: { [K in keyof Evidence]?: string | null } | null
   /** Evidence is already there: the picker offers to remove it. */
   editing: boolean
+  /** The figure's sentence and table headers, where its product may be named. */
+  context?: FigureContext[]
 }
 
 const AS_OF = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
@@ -95,7 +106,23 @@ function PickerForm({
   onClose: () => void
 }) {
   const t = useEditorT()
+  const uiLang = useUiLang()
   const { mode, subject, initial, editing } = request
+  // The same rules the server applies (app/core/as-of.ts), said before the save.
+  const asOfProblem = (value: string, publishedAt: string | null): string | null => {
+    switch (checkAsOf(value, { today: todayIso(), sourcePublishedAt: publishedAt })) {
+      case 'format':
+        return t('editor.evidence.dateFormat')
+      case 'calendar':
+        return t('editor.evidence.dateCalendar')
+      case 'future':
+        return t('editor.evidence.dateFuture')
+      case 'after-source':
+        return t('editor.evidence.dateAfterSource', { date: formatAsOf(uiLang, (publishedAt ?? '').slice(0, 10)) })
+      default:
+        return null
+    }
+  }
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<SourceView[] | null>(null)
   const [searchFailed, setSearchFailed] = useState(false)
@@ -106,8 +133,10 @@ function PickerForm({
   const [saving, setSaving] = useState(false)
   const [notice, setNotice] = useState('')
   const [quote, setQuote] = useState(initial?.quote ?? '')
-  const [asOf, setAsOf] = useState(initial?.asOf ?? '')
-  const [metric, setMetric] = useState(initial?.metric ?? '')
+  const [asOf, setAsOf] = useState(initial?.asOf === UNDATED ? '' : (initial?.asOf ?? ''))
+  const [undated, setUndated] = useState(initial?.asOf === UNDATED)
+  const [metric, setMetric] = useState<MetricChoice>({ metric: initial?.metric ?? '', custom: false, definition: initial?.metricDefinition ?? '' })
+  const [product, setProduct] = useState(initial?.product ?? '')
   const [locator, setLocator] = useState(initial?.locator ?? '')
   const [errors, setErrors] = useState<Errors>({})
   const fields = useRef(new Map<string, HTMLElement>())
@@ -197,18 +226,24 @@ function PickerForm({
     if (!selected) problems.source = t('editor.evidence.sourceMissing')
     if (mode === 'figure') {
       if (!quote.trim()) problems.quote = t('editor.evidence.quoteMissing')
-      if (!asOf.trim()) problems.asOf = t('editor.evidence.asOfMissing')
-      else if (!AS_OF.test(asOf.trim())) problems.asOf = t('editor.evidence.dateFormat')
+      if (!undated) {
+        const problem = asOf.trim() ? asOfProblem(asOf.trim(), chosen?.publishedAt ?? null) : t('editor.evidence.asOfMissing')
+        if (problem) problems.asOf = problem
+      }
+      if (metric.custom && !metric.metric.trim()) problems['metric-words'] = t('editor.metric.wordsMissing')
+      else if (metric.custom && !metric.definition.trim()) problems['metric-definition'] = t('editor.metric.definitionMissing')
     }
     setErrors(problems)
-    const first = ['source', 'quote', 'asOf'].find((name) => problems[name])
+    const first = ['source', 'quote', 'asOf', 'metric-words', 'metric-definition'].find((name) => problems[name])
     if (first) return focusField(first === 'source' ? (adding ? 'new-url' : 'search') : first)
     const clean = (v: string) => (v.trim() === '' ? null : v.trim())
     onApply({
       sourceId: selected!,
       quote: clean(quote),
-      asOf: mode === 'figure' ? clean(asOf) : null,
-      metric: mode === 'figure' ? clean(metric) : null,
+      asOf: mode === 'figure' ? (undated ? UNDATED : clean(asOf)) : null,
+      metric: mode === 'figure' ? clean(metric.metric) : null,
+      metricDefinition: mode === 'figure' && metric.custom ? clean(metric.definition) : null,
+      product: mode === 'figure' ? clean(product) : null,
       locator: mode === 'citation' ? clean(locator) : null,
     })
   }
@@ -347,11 +382,26 @@ function PickerForm({
         {mode === 'figure' ? (
           <>
             <Field id={`${id}-asof`} label={t('editor.evidence.asOf')} hint={t('editor.evidence.asOfHint')} error={errors.asOf}>
-              {(props) => <input {...props} ref={register('asOf')} type="text" inputMode="numeric" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />}
+              {(props) => <input {...props} ref={register('asOf')} type="text" inputMode="numeric" value={asOf} required={!undated} disabled={undated} onChange={(e) => setAsOf(e.target.value)} />}
             </Field>
-            <Field id={`${id}-metric`} label={t('editor.evidence.metric')} hint={t('editor.evidence.metricHint')}>
-              {(props) => <input {...props} type="text" value={metric} onChange={(e) => setMetric(e.target.value)} />}
-            </Field>
+            <div className="field field--check">
+              <input
+                id={`${id}-undated`}
+                type="checkbox"
+                checked={undated}
+                onChange={(e) => {
+                  setUndated(e.target.checked)
+                  setErrors((x) => ({ ...x, asOf: undefined }))
+                }}
+                aria-describedby={`${id}-undated-hint`}
+              />
+              <label htmlFor={`${id}-undated`}>{t('editor.evidence.undated')}</label>
+              <p id={`${id}-undated-hint`} className="hint">
+                {t('editor.evidence.undatedHint')}
+              </p>
+            </div>
+            <MetricChooser id={id} value={metric} onChange={setMetric} errors={{ words: errors['metric-words'], definition: errors['metric-definition'] }} register={register} />
+            <ProductChooser id={id} value={product} onChange={setProduct} context={request.context ?? []} />
           </>
         ) : (
           <Field id={`${id}-locator`} label={t('editor.evidence.locator')} hint={t('editor.evidence.locatorHint')}>

@@ -71,7 +71,7 @@ export const de: Messages = {
   'figure.uncited': 'Ohne Quelle: Diese Zahl kann erst veröffentlicht werden, wenn sie belegt ist.',
   'figure.quoteMismatch': 'Das Zitat zeigt diese Zahl nicht.',
   'figure.outdated': 'Möglicherweise veraltet',
-  'figure.notComparable': 'Nicht vergleichbar: Die Tabelle stellt die Zahl neben Zahlen, die etwas anderes zählen.',
+  'figure.notComparable': 'Nicht vergleichbar: Die Zahl steht neben Zahlen einer Kennzahl, die etwas anderes zählt.',
   'figure.disputedBy.confirmed': 'Umstritten: Die Moderation hat eine Meldung dazu bestätigt; gekennzeichnet, bis eine Bearbeitung es korrigiert.',
   'figure.disputedBy.trusted-reporter': 'Umstritten: von einer vertrauenswürdigen Person gemeldet; die Moderation entscheidet.',
   'figure.disputedBy.readers': 'Umstritten: von Lesenden gemeldet; die Moderation entscheidet.',

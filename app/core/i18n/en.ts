@@ -75,7 +75,7 @@ export const en = {
   'figure.uncited': 'No source: this figure cannot be published until it is cited.',
   'figure.quoteMismatch': 'The quote does not show this figure.',
   'figure.outdated': 'May be outdated',
-  'figure.notComparable': 'Not comparable: this table sets it beside figures that count something different.',
+  'figure.notComparable': 'Not comparable: it is set beside figures of a metric that counts something different.',
   'figure.disputedBy.confirmed': 'Disputed: a moderator upheld a report on it; marked until an edit corrects it.',
   'figure.disputedBy.trusted-reporter': 'Disputed: reported by a trusted editor; a moderator will decide.',
   'figure.disputedBy.readers': 'Disputed: readers reported it; a moderator will decide.',

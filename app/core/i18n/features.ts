@@ -11,6 +11,7 @@ import { outageMessages } from './features/outage'
 import { readingMessages } from './features/reading'
 import { securityEventMessages } from './features/security-events'
 import { productsMessages } from './features/products'
+import { metricsMessages } from './features/metrics'
 import { claimsMessages } from './features/claims'
 
 /**
@@ -18,7 +19,7 @@ import { claimsMessages } from './features/claims'
  * parameters (declare `const de: typeof en`, `const fr: typeof en`). To add one, import it here
  * and append it to FEATURE_MESSAGES; its keys then type-check everywhere through `t()`.
  */
-export const FEATURE_MESSAGES = [readerMessages, searchMessages, accountMessages, moderationMessages, sourcesMessages, saveNoticeMessages, historyMessages, talkMessages, mailMessages, outageMessages, readingMessages, securityEventMessages, productsMessages, claimsMessages] as const
+export const FEATURE_MESSAGES = [readerMessages, searchMessages, accountMessages, moderationMessages, sourcesMessages, saveNoticeMessages, historyMessages, talkMessages, mailMessages, outageMessages, readingMessages, securityEventMessages, productsMessages, metricsMessages, claimsMessages] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 export type FeatureMessages = UnionToIntersection<(typeof FEATURE_MESSAGES)[number]['en']>

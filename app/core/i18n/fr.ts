@@ -71,7 +71,7 @@ export const fr: Messages = {
   'figure.uncited': 'Sans source : ce chiffre ne peut pas être publié tant qu’il n’est pas sourcé.',
   'figure.quoteMismatch': 'La citation ne montre pas ce chiffre.',
   'figure.outdated': 'Peut-être dépassé',
-  'figure.notComparable': 'Non comparable : le tableau place ce chiffre à côté de chiffres qui comptent autre chose.',
+  'figure.notComparable': 'Non comparable : ce chiffre est placé à côté de chiffres d’une mesure qui compte autre chose.',
   'figure.disputedBy.confirmed': 'Contesté : un modérateur a retenu un signalement ; marqué jusqu’à ce qu’une modification le corrige.',
   'figure.disputedBy.trusted-reporter': 'Contesté : signalé par un contributeur de confiance ; un modérateur tranchera.',
   'figure.disputedBy.readers': 'Contesté : signalé par des lecteurs ; un modérateur tranchera.',
