@@ -38,6 +38,9 @@ export interface Database {
   page_categories: PageCategoriesTable
   page_redirects: PageRedirectsTable
   metrics: MetricsTable
+  claims: ClaimsTable
+  unverified_claims: UnverifiedClaimsTable
+  unverified_claim_events: UnverifiedClaimEventsTable
 }
 
 export interface UsersTable {
@@ -451,6 +454,66 @@ export interface PageRedirectsTable {
   from_slug: string
   page_id: string
   created_by: string | null
+  created_at: string
+}
+
+/**
+ * Derived (migration 0051): every cited figure of a stable revision that names a product and a
+ * metric — a claim (decision 027). Rebuilt whenever a page's stable revision moves.
+ */
+export interface ClaimsTable {
+  id: string
+  page_id: string
+  revision_id: string
+  ordinal: number
+  product_slug: string
+  metric: string
+  text: string
+  value: number
+  unit: string | null
+  /** YYYY, YYYY-MM or YYYY-MM-DD; null when undated. */
+  as_of: string | null
+  undated: number
+  /** as_of, or for an undated claim its source's publication date; '' when neither is known. */
+  sort_date: string
+  source_id: string
+  quote: string | null
+  /** 1 while another claim of its product and metric in the same period gives another value. */
+  conflict: Generated<number>
+}
+
+/** A claim seen without a source, and how it was settled (migration 0051). */
+export interface UnverifiedClaimsTable {
+  id: string
+  text: string
+  /** Where it was seen: a URL or words ("a forum post on …"). */
+  seen_at: string
+  product_slug: string | null
+  metric: string | null
+  /** open | verified | contradicted | no-source */
+  status: string
+  created_by: string
+  created_at: string
+  settled_by: string | null
+  settled_at: string | null
+  note: string | null
+  figure_page_id: string | null
+  figure_revision_id: string | null
+  figure_ordinal: number | null
+  figure_text: string | null
+  figure_source_id: string | null
+}
+
+/** Every step of an unverified claim, public. */
+export interface UnverifiedClaimEventsTable {
+  id: string
+  claim_id: string
+  actor_id: string
+  /** recorded | verified | contradicted | no-source | reopened */
+  action: string
+  note: string | null
+  /** JSON: the figure linked, when one was. */
+  detail: string | null
   created_at: string
 }
 

@@ -66,7 +66,7 @@ export function ageWindow(age: AgeFilter | null, now: Date): { after?: string; b
 export const LOG_ACTIONS = [
   'revision.approve', 'revision.reject', 'revision.rollback', 'report.upheld', 'report.dismissed',
   'page.protect', 'page.unprotect', 'user.block', 'user.unblock', 'user.role', 'user.auto-trusted',
-  'page.move', 'page.delete', 'page.restore', 'revision.hide', 'revision.unhide',
+  'page.move', 'page.delete', 'page.restore', 'revision.hide', 'revision.unhide', 'claim.settle',
 ] as const
 export type LogActionFilter = (typeof LOG_ACTIONS)[number]
 

@@ -27,6 +27,8 @@ export type Action =
   | 'revision.readHidden'
   | 'revision.unhide'
   | 'page.delete'
+  | 'claim.record'
+  | 'claim.settle'
 
 /** Who may edit a protected page. */
 export type Protection = 'registered' | 'trusted' | 'moderator'
@@ -63,6 +65,10 @@ const MINIMUM: Record<Action, Role | 'anyone'> = {
   'revision.unhide': 'admin',
   /** Deleting and restoring a page (soft: nothing is removed), and reading a deleted page. */
   'page.delete': 'admin',
+  /** Recording a claim seen without a source (decision 027): any signed-in person, like talk. */
+  'claim.record': 'editor',
+  /** Settling one links evidence, which is an editor's judgement: trusted, like publishing. */
+  'claim.settle': 'trusted',
 }
 
 export function can(actor: Actor | null, action: Action, subject?: { protection?: Protection | null }): boolean {

@@ -19,6 +19,8 @@ export type LogAction =
   | 'page.restore'
   | 'revision.hide'
   | 'revision.unhide'
+  /** An unverified claim settled (verified, contradicted, no source found) or reopened (decision 027). */
+  | 'claim.settle'
 
 export async function insertDecision(db: DB, d: { revisionId: string; moderatorId: string; decision: 'approve' | 'reject'; reason: string }): Promise<void> {
   await db.insertInto('moderation_decisions').values({ id: newId(), revision_id: d.revisionId, moderator_id: d.moderatorId, decision: d.decision, reason: d.reason, created_at: nowIso() }).execute()

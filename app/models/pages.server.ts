@@ -1,4 +1,5 @@
 import type { PageKind } from '#app/core/product'
+import { indexClaims } from './claims.server'
 import { engineOf, type DB } from './db.server'
 import { indexPageFacts, readStablePage } from './products.server'
 import { indexPageForSearch } from './search.server'
@@ -157,10 +158,11 @@ export async function updatePageHeads(
     .execute()
   // Search covers what readers see, so it follows the stable revision.
   if (heads.stableRevisionId !== undefined) {
-    // Read once for both indexes.
+    // Read once for both indexes; claims read the stable revision's figure rows.
     const stable = await readStablePage(db, pageId)
     await indexPageForSearch(db, pageId, stable)
     await indexPageFacts(db, pageId, stable)
+    await indexClaims(db, pageId)
   }
 }
 

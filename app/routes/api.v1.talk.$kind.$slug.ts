@@ -11,7 +11,7 @@ import { getTalkView, parseThreadCursor, resolveTalkSubject } from '#app/views/t
 /** GET /api/v1/talk/:kind/:slug?cursor= — the threads beside a page, most recently active first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const subject = await resolveTalkSubject(getDb(), params.kind ?? '', params.slug ?? '')
-  if (!subject) return apiError(404, 'not_found', `There is no ${(params.kind ?? '').slice(0, 20)} "${(params.slug ?? '').slice(0, 80)}" to discuss (kind: page or product).`)
+  if (!subject) return apiError(404, 'not_found', `There is no ${(params.kind ?? '').slice(0, 20)} "${(params.slug ?? '').slice(0, 80)}" to discuss (kind: page, product or claim).`)
   const cursor = new URL(request.url).searchParams.get('cursor')
   const before = parseThreadCursor(cursor)
   if (cursor !== null && before === null) return apiError(400, 'invalid_cursor', '"cursor" must be a value found in "next".')
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'POST') return apiError(405, 'method_not_allowed', 'Use POST to start a thread.')
   const author = await requireAbility(request, 'talk.post')
   const subject = await resolveTalkSubject(getDb(), params.kind ?? '', params.slug ?? '')
-  if (!subject) return apiError(404, 'not_found', `There is no ${(params.kind ?? '').slice(0, 20)} "${(params.slug ?? '').slice(0, 80)}" to discuss (kind: page or product).`)
+  if (!subject) return apiError(404, 'not_found', `There is no ${(params.kind ?? '').slice(0, 20)} "${(params.slug ?? '').slice(0, 80)}" to discuss (kind: page, product or claim).`)
   const body = await readJsonBody(request)
   if (!body.ok) return body.response
   const result = await startThread(getDb(), { authorId: author.id, subject, fields: body.value })

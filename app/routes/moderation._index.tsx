@@ -14,6 +14,7 @@ import { getDb } from '#app/models/db.server'
 import { countQueue, getAuthorRecords, listQueue } from '#app/models/moderation-queue.server'
 import { countOpenReports } from '#app/models/reports.server'
 import css from '#app/styles/moderation.css?url'
+import { loadConflicts } from '#app/views/claims-view.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -21,12 +22,13 @@ const PAGE_SIZE = 50
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAbility(request, 'revision.review')
-  const t = translator(getUiLang(request))
+  const lang = getUiLang(request)
+  const t = translator(lang)
   const url = new URL(request.url)
   const filters = parseQueueFilters(url.searchParams)
   const now = new Date()
   const db = getDb()
-  const [rows, counts, openReports] = await Promise.all([listQueue(db, filters, ageWindow(filters.age, now), PAGE_SIZE + 1), countQueue(db), countOpenReports(db)])
+  const [rows, counts, openReports, conflicts] = await Promise.all([listQueue(db, filters, ageWindow(filters.age, now), PAGE_SIZE + 1), countQueue(db), countOpenReports(db), loadConflicts(db, lang, t)])
   const shown = rows.slice(0, PAGE_SIZE)
   const records = await getAuthorRecords(db, shown.map((r) => r.author.id))
   const last = shown[shown.length - 1]
@@ -37,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filtered: filters.lang !== null || filters.finding !== null || filters.age !== null || filters.page !== null,
     counts: { ...counts, reports: openReports },
     next,
+    conflicts,
     rows: shown.map((r) => ({
       id: r.id,
       page: r.page,
@@ -154,6 +157,26 @@ export default function ModerationQueue() {
           <Link to={`/moderation?${data.next}`}>{t('mod.queue.more')}</Link>
         </p>
       ) : null}
+      <section aria-labelledby="claim-conflicts" className="claim-conflicts">
+        <h2 id="claim-conflicts">{t('conflicts.title')}</h2>
+        <p className="muted">{t('conflicts.intro')}</p>
+        {data.conflicts.length === 0 ? <p className="muted">{t('conflicts.none')}</p> : (
+          <ul>
+            {data.conflicts.map((c) => (
+              <li key={c.key} data-conflict={c.key}>
+                <Link to={`/products/${c.product.slug}`}>{c.product.name}</Link> · <Link to={`/metrics/${c.metric.slug}`}>{c.metric.name}</Link> · {c.period}
+                <ul>
+                  {c.claims.map((claim) => (
+                    <li key={claim.id}>
+                      <a href={claim.href}><strong>{claim.value}</strong></a> · {claim.date} · {claim.source} · {claim.page}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   )
 }

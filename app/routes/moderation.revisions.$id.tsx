@@ -37,6 +37,7 @@ import { presentFigure } from '#app/presenters/figure'
 import { presentSource } from '#app/presenters/source'
 import { pendingUndoneBy, reviewRevision } from '#app/services/review-revision.server'
 import historyCss from '#app/styles/history.css?url'
+import { loadPendingConflicts } from '#app/views/claims-view.server'
 import css from '#app/styles/moderation.css?url'
 import { readFormData } from '#app/form-body.server'
 
@@ -123,8 +124,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       marketing.filter((f) => f.field === field).map((f) => ({ start: f.start, end: f.end, label: labels.marketing(f.category!, f.message) })),
     ).map((s) => ({ text: s.text, label: s.mark?.label ?? null }))
 
+  const claimConflicts = revision.id === page.stableRevisionId ? [] : await loadPendingConflicts(db, { id: page.id, slug: page.slug, title: page.title }, revision.id, figures, uiLang, t)
+
   return {
     title: t('mod.review.title', { title: revision.content.title }),
+    claimConflicts,
     canProtect: can(actor, 'page.protect'),
     revision: {
       id: revision.id,
@@ -254,6 +258,27 @@ export default function ReviewRevision() {
             </ul>
           ) : null}
         </div>
+      ) : null}
+
+      {data.claimConflicts.length > 0 ? (
+        <section aria-labelledby="claim-conflicts-heading" className="review__conflicts">
+          <h2 id="claim-conflicts-heading">{t('conflicts.review')}</h2>
+          <p>{t('conflicts.reviewIntro')}</p>
+          <ul>
+            {data.claimConflicts.map((c) => (
+              <li key={c.key} data-conflict={c.key}>
+                {t('conflicts.group', { product: c.product.name, metric: c.metric.name, period: c.period })}
+                <ul>
+                  {c.claims.map((claim) => (
+                    <li key={claim.id}>
+                      <a href={claim.href}><strong>{claim.value}</strong></a> · {claim.date}{claim.source ? <> · {claim.source}</> : null} · {claim.page}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <section aria-labelledby="decision-heading" className="review__decision">

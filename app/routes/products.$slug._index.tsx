@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { NO_HYDRATION } from '#app/components/hydration'
 import { useT, useUiLang } from '#app/components/i18n'
+import { Timelines, UnverifiedClaim } from '#app/components/claims'
 import { CategoryLinks, KeyFigures, Licence } from '#app/components/product'
 import { formatDate } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
@@ -12,17 +14,31 @@ import { loadProductView } from '#app/models/product-view.server'
 import { getOrigins } from '#app/origin.server'
 import { getActor } from '#app/auth/actor.server'
 import { can } from '#app/core/permissions'
+import css from '#app/styles/claims.css?url'
+import { loadProductTimelines, loadUnverifiedItems } from '#app/views/claims-view.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
+
+// Plain HTML reads fully (decision 024): the timelines are server-rendered SVG with links.
+export const handle = NO_HYDRATION
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? ''
-  const t = translator(getUiLang(request))
+  const lang = getUiLang(request)
+  const t = translator(lang)
   // Readers see the approved product; a pending change is announced with a link to its diff.
   const view = await loadProductView(getDb(), slug)
   if (!view) throw notFound(t('product.notFound', { slug: slug.slice(0, 80) }))
   const { page, product } = view
   const actor = await getActor(request)
+  const [timelines, unverified] = await Promise.all([
+    loadProductTimelines(getDb(), product, lang, t),
+    loadUnverifiedItems(getDb(), { product: product.slug }, 20, lang),
+  ])
   return {
     abilities: { move: can(actor, 'page.move'), delete: can(actor, 'page.delete') },
+    timelines,
+    unverified: unverified.items,
     canonical: `${getOrigins().origin}/products/${product.slug}`,
     product,
     pendingDiff: page.stableRevisionId && page.latestRevisionId !== page.stableRevisionId ? `/pages/${page.slug}/diff?from=${page.stableRevisionId}&to=${page.latestRevisionId}` : null,
@@ -87,6 +103,25 @@ export default function ProductPage() {
       <section aria-labelledby="key-figures">
         <h2 id="key-figures">{t('product.keyFigures')}</h2>
         {data.keyFigures.length > 0 ? <KeyFigures figures={data.keyFigures} /> : <p className="muted">{t('product.noKeyFigures')}</p>}
+      </section>
+      <section aria-labelledby="product-timelines" className="timelines">
+        <h2 id="product-timelines">{t('claims.timelines')}</h2>
+        {data.timelines.length > 0 ? (
+          <>
+            <p className="muted">{t('claims.timelinesIntro')}</p>
+            <Timelines timelines={data.timelines} productSlug={product.slug} />
+          </>
+        ) : <p className="muted">{t('claims.noTimelines')}</p>}
+      </section>
+      <section aria-labelledby="product-unverified" className="unverified-list">
+        <h2 id="product-unverified">{t('unverified.onProduct')}</h2>
+        <p className="muted">{t('unverified.onProductIntro')}</p>
+        {data.unverified.length === 0 ? <p className="muted">{t('unverified.noneOnProduct')}</p> : data.unverified.map((item) => <UnverifiedClaim key={item.id} item={item} />)}
+        <p>
+          <Link to={`/claims/unverified?product=${product.slug}#new-claim`}>{t('unverified.recordLink')}</Link>
+          {' · '}
+          <Link to="/claims/unverified">{t('unverified.allLink')}</Link>
+        </p>
       </section>
       {product.kind === 'proprietary' ? (
         <section aria-labelledby="product-alternatives">

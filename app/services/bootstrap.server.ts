@@ -2,6 +2,7 @@ import { getDb, getDbConfig, healthOf, migrateToLatest, openDatabase } from '#ap
 import { contentVersion } from '#app/models/content-version.server'
 import { watchByPolling, watchPostgres, type ContentFeed, type ContentFeedHandlers } from '#app/models/content-feed.server'
 import { countPages } from '#app/models/pages.server'
+import { ensureClaimsIndex } from '#app/models/claims.server'
 import { ensureProductIndex } from '#app/models/products.server'
 import { ensureSearchIndex } from '#app/models/search.server'
 import { log } from '#app/logger.server'
@@ -33,6 +34,8 @@ export async function bootstrap(options: { backgroundJobs: boolean } = { backgro
     if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
     const facts = await ensureProductIndex(maintenance)
     if (facts > 0) log('info', 'product and category index rebuilt', { pages: facts })
+    const claims = await ensureClaimsIndex(maintenance)
+    if (claims > 0) log('info', 'claims rebuilt', { pages: claims })
   } finally {
     if (maintenance !== db) await maintenance.destroy()
   }

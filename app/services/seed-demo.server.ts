@@ -16,6 +16,7 @@ import type { Database } from '#db/schema'
 import { demoPages, demoSources } from '#db/seed/demo-content'
 import { demoProducts } from '#db/seed/demo-products'
 import { recordRevision } from './record-revision.server'
+import { seedUnverifiedClaims } from './seed-unverified-claims.server'
 
 export interface DemoAccount {
   username: string
@@ -64,8 +65,11 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | nu
       await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: nowIso() }).execute()
       const authorId = newId()
       await insertUser(trx, { id: authorId, username: SEED_AUTHOR, passwordHash: null, role: 'trusted', createdAt: nowIso() })
+      const accountIds = new Map<string, string>()
       for (const a of accounts) {
-        await insertUser(trx, { id: newId(), username: a.username, passwordHash: a.hash, role: a.role, createdAt: nowIso() })
+        const id = newId()
+        accountIds.set(a.username, id)
+        await insertUser(trx, { id, username: a.username, passwordHash: a.hash, role: a.role, createdAt: nowIso() })
       }
       const sourceIds = new Map<string, string>()
       for (const s of demoSources) {
@@ -95,6 +99,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | nu
         if (!validated.ok) throw new Error(`demo page ${seed.slug} is invalid: ${validated.issues.map((i) => i.message).join('; ')}`)
         await insertApproved(trx, { slug: seed.slug, featured: seed.featured, kind: 'comparison', content: validated.value, authorId, known, editSummary: seed.editSummary })
       }
+      await seedUnverifiedClaims(trx, { recorderId: accountIds.get('demo-editor')!, settlerId: authorId })
     })
   } catch (error) {
     const seeded = await db.selectFrom('meta').select('value').where('key', '=', 'demo_seeded_at').executeTakeFirst()

@@ -1,5 +1,6 @@
 import type { DB } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
+import { getUnverifiedClaim } from '#app/models/unverified-claims.server'
 import { listPosts, listTalkLog, listThreads, type ThreadSummary } from '#app/models/talk.server'
 import { isWatching } from '#app/models/watchlist.server'
 import { isTalkKind, linkify, type TalkKind, type TextSegment } from '#app/core/talk'
@@ -16,6 +17,11 @@ export interface ResolvedSubject {
 /** The page, product or claim a talk URL names, or null when there is none. */
 export async function resolveTalkSubject(db: DB, kind: string, slug: string): Promise<ResolvedSubject | null> {
   if (!isTalkKind(kind)) return null
+  // An unverified claim (decision 027) is named by its id: it has no slug.
+  if (kind === 'claim') {
+    const claim = /^[0-9a-z]{26}$/.test(slug) ? await getUnverifiedClaim(db, slug) : null
+    return claim ? { kind, id: claim.id, slug: claim.id, title: `“${claim.text.length > 80 ? `${claim.text.slice(0, 79)}…` : claim.text}”`, href: `/claims/unverified#claim-${claim.id}` } : null
+  }
   // A product is a page of kind "product" (decision 019): one table, two kinds of talk.
   const page = await getPageBySlug(db, slug)
   if (!page || (page.kind === 'product') !== (kind === 'product')) return null

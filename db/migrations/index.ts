@@ -12,6 +12,7 @@ import * as m0032 from './0032-mail'
 import * as m0040 from './0040-content-notify'
 import * as m0041 from './0041-content-notify-more'
 import * as m0050 from './0050-metrics'
+import * as m0051 from './0051-claims'
 import * as m0060 from './0060-moves-and-suppression'
 import * as m0070 from './0070-scale-indexes'
 
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0040-content-notify': m0040,
   '0041-content-notify-more': m0041,
   '0050-metrics': m0050,
+  '0051-claims': m0051,
   '0060-moves-and-suppression': m0060,
   '0070-scale-indexes': m0070,
 }

@@ -85,11 +85,13 @@ describe.each(TEST_ENGINES)('products and alternatives on $engine', (engine) => 
     expect(second.products[0]!.slug > first.products[1]!.slug).toBe(true)
     const copyleft = (await (await get('/api/v1/products?license=weak-copyleft')).json()) as typeof first
     expect(copyleft.products.map((p) => p.slug)).toEqual(expect.arrayContaining(['bigbluebutton', 'libreoffice', 'thunderbird', 'collabora-online']))
-    const one = (await (await get('/api/v1/products/microsoft-teams')).json()) as { product: { name: string }; alternatives: unknown[]; comparisons: Array<{ slug: string }>; claims: unknown[] }
+    const one = (await (await get('/api/v1/products/microsoft-teams')).json()) as { product: { name: string }; alternatives: unknown[]; comparisons: Array<{ slug: string }>; claims: Array<{ product: string; metric: string }> }
     expect(one.product.name).toBe('Microsoft Teams')
     expect(one.alternatives.length).toBeGreaterThanOrEqual(2)
     expect(one.comparisons.map((c) => c.slug)).toContain('microsoft-teams-vs-tchap')
-    expect(one.claims).toHaveLength(1)
+    // Every cited figure naming the product, on any page (decision 027).
+    expect(one.claims.length).toBeGreaterThanOrEqual(1)
+    expect(one.claims.every((c) => c.product === 'microsoft-teams' && c.metric === 'daily-active-users')).toBe(true)
   })
 
   it('shows product pages with translated categories and links each comparison to its products', async () => {

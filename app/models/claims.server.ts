@@ -1,0 +1,232 @@
+import { sql } from 'kysely'
+import { isUndated } from '#app/core/as-of'
+import { findConflicts } from '#app/core/claims'
+import type { DB } from './db.server'
+import { newId, nowIso } from './ids.server'
+
+/**
+ * Claims (decision 027): rows derived from the cited figures of each page's stable revision that
+ * name a product and a metric. Rebuilt for a page whenever its stable revision moves, like the
+ * search and product indexes; conflict flags follow for every product and metric the page touched.
+ */
+export interface ClaimRecord {
+  id: string
+  product: string
+  metric: string
+  text: string
+  value: number
+  unit: string | null
+  asOf: string | null
+  undated: boolean
+  sortDate: string
+  conflict: boolean
+  quote: string | null
+  ordinal: number
+  revisionId: string
+  page: { slug: string; title: string; lang: string; kind: string }
+  source: { id: string; title: string; publisher: string; kind: string; url: string; publishedAt: string | null }
+}
+
+const CHUNK = 60
+
+/** A figure's as-of as a claim stores it: a date, or undated (`figures.as_of` = 'undated', decision 026). */
+function claimDate(asOf: string | null): { asOf: string | null; undated: boolean } {
+  return isUndated(asOf) ? { asOf: null, undated: true } : { asOf, undated: false }
+}
+
+/** Replaces the page's claims with those of its stable revision (none when it has no stable revision). */
+export async function indexClaims(db: DB, pageId: string): Promise<void> {
+  const before = await db.selectFrom('claims').select(['product_slug', 'metric']).distinct().where('page_id', '=', pageId).execute()
+  await db.deleteFrom('claims').where('page_id', '=', pageId).execute()
+  const figures = await db
+    .selectFrom('figures')
+    .innerJoin('pages', (join) => join.onRef('pages.stable_revision_id', '=', 'figures.revision_id'))
+    .innerJoin('sources', 'sources.id', 'figures.source_id')
+    .select([
+      'figures.revision_id', 'figures.ordinal', 'figures.text', 'figures.value', 'figures.unit', 'figures.metric', 'figures.as_of', 'figures.quote',
+      'figures.product', 'sources.id as source_id', 'sources.published_at',
+    ])
+    .where('pages.id', '=', pageId)
+    .where('figures.cited', '=', 1)
+    .where('figures.product', 'is not', null)
+    .where('figures.metric', 'is not', null)
+    .where('figures.value', 'is not', null)
+    .orderBy('figures.ordinal')
+    .execute()
+  const rows = figures.map((f) => {
+    const date = claimDate(f.as_of)
+    return {
+      id: newId(), page_id: pageId, revision_id: f.revision_id, ordinal: Number(f.ordinal), product_slug: f.product!, metric: f.metric!,
+      text: f.text, value: Number(f.value), unit: f.unit, as_of: date.asOf, undated: date.undated ? 1 : 0,
+      sort_date: date.asOf ?? (f.published_at ?? '').slice(0, 10), source_id: f.source_id, quote: f.quote, conflict: 0,
+    }
+  })
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('claims').values(rows.slice(i, i + CHUNK)).execute()
+  const groups = new Map<string, { product: string; metric: string }>()
+  for (const g of [...before.map((b) => ({ product: b.product_slug, metric: b.metric })), ...rows.map((r) => ({ product: r.product_slug, metric: r.metric }))]) {
+    groups.set(`${g.product}\u0000${g.metric}`, g)
+  }
+  for (const g of groups.values()) await refreshConflicts(db, g.product, g.metric)
+}
+
+/** Sets the conflict flag on every claim of one product and metric (app/core/claims.ts decides). */
+async function refreshConflicts(db: DB, product: string, metric: string): Promise<void> {
+  const claims = await db.selectFrom('claims').select(['id', 'value', 'as_of', 'conflict']).where('product_slug', '=', product).where('metric', '=', metric).execute()
+  const conflicting = new Set(findConflicts(claims.map((c) => ({ id: c.id, value: Number(c.value), asOf: c.as_of }))).flatMap((c) => c.ids))
+  const changed = claims.filter((c) => (Number(c.conflict) === 1) !== conflicting.has(c.id))
+  for (const flag of [0, 1]) {
+    const ids = changed.filter((c) => conflicting.has(c.id) === (flag === 1)).map((c) => c.id)
+    for (let i = 0; i < ids.length; i += CHUNK) await db.updateTable('claims').set({ conflict: flag }).where('id', 'in', ids.slice(i, i + CHUNK)).execute()
+  }
+}
+
+/** Rebuilds every page's claims once (after migration 0051, or a restore from before it). */
+export async function ensureClaimsIndex(db: DB): Promise<number> {
+  const marker = await db.selectFrom('meta').select('value').where('key', '=', 'claims_indexed_at').executeTakeFirst()
+  if (marker) return 0
+  const published = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).execute()
+  for (const page of published) await indexClaims(db, page.id)
+  await db.insertInto('meta').values({ key: 'claims_indexed_at', value: nowIso() }).execute()
+  return published.length
+}
+
+function baseQuery(db: DB) {
+  return db
+    .selectFrom('claims')
+    .innerJoin('pages', 'pages.id', 'claims.page_id')
+    .innerJoin('sources', 'sources.id', 'claims.source_id')
+    .select([
+      'claims.id', 'claims.product_slug', 'claims.metric', 'claims.text', 'claims.value', 'claims.unit', 'claims.as_of', 'claims.undated', 'claims.sort_date',
+      'claims.conflict', 'claims.quote', 'claims.ordinal', 'claims.revision_id', 'pages.slug as page_slug', 'pages.title as page_title', 'pages.lang as page_lang',
+      'pages.kind as page_kind', 'sources.id as source_id', 'sources.title as source_title', 'sources.publisher', 'sources.kind as source_kind', 'sources.url',
+      'sources.published_at',
+    ])
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number]
+
+function toRecord(r: Row): ClaimRecord {
+  return {
+    id: r.id, product: r.product_slug, metric: r.metric, text: r.text, value: Number(r.value), unit: r.unit, asOf: r.as_of, undated: Number(r.undated) === 1,
+    sortDate: r.sort_date, conflict: Number(r.conflict) === 1, quote: r.quote, ordinal: Number(r.ordinal), revisionId: r.revision_id,
+    page: { slug: r.page_slug, title: r.page_title, lang: r.page_lang, kind: r.page_kind },
+    source: { id: r.source_id, title: r.source_title, publisher: r.publisher, kind: r.source_kind, url: r.url, publishedAt: r.published_at },
+  }
+}
+
+export interface ClaimFilters {
+  product?: string | null
+  metric?: string | null
+  /** The slug of the page the claim is cited on. */
+  page?: string | null
+  source?: string | null
+  /** Claims as of this date or later (undated ones by their source's date). */
+  since?: string | null
+}
+
+/** Where a page of claims ends: the sort key of its last claim. */
+export type ClaimCursor = [product: string, metric: string, sortDate: string, id: string]
+
+export function encodeClaimCursor(c: ClaimRecord): string {
+  return Buffer.from(JSON.stringify([c.product, c.metric, c.sortDate, c.id])).toString('base64url')
+}
+
+export function decodeClaimCursor(value: string): ClaimCursor | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'))
+    if (Array.isArray(parsed) && parsed.length === 4 && parsed.every((p) => typeof p === 'string')) return parsed as ClaimCursor
+  } catch {
+    // not ours: the caller answers 400
+  }
+  return null
+}
+
+/**
+ * Claims by product, metric and as-of (keyset pagination: `after` is the cursor of the previous
+ * page's last claim), so a page costs the same however deep it is.
+ */
+export async function listClaims(db: DB, filters: ClaimFilters, page: { limit: number; after?: ClaimCursor | null }): Promise<{ claims: ClaimRecord[]; next: string | null }> {
+  let query = baseQuery(db)
+  if (filters.product) query = query.where('claims.product_slug', '=', filters.product)
+  if (filters.metric) query = query.where('claims.metric', '=', filters.metric)
+  if (filters.page) query = query.where('pages.slug', '=', filters.page)
+  if (filters.source) query = query.where('claims.source_id', '=', filters.source)
+  if (filters.since) query = query.where('claims.sort_date', '>=', filters.since)
+  if (page.after) {
+    const [p, m, d, id] = page.after
+    query = query.where(sql<boolean>`(claims.product_slug, claims.metric, claims.sort_date, claims.id) > (${p}, ${m}, ${d}, ${id})`)
+  }
+  const rows = await query.orderBy('claims.product_slug').orderBy('claims.metric').orderBy('claims.sort_date').orderBy('claims.id').limit(page.limit + 1).execute()
+  const claims = rows.slice(0, page.limit).map(toRecord)
+  return { claims, next: rows.length > page.limit ? encodeClaimCursor(claims[claims.length - 1]!) : null }
+}
+
+export interface MetricTimeline {
+  metric: string
+  total: number
+  /** The latest claims (by as-of), oldest first; at most the limit asked for. */
+  claims: ClaimRecord[]
+}
+
+/**
+ * A product's claims grouped by metric, each with its latest `perMetric` claims: the product page
+ * reads a bounded number of rows however many claims a product gathers.
+ */
+export async function productTimelines(db: DB, product: string, perMetric: number): Promise<MetricTimeline[]> {
+  const counts = await db
+    .selectFrom('claims')
+    .select(['metric', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('product_slug', '=', product)
+    .groupBy('metric')
+    .orderBy('metric')
+    .execute()
+  return Promise.all(
+    counts.map(async (c) => {
+      const rows = await baseQuery(db)
+        .where('claims.product_slug', '=', product)
+        .where('claims.metric', '=', c.metric)
+        .orderBy('claims.sort_date', 'desc')
+        .orderBy('claims.id', 'desc')
+        .limit(perMetric)
+        .execute()
+      return { metric: c.metric, total: Number(c.n), claims: rows.map(toRecord).reverse() }
+    }),
+  )
+}
+
+export interface ConflictGroup {
+  product: string
+  metric: string
+  period: string
+  claims: ClaimRecord[]
+}
+
+/** Every conflict among the published claims, for moderators (newest product first). */
+export async function listConflicts(db: DB, limit = 200): Promise<ConflictGroup[]> {
+  const rows = (await baseQuery(db).where('claims.conflict', '=', 1).orderBy('claims.product_slug').orderBy('claims.metric').orderBy('claims.sort_date').limit(limit).execute()).map(toRecord)
+  const groups = new Map<string, ClaimRecord[]>()
+  for (const r of rows) groups.set(`${r.product}\u0000${r.metric}`, [...(groups.get(`${r.product}\u0000${r.metric}`) ?? []), r])
+  const result: ConflictGroup[] = []
+  for (const claims of groups.values()) {
+    for (const conflict of findConflicts(claims.map((c) => ({ id: c.id, value: c.value, asOf: c.asOf })))) {
+      result.push({ product: claims[0]!.product, metric: claims[0]!.metric, period: conflict.period, claims: conflict.ids.map((id) => claims.find((c) => c.id === id)!) })
+    }
+  }
+  return result
+}
+
+/** The published claims of these products and metrics on other pages than `pageId` (to weigh a pending revision). */
+export async function claimsOutsidePage(db: DB, pageId: string, groups: ReadonlyArray<{ product: string; metric: string }>): Promise<ClaimRecord[]> {
+  const result: ClaimRecord[] = []
+  for (const g of groups) {
+    const rows = await baseQuery(db).where('claims.product_slug', '=', g.product).where('claims.metric', '=', g.metric).where('claims.page_id', '!=', pageId).limit(2000).execute()
+    result.push(...rows.map(toRecord))
+  }
+  return result
+}
+
+/** One claim by the page and figure number it comes from (to link an unverified claim). */
+export async function findClaimByFigure(db: DB, pageSlug: string, ordinal: number): Promise<ClaimRecord | null> {
+  const row = await baseQuery(db).where('pages.slug', '=', pageSlug).where('claims.ordinal', '=', ordinal).executeTakeFirst()
+  return row ? toRecord(row) : null
+}

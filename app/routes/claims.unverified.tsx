@@ -1,0 +1,235 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getActor, requireAbility } from '#app/auth/actor.server'
+import { UnverifiedClaim } from '#app/components/claims'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useT } from '#app/components/i18n'
+import { CLAIM_TEXT_MAX, isUnverifiedStatus, NOTE_MAX, SEEN_AT_MAX, UNVERIFIED_STATUSES } from '#app/core/claims'
+import { translator, type Translate } from '#app/core/i18n/index'
+import { can } from '#app/core/permissions'
+import type { Issue } from '#app/core/result'
+import { readFormFields } from '#app/form-body.server'
+import { getUiLang } from '#app/lang.server'
+import { getDb } from '#app/models/db.server'
+import { listMetrics } from '#app/models/metrics.server'
+import { listProductNames } from '#app/models/products.server'
+import { recordUnverifiedClaim, reopenUnverifiedClaim, settleUnverifiedClaim } from '#app/services/unverified-claims.server'
+import css from '#app/styles/claims.css?url'
+import { loadUnverifiedItems, type UnverifiedItem } from '#app/views/claims-view.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
+const ID = /^[0-9a-z]{26}$/
+const PAGE_SIZE = 30
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = getUiLang(request)
+  const params = new URL(request.url).searchParams
+  const status = params.get('status') ?? ''
+  const product = params.get('product') ?? ''
+  const before = params.get('before') ?? ''
+  const filters = {
+    status: isUnverifiedStatus(status) ? status : null,
+    product: SLUG.test(product) ? product : null,
+    before: ID.test(before) ? before : null,
+  }
+  const actor = await getActor(request)
+  const [list, products, metrics] = await Promise.all([loadUnverifiedItems(getDb(), filters, PAGE_SIZE, lang), listProductNames(getDb()), listMetrics(getDb())])
+  return {
+    title: translator(lang)('unverified.title'),
+    filters: { status: filters.status ?? '', product: filters.product ?? '' },
+    items: list.items,
+    next: list.next,
+    products: products.map((p) => ({ slug: p.slug, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    metrics: metrics.map((m) => ({ slug: m.slug, name: m.name[lang] })).sort((a, b) => a.name.localeCompare(b.name)),
+    abilities: { record: can(actor, 'claim.record'), settle: can(actor, 'claim.settle'), signedIn: actor !== null },
+  }
+}
+
+type Intent = 'record' | 'settle' | 'reopen'
+type Failure = { ok: false; intent: Intent; claimId: string; fields: Record<string, string>; errors: Record<string, string> }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const t = translator(getUiLang(request))
+  const form = await readFormFields(request)
+  const intent: Intent = form.intent === 'settle' || form.intent === 'reopen' ? form.intent : 'record'
+  const claimId = form.claimId ?? ''
+  const fail = (status: number, errors: Record<string, string>) => data<Failure>({ ok: false, intent, claimId, fields: form, errors }, { status })
+  const db = getDb()
+  if (intent === 'record') {
+    const author = await requireAbility(request, 'claim.record')
+    const result = await recordUnverifiedClaim(db, { authorId: author.id, fields: form })
+    if (result.ok) return redirect(`/claims/unverified?recorded=${result.id}#claim-${result.id}`, 303)
+    if (result.status === 429) return fail(429, { form: t('unverified.error.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) })
+    return fail(422, issueErrors(t, result.issues))
+  }
+  const editor = await requireAbility(request, 'claim.settle')
+  if (intent === 'reopen') {
+    const result = await reopenUnverifiedClaim(db, { actorId: editor.id, claimId, note: form.note ?? '' })
+    if (result.ok) return redirect(`/claims/unverified#claim-${claimId}`, 303)
+    return fail(result.status, result.status === 422 ? { note: t('unverified.error.required') } : { form: result.status === 409 ? t('unverified.error.settled') : result.message })
+  }
+  const result = await settleUnverifiedClaim(db, { actorId: editor.id, claimId, fields: form })
+  if (result.ok) return redirect(`/claims/unverified?settled=${claimId}#claim-${claimId}`, 303)
+  if (result.status === 422) return fail(422, issueErrors(t, result.issues))
+  return fail(result.status, { form: result.status === 409 ? t('unverified.error.settled') : result.message })
+}
+
+function issueErrors(t: Translate, issues: Issue[]): Record<string, string> {
+  const errors: Record<string, string> = {}
+  const limits: Record<string, number> = { text: CLAIM_TEXT_MAX, seenAt: SEEN_AT_MAX, note: NOTE_MAX }
+  for (const issue of issues) {
+    errors[issue.path] ??=
+      issue.code === 'too_long' ? t('unverified.error.tooLong', { limit: limits[issue.path] ?? NOTE_MAX })
+      : issue.code === 'unknown_product' ? t('unverified.error.unknownProduct')
+      : issue.code === 'unknown_metric' ? t('unverified.error.unknownMetric')
+      : issue.path === 'figure' ? t('unverified.error.figure')
+      : issue.path === 'note' ? t('unverified.error.note')
+      : t('unverified.error.required')
+  }
+  return errors
+}
+
+export default function UnverifiedClaimsPage() {
+  const data = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const t = useT()
+  const [params] = useSearchParams()
+  const recordFailure = failure?.intent === 'record' ? failure : null
+  const preset = params.get('product') ?? ''
+  const query = (extra: Record<string, string>) => new URLSearchParams({ ...(data.filters.status ? { status: data.filters.status } : {}), ...(data.filters.product ? { product: data.filters.product } : {}), ...extra }).toString()
+  return (
+    <div className="unverified-page">
+      <h1>{t('unverified.title')}</h1>
+      <p className="lead">{t('unverified.intro')}</p>
+      {params.get('recorded') ? <p role="status" className="banner">{t('unverified.recordedNotice')}</p> : null}
+      {params.get('settled') ? <p role="status" className="banner">{t('unverified.settledNotice')}</p> : null}
+      <Form method="get" className="unverified-filters">
+        <label>
+          {t('unverified.filter.status')}
+          <select name="status" defaultValue={data.filters.status}>
+            <option value="">{t('unverified.filter.all')}</option>
+            {UNVERIFIED_STATUSES.map((s) => <option key={s} value={s}>{t(`unverified.status.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('unverified.filter.product')}
+          <select name="product" defaultValue={data.filters.product}>
+            <option value="">{t('unverified.filter.all')}</option>
+            {data.products.map((p) => <option key={p.slug} value={p.slug}>{p.name}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="button">{t('unverified.filter.apply')}</button>
+      </Form>
+      {data.items.length === 0 ? <p className="muted">{t('unverified.empty')}</p> : null}
+      {data.items.map((item) => (
+        <UnverifiedClaim key={item.id} item={item} headingLevel={2}>
+          {data.abilities.settle ? <SettleForm item={item} failure={failure && failure.intent !== 'record' && failure.claimId === item.id ? failure : null} /> : null}
+        </UnverifiedClaim>
+      ))}
+      {data.next ? <p><Link to={`/claims/unverified?${query({ before: data.next })}`}>{t('unverified.more')}</Link></p> : null}
+      <section aria-labelledby="new-claim" className="unverified-new">
+        <h2 id="new-claim" tabIndex={-1}>{t('unverified.new')}</h2>
+        {data.abilities.record ? (
+          <Form method="post" className="unverified-form">
+            <input type="hidden" name="intent" value="record" />
+            {recordFailure?.errors.form ? <p className="form-error" role="alert">{recordFailure.errors.form}</p> : null}
+            <Field id="claim-text" label={t('unverified.field.text')} hint={t('unverified.field.textHint')} error={recordFailure?.errors.text}>
+              {(props) => <textarea {...props} name="text" required rows={2} maxLength={CLAIM_TEXT_MAX} defaultValue={recordFailure?.fields.text ?? ''} />}
+            </Field>
+            <Field id="claim-seen-at" label={t('unverified.field.seenAt')} hint={t('unverified.field.seenAtHint')} error={recordFailure?.errors.seenAt}>
+              {(props) => <input {...props} name="seenAt" required maxLength={SEEN_AT_MAX} defaultValue={recordFailure?.fields.seenAt ?? ''} />}
+            </Field>
+            <Field id="claim-product" label={t('unverified.field.product')} error={recordFailure?.errors.product}>
+              {(props) => (
+                <select {...props} name="product" defaultValue={recordFailure?.fields.product ?? preset}>
+                  <option value="">{t('unverified.field.none')}</option>
+                  {data.products.map((p) => <option key={p.slug} value={p.slug}>{p.name}</option>)}
+                </select>
+              )}
+            </Field>
+            <Field id="claim-metric" label={t('unverified.field.metric')} error={recordFailure?.errors.metric}>
+              {(props) => (
+                <select {...props} name="metric" defaultValue={recordFailure?.fields.metric ?? ''}>
+                  <option value="">{t('unverified.field.none')}</option>
+                  {data.metrics.map((m) => <option key={m.slug} value={m.slug}>{m.name}</option>)}
+                </select>
+              )}
+            </Field>
+            <button type="submit" className="button">{t('unverified.submit')}</button>
+          </Form>
+        ) : (
+          <p>{data.abilities.signedIn ? null : <Link to={`/login?redirectTo=${encodeURIComponent('/claims/unverified#new-claim')}`}>{t('unverified.signIn')}</Link>}</p>
+        )}
+      </section>
+    </div>
+  )
+}
+
+type FieldProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }
+
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (props: FieldProps) => JSX.Element }) {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {hint ? <p id={`${id}-hint`} className="muted field-hint">{hint}</p> : null}
+      {children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(described ? { 'aria-describedby': described } : {}) })}
+      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+    </>
+  )
+}
+
+function SettleForm({ item, failure }: { item: UnverifiedItem; failure: Failure | null }) {
+  const t = useT()
+  const base = `settle-${item.id}`
+  if (item.status !== 'open') {
+    return (
+      <details className="unverified__settle">
+        <summary>{t('unverified.reopen')}</summary>
+        <Form method="post" className="unverified-form">
+          <input type="hidden" name="intent" value="reopen" />
+          <input type="hidden" name="claimId" value={item.id} />
+          {failure?.errors.form ? <p className="form-error" role="alert">{failure.errors.form}</p> : null}
+          <Field id={`${base}-reopen`} label={t('unverified.reopen.note')} error={failure?.errors.note}>
+            {(props) => <input {...props} name="note" required maxLength={NOTE_MAX} />}
+          </Field>
+          <button type="submit" className="button">{t('unverified.reopen')}</button>
+        </Form>
+      </details>
+    )
+  }
+  return (
+    <details className="unverified__settle" open={failure ? true : undefined}>
+      <summary>{t('unverified.settle')}</summary>
+      <Form method="post" className="unverified-form">
+        <input type="hidden" name="intent" value="settle" />
+        <input type="hidden" name="claimId" value={item.id} />
+        {failure?.errors.form ? <p className="form-error" role="alert">{failure.errors.form}</p> : null}
+        <fieldset>
+          <legend>{t('unverified.settle.status')}</legend>
+          {(['verified', 'contradicted', 'no-source'] as const).map((s) => (
+            <label key={s} className="radio">
+              <input type="radio" name="status" value={s} required defaultChecked={(failure?.fields.status ?? 'verified') === s} /> {t(`unverified.settle.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+        <Field id={`${base}-figure`} label={t('unverified.settle.figure')} hint={t('unverified.settle.figureHint')} error={failure?.errors.figure}>
+          {(props) => <input {...props} name="figure" defaultValue={failure?.fields.figure ?? ''} />}
+        </Field>
+        <Field id={`${base}-note`} label={t('unverified.settle.note')} error={failure?.errors.note}>
+          {(props) => <textarea {...props} name="note" rows={2} maxLength={NOTE_MAX} defaultValue={failure?.fields.note ?? ''} />}
+        </Field>
+        <button type="submit" className="button">{t('unverified.settle.submit')}</button>
+      </Form>
+    </details>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Unverified claims'} · Sourced` }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
