@@ -8,6 +8,7 @@ import type { Role } from '#app/core/roles'
 import { sourceUrlKey } from '#app/core/source-url'
 import { hashPassword } from '#app/auth/password.server'
 import { newId, nowIso } from '#app/models/ids.server'
+import { getMeta, insertMeta } from '#app/models/meta.server'
 import { insertPage, updatePageHeads } from '#app/models/pages.server'
 import { insertSource } from '#app/models/sources.server'
 import { insertUser } from '#app/models/users.server'
@@ -60,7 +61,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | nu
   try {
     await db.transaction().execute(async (trx) => {
       // The meta row is the claim: a second instance starting at the same time fails here.
-      await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: nowIso() }).execute()
+      await insertMeta(trx, 'demo_seeded_at', nowIso())
       const authorId = newId()
       await insertUser(trx, { id: authorId, username: SEED_AUTHOR, passwordHash: null, role: 'trusted', createdAt: nowIso() })
       for (const a of accounts) {
@@ -96,8 +97,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | nu
       }
     })
   } catch (error) {
-    const seeded = await db.selectFrom('meta').select('value').where('key', '=', 'demo_seeded_at').executeTakeFirst()
-    if (seeded) return null
+    if ((await getMeta(db, 'demo_seeded_at')) !== null) return null
     throw error
   }
   return accounts.map(({ username, role, password }) => ({ username, role, password }))
