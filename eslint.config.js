@@ -22,7 +22,7 @@ export default tseslint.config(
     // message per bad variable. Tests and scripts may set or pass on the environment of a process
     // they start (and tests set variables before the config module is first read) — nothing else.
     files: ['**/*.{ts,tsx,js,mjs}'],
-    ignores: ['app/config.server.ts', 'scripts/**', 'test/**', '**/*.test.ts'],
+    ignores: ['app/config.server.ts', 'vite.config.ts', 'scripts/**', 'test/**', '**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from config (app/config.server.ts), where every variable is declared and validated.' }],
     },
