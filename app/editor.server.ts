@@ -110,7 +110,7 @@ export async function loadPageEditor(db: DB, page: PageRecord, conflictId: strin
  * The changed fields are worked out again from the stored revisions, so the view is the same
  * after a reload or from a link.
  */
-export async function loadConflictView(db: DB, page: PageRecord, conflictId: string, uiLang: Lang): Promise<ConflictView | null> {
+async function loadConflictView(db: DB, page: PageRecord, conflictId: string, uiLang: Lang): Promise<ConflictView | null> {
   const mine = await getRevision(db, conflictId)
   if (!mine || mine.pageId !== page.id || mine.status !== 'conflict') return null
   const [latest, base] = await Promise.all([getRevision(db, page.latestRevisionId), mine.baseRevisionId ? getRevision(db, mine.baseRevisionId) : null])

@@ -11,7 +11,7 @@ type Level = 'debug' | 'info' | 'warn' | 'error'
 let instance: Logger | undefined
 
 /** Created on first use, from the configuration the server has already validated at boot. */
-export function logger(): Logger {
+function logger(): Logger {
   return (instance ??= pino(
     {
       level: getConfig().logLevel,

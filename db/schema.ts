@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated } from 'kysely'
 
 /**
  * The one database schema, for SQLite and PostgreSQL alike. Columns are portable (STYLE.md §11):
@@ -38,7 +38,7 @@ export interface Database {
   page_categories: PageCategoriesTable
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string
   username: string
   /** NFKC + lower case: the uniqueness key, so "Alice" and "alice" are one account. */
@@ -65,7 +65,7 @@ export interface UsersTable {
   mail_lang: Generated<string>
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: string
   user_id: string
   /** Sliding expiry, pushed forward while the session is used. */
@@ -80,7 +80,7 @@ export interface SessionsTable {
   last_seen_at: string | null
 }
 
-export interface ApiTokensTable {
+interface ApiTokensTable {
   id: string
   user_id: string
   name: string
@@ -91,7 +91,7 @@ export interface ApiTokensTable {
   revoked_at: string | null
 }
 
-export interface PagesTable {
+interface PagesTable {
   id: string
   slug: string
   title: string
@@ -111,7 +111,7 @@ export interface PagesTable {
   kind: Generated<string>
 }
 
-export interface RevisionsTable {
+interface RevisionsTable {
   id: string
   page_id: string
   /** The previous revision in the page's linear history (null for the first). */
@@ -136,7 +136,7 @@ export interface RevisionsTable {
   risk_score: number
 }
 
-export interface SourcesTable {
+interface SourcesTable {
   id: string
   url: string
   /** Normalised URL: sources are de-duplicated on it. */
@@ -154,7 +154,7 @@ export interface SourcesTable {
   link_checked_at: string | null
 }
 
-export interface FiguresTable {
+interface FiguresTable {
   id: string
   revision_id: string
   page_id: string
@@ -174,7 +174,7 @@ export interface FiguresTable {
   end_offset: number
 }
 
-export interface CitationsTable {
+interface CitationsTable {
   id: string
   revision_id: string
   page_id: string
@@ -184,7 +184,7 @@ export interface CitationsTable {
   locator: string | null
 }
 
-export interface FindingsTable {
+interface FindingsTable {
   id: string
   revision_id: string
   kind: string
@@ -195,7 +195,7 @@ export interface FindingsTable {
   message: string
 }
 
-export interface ModerationDecisionsTable {
+interface ModerationDecisionsTable {
   id: string
   revision_id: string
   moderator_id: string
@@ -204,7 +204,7 @@ export interface ModerationDecisionsTable {
   created_at: string
 }
 
-export interface ModerationLogTable {
+interface ModerationLogTable {
   id: string
   action: string
   actor_id: string | null
@@ -217,7 +217,7 @@ export interface ModerationLogTable {
   created_at: string
 }
 
-export interface ReportsTable {
+interface ReportsTable {
   id: string
   page_id: string
   revision_id: string
@@ -243,7 +243,7 @@ export interface ReportsTable {
 }
 
 /** Each reporter behind a report, once (migration 0010). */
-export interface ReportReportersTable {
+interface ReportReportersTable {
   id: string
   report_id: string
   /** `user:<id>`, or `ip:<hash>` for an anonymous reader. */
@@ -253,7 +253,7 @@ export interface ReportReportersTable {
   created_at: string
 }
 
-export interface LinkChecksTable {
+interface LinkChecksTable {
   id: string
   source_id: string
   checked_at: string
@@ -265,14 +265,14 @@ export interface LinkChecksTable {
   quote_results: string
 }
 
-export interface RateLimitsTable {
+interface RateLimitsTable {
   /** e.g. "login:alice:203.0.113.7" */
   bucket: string
   window_start: string
   count: number
 }
 
-export interface JobsTable {
+interface JobsTable {
   id: string
   kind: string
   /** At most one unfinished job per key (e.g. "check-source:ID"). */
@@ -287,7 +287,7 @@ export interface JobsTable {
   created_at: string
 }
 
-export interface SecurityLogTable {
+interface SecurityLogTable {
   id: string
   event: string
   user_id: string | null
@@ -298,7 +298,7 @@ export interface SecurityLogTable {
 }
 
 /** Derived: the searchable text of each page's stable revision (FTS5 or tsvector). */
-export interface PageSearchTable {
+interface PageSearchTable {
   page_id: string
   title: string
   summary: string
@@ -306,7 +306,7 @@ export interface PageSearchTable {
 }
 
 /** A discussion beside a page (or, later, a product or claim): DESIGN.md "Working together". */
-export interface TalkThreadsTable {
+interface TalkThreadsTable {
   id: string
   subject_kind: string
   subject_id: string
@@ -322,7 +322,7 @@ export interface TalkThreadsTable {
   created_at: string
 }
 
-export interface TalkPostsTable {
+interface TalkPostsTable {
   id: string
   thread_id: string
   author_id: string
@@ -337,7 +337,7 @@ export interface TalkPostsTable {
 }
 
 /** Every edit, deletion, closing and hiding in talk, with the text it replaced. */
-export interface TalkLogTable {
+interface TalkLogTable {
   id: string
   thread_id: string
   post_id: string | null
@@ -348,7 +348,7 @@ export interface TalkLogTable {
   created_at: string
 }
 
-export interface WatchesTable {
+interface WatchesTable {
   user_id: string
   subject_kind: string
   subject_id: string
@@ -357,7 +357,7 @@ export interface WatchesTable {
   last_seen_at: string
 }
 
-export interface NotificationsTable {
+interface NotificationsTable {
   id: string
   user_id: string
   /** revision | decision | reply | report */
@@ -374,7 +374,7 @@ export interface NotificationsTable {
 }
 
 /** Single-use tokens sent by mail; only their SHA-256 is stored. */
-export interface EmailTokensTable {
+interface EmailTokensTable {
   id: string
   user_id: string
   /** verify | reset */
@@ -388,7 +388,7 @@ export interface EmailTokensTable {
 }
 
 /** Derived (migration 0020): the facts of each product's stable revision, for lists and filters. */
-export interface ProductIndexTable {
+interface ProductIndexTable {
   page_id: string
   slug: string
   name: string
@@ -409,38 +409,30 @@ export interface ProductIndexTable {
   updated_at: string
 }
 
-export interface ProductNamesTable {
+interface ProductNamesTable {
   name_key: string
   page_id: string
 }
 
-export interface ProductLinksTable {
+interface ProductLinksTable {
   page_id: string
   to_slug: string
 }
 
-export interface ComparisonSubjectsTable {
+interface ComparisonSubjectsTable {
   page_id: string
   side: string
   product_slug: string | null
   name_key: string
 }
 
-export interface PageCategoriesTable {
+interface PageCategoriesTable {
   page_id: string
   category: string
 }
 
-export interface MetaTable {
+interface MetaTable {
   key: string
   value: string
 }
 
-export type UserRow = Selectable<UsersTable>
-export type NewUser = Insertable<UsersTable>
-export type PageRow = Selectable<PagesTable>
-export type PageUpdate = Updateable<PagesTable>
-export type RevisionRow = Selectable<RevisionsTable>
-export type NewRevision = Insertable<RevisionsTable>
-export type SourceRow = Selectable<SourcesTable>
-export type NewSource = Insertable<SourcesTable>

@@ -9,9 +9,9 @@ import { deleteExpiredSessions, deleteSession, deleteSessionsOfUser, getSessionW
 import { clientIp } from './request-meta.server'
 
 /** Idle timeout: a session unused this long ends (sliding expiry; lucia extends it on use). */
-export const SESSION_IDLE_DAYS = config.sessionIdleDays
+const SESSION_IDLE_DAYS = config.sessionIdleDays
 /** Absolute lifetime: the session ends this long after sign-in however active it is. */
-export const SESSION_ABSOLUTE_DAYS = config.sessionAbsoluteDays
+const SESSION_ABSOLUTE_DAYS = config.sessionAbsoluteDays
 /** "Last active" on the account page is this precise; a write per request would be waste. */
 const TOUCH_EVERY_MS = 5 * 60_000
 
@@ -97,7 +97,7 @@ interface UserAttributes {
 const secure = config.nodeEnv === 'production' && config.origins.origin.startsWith('https:')
 const cookieAttributes = { httpOnly: true, secure, sameSite: 'lax', path: '/' } as const
 
-export const lucia = new Lucia(new KyselySessionAdapter(), {
+const lucia = new Lucia(new KyselySessionAdapter(), {
   sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, 'd'),
   sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: cookieAttributes },
   getSessionAttributes: (a) => a,

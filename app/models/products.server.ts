@@ -118,14 +118,14 @@ export async function getProduct(db: DB, slug: string): Promise<ProductSummary |
   return row ? toSummary(row) : null
 }
 
-export async function getProductsBySlugs(db: DB, slugs: readonly string[]): Promise<Map<string, ProductSummary>> {
+async function getProductsBySlugs(db: DB, slugs: readonly string[]): Promise<Map<string, ProductSummary>> {
   if (slugs.length === 0) return new Map()
   const rows = await db.selectFrom('product_index').select(columns).where('slug', 'in', [...new Set(slugs)]).execute()
   return new Map(rows.map((r) => [r.slug, toSummary(r)]))
 }
 
 /** Products by the key of a name or alias: how subjects saved before products find theirs. */
-export async function getProductsByNameKeys(db: DB, keys: readonly string[]): Promise<Map<string, ProductSummary>> {
+async function getProductsByNameKeys(db: DB, keys: readonly string[]): Promise<Map<string, ProductSummary>> {
   const wanted = [...new Set(keys)].filter((k) => k !== '')
   if (wanted.length === 0) return new Map()
   const rows = await db

@@ -167,19 +167,19 @@ const wakers = new Set<() => void>()
  * next scheduled time. Other instances and a cron-run `npm run check-links` find the queued jobs
  * on their own next pass.
  */
-export function wakeLinkCheckers(): void {
+function wakeLinkCheckers(): void {
   for (const wake of wakers) wake()
 }
 
 /** What a page says, as text to look for quotes in; null when nothing readable arrived. */
-export function readableText(result: Pick<FetchPublicResult, 'body' | 'contentType'>): string | null {
+function readableText(result: Pick<FetchPublicResult, 'body' | 'contentType'>): string | null {
   if (result.body === null) return null
   const type = (result.contentType ?? 'text/html').split(';')[0]!.trim().toLowerCase()
   const markup = type === '' || type.includes('html') || type.includes('xml')
   return markup ? htmlToText(result.body) : collapseWhitespace(result.body)
 }
 
-export type CheckOutcome =
+type CheckOutcome =
   | { kind: 'recorded'; sourceId: string; status: LinkStatus; httpStatus: number | null; quoteResults: QuoteResult[]; url: string }
   | { kind: 'retry'; sourceId: string; status: LinkStatus; reason: string | null; retryAt: string }
   | { kind: 'unchecked'; sourceId: string; reason: string | null; retryAt: string }
@@ -294,7 +294,7 @@ export interface PassSummary {
   failedHosts: string[]
 }
 
-export function newWorkerId(): string {
+function newWorkerId(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
 }
 

@@ -42,7 +42,7 @@ export interface SaveRevisionInput {
   kind?: PageKind
 }
 
-export interface SavedRevision {
+interface SavedRevision {
   page: { id: string; slug: string }
   revision: { id: string; status: RevisionStatus; findings: Finding[]; merged: boolean }
   /** True when this answers a repeated submit with the revision the first one created. */

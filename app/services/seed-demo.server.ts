@@ -30,7 +30,7 @@ const DEMO_ACCOUNTS: Array<{ username: string; role: Role }> = [
 ]
 
 /** The account demo revisions are attributed to; it has no password and cannot sign in. */
-export const SEED_AUTHOR = 'Sourced'
+const SEED_AUTHOR = 'Sourced'
 
 function replaceSourceKeys(node: DocNode, ids: Map<string, string>): DocNode {
   const swap = (attrs: Record<string, unknown> | undefined) => {

@@ -7,7 +7,7 @@ import type { SourceView } from '#app/presenters/source'
 import { Modal } from './modal'
 import { useEditorT } from './use-editor-t'
 
-export type PickerMode = 'figure' | 'citation'
+type PickerMode = 'figure' | 'citation'
 
 /** What the picker hands back: a figure's or a citation's attributes. */
 export interface Evidence {

@@ -250,7 +250,7 @@ const en = {
   'editor.conflict.notFound': 'There is no conflicting revision with this id on this page.',
 }
 
-export type EditorMessages = typeof en
+type EditorMessages = typeof en
 
 const de: EditorMessages = {
   'editor.page.newTitle': 'Neuer Vergleich',
@@ -750,4 +750,3 @@ export function editorTranslator(lang: Lang): EditorTranslate {
   }
 }
 
-export const editorMessages = catalogues
