@@ -24,7 +24,8 @@ import { getPageBySlug, type PageRecord } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
 import { getSourcesByIds } from '#app/models/sources.server'
 import { presentSource, type SourceView } from '#app/presenters/source'
-import { activeProtection, saveRevision } from '#app/services/save-revision.server'
+import { protectionInForce } from '#app/core/protection'
+import { saveRevision } from '#app/services/save-revision.server'
 import { readFormData } from '#app/form-body.server'
 
 /**
@@ -52,7 +53,7 @@ export async function requireEditor(request: Request, action: 'page.create' | 'p
     const url = new URL(request.url)
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
   }
-  const protection = page ? activeProtection(page) : null
+  const protection = page ? protectionInForce(page, new Date()) : null
   if (page && protection && can(actor, 'page.edit') && !can(actor, 'page.edit', { protection })) {
     throw forbidden(protectedMessage(editorTranslator(getUiLang(request)), page, protection))
   }
@@ -202,7 +203,7 @@ export async function submitEdit(request: Request, slug: string | null) {
     }
     case 'protected': {
       const page = slug ? await getPageBySlug(db, slug) : null
-      const protection = page ? activeProtection(page) : null
+      const protection = page ? protectionInForce(page, new Date()) : null
       return answer(403, { kind: 'protected', message: page && protection ? protectedMessage(t, page, protection) : result.message })
     }
     case 'page_not_found':

@@ -3,6 +3,7 @@ import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type Datab
 import { SESSION_COOKIE } from '#app/auth/cookie-names'
 import { config } from '#app/config.server'
 import { isRole, type Role } from '#app/core/roles'
+import { blockInForce } from '#app/core/user-admin'
 import { readCookie } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { deleteExpiredSessions, deleteSession, deleteSessionsOfUser, getSessionWithUser, insertSession, listStoredSessionsOfUser, setSessionExpiry, touchSession } from '#app/models/sessions.server'
@@ -149,17 +150,7 @@ export async function getSessionUser(request: Request): Promise<{ user: SessionU
   if (ip !== (session.ip ?? null) || !session.lastSeenAt || now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     await touchSession(getDb(), hashSessionId(sessionId), { ip, lastSeenAt: now.toISOString() })
   }
-  const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > now
-  return {
-    sessionId,
-    user: {
-      id: user.id,
-      username: user.username,
-      role: isRole(user.role) ? user.role : 'editor',
-      blockedUntil: blocked ? user.blockedUntil : null,
-      blockReason: blocked ? user.blockReason : null,
-    },
-  }
+  return { sessionId, user: { id: user.id, username: user.username, role: isRole(user.role) ? user.role : 'editor', ...blockInForce(user, now) } }
 }
 
 /**

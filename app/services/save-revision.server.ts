@@ -5,7 +5,8 @@ import { validateContent } from '#app/core/document'
 import { validateProductContent, type PageKind } from '#app/core/product'
 import { diffEvidence, sourcesDropped } from '#app/core/evidence-diff'
 import { mergeContent } from '#app/core/merge'
-import { can, type Protection } from '#app/core/permissions'
+import { can } from '#app/core/permissions'
+import { protectionInForce } from '#app/core/protection'
 import type { Issue } from '#app/core/result'
 import { slugify } from '#app/core/slug'
 import { referencedSourceIds } from '#app/core/source-refs'
@@ -228,7 +229,7 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
     if (replay) return replay
   }
   const page = (await getPageById(trx, found.id)) as PageRecord
-  const protection = activeProtection(page)
+  const protection = protectionInForce(page, new Date())
   if (!can(input.actor, 'page.edit', { protection })) {
     return { ok: false, status: 403, code: 'protected', message: `This page is protected (${protection}): ${page.protectionReason ?? 'no reason given'}.` }
   }
@@ -303,8 +304,3 @@ async function storeConflict(trx: DB, input: Save, page: PageRecord, baseId: str
   return id
 }
 
-export function activeProtection(page: Pick<PageRecord, 'protection' | 'protectionExpiresAt'>, now = new Date()): Protection | null {
-  if (!page.protection) return null
-  if (page.protectionExpiresAt && new Date(page.protectionExpiresAt) <= now) return null
-  return page.protection as Protection
-}
