@@ -33,3 +33,11 @@ function logger(): Logger {
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   logger()[level](fields, msg)
 }
+
+/**
+ * The one line written whatever LOG_LEVEL says: the server's "listening", which supervisors and
+ * the test harness wait for (it was always written, before pino too).
+ */
+export function announce(msg: string, fields: Record<string, unknown>): void {
+  logger().child({}, { level: 'info' }).info(fields, msg)
+}

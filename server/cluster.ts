@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster'
-import { log } from '../app/logger.server'
+import { announce, log } from '../app/logger.server'
 
 /**
  * One worker process per core (WEB_CONCURRENCY, default the number of cores; 1 runs the server in
@@ -70,6 +70,6 @@ export function runPrimary(count: number, origin: string): void {
     const port = await fork(true)
     await Promise.all(Array.from({ length: count - 1 }, () => fork(false)))
     started = true
-    log('info', 'listening', { port, origin, workers: count })
+    announce('listening', { port, origin, workers: count })
   })()
 }

@@ -16,7 +16,7 @@ import { conditionalAnswer, tagAnswer } from './conditional'
 import { createRequestGuard } from './request-guard'
 import { PageCache, pageCacheLimits, sendStored, storablePage, storedResponse, type StoredPage } from './page-cache'
 import { getConfig, type Config } from '../app/config.server'
-import { log } from '../app/logger.server'
+import { announce, log } from '../app/logger.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
 
 /**
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     const actual = typeof address === 'object' && address ? address.port : port
     // A worker tells the primary, which says "listening" once all of them are.
     if (cluster.isWorker) return workerListening(actual)
-    log('info', 'listening', { port: actual, origin: origins.origin })
+    announce('listening', { port: actual, origin: origins.origin })
   })
 
   let stopping = false
