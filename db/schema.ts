@@ -154,7 +154,7 @@ interface SourcesTable {
   link_checked_at: string | null
 }
 
-interface FiguresTable {
+export interface FiguresTable {
   id: string
   revision_id: string
   page_id: string
@@ -174,7 +174,7 @@ interface FiguresTable {
   end_offset: number
 }
 
-interface CitationsTable {
+export interface CitationsTable {
   id: string
   revision_id: string
   page_id: string
@@ -184,7 +184,7 @@ interface CitationsTable {
   locator: string | null
 }
 
-interface FindingsTable {
+export interface FindingsTable {
   id: string
   revision_id: string
   kind: string
@@ -388,7 +388,7 @@ interface EmailTokensTable {
 }
 
 /** Derived (migration 0020): the facts of each product's stable revision, for lists and filters. */
-interface ProductIndexTable {
+export interface ProductIndexTable {
   page_id: string
   slug: string
   name: string

@@ -14,7 +14,7 @@ import { runPrimary, workerListening } from './cluster'
 import { compressResponse } from './compression'
 import { conditionalAnswer, tagAnswer } from './conditional'
 import { createRequestGuard } from './request-guard'
-import { PageCache, pageCacheLimits, sendStored, storablePage, storedResponse, type StoredPage } from './page-cache'
+import { PageCache, pageCacheLimits, RenderFlights, sendStored, storablePage, storedResponse, type StoredPage } from './page-cache'
 import { getConfig, type Config } from '../app/config.server'
 import { announce, log } from '../app/logger.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
@@ -73,54 +73,76 @@ async function main(): Promise<void> {
 
   const guard = createRequestGuard(build, { allowedOrigins: origins.allowed, https })
   const pages = new PageCache(pageCacheLimits())
+  const flights = new RenderFlights()
   const version = new ContentVersion(() => app.currentContentVersion())
   const feed = app.watchContent({ changed: () => version.changed(), live: (up) => version.live(up) })
 
-  /** The stored page for a request the cache may answer, if there is one under the current version. */
-  const storedFor = async (key: string | null): Promise<StoredPage | undefined> => {
+  /**
+   * The stored page for a request the cache may answer: one stored under the current version, or
+   * the one a render of the same page under that version, already under way, is about to store.
+   */
+  const storedFor = async (key: string | null): Promise<StoredPage | null | undefined> => {
     if (!key) return undefined
     const current = version.current()
-    return pages.get(key, typeof current === 'string' ? current : await current)
+    const known = typeof current === 'string' ? current : await current
+    return pages.get(key, known) ?? flights.join(key, known)
+  }
+
+  /** Renders a request through Remix; for a cacheable answer, also the page stored from it. */
+  const render = async (request: Request, requestId: string, anonymous: boolean, key: string | null, current: string | null): Promise<{ response: Response; stored: StoredPage | null }> => {
+    const nonce = randomBytes(16).toString('base64')
+    const refused = isCrossSiteWrite(request, origins.allowed, SESSION_COOKIE) ? crossSiteRefusal(request, requestId) : bodyTooLarge(request)
+    let response: Response
+    if (refused) response = refused
+    else {
+      // Remix runs its own, weaker check on actions: Origin against Host (or X-Forwarded-Host),
+      // throwing on a mismatch — so behind a proxy that rewrites Host (nginx by default) every
+      // form post was a 500. The check above has matched Origin against the configured origins.
+      const origin = request.headers.get('origin')
+      if (origin !== null && origins.allowed.includes(origin)) request.headers.set('x-forwarded-host', new URL(origin).host)
+      try {
+        response = await handle(request, { nonce, requestId })
+      } catch (error) {
+        log('error', 'handler failed', { requestId, error })
+        response = new Response('Internal Server Error', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+      }
+    }
+    response = new Response(response.body, response)
+    applySecurityHeaders(response.headers, { nonce, https })
+    response.headers.set('X-Request-Id', requestId)
+    const tagged = await tagAnswer(request, response, { nonce, anonymous })
+    if (!tagged) return { response: compressResponse(request, response), stored: null }
+    const page = key && current !== null ? await storablePage(tagged, { nonce, https, version: current }) : null
+    if (key && page) {
+      pages.set(key, page)
+      return { response: storedResponse(request, page, requestId), stored: page }
+    }
+    return { response: compressResponse(request, conditionalAnswer(request, tagged)), stored: null }
   }
 
   const listener = createRequestListener(
     async (request: Request) => {
-      const nonce = randomBytes(16).toString('base64')
       const requestId = request.headers.get('x-request-id') ?? randomUUID()
       const anonymous = PageCache.isAnonymous(request.headers.get('cookie'), request.headers.has('authorization'), SESSION_COOKIE)
       const key = PageCache.keyOf(request.method, new URL(request.url), anonymous, app.uiLang(request))
       // Read before rendering: a write that lands during the render leaves this version behind,
       // so the page stored below is never served for the newer content.
+      const now = key ? version.current() : null
+      // While the feed is live the version is at hand, and the render is registered before anything
+      // awaits: every reader of this page whom the node:http handler looks up after this point
+      // waits for this render instead of starting its own.
+      const finish = key && typeof now === 'string' ? flights.start(key, now) : undefined
       // Without a version (the database is down), the request goes uncached to the handler, which
       // answers the outage.
-      const current = key ? await Promise.resolve(version.current()).catch(() => null) : null
-      const refused = isCrossSiteWrite(request, origins.allowed, SESSION_COOKIE) ? crossSiteRefusal(request, requestId) : bodyTooLarge(request)
-      let response: Response
-      if (refused) response = refused
-      else {
-        // Remix runs its own, weaker check on actions: Origin against Host (or X-Forwarded-Host),
-        // throwing on a mismatch — so behind a proxy that rewrites Host (nginx by default) every
-        // form post was a 500. The check above has matched Origin against the configured origins.
-        const origin = request.headers.get('origin')
-        if (origin !== null && origins.allowed.includes(origin)) request.headers.set('x-forwarded-host', new URL(origin).host)
-        try {
-          response = await handle(request, { nonce, requestId })
-        } catch (error) {
-          log('error', 'handler failed', { requestId, error })
-          response = new Response('Internal Server Error', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } })
-        }
+      const current = now === null ? null : await Promise.resolve(now).catch(() => null)
+      let stored: StoredPage | null = null
+      try {
+        const rendered = await render(request, requestId, anonymous, key, current)
+        stored = rendered.stored
+        return rendered.response
+      } finally {
+        finish?.(stored)
       }
-      response = new Response(response.body, response)
-      applySecurityHeaders(response.headers, { nonce, https })
-      response.headers.set('X-Request-Id', requestId)
-      const tagged = await tagAnswer(request, response, { nonce, anonymous })
-      if (!tagged) return compressResponse(request, response)
-      const page = key && current !== null ? await storablePage(tagged, { nonce, https, version: current }) : null
-      if (key && page) {
-        pages.set(key, page)
-        return storedResponse(request, page, requestId)
-      }
-      return compressResponse(request, conditionalAnswer(request, tagged))
     },
     {
       host: new URL(origins.origin).host,

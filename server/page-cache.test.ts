@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { negotiateEncoding } from './compression'
-import { inlineScriptHashes, PageCache, pageCacheLimits, storablePage, storedResponse, type StoredPage } from './page-cache'
+import { inlineScriptHashes, PageCache, pageCacheLimits, RenderFlights, storablePage, storedResponse, type StoredPage } from './page-cache'
 
 const nonce = 'r4nd0mN0nce+/=r4nd0mN0n=='
 const script = 'window.__x = "é — 12 000";'
@@ -80,6 +80,7 @@ describe('PageCache', () => {
     expect(PageCache.keyOf('GET', url('/moderation'), true, 'en')).toBeNull()
     expect(PageCache.keyOf('POST', url('/pages/a'), true, 'en')).toBeNull()
     expect(PageCache.keyOf('GET', url('/pages/a'), true, 'de')).not.toBe(PageCache.keyOf('GET', url('/pages/a'), true, 'fr'))
+    expect(PageCache.keyOf('GET', url('/api/v1/pages/a'), true, 'de')).toBe(PageCache.keyOf('GET', url('/api/v1/pages/a'), true, 'fr'))
     expect(PageCache.isAnonymous('lang=de', false, 'sid')).toBe(true)
     expect(PageCache.isAnonymous('lang=de; sid=x', false, 'sid')).toBe(false)
     expect(PageCache.isAnonymous(undefined, true, 'sid')).toBe(false)
@@ -118,5 +119,35 @@ describe('PageCache', () => {
     off.set('a', entry(1))
     expect(off.size).toBe(0)
     expect(() => pageCacheLimits({ PAGE_CACHE_BYTES: '64MB' })).toThrow(/PAGE_CACHE_BYTES must be a whole number of bytes/)
+  })
+})
+
+describe('RenderFlights', () => {
+  const stored = { version: 'v1', etag: 'W/"x"' } as StoredPage
+
+  it('lets readers of a page being rendered under their version wait for that render', async () => {
+    const flights = new RenderFlights()
+    const finish = flights.start('k', 'v1')
+    const waiting = flights.join('k', 'v1')
+    expect(waiting).toBeDefined()
+    // A render under an older version is no answer for a reader who already knows of a newer write.
+    expect(flights.join('k', 'v2')).toBeUndefined()
+    expect(flights.join('other', 'v1')).toBeUndefined()
+    finish(stored)
+    expect(await waiting).toBe(stored)
+    expect(flights.join('k', 'v1')).toBeUndefined()
+    expect(flights.size).toBe(0)
+  })
+
+  it('tells waiters when the render stored nothing, and keeps a newer render of the key registered', async () => {
+    const flights = new RenderFlights()
+    const first = flights.start('k', 'v1')
+    const waiting = flights.join('k', 'v1')!
+    const second = flights.start('k', 'v2')
+    first(null)
+    expect(await waiting).toBeNull()
+    expect(flights.join('k', 'v2')).toBeDefined()
+    second(stored)
+    expect(flights.size).toBe(0)
   })
 })

@@ -54,14 +54,17 @@ export class PageCache {
    * The cache key of a request, or null when its answer must not be stored. `uiLang` is the
    * language the page will be rendered in (the reader's choice, else Accept-Language): keyed on
    * that rather than the raw header, the many spellings browsers send ("de-DE,de;q=0.9,en;q=0.8")
-   * share one entry per language.
+   * share one entry per language; the JSON API, which has no language, shares one for all.
    */
   static keyOf(method: string, url: URL, anonymous: boolean, uiLang: string): string | null {
     if (!anonymous || (method !== 'GET' && method !== 'HEAD')) return null
     if (!CACHEABLE.test(url.pathname) || url.search.length > 300) return null
     // Ages ("19 months old") and dates move with the calendar: a new day is a new key.
     const day = new Date().toISOString().slice(0, 10)
-    return [url.pathname + url.search, uiLang, day].join('\n')
+    // The JSON API answers the same in every language: one entry (and one render after each
+    // write) instead of one per reader language.
+    const lang = url.pathname.startsWith('/api/') ? '' : uiLang
+    return [url.pathname + url.search, lang, day].join('\n')
   }
 
   /** Neither a session cookie nor an Authorization header: the answer is the same for everyone. */
@@ -105,6 +108,40 @@ export class PageCache {
   #delete(key: string, entry: StoredPage): void {
     this.#entries.delete(key)
     this.#bytes -= entry.bytes
+  }
+}
+
+/**
+ * Renders of cacheable pages under way, one per key: a reader who misses the cache while the same
+ * page is already being rendered under the same content version waits for that render's stored
+ * bytes instead of rendering it again. Without it, every write retired the page for all its
+ * readers at once and each of them rendered it anew — with 200 readers on a page, hundreds of
+ * identical renders and compressions after every save, which starved the saves themselves of CPU
+ * (docs/decisions/032-single-flight-renders.md). A render under an older version is not joined:
+ * the reader must see what was committed before its request started.
+ */
+export class RenderFlights {
+  readonly #flights = new Map<string, { version: string; page: Promise<StoredPage | null> }>()
+
+  /** The stored page a render of `key` under `version`, already under way, will produce (null if it produces none). */
+  join(key: string, version: string): Promise<StoredPage | null> | undefined {
+    const flight = this.#flights.get(key)
+    return flight?.version === version ? flight.page : undefined
+  }
+
+  /** Registers a render; call the returned function exactly once with what it stored (or null). */
+  start(key: string, version: string): (page: StoredPage | null) => void {
+    let settle!: (page: StoredPage | null) => void
+    const flight = { version, page: new Promise<StoredPage | null>((resolve) => (settle = resolve)) }
+    this.#flights.set(key, flight)
+    return (page) => {
+      if (this.#flights.get(key) === flight) this.#flights.delete(key)
+      settle(page)
+    }
+  }
+
+  get size(): number {
+    return this.#flights.size
   }
 }
 

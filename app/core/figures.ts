@@ -323,6 +323,20 @@ const EXCLUDED_SPAN_RULES: readonly SpanRule[] = [
     langs: ['de'],
     re: /(?<![\p{N}.,])(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?!\d)/gu,
   },
+  // Arguments of a call or sub-clause written right after a word: "alert(1)", "setTimeout(0)",
+  // "Art. 6(1)", "§ 5(2)". No space before the bracket: a count in prose is "(1,200 users)" after a space.
+  { name: 'call arguments', needs: '(', re: /(?<=[\p{L}\p{N}_])\([ \d.,'"]*\d[ \d.,'"]*\)/gu },
+  // Language standards and versions glued to "++" or "#": "C++20", "C# 12", "F# 8".
+  { name: 'language version', needs: /\+\+|#/u, re: /(?<=\p{L}(?:\+\+|#))[ \u00A0]?\d+(?:\.\d+)?/gu },
+  // French clock times: "14 h 30", "9h30", "à 9 h", "vers 17 h". ("3 h de vidéo" stays a duration.)
+  {
+    name: 'french clock time',
+    langs: ['fr'],
+    needs: 'h',
+    re: /(?<!\p{N})(?:(?:[01]?\d|2[0-3])[ \u00A0\u202F]?h[ \u00A0\u202F]?[0-5]\d|(?<=(?:^|[\s(])(?:à|vers|dès|avant|après|jusqu’à|jusqu'à)[ \u00A0]+)(?:[01]?\d|2[0-3])[ \u00A0\u202F]?h)(?![\p{L}\p{N}])/gu,
+  },
+  // Inline code in backticks carries literals, not facts: "`retries = 3`".
+  { name: 'inline code', needs: '`', re: /`[^`\n]{1,200}`/gu },
   // Footnote and reference markers: "[1]", "[12, 14]".
   { name: 'footnote', needs: '[', re: /\[\d+(?:[,–-] ?\d+)*\]/gu },
   // Links and e-mail addresses carry digits that are paths, ids and dates.
@@ -452,6 +466,8 @@ interface Context {
   charBeforeSpaces: string
   /** The text after the number, as far as the rules look. */
   words: string
+  /** The token before `prev` in the same sentence ('' when `prev` starts it). */
+  wordBeforePrev: string
 }
 
 const OPENING_PUNCTUATION = /^[(["'“„«‹{]+/u
@@ -482,13 +498,16 @@ function contextOf(text: string, start: number, end: number): Context {
   while (b > floor && isInlineSpace(text[b - 1])) b--
   const before = text[b - 1]
   const prevStartsSentence = b === 0 || prev !== raw || (before !== undefined && SENTENCE_END.has(before))
+  let w = b
+  while (w > floor && !isWhitespace(text.charCodeAt(w - 1))) w--
+  const wordBeforePrev = prevStartsSentence ? '' : text.slice(w, b)
   NEXT_WORD_RE.lastIndex = end
   const next = NEXT_WORD_RE.exec(text)?.[1] ?? null
   let c = start
   while (c > 0 && isInlineSpace(text[c - 1])) c--
   return {
     prev, glued, charBefore: text[start - 1] ?? '', prevStartsSentence, next, after: text.slice(end, end + 8), charBeforeSpaces: text[c - 1] ?? '',
-    words: text.slice(end, end + CONTEXT_REACH),
+    words: text.slice(end, end + CONTEXT_REACH), wordBeforePrev,
   }
 }
 
@@ -551,6 +570,12 @@ const FUNCTION_WORDS = new Set([
   'is', 'was', 'are', 'were', 'has', 'had', 'have', 'and', 'or', 'in', 'on', 'at', 'to', 'of', 'for', 'with', 'by', 'from',
   'as', 'the', 'a', 'an', 'which', 'that', 'will', 'can', 'also', 'now', 'still', 'introduced', 'introduces', 'supports',
   'offers', 'added', 'adds', 'brings', 'released', 'ships', 'uses', 'requires', 'runs', 'comes',
+  // Verbs in the third person that look like plurals: "the Fairphone 5 costs", "Kolab 16 includes".
+  'costs', 'includes', 'provides', 'features', 'gets', 'needs', 'lets', 'allows', 'enables', 'delivers', 'makes', 'takes',
+  'gives', 'shows', 'works', 'seems', 'remains', 'becomes', 'contains', 'lacks', 'handles', 'integrates', 'replaces', 'fixes',
+  'improves', 'changes', 'drops', 'removes', 'keeps', 'sells', 'starts', 'stores', 'syncs', 'sends', 'appears', 'looks',
+  'arrives', 'launches', 'ends', 'expires', 'targets', 'lands', 'debuts', 'marks', 'follows', 'replaced', 'took', 'came',
+  'got', 'made', 'gave', 'brought', 'became', 'began', 'went', 'would', 'could', 'should', 'may', 'might', 'must', 'does', 'did',
   'est', 'et', 'ou', 'de', 'du', 'des', 'la', 'le', 'les', 'en', 'pour', 'avec', 'sur', 'dans', 'par', 'qui', 'que', 'sont',
   'était', 'propose', 'offre', 'apporte', 'introduit', 'utilise', 'permet',
 ])
@@ -655,16 +680,22 @@ const isHouseNumber: ContextRule = (c, ctx) =>
 const isKnownProductNumber: ContextRule = (c, ctx) => !c.reading.digits.grouped && !ctx.glued && KNOWN_PRODUCTS.has(ctx.prev)
 
 /**
- * Numbers in product names we do not know ("Foo 3 is out", "FooBar 2."): a number directly after a
- * capitalised word that does not start the sentence is a name, unless a counted noun follows.
+ * Numbers in product names and labels we do not know ("Kolab 16 was released", "the Tixeo 15
+ * client", "Hall 3, Gate 4"): a number directly after a capitalised word is a name unless a
+ * counted noun follows it.
  *
- * In English and French a counted noun is a lower-case word that is not a function word or common
- * verb ("Foo 3 users" counts; "Foo 3 is" names). German capitalises every noun, so there only
- * camel-case, all-caps or digit-bearing words look like product names ("OpenDesk 2", "BBB 3"),
- * and a following capitalised noun is what is counted.
+ * English and French count with a plural ("Foo 3 users", "300 équipes"): a lower-case word after
+ * the number that is not plural ("the Foo 15 client"), a verb ("Proton 7 took") or nothing ("Hall
+ * 3,") makes it a name. German capitalises every noun, so there a capitalised word followed by an
+ * article ("die Stadt 300 bezahlt") is a common noun, and a following capitalised noun is what is
+ * counted; at the start of a German sentence only a word that looks like a name (camel case,
+ * capitals, digits) counts as one.
  *
- * Limits: English Title Case headings ("Saving 200 Licences") lose their figures; an unknown product
- * followed by a verb that is not listed ("Foo 3 delivers") keeps it.
+ * At the start of a sentence any word is capitalised, so there the word must not be one that
+ * leads into a count ("Over 300 were", "Rund 300 kamen", "Près de 300").
+ *
+ * Limits: English Title Case headings ("Saving 200 Licences") lose their figures, and so does a
+ * terse list of capitalised names and bare counts ("Germany 300, France 200").
  */
 const isProductNumber: ContextRule = (c, ctx) => {
   const { grouped } = c.reading.digits
@@ -672,16 +703,65 @@ const isProductNumber: ContextRule = (c, ctx) => {
   // An acronym names a standard or protocol wherever it stands ("ODF 1.2 is…", "TLS 1.3").
   const acronym = /^\p{Lu}[\p{Lu}\p{N}/&-]*\p{Lu}$/u.test(ctx.prev)
   if (acronym && c.reading.digits.frac !== '') return true
-  if (ctx.prevStartsSentence && !acronym) return false
   if (!/^\p{Lu}[\p{L}\p{N}.+&-]*$/u.test(ctx.prev) || !/[\p{L}\p{N}]$/u.test(ctx.prev)) return false
+  // A quantity compound counts whatever precedes it: "Editing 200-page documents".
+  if (/^[-‐‑]\p{L}/u.test(ctx.after)) return false
+  if (ctx.prevStartsSentence && !acronym && LEADS_INTO_COUNT[c.lang].has(ctx.prev.toLowerCase())) return false
   if (c.lang === 'de') {
     const looksLikeName = /\p{Lu}/u.test(ctx.prev.slice(1)) || /\p{N}/u.test(ctx.prev)
-    if (!looksLikeName) return false
+    if (!looksLikeName && (ctx.prevStartsSentence || GERMAN_DETERMINERS.has(ctx.wordBeforePrev.toLowerCase()))) return false
     return ctx.next === null || !/^\p{Lu}/u.test(ctx.next)
   }
   if (ctx.next === null) return true
-  return !/^\p{Ll}/u.test(ctx.next) || FUNCTION_WORDS.has(ctx.next.toLowerCase())
+  if (!/^\p{Ll}/u.test(ctx.next)) return true
+  const next = ctx.next.toLowerCase()
+  if (FUNCTION_WORDS.has(next) || (c.lang === 'en' && /.ed$/u.test(next) && next.length > 4)) return true
+  return c.reading.value !== 1 && !looksPlural(next, c.lang)
 }
+
+/** A plural noun, as far as its ending tells ("users", "postes", "bureaux"), or a word counted as one. */
+function looksPlural(word: string, lang: Lang): boolean {
+  if (COUNTED_AS_PLURAL.has(word)) return true
+  if (lang === 'fr') return /[sx]$/u.test(word)
+  return /[^su]s$|ies$|sses$/u.test(word)
+}
+const COUNTED_AS_PLURAL = new Set([
+  'people', 'staff', 'personnel', 'children', 'men', 'women', 'police', 'data', 'media', 'gens', 'personnel', 'h', 'min', 'km', 'kg', 'm',
+])
+
+/** Words that lead into a count at the start of a sentence, and so are capitalised there. */
+const LEADS_INTO_COUNT: Record<Lang, ReadonlySet<string>> = {
+  en: new Set([
+    'about', 'above', 'across', 'after', 'all', 'almost', 'already', 'also', 'among', 'an', 'and', 'another', 'any', 'approximately',
+    'around', 'as', 'at', 'barely', 'because', 'before', 'below', 'between', 'both', 'but', 'by', 'circa', 'ca.', 'during', 'each',
+    'every', 'exactly', 'fewer', 'for', 'from', 'her', 'his', 'in', 'including', 'its', 'just', 'last', 'least', 'less', 'like',
+    'many', 'more', 'most', 'my', 'nearly', 'next', 'nor', 'of', 'on', 'only', 'or', 'our', 'out', 'over', 'overall', 'past',
+    'per', 'plus', 'precisely', 'roughly', 'since', 'so', 'some', 'still', 'than', 'that', 'the', 'their', 'these', 'those',
+    'through', 'to', 'today', 'total', 'under', 'until', 'up', 'well', 'what', 'when', 'where', 'while', 'with', 'within', 'yet',
+    'your', 'only', 'even', 'then', 'there', 'here', 'now', 'again', 'another', 'another', 'altogether', 'together', 'combined',
+  ]),
+  de: new Set([
+    'ab', 'alle', 'allein', 'als', 'am', 'an', 'auf', 'aus', 'bei', 'beim', 'bereits', 'bis', 'bislang', 'bisher', 'ca.', 'circa',
+    'dabei', 'damit', 'danach', 'dann', 'darunter', 'das', 'davon', 'dem', 'den', 'der', 'des', 'die', 'dies', 'diese', 'durch',
+    'ein', 'eine', 'einer', 'etwa', 'fast', 'für', 'genau', 'gerade', 'gut', 'heute', 'höchstens', 'im', 'in', 'inzwischen',
+    'insgesamt', 'ja', 'je', 'jeweils', 'jetzt', 'kaum', 'knapp', 'mehr', 'mindestens', 'mit', 'nach', 'nicht', 'noch', 'nun',
+    'nur', 'oder', 'ohne', 'pro', 'rund', 'schon', 'seit', 'so', 'sogar', 'um', 'und', 'unter', 'über', 'vom', 'von', 'vor',
+    'weitere', 'weniger', 'wie', 'zu', 'zum', 'zur', 'zusammen', 'zwischen', 'zudem', 'außerdem', 'weit', 'deutlich',
+  ]),
+  fr: new Set([
+    'à', 'au', 'aux', 'après', 'avant', 'avec', 'ce', 'ces', 'chaque', 'dans', 'de', 'depuis', 'des', 'déjà', 'dont', 'du', 'en',
+    'encore', 'entre', 'environ', 'et', 'jusqu’à', "jusqu'à", 'la', 'le', 'les', 'leurs', 'moins', 'nos', 'ou', 'par', 'parmi',
+    'plus', 'pour', 'presque', 'près', 'quelque', 'quelques', 'sans', 'selon', 'seulement', 'soit', 'sur', 'tous', 'toutes',
+    'un', 'une', 'vers', 'aujourd’hui', "aujourd'hui", 'désormais', 'bien', 'pas', 'ainsi', 'puis', 'mais', 'donc', 'or',
+    'au-delà', 'quasi', 'guère', 'tout', 'ensemble', 'seuls', 'seules', 'dès',
+  ]),
+}
+
+/** Articles and possessives before a German noun: "die Stadt 300 bezahlt" is a common noun, not a name. */
+const GERMAN_DETERMINERS = new Set([
+  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen', 'kein', 'keine', 'jede', 'jeder',
+  'jedes', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'ihre', 'ihr', 'ihrer', 'sein', 'seine', 'seiner', 'unser', 'unsere',
+])
 
 /**
  * Clock times: "10 am", "3 p.m.", "14 Uhr". ("10:30" never matches: the end guard refuses ":30".)

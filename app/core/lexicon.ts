@@ -259,6 +259,7 @@ const EN: readonly Group[] = [
       'best-in-class', 'best-of-breed', 'enterprise-grade', 'military-grade', 'bank-grade', 'game-changer',
       'game changer', 'game-changing', 'paradigm shift', 'synergy', 'synergies', 'holistic', 'seamless',
       'seamlessly', 'frictionless', 'turnkey', 'one-stop shop', 'future-proof', 'sovereign by design',
+      'hassle-free', 'worry-free', 'all-in-one', 'like never before', 'loved by',
       'thought leader', 'thought leaders', 'thought leadership', 'influencer', 'influencers', 'trend-setter',
       'trendsetter', 'trend-setting', 'pro actively', 'pro-actively', 'proactively', 'revolutionize',
       'revolutionizes', 'revolutionized', 'revolutionizing', 'revolutionise', 'revolutionises', 'revolutionised',
@@ -321,6 +322,9 @@ const EN: readonly Group[] = [
       'at the moment', 'these days', 'in recent years', 'in recent months', 'lately', 'upcoming', 'this year',
       'last year', 'next year', 'years ago', 'months ago', 'weeks ago', 'a year ago', 'until now', 'up to now',
       'for now', 'right now', 'just now', 'to this day',
+      'as of late', 'of late', 'in the past few years', 'in the last few years', 'over the past few years',
+      'in the past year', 'last month', 'this month', 'next month', 'last week', 'this week', 'in the near future',
+      'in the coming months', 'in the coming years',
       // "up to date" is not a time reference.
       { term: 'to date', guard: { notBefore: precededBy('up') } },
       // "as soon as", "soon after the launch" are relative to a stated event.
@@ -360,6 +364,8 @@ const DE: readonly Group[] = [
       ...de('topaktuell'), ...de('innovativ'), ...de('revolutionär'), ...de('brillant'), ...de('berühmt'),
       ...de('weltberühmt'), ...de('renommiert'), ...de('bemerkenswert'), ...de('prestigeträchtig'),
       ...de('virtuos'), ...de('bahnbrechend'), ...de('beispiellos'), ...de('einzigartig'),
+      ...de('atemberaubend'), ...de('unglaublich'), ...de('sensationell'), ...de('phänomenal'),
+      'Nummer eins', 'die Nr. 1', 'wie nie zuvor', 'ohne Kompromisse', ...de('kompromisslos'),
       ...de('unvergleichlich'), ...de('unübertroffen'), ...de('konkurrenzlos'), ...de('erstklassig'),
       ...de('hochmodern'), ...de('marktführend'), ...de('phänomenal'), ...de('sensationell'),
       ...de('fantastisch'), ...de('exzellent'), ...de('spektakulär'), ...de('unschlagbar'),
@@ -406,6 +412,9 @@ const DE: readonly Group[] = [
     category: 'buzzword',
     terms: [
       ...de('nahtlos'), ...de('zukunftssicher'), ...de('ganzheitlich'), ...de('disruptiv'),
+      ...de('sorgenfrei'), 'alles aus einer Hand', 'aus einer Hand', 'All-in-One', 'auf Bankniveau', 'Bankniveau',
+      'militärischer Standard', 'militärische Verschlüsselung', 'Verschlüsselung nach Militärstandard',
+      'vertrauen auf uns', 'vertrauen uns',
       ...de('schlüsselfertig'), 'revolutioniert', 'revolutionieren', 'revolutionierte', 'revolutionierten',
       'Game-Changer', 'Gamechanger', 'Game Changer', 'Synergie', 'Synergien', 'Synergieeffekt',
       'Synergieeffekte', 'Quantensprung', 'State of the Art', 'State-of-the-Art', 'Best-in-Class',
@@ -448,6 +457,11 @@ const DE: readonly Group[] = [
       'bislang', 'bisher', 'mittlerweile', 'inzwischen', 'dieses Jahr', 'in diesem Jahr', 'letztes Jahr',
       'im vergangenen Jahr', 'im letzten Jahr', 'nächstes Jahr', 'im kommenden Jahr', 'demnächst', 'bald',
       'in Kürze', 'vor # Jahren', 'vor # Monaten', 'vor # Wochen', 'vor einem Jahr', 'Stand heute',
+      'in den letzten Jahren', 'in den vergangenen Jahren', 'in den letzten Monaten', 'in den vergangenen Monaten',
+      'letzten Monat', 'im letzten Monat', 'im vergangenen Monat', 'diesen Monat', 'in diesem Monat', 'in naher Zukunft',
+      'in den kommenden Monaten', 'in den kommenden Jahren',
+      // "zuletzt geändert am 5. Mai" gives its date; the date guard keeps it.
+      'zuletzt',
       // Decision: "bis heute" is flagged as a whole: "bis heute gepflegt" goes stale like "heute".
       {
         term: 'bis heute',
@@ -477,6 +491,8 @@ const FR: readonly Group[] = [
     category: 'peacock',
     terms: [
       ...fr('légendaire', 'légendaire'), ...fr('formidable', 'formidable'), ...fr('acclamé', 'acclamée'),
+      ...fr('époustouflant', 'époustouflante'), ...fr('incroyable', 'incroyable'),
+      ...fr('plébiscité', 'plébiscitée'), 'sans équivalent', 'comme jamais', 'comme jamais auparavant', 'vers de nouveaux sommets',
       ...fr('emblématique', 'emblématique'), ...fr('visionnaire', 'visionnaire'),
       // Judgement: bare "renommé" is far more often "renamed" in a wiki ("la page a été renommée") than
       // "renowned"; only the unambiguous forms are flagged.
@@ -551,6 +567,7 @@ const FR: readonly Group[] = [
     terms: [
       'révolutionne', 'révolutionnent', 'révolutionner', 'révolutionné', 'réinvente', 'réinventent',
       'nouvelle génération', 'de nouvelle génération', 'dernier cri', 'clé en main', 'clés en main',
+      'sans tracas', 'tout-en-un', 'nous font confiance', 'leur font confiance', 'de niveau militaire', 'de niveau bancaire', 'propulsez', 'propulse', 'boostez',
       ...fr('disruptif', 'disruptive'), ...fr('holistique', 'holistique'), 'synergie', 'synergies',
       'changement de paradigme', 'game changer', 'booste', 'boostent', 'démocratise', 'démocratisent',
     ],
@@ -587,6 +604,9 @@ const FR: readonly Group[] = [
       'dorénavant', 'depuis peu', 'il y a peu', 'dernièrement', 'prochainement', 'bientôt', 'cette année',
       "l'an dernier", "l'année dernière", "l'an prochain", "l'année prochaine", 'il y a # ans',
       'il y a # années', 'il y a # mois', 'il y a # semaines', 'il y a un an', "jusqu'à aujourd'hui", "jusqu'aujourd'hui",
+      'ces dernières années', 'ces derniers mois', 'ces derniers temps', 'le mois dernier', 'ce mois-ci',
+      'la semaine dernière', 'dans un avenir proche', 'dans les prochains mois', 'dans les prochaines années',
+      'au cours des dernières années',
       // "Aujourd'hui en France" is a newspaper.
       { term: "aujourd'hui", guard: { notAfter: String.raw`\s+en\s+france${E}` } },
       // "en maintenant la compatibilité" is the gerund of "maintenir".

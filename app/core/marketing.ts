@@ -25,7 +25,7 @@
  */
 import { isLang, type Lang } from './lang'
 import { ATTRIBUTION_CUES, DATE_ANCHORS, LEXICON, normalizeTerm, SUGGESTIONS, type LexiconEntry } from './lexicon'
-import { grammarMatchesAt, promotionalGrammarSource } from './promo-grammar'
+import { grammarCategoryAt, promotionalGrammarSource } from './promo-grammar'
 
 export type MarketingCategory = 'peacock' | 'weasel' | 'buzzword' | 'editorial' | 'time-relative' | 'doubt'
 
@@ -225,8 +225,9 @@ function identify(matcher: Matcher, text: string, start: number, matched: string
  * marks a name; in English and French a lower-case phrase capitalised mid-sentence is one.
  */
 function grammarEntry(lang: Lang, text: string, start: number, matched: string): LexiconEntry | undefined {
-  if (!grammarMatchesAt(text, lang, start, matched.length)) return undefined
-  return { term: lang === 'de' ? matched : matched.toLowerCase(), lang, category: 'peacock' }
+  const category = grammarCategoryAt(text, lang, start, matched.length)
+  if (!category) return undefined
+  return { term: lang === 'de' ? matched : matched.toLowerCase(), lang, category }
 }
 
 /** Characters that `normalizeTerm` rewrites beyond lower-casing (also a space that is not one plain space). */

@@ -72,20 +72,67 @@ const PATTERNS: Record<Lang, string[]> = {
   ],
 }
 
-/** The grammar as one pattern, for the promotional-language scanner to run in its own pass. */
-export function promotionalGrammarSource(lang: Lang): string {
-  return `(?:${PATTERNS[lang].join('|')})`
+/**
+ * Weasel words by grammar: an unnamed group and a verb of saying or believing ("many believe",
+ * "most users agree", "viele glauben", "die meisten Nutzer sind sich einig", "beaucoup pensent",
+ * "la plupart des utilisateurs s'accordent"), and the impersonal forms that hide who says so ("it
+ * has been claimed", "es wird oft gesagt", "on dit souvent", "il est reconnu que"). The lexicon
+ * lists set phrases; this covers the combinations, so a new subject or verb is found too.
+ * A named source ("Gartner says") is never matched: the subject must be a quantifier or a
+ * plural noun of unnamed people or studies.
+ */
+const EN_WHO = `people|users|observers|experts|analysts|critics|commentators|researchers|scholars|admins|administrators|developers|customers|organi[sz]ations|schools|agencies|officials|sources|insiders|others|members|reviewers|teachers|IT${S}(?:departments|managers)`
+const EN_SAY = `believe[sd]?|say|says|said|think|thinks|thought|agree[sd]?|argue[sd]?|claim(?:s|ed)?|suggest(?:s|ed)?|feel|feels|felt|consider(?:s|ed)?|contend(?:s|ed)?|insist(?:s|ed)?|assume[sd]?|reckon(?:s|ed)?|swear|swears|(?:report(?:s|ed)?|maintain(?:s|ed)?|hold|holds|recogni[sz]e[sd]?|warn(?:s|ed)?|find|finds|found|show|shows|showed|indicate[sd]?|point${S}out)(?=${S}that${E})`
+const EN_ADVERB = `(?:${S}(?:often|generally|widely|commonly|frequently|usually|also|still|now|increasingly|rightly|long|sometimes|have|had|would|will))*`
+const DE_WHO = 'Menschen|Leute|Nutzer(?:innen)?|Nutzende|Anwender(?:innen)?|Experten|Expertinnen|Fachleute|Beobachter(?:innen)?|Kritiker(?:innen)?|Analysten|Admins|Administratoren|Entwickler(?:innen)?|Kunden|Behörden|Schulen|Stimmen|Quellen|Studien|Lehrkräfte|Verwaltungen|Kommunen'
+const DE_SAY = `sind${S}sich${S}einig|(?:sind|waren)${S}(?:der${S}(?:Meinung|Ansicht|Auffassung)|überzeugt)|glauben|glaubten|meinen|meinten|sagen|sagten|behaupten|behaupteten|denken|dachten|gehen${S}davon${S}aus|schwören${S}auf|(?:finden|fanden|halten${S}es${S}für${S}${LETTER}+|sehen|schätzen|berichten|berichteten|bestätigen|betonen|zeigen|zeigten|belegen|warnen|loben|bemängeln|kritisieren)(?=,?${S}dass${E})`
+const DE_ADVERB = `(?:${S}(?:oft|häufig|allgemein|inzwischen|längst|immer${S}wieder|auch|weiterhin|zunehmend))*`
+const FR_WHO = 'gens|utilisateurs|utilisatrices|usagers|observateurs|experts|spécialistes|analystes|critiques|commentateurs|chercheurs|administrateurs|développeurs|clients|administrations|collectivités|écoles|agents|sources|études|enseignants|DSI'
+const FR_SAY = `pensent|estiment|disent|affirment|croient|jugent|considèrent|s['’]accordent|assurent|prétendent|soutiennent|jurent|(?:trouvent|soulignent|reconnaissent|rapportent|montrent|indiquent|suggèrent|déplorent|regrettent)(?=${S}qu(?:e${E}|['’]))`
+const FR_ADVERB = `(?:${S}(?:souvent|généralement|volontiers|parfois|aussi|désormais|toujours|unanimement))*`
+
+const WEASEL_PATTERNS: Record<Lang, string[]> = {
+  en: [
+    `(?:many|some|most|several|numerous|countless|plenty${S}of)(?:${S}(?:of${S}the${S})?(?:${EN_WHO}))?${EN_ADVERB}${S}(?:${EN_SAY})`,
+    `(?:critics|experts|analysts|observers|commentators|insiders|studies|surveys|reports|researchers)${EN_ADVERB}${S}(?:${EN_SAY})`,
+    `research${EN_ADVERB}${S}(?:suggests|shows|finds|indicates|has${S}(?:shown|found))`,
+    `it${S}(?:is|was|has${S}been|had${S}been|is${S}being|has${S}long${S}been)(?:${S}(?:often|generally|widely|commonly|frequently|usually|sometimes|increasingly|long|now))?${S}(?:said|claimed|believed|thought|argued|reported|accepted|assumed|held|suggested|rumou?red|alleged|recogni[sz]ed|acknowledged|estimated|understood|agreed)`,
+    `according${S}to${S}(?:many|some|most|several|critics|experts|analysts|observers|insiders|sources|studies)`,
+  ],
+  de: [
+    `(?:viele|einige|manche|zahlreiche|die${S}meisten|etliche|mehrere|nicht${S}wenige)(?:${S}(?:${DE_WHO}))?${DE_ADVERB}${S}(?:${DE_SAY})`,
+    `(?:Kritiker(?:innen)?|Experten|Fachleute|Beobachter|Analysten|Insider|Studien|Umfragen|Untersuchungen|Branchenkenner)${DE_ADVERB}${S}(?:${DE_SAY})`,
+    `es${S}(?:wird|wurde)(?:${S}(?:oft|häufig|allgemein|vielfach|immer${S}wieder|gemeinhin|weithin|zunehmend))*${S}(?:gesagt|behauptet|angenommen|vermutet|berichtet|geschätzt|befürchtet|kritisiert|gelobt)`,
+    `man${S}(?:sagt|hört|liest|munkelt|geht${S}davon${S}aus)|wie${S}(?:man|jeder)${S}weiß|(?:Schätzungen|Berichten|Gerüchten|Kritikern|Experten|Beobachtern)${S}zufolge|nach${S}(?:Ansicht|Meinung|Einschätzung)${S}(?:vieler|einiger|mancher|von${S}(?:Experten|Kritikern|Beobachtern))`,
+  ],
+  fr: [
+    `(?:beaucoup|certain(?:e)?s|plusieurs|nombreux|la${S}plupart(?:${S}des${S}(?:${FR_WHO}))?|de${S}nombreu(?:x|ses)${S}(?:${FR_WHO})|bon${S}nombre(?:${S}d['’](?:${FR_WHO}))?|nombre${S}d['’](?:${FR_WHO}))${FR_ADVERB}${S}(?:${FR_SAY})`,
+    `(?:les${S})?(?:critiques|experts|spécialistes|observateurs|analystes|études|sondages|enquêtes)${FR_ADVERB}${S}(?:${FR_SAY})`,
+    `on${S}(?:dit|pense|estime|croit|raconte|prétend|affirme|considère)(?:${S}(?:souvent|généralement|volontiers|parfois|communément))?(?:${S}que)?`,
+    `il${S}(?:est|serait|semble|était)(?:${S}(?:souvent|généralement|communément|largement|unanimement|aujourd['’]hui))?${S}(?:dit|admis|reconnu|établi|convenu|acquis|avéré)${S}que|il${S}paraît${S}que|(?:d['’]après|selon)${S}(?:beaucoup|plusieurs|de${S}nombreux${S}(?:${FR_WHO})|les${S}(?:experts|critiques|observateurs|spécialistes))`,
+  ],
 }
 
-const sticky = new Map<Lang, RegExp>()
+/** The grammar as one pattern, for the promotional-language scanner to run in its own pass. */
+export function promotionalGrammarSource(lang: Lang): string {
+  return `(?:${[...WEASEL_PATTERNS[lang], ...PATTERNS[lang]].join('|')})`
+}
 
-/** Whether the grammar matches exactly `length` characters at `start` (names a scanner's match). */
-export function grammarMatchesAt(text: string, lang: Lang, start: number, length: number): boolean {
-  let re = sticky.get(lang)
+const sticky = new Map<string, RegExp>()
+
+function matchesAt(key: string, source: () => string, text: string, start: number, length: number): boolean {
+  let re = sticky.get(key)
   if (!re) {
-    re = new RegExp(`${B}${promotionalGrammarSource(lang)}${E}`, 'iy')
-    sticky.set(lang, re)
+    re = new RegExp(`${B}${source()}${E}`, 'iy')
+    sticky.set(key, re)
   }
   re.lastIndex = start
   return re.exec(text)?.[0].length === length
+}
+
+/** What the grammar found exactly `length` characters at `start` to be (names a scanner's match). */
+export function grammarCategoryAt(text: string, lang: Lang, start: number, length: number): 'weasel' | 'peacock' | undefined {
+  if (matchesAt(`weasel:${lang}`, () => `(?:${WEASEL_PATTERNS[lang].join('|')})`, text, start, length)) return 'weasel'
+  if (matchesAt(`praise:${lang}`, () => `(?:${PATTERNS[lang].join('|')})`, text, start, length)) return 'peacock'
+  return undefined
 }

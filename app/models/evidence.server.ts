@@ -1,4 +1,6 @@
 import type { AnalysedCitation, AnalysedFigure, Finding } from '#app/core/analyse'
+import type { Insertable } from 'kysely'
+import type { CitationsTable, FiguresTable, FindingsTable } from '#db/schema'
 import type { DB } from './db.server'
 import { newId } from './ids.server'
 
@@ -45,72 +47,66 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK))
 }
 
+/** The rows of the figures, citations and findings tables for one revision's analysis. */
+export function derivedRows(
+  revisionId: string,
+  pageId: string,
+  derived: { figures: AnalysedFigure[]; citations: AnalysedCitation[]; findings: Finding[] },
+  makeId: () => string = newId,
+): { figures: Array<Insertable<FiguresTable>>; citations: Array<Insertable<CitationsTable>>; findings: Array<Insertable<FindingsTable>> } {
+  return {
+    figures: derived.figures.map((f) => ({
+      id: makeId(),
+      revision_id: revisionId,
+      page_id: pageId,
+      ordinal: f.ordinal,
+      text: f.text,
+      value: f.value,
+      unit: f.unit,
+      metric: f.metric,
+      as_of: f.asOf,
+      // A mark may name an id that is no source; the row keeps it only when it exists, so the
+      // foreign key holds (the figure then counts as uncited).
+      source_id: f.sourceKnown ? f.sourceId : null,
+      quote: f.quote,
+      marked: f.marked ? 1 : 0,
+      cited: f.cited ? 1 : 0,
+      quote_shows_figure: f.quoteShowsFigure ? 1 : 0,
+      start_offset: f.start,
+      end_offset: f.end,
+    })),
+    citations: derived.citations.map((c) => ({
+      id: makeId(),
+      revision_id: revisionId,
+      page_id: pageId,
+      ordinal: c.ordinal,
+      source_id: c.known ? c.sourceId : null,
+      quote: c.quote,
+      locator: c.locator,
+    })),
+    findings: derived.findings.map((f) => ({
+      id: makeId(),
+      revision_id: revisionId,
+      kind: f.kind,
+      category: f.category ?? (f.field === 'body' ? null : f.field),
+      text: f.text,
+      start_offset: f.start,
+      end_offset: f.end,
+      message: f.message,
+    })),
+  }
+}
+
 export async function insertDerivedRows(
   db: DB,
   revisionId: string,
   pageId: string,
   derived: { figures: AnalysedFigure[]; citations: AnalysedCitation[]; findings: Finding[] },
 ): Promise<void> {
-  await insertChunked(derived.figures, (chunk) =>
-    db
-      .insertInto('figures')
-      .values(
-        chunk.map((f) => ({
-          id: newId(),
-          revision_id: revisionId,
-          page_id: pageId,
-          ordinal: f.ordinal,
-          text: f.text,
-          value: f.value,
-          unit: f.unit,
-          metric: f.metric,
-          as_of: f.asOf,
-          // A mark may name an id that is no source; the row keeps it only when it exists, so the
-          // foreign key holds (the figure then counts as uncited).
-          source_id: f.sourceKnown ? f.sourceId : null,
-          quote: f.quote,
-          marked: f.marked ? 1 : 0,
-          cited: f.cited ? 1 : 0,
-          quote_shows_figure: f.quoteShowsFigure ? 1 : 0,
-          start_offset: f.start,
-          end_offset: f.end,
-        })),
-      )
-      .execute(),
-  )
-  await insertChunked(derived.citations, (chunk) =>
-    db
-      .insertInto('citations')
-      .values(
-        chunk.map((c) => ({
-          id: newId(),
-          revision_id: revisionId,
-          page_id: pageId,
-          ordinal: c.ordinal,
-          source_id: c.known ? c.sourceId : null,
-          quote: c.quote,
-          locator: c.locator,
-        })),
-      )
-      .execute(),
-  )
-  await insertChunked(derived.findings, (chunk) =>
-    db
-      .insertInto('findings')
-      .values(
-        chunk.map((f) => ({
-          id: newId(),
-          revision_id: revisionId,
-          kind: f.kind,
-          category: f.category ?? (f.field === 'body' ? null : f.field),
-          text: f.text,
-          start_offset: f.start,
-          end_offset: f.end,
-          message: f.message,
-        })),
-      )
-      .execute(),
-  )
+  const rows = derivedRows(revisionId, pageId, derived)
+  await insertChunked(rows.figures, (chunk) => db.insertInto('figures').values(chunk).execute())
+  await insertChunked(rows.citations, (chunk) => db.insertInto('citations').values(chunk).execute())
+  await insertChunked(rows.findings, (chunk) => db.insertInto('findings').values(chunk).execute())
 }
 
 export async function listFigures(db: DB, revisionId: string): Promise<FigureRecord[]> {

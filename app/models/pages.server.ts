@@ -1,6 +1,6 @@
 import type { PageKind } from '#app/core/product'
-import type { DB } from './db.server'
-import { indexPageFacts } from './products.server'
+import { engineOf, type DB } from './db.server'
+import { indexPageFacts, readStablePage } from './products.server'
 import { indexPageForSearch } from './search.server'
 
 export interface PageSummary {
@@ -63,12 +63,33 @@ export async function getPageById(db: DB, id: string): Promise<PageRecord | null
   return row ? toPage(row) : null
 }
 
+/**
+ * The page read under its row lock, in one statement: on PostgreSQL `FOR UPDATE` waits for a
+ * transaction holding the lock (a save of the same page) to end and then returns the row as it
+ * committed; on SQLite the write transaction already holds the database's lock. A save holds the
+ * lock for every statement after this one, so it spends no round trip on a separate lock.
+ */
+export async function lockPageBySlug(db: DB, slug: string): Promise<PageRecord | null> {
+  const query = db.selectFrom('pages').select(pageColumns).where('slug', '=', slug)
+  const row = await (engineOf(db) === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
+  return row ? toPage(row) : null
+}
+
 /** Pages readers can see (those with an approved revision), newest first. */
-export async function listPublishedPages(db: DB, options: { limit?: number; featured?: boolean; kind?: PageKind } = {}): Promise<PageSummary[]> {
+export async function listPublishedPages(db: DB, options: { limit?: number; featured?: boolean; kind?: PageKind; after?: PageListKey | null } = {}): Promise<PageSummary[]> {
   let query = db.selectFrom('pages').select(pageColumns).where('stable_revision_id', 'is not', null).where('kind', '=', options.kind ?? 'comparison')
   if (options.featured !== undefined) query = query.where('featured', '=', options.featured ? 1 : 0)
+  // Keyset: the row after the last one shown, so a page costs the same however deep it is.
+  const after = options.after
+  if (after) query = query.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(after.updatedAt, after.id)))
   const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(options.limit ?? 200).execute()
   return rows.map(toPage)
+}
+
+/** The sort key of the page list (updated_at, then id: two pages can share a time). */
+export interface PageListKey {
+  updatedAt: string
+  id: string
 }
 
 export async function countCitedFiguresByRevision(db: DB, revisionIds: string[]): Promise<Map<string, number>> {
@@ -125,8 +146,10 @@ export async function updatePageHeads(
     .execute()
   // Search covers what readers see, so it follows the stable revision.
   if (heads.stableRevisionId !== undefined) {
-    await indexPageForSearch(db, pageId)
-    await indexPageFacts(db, pageId)
+    // Read once for both indexes.
+    const stable = await readStablePage(db, pageId)
+    await indexPageForSearch(db, pageId, stable)
+    await indexPageFacts(db, pageId, stable)
   }
 }
 

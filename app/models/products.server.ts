@@ -1,10 +1,11 @@
-import { sql } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import { categoryFromText } from '#app/core/categories'
 import type { PageContent } from '#app/core/content'
 import { familiesOf, licenceIdsOf, type LicenceFamily } from '#app/core/licence'
 import { nameKey, type Hosting, type PageKind, type ProductKind } from '#app/core/product'
 import type { DB } from './db.server'
 import { nowIso } from './ids.server'
+import type { ProductIndexTable } from '#db/schema'
 
 export interface ProductSummary {
   pageId: string
@@ -47,55 +48,80 @@ function toSummary(row: IndexRow): ProductSummary {
   }
 }
 
+export interface PageFactRows {
+  page_categories: Array<{ page_id: string; category: string }>
+  product_index: Array<Insertable<ProductIndexTable>>
+  product_names: Array<{ name_key: string; page_id: string }>
+  product_links: Array<{ page_id: string; to_slug: string }>
+  comparison_subjects: Array<{ page_id: string; side: string; product_slug: string | null; name_key: string }>
+}
+
+/** The rows derived from a page's stable revision: its categories, and its product facts or the products its subjects name. */
+export function pageFactRows(page: { id: string; slug: string; kind: string; updatedAt: string }, content: PageContent): PageFactRows {
+  const pageId = page.id
+  const rows: PageFactRows = { page_categories: [], product_index: [], product_names: [], product_links: [], comparison_subjects: [] }
+  const categories = [...new Set(content.categories.map(categoryFromText).filter((c): c is string => c !== null))]
+  rows.page_categories = categories.map((category) => ({ page_id: pageId, category }))
+  if (page.kind === 'product' && content.product) {
+    const p = content.product
+    rows.product_index.push({
+      page_id: pageId, slug: page.slug, name: content.title, summary: content.summary, kind: p.kind, license: p.license, vendor: p.vendor,
+      homepage: p.homepage, repository: p.repository, hosting: p.hosting, aliases: JSON.stringify(p.aliases),
+      license_ids: list(licenceIdsOf(p.license)), families: list(familiesOf(p.license)), categories: list(categories),
+      search_text: [content.title, ...p.aliases, p.vendor].join(' \u0001 ').toLowerCase(), updated_at: page.updatedAt,
+    })
+    const keys = [...new Set([content.title, page.slug, ...p.aliases].map(nameKey).filter((k) => k !== ''))]
+    rows.product_names = keys.map((name_key) => ({ name_key, page_id: pageId }))
+    if (p.kind === 'open-source') rows.product_links = [...new Set(p.alternativeTo)].map((to_slug) => ({ page_id: pageId, to_slug }))
+  } else if (page.kind === 'comparison') {
+    rows.comparison_subjects = [
+      ...content.subjects.proprietary.map((s) => ({ side: 'proprietary', s })),
+      ...content.subjects.alternatives.map((s) => ({ side: 'alternatives', s })),
+    ].map(({ side, s }) => ({ page_id: pageId, side, product_slug: s.product ?? null, name_key: nameKey(s.name) }))
+  }
+  return rows
+}
+
 /**
- * Replaces the rows derived from a page's stable revision: its categories, and either its
- * product facts or the products its subjects name. Called whenever the stable revision moves.
+ * Replaces the rows derived from a page's stable revision (pageFactRows). Called whenever the
+ * stable revision moves.
  */
-export async function indexPageFacts(db: DB, pageId: string): Promise<void> {
+export async function indexPageFacts(db: DB, pageId: string, stable?: StablePageRow | null): Promise<void> {
+  const row = stable === undefined ? await readStablePage(db, pageId) : stable
+  await db.deleteFrom('page_categories').where('page_id', '=', pageId).execute()
+  // A page keeps its kind for life, so only a product has product rows and only a comparison
+  // subjects: the other kind's tables need no statement (a save holds the page's lock throughout).
+  if (row?.kind !== 'product') await db.deleteFrom('comparison_subjects').where('page_id', '=', pageId).execute()
+  if (row?.kind !== 'comparison') {
+    await db.deleteFrom('product_links').where('page_id', '=', pageId).execute()
+    await db.deleteFrom('product_names').where('page_id', '=', pageId).execute()
+    await db.deleteFrom('product_index').where('page_id', '=', pageId).execute()
+  }
+  if (!row) return
+  const rows = pageFactRows({ id: pageId, slug: row.slug, kind: row.kind, updatedAt: row.updated_at }, JSON.parse(row.content) as PageContent)
+  if (rows.page_categories.length > 0) await db.insertInto('page_categories').values(rows.page_categories).execute()
+  if (rows.product_index.length > 0) await db.insertInto('product_index').values(rows.product_index).execute()
+  if (rows.product_names.length > 0) await db.insertInto('product_names').values(rows.product_names).execute()
+  if (rows.product_links.length > 0) await db.insertInto('product_links').values(rows.product_links).execute()
+  if (rows.comparison_subjects.length > 0) await db.insertInto('comparison_subjects').values(rows.comparison_subjects).execute()
+}
+
+export interface StablePageRow {
+  slug: string
+  kind: string
+  updated_at: string
+  content: string
+}
+
+/** The page with its stable revision's snapshot, as the derived indexes need it (null: nothing published). */
+export async function readStablePage(db: DB, pageId: string): Promise<StablePageRow | null> {
   const row = await db
     .selectFrom('pages')
     .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
     .select(['pages.slug', 'pages.kind', 'pages.updated_at', 'revisions.content'])
     .where('pages.id', '=', pageId)
     .executeTakeFirst()
-  await db.deleteFrom('page_categories').where('page_id', '=', pageId).execute()
-  await db.deleteFrom('comparison_subjects').where('page_id', '=', pageId).execute()
-  await db.deleteFrom('product_links').where('page_id', '=', pageId).execute()
-  await db.deleteFrom('product_names').where('page_id', '=', pageId).execute()
-  await db.deleteFrom('product_index').where('page_id', '=', pageId).execute()
-  if (!row) return
-  const content = JSON.parse(row.content) as PageContent
-  const categories = [...new Set(content.categories.map(categoryFromText).filter((c): c is string => c !== null))]
-  if (categories.length > 0) await db.insertInto('page_categories').values(categories.map((category) => ({ page_id: pageId, category }))).execute()
-
-  if (row.kind === 'product' && content.product) {
-    const p = content.product
-    await db
-      .insertInto('product_index')
-      .values({
-        page_id: pageId, slug: row.slug, name: content.title, summary: content.summary, kind: p.kind, license: p.license, vendor: p.vendor,
-        homepage: p.homepage, repository: p.repository, hosting: p.hosting, aliases: JSON.stringify(p.aliases),
-        license_ids: list(licenceIdsOf(p.license)), families: list(familiesOf(p.license)), categories: list(categories),
-        search_text: [content.title, ...p.aliases, p.vendor].join(' \u0001 ').toLowerCase(), updated_at: row.updated_at,
-      })
-      .execute()
-    const keys = [...new Set([content.title, row.slug, ...p.aliases].map(nameKey).filter((k) => k !== ''))]
-    await db.insertInto('product_names').values(keys.map((name_key) => ({ name_key, page_id: pageId }))).execute()
-    if (p.kind === 'open-source' && p.alternativeTo.length > 0) {
-      await db.insertInto('product_links').values([...new Set(p.alternativeTo)].map((to_slug) => ({ page_id: pageId, to_slug }))).execute()
-    }
-  } else if (row.kind === 'comparison') {
-    const subjects = [
-      ...content.subjects.proprietary.map((s) => ({ side: 'proprietary', s })),
-      ...content.subjects.alternatives.map((s) => ({ side: 'alternatives', s })),
-    ]
-    if (subjects.length > 0) {
-      await db
-        .insertInto('comparison_subjects')
-        .values(subjects.map(({ side, s }) => ({ page_id: pageId, side, product_slug: s.product ?? null, name_key: nameKey(s.name) })))
-        .execute()
-    }
-  }
+  return row ?? null
 }
 
 /** Rebuilds the derived rows when they lag behind the pages (after migration 0020, or a restore). */
@@ -244,7 +270,9 @@ export async function keyFiguresOf(db: DB, pageIds: readonly string[]): Promise<
     .innerJoin('pages', (join) => join.onRef('pages.stable_revision_id', '=', 'figures.revision_id'))
     .innerJoin('sources', 'sources.id', 'figures.source_id')
     .select(['figures.page_id', 'figures.text', 'figures.value', 'figures.metric', 'figures.as_of', 'figures.quote', 'sources.id as source_id', 'sources.title', 'sources.publisher', 'sources.kind', 'sources.url'])
-    .where('figures.page_id', 'in', [...pageIds])
+    // Through the pages' stable revisions (figures_revision), not figures.page_id, which no index
+    // covers: that read every figure of the wiki.
+    .where('pages.id', 'in', [...pageIds])
     .where('figures.cited', '=', 1)
     .orderBy('figures.as_of', 'desc')
     .orderBy('figures.ordinal')

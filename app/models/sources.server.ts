@@ -165,26 +165,48 @@ export interface CitingUse {
   asOf: string | null
 }
 
-/** Where a source is cited in what readers see: the stable revision of each page. */
-export async function listSourceUses(db: DB, sourceId: string): Promise<CitingUse[]> {
-  const figures = await db
+/** The sort key of a source's uses: newest citing revision first; in one revision figures, then citations. */
+export type SourceUseKey = [revisionId: string, kind: 'figure' | 'citation', ordinal: number]
+const RANK = { figure: 0, citation: 1 } as const
+
+/**
+ * Where a source is cited in what readers see (the stable revision of each page), a keyset page
+ * at a time: walking the (source, revision, ordinal) indexes newest first, each use is checked
+ * against the pages' stable revisions, so a page of a source cited ten thousand times costs about
+ * what a page of one cited ten times does. Within a revision the uses come in document order.
+ */
+export async function listSourceUses(db: DB, sourceId: string, page: { limit: number; after?: SourceUseKey | null }): Promise<{ uses: CitingUse[]; next: SourceUseKey | null }> {
+  const after = page.after ?? null
+  let figures = db
     .selectFrom('figures as f')
     .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'f.revision_id'))
     .select(['p.slug', 'p.title', 'f.revision_id', 'f.text', 'f.quote', 'f.as_of', 'f.ordinal'])
     .where('f.source_id', '=', sourceId)
-    .orderBy('p.slug')
-    .orderBy('f.ordinal')
-    .execute()
-  const citations = await db
+  let citations = db
     .selectFrom('citations as c')
     .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'c.revision_id'))
     .select(['p.slug', 'p.title', 'c.revision_id', 'c.quote', 'c.ordinal'])
     .where('c.source_id', '=', sourceId)
-    .orderBy('p.slug')
-    .orderBy('c.ordinal')
-    .execute()
-  return [
-    ...figures.map((f) => ({ page: { slug: f.slug, title: f.title }, revisionId: f.revision_id, kind: 'figure' as const, text: f.text, quote: f.quote, asOf: f.as_of })),
-    ...citations.map((c) => ({ page: { slug: c.slug, title: c.title }, revisionId: c.revision_id, kind: 'citation' as const, text: null, quote: c.quote, asOf: null })),
-  ]
+  if (after) {
+    const [revisionId, kind, ordinal] = after
+    figures = kind === 'figure'
+      ? figures.where((eb) => eb(eb.refTuple('f.revision_id', 'f.ordinal'), '<', eb.tuple(revisionId, ordinal)))
+      : figures.where('f.revision_id', '<', revisionId)
+    citations = kind === 'figure'
+      ? citations.where('c.revision_id', '<=', revisionId)
+      : citations.where((eb) => eb(eb.refTuple('c.revision_id', 'c.ordinal'), '<', eb.tuple(revisionId, ordinal)))
+  }
+  const [figureRows, citationRows] = await Promise.all([
+    figures.orderBy('f.revision_id', 'desc').orderBy('f.ordinal', 'desc').limit(page.limit + 1).execute(),
+    citations.orderBy('c.revision_id', 'desc').orderBy('c.ordinal', 'desc').limit(page.limit + 1).execute(),
+  ])
+  const rows = [
+    ...figureRows.map((f) => ({ key: [f.revision_id, 'figure', Number(f.ordinal)] as SourceUseKey, use: { page: { slug: f.slug, title: f.title }, revisionId: f.revision_id, kind: 'figure' as const, text: f.text, quote: f.quote, asOf: f.as_of } })),
+    ...citationRows.map((c) => ({ key: [c.revision_id, 'citation', Number(c.ordinal)] as SourceUseKey, use: { page: { slug: c.slug, title: c.title }, revisionId: c.revision_id, kind: 'citation' as const, text: null, quote: c.quote, asOf: null } })),
+  ].sort((a, b) => (a.key[0] !== b.key[0] ? (a.key[0] < b.key[0] ? 1 : -1) : RANK[a.key[1]] - RANK[b.key[1]] || b.key[2] - a.key[2]))
+  const shown = rows.slice(0, page.limit)
+  const next = rows.length > page.limit ? shown[shown.length - 1]!.key : null
+  // Document order within each revision (the walk went backwards through it).
+  shown.sort((a, b) => (a.key[0] !== b.key[0] ? (a.key[0] < b.key[0] ? 1 : -1) : RANK[a.key[1]] - RANK[b.key[1]] || a.key[2] - b.key[2]))
+  return { uses: shown.map((r) => r.use), next }
 }

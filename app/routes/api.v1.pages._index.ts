@@ -2,17 +2,24 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { parseSaveRequest, refusedSave } from '#app/api-revisions.server'
 import { readJsonBody } from '#app/api.server'
 import { requireAbility } from '#app/auth/actor.server'
+import { keysetPage } from '#app/core/cursor'
 import { apiError } from '#app/http.server'
+import { apiListQuery } from '#app/list-query.server'
 import { getDb } from '#app/models/db.server'
 import { getPageById, listPublishedPages } from '#app/models/pages.server'
 import { presentPageRef, presentSavedRevision } from '#app/presenters/revision'
 import { saveRevision } from '#app/services/save-revision.server'
 
-/** GET /api/v1/pages — the published pages (DESIGN.md, JSON API). */
-export async function loader(_: LoaderFunctionArgs) {
-  const pages = await listPublishedPages(getDb(), { limit: 1000 })
+/** GET /api/v1/pages?limit=&cursor= — the published pages, newest first, in keyset pages (DESIGN.md, JSON API). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = apiListQuery(new URL(request.url), ['string', 'string'])
+  if (!query.ok) return query.response
+  const after = query.after ? { updatedAt: String(query.after[0]), id: String(query.after[1]) } : null
+  const rows = await listPublishedPages(getDb(), { limit: query.limit + 1, after })
+  const { items, next } = keysetPage(rows, query.limit, (p) => [p.updatedAt, p.id])
   return Response.json({
-    pages: pages.map((p) => ({ slug: p.slug, title: p.title, summary: p.summary, lang: p.lang, stableRevisionId: p.stableRevisionId, updatedAt: p.updatedAt })),
+    pages: items.map((p) => ({ slug: p.slug, title: p.title, summary: p.summary, lang: p.lang, stableRevisionId: p.stableRevisionId, updatedAt: p.updatedAt })),
+    next,
   })
 }
 

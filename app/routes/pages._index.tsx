@@ -5,14 +5,22 @@ import { formatDate } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { getDb } from '#app/models/db.server'
 import { listPublishedPages } from '#app/models/pages.server'
+import { keysetPage } from '#app/core/cursor'
+import { nextUrl, webCursor } from '#app/list-query.server'
 import { getUiLang } from '#app/lang.server'
 import { NO_HYDRATION } from '#app/components/hydration'
 
+const PAGE = 100
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const pages = await listPublishedPages(getDb(), { limit: 500 })
+  const after = webCursor(request, ['string', 'string'])
+  const rows = await listPublishedPages(getDb(), { limit: PAGE + 1, after: after ? { updatedAt: String(after[0]), id: String(after[1]) } : null })
+  const { items, next } = keysetPage(rows, PAGE, (p) => [p.updatedAt, p.id])
   return {
     title: translator(getUiLang(request))('pages.title'),
-    pages: pages.map((p) => ({ slug: p.slug, title: p.title, summary: p.summary, lang: p.lang, updatedAt: p.updatedAt })),
+    pages: items.map((p) => ({ slug: p.slug, title: p.title, summary: p.summary, lang: p.lang, updatedAt: p.updatedAt })),
+    next: nextUrl(new URL(request.url), next),
+    paged: after !== null,
   }
 }
 
@@ -20,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const handle = NO_HYDRATION
 
 export default function PagesIndex() {
-  const { pages } = useLoaderData<typeof loader>()
+  const { pages, next, paged } = useLoaderData<typeof loader>()
   const t = useT()
   const lang = useUiLang()
   return (
@@ -38,6 +46,12 @@ export default function PagesIndex() {
           </li>
         ))}
       </ul>
+      {next || paged ? (
+        <nav aria-label={t('pages.title')} className="pager">
+          {paged ? <Link to="/pages">{t('list.first')}</Link> : null}
+          {next ? <Link to={next} rel="next">{t('list.next')}</Link> : null}
+        </nav>
+      ) : null}
     </div>
   )
 }

@@ -13,7 +13,9 @@ import { notFound } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listLinkChecks } from '#app/models/link-checks.server'
-import { getSource, listSourceUses } from '#app/models/sources.server'
+import { getSource, listSourceUses, type SourceUseKey } from '#app/models/sources.server'
+import { encodeCursor } from '#app/core/cursor'
+import { nextUrl, webCursor } from '#app/list-query.server'
 import { presentSource } from '#app/presenters/source'
 import sourcesCss from '#app/styles/sources.css?url'
 import { NO_HYDRATION } from '#app/components/hydration'
@@ -21,6 +23,7 @@ import { NO_HYDRATION } from '#app/components/hydration'
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sourcesCss }]
 
 const CHECKS_PER_PAGE = 20
+const USES_PER_PAGE = 100
 const CURSOR = /^[0-9a-z]{26}$/
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,15 +31,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const source = await getSource(getDb(), params.id ?? '')
   if (!source) throw notFound(t('error.notFound.body'))
   const before = new URL(request.url).searchParams.get('before')
+  const after = webCursor(request, ['string', 'string', 'number'])
+  if (after && after[1] !== 'figure' && after[1] !== 'citation') throw Response.json({ message: t('list.badCursor') }, { status: 400 })
   const [uses, checks, latest] = await Promise.all([
-    listSourceUses(getDb(), source.id),
+    listSourceUses(getDb(), source.id, { limit: USES_PER_PAGE, after: after as SourceUseKey | null }),
     listLinkChecks(getDb(), source.id, { limit: CHECKS_PER_PAGE + 1, before: before && CURSOR.test(before) ? before : null }),
     listLinkChecks(getDb(), source.id, { limit: 1 }),
   ])
   const lastCheck = latest[0]
   return {
     source: presentSource(source),
-    uses: uses.map((u) => ({ ...u, ...quoteCheckOf(lastCheck, u.quote) })),
+    uses: uses.uses.map((u) => ({ ...u, ...quoteCheckOf(lastCheck, u.quote) })),
+    moreUses: nextUrl(new URL(request.url), uses.next ? encodeCursor(uses.next) : null),
+    pagedUses: after !== null,
     checks: checks.slice(0, CHECKS_PER_PAGE),
     olderChecks: checks.length > CHECKS_PER_PAGE ? checks[CHECKS_PER_PAGE - 1]!.id : null,
     pagedChecks: before !== null,
@@ -48,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const handle = NO_HYDRATION
 
 export default function SourcePage() {
-  const { source, uses, checks, olderChecks, pagedChecks, lastCheck } = useLoaderData<typeof loader>()
+  const { source, uses, moreUses, pagedUses, checks, olderChecks, pagedChecks, lastCheck } = useLoaderData<typeof loader>()
   const t = useT()
   const lang = useUiLang()
   return (
@@ -103,7 +110,7 @@ export default function SourcePage() {
       </dl>
 
       <h2 id="cited-heading">{t('source.citedBy')}</h2>
-      {uses.length === 0 ? (
+      {uses.length === 0 && !pagedUses ? (
         <p>{t('source.citedBy.none')}</p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="cited-heading" tabIndex={0}>
@@ -140,6 +147,12 @@ export default function SourcePage() {
           </table>
         </div>
       )}
+      {moreUses || pagedUses ? (
+        <nav aria-label={t('source.citedBy')} className="pager">
+          {pagedUses ? <Link to="?">{t('list.first')}</Link> : null}
+          {moreUses ? <Link to={moreUses} rel="next">{t('list.next')}</Link> : null}
+        </nav>
+      ) : null}
 
       <h2 id="checks-heading">{t('source.history')}</h2>
       {checks.length === 0 ? (

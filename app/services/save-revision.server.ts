@@ -14,10 +14,10 @@ import { sourceDomain } from '#app/core/source-url'
 import { triage } from '#app/core/triage'
 import type { RequestActor } from '#app/auth/actor.server'
 import { config } from '#app/config.server'
-import { isUniqueViolation, lockRow, type DB } from '#app/models/db.server'
+import { isUniqueViolation, type DB } from '#app/models/db.server'
 import { listCitations, listFigures, listFindings } from '#app/models/evidence.server'
 import { newId, nowIso } from '#app/models/ids.server'
-import { getPageById, getPageBySlug, insertPage, updatePageHeads, type PageRecord } from '#app/models/pages.server'
+import { getPageById, getPageBySlug, insertPage, lockPageBySlug, updatePageHeads, type PageRecord } from '#app/models/pages.server'
 import { getPageKind } from '#app/models/products.server'
 import { hitLimit } from '#app/models/rate-limits.server'
 import { followRevision } from './follow-revision.server'
@@ -45,7 +45,7 @@ export interface SaveRevisionInput {
 
 interface SavedRevision {
   page: { id: string; slug: string }
-  revision: { id: string; status: RevisionStatus; findings: Finding[]; merged: boolean }
+  revision: { id: string; parentId: string | null; status: RevisionStatus; findings: Finding[]; merged: boolean }
   /** True when this answers a repeated submit with the revision the first one created. */
   replayed: boolean
 }
@@ -83,7 +83,9 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
   if (!limit.allowed) {
     return { ok: false, status: 429, code: 'rate_limited', message: `Too many saves; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} min.`, retryAfterSeconds: limit.retryAfterSeconds }
   }
-  const save = { ...input, idempotencyFingerprint: fingerprint, kind, validate }
+  // About the author, not the page: read before the page's lock is taken, which every statement
+  // inside the transaction holds up for the page's other editors.
+  const save = { ...input, idempotencyFingerprint: fingerprint, kind, validate, author: await authorStanding(db, input.actor.id) }
   try {
     return await db.transaction().execute(async (trx) => {
       // Checked again under the page lock (SQLite: the write lock), where a twin submit that got
@@ -94,7 +96,7 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
         if (replay) return replay
       }
       const result = input.slug === null ? await createPage(trx, save, validated.value, summary) : await appendRevision(trx, save, input.slug, validated.value, summary)
-      if (result.ok) await followRevision(trx, { pageId: result.page.id, revisionId: result.revision.id, authorId: input.actor.id })
+      if (result.ok) await followRevision(trx, { pageId: result.page.id, revisionId: result.revision.id, parentId: result.revision.parentId, status: result.revision.status, authorId: input.actor.id })
       return result
     })
   } catch (error) {
@@ -144,7 +146,7 @@ async function replayed(db: DB, input: SaveRevisionInput, fingerprint: string | 
     ok: true,
     replayed: true,
     page: { id: existing.pageId, slug: page?.slug ?? '' },
-    revision: { id: existing.id, status: existing.status, findings: findings.map(toFinding), merged: false },
+    revision: { id: existing.id, parentId: existing.parentId, status: existing.status, findings: findings.map(toFinding), merged: false },
   }
 }
 
@@ -166,9 +168,14 @@ async function analyse(trx: DB, content: PageContent, editSummary: string): Prom
   return analyseContent(content, await existingSourceIds(trx, referencedSourceIds(content.body)), { editSummary })
 }
 
-async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: ContentAnalysis, parentId: string | null, size: number, buildsOnPending = false) {
-  const author = await getUserById(trx, input.actor.id)
-  const approved = await countApprovedRevisionsByAuthor(trx, input.actor.id)
+/** What triage weighs about an author: how many of their revisions were approved, and the account's age. */
+async function authorStanding(db: DB, authorId: string): Promise<{ approvedRevisions: number; accountAgeDays: number }> {
+  const author = await getUserById(db, authorId)
+  const approvedRevisions = await countApprovedRevisionsByAuthor(db, authorId)
+  return { approvedRevisions, accountAgeDays: author ? (Date.now() - new Date(author.createdAt).getTime()) / 86_400_000 : 0 }
+}
+
+async function decideStatus(trx: DB, input: Save, analysis: ContentAnalysis, parentId: string | null, size: number, buildsOnPending = false) {
   const parent = parentId ? await getRevisionMeta(trx, parentId) : null
   const before = parentId ? { figures: await listFigures(trx, parentId), citationSources: (await listCitations(trx, parentId)).map((c) => c.sourceId) } : { figures: [], citationSources: [] }
   const after = { figures: analysis.figures, citationSources: analysis.citations.map((c) => (c.known ? c.sourceId : null)) }
@@ -186,7 +193,7 @@ async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: Content
     canPublish: can(input.actor, 'revision.publish'),
     buildsOnPending,
     findings,
-    author: { approvedRevisions: approved, accountAgeDays: author ? (Date.now() - new Date(author.createdAt).getTime()) / 86_400_000 : 0 },
+    author: input.author,
     figuresChanged: evidence.added.length + evidence.removed.length + evidence.changed.length,
     newSourceDomains: newDomains.size,
     previousSize: parent?.size ?? null,
@@ -195,7 +202,7 @@ async function decideStatus(trx: DB, input: SaveRevisionInput, analysis: Content
   return { ...decision, findings }
 }
 
-type Save = SaveRevisionInput & { idempotencyFingerprint: string | null; kind: PageKind; validate: typeof validateContent }
+type Save = SaveRevisionInput & { idempotencyFingerprint: string | null; kind: PageKind; validate: typeof validateContent; author: { approvedRevisions: number; accountAgeDays: number } }
 
 async function createPage(trx: DB, input: Save, content: PageContent, summary: string): Promise<SaveRevisionResult> {
   const slug = slugify(content.title)
@@ -216,19 +223,17 @@ async function createPage(trx: DB, input: Save, content: PageContent, summary: s
     content, analysis: { ...analysis, findings: decision.findings }, idempotencyKey: input.idempotencyKey, idempotencyFingerprint: input.idempotencyFingerprint, riskScore: decision.risk,
   })
   if (decision.status === 'approved') await updatePageHeads(trx, pageId, { stableRevisionId: revisionId, updatedAt: nowIso() })
-  return { ok: true, replayed: false, page: { id: pageId, slug }, revision: { id: revisionId, status: decision.status, findings: decision.findings, merged: false } }
+  return { ok: true, replayed: false, page: { id: pageId, slug }, revision: { id: revisionId, parentId: null, status: decision.status, findings: decision.findings, merged: false } }
 }
 
 async function appendRevision(trx: DB, input: Save, slug: string, submitted: PageContent, summary: string): Promise<SaveRevisionResult> {
-  const found = await getPageBySlug(trx, slug)
-  if (!found) return { ok: false, status: 404, code: 'page_not_found', message: `There is no page "${slug.slice(0, 80)}".` }
-  await lockRow(trx, 'pages', found.id)
+  const page = await lockPageBySlug(trx, slug)
+  if (!page) return { ok: false, status: 404, code: 'page_not_found', message: `There is no page "${slug.slice(0, 80)}".` }
   // A twin of this submit may have held the lock until now: answer with its revision.
   if (input.idempotencyKey) {
     const replay = await replayed(trx, input, input.idempotencyFingerprint)
     if (replay) return replay
   }
-  const page = (await getPageById(trx, found.id)) as PageRecord
   const protection = protectionInForce(page, new Date())
   if (!can(input.actor, 'page.edit', { protection })) {
     return { ok: false, status: 403, code: 'protected', message: `This page is protected (${protection}): ${page.protectionReason ?? 'no reason given'}.` }
@@ -280,7 +285,7 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
     updatedAt: nowIso(),
   })
   if (published) await settleUpheldReports(trx, page.id, id)
-  return { ok: true, replayed: false, page: { id: page.id, slug: page.slug }, revision: { id, status: decision.status, findings: decision.findings, merged } }
+  return { ok: true, replayed: false, page: { id: page.id, slug: page.slug }, revision: { id, parentId: page.latestRevisionId, status: decision.status, findings: decision.findings, merged } }
 }
 
 /**

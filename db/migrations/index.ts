@@ -11,6 +11,7 @@ import * as m0031 from './0031-working-together'
 import * as m0032 from './0032-mail'
 import * as m0040 from './0040-content-notify'
 import * as m0041 from './0041-content-notify-more'
+import * as m0070 from './0070-scale-indexes'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0032-mail': m0032,
   '0040-content-notify': m0040,
   '0041-content-notify-more': m0041,
+  '0070-scale-indexes': m0070,
 }
 
 export const migrationProvider: MigrationProvider = {

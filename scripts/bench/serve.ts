@@ -15,6 +15,11 @@
 // page type, signed-in page views, a trusted editor's save every few seconds) and samples the
 // resident memory of all its processes every second.
 // --profile then runs the one-process app under --cpu-prof at c=32 and prints the top costs.
+// --mediawiki URL then compares a signed-in page view (a trusted editor, all workers) of a
+// comparison enlarged to --signed-in-bytes (default 95,000) with MediaWiki's logged-in view of its
+// page at URL, alternating, at c=32 (issue 17). --peers DIR starts MediaWiki's php-fpm and nginx
+// as set up by ../shared/bench/peers/peer-setup.sh in DIR (else they must be running); the account
+// is --mediawiki-user / --mediawiki-password (the peers' defaults). --skip-anonymous skips the rest.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -34,6 +39,12 @@ const { values } = parseArgs({
     mixed: { type: 'string', default: '0' },
     profile: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    mediawiki: { type: 'string' },
+    peers: { type: 'string' },
+    'mediawiki-user': { type: 'string', default: 'Admin' },
+    'mediawiki-password': { type: 'string', default: 'bench-admin-pass-2024' },
+    'signed-in-bytes': { type: 'string', default: '95000' },
+    'skip-anonymous': { type: 'boolean', default: false },
   },
 })
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
@@ -317,6 +328,105 @@ async function mixedLoad(base: string, pid: number, seconds: number, cookie: str
   return { requests, saves, errors, peakTotal: Math.max(...samples), peakProcess, endTotal: samples.at(-1) ?? 0, samples }
 }
 
+/**
+ * A signed-in trusted editor's view of a comparison of about `--signed-in-bytes`, against
+ * MediaWiki's logged-in view of its page: requests per second at c=32, alternating which goes
+ * first. The comparison is the demo page enlarged with plain paragraphs (no numbers, so it stays
+ * publishable), saved through the API; both views are checked to be signed in before measuring.
+ */
+async function signedInAgainstMediaWiki(base: string, pid: number, password: string, mediawikiUrl: string) {
+  if (values.peers) await startPeers(values.peers, mediawikiUrl)
+  const mediawikiCookie = await mediawikiLogin(mediawikiUrl, values['mediawiki-user'], values['mediawiki-password'])
+  const cookie = await loginCookie(base, 'demo-trusted', password)
+  const pagePath = await enlargedPage(base, cookie, values.page, Number(values['signed-in-bytes']))
+  const appUrl = base + pagePath
+  const signedInAs = async (url: string, headers: Record<string, string>, name: string) => {
+    const response = await fetch(url, { headers })
+    const text = await response.text()
+    if (response.status !== 200 || !text.includes(name)) throw new Error(`${url} is not a signed-in view for ${name} (${response.status})`)
+    return Buffer.byteLength(text)
+  }
+  const appHeaders = { ...READER, cookie }
+  const mediawikiHeaders = { ...READER, cookie: mediawikiCookie }
+  const appBytes = await signedInAs(appUrl, appHeaders, 'demo-trusted')
+  const mediawikiBytes = await signedInAs(mediawikiUrl, mediawikiHeaders, values['mediawiki-user'])
+  const mediawikiPids = [...new Set(spawnSync('pgrep', ['-f', 'php-fpm|nginx']).stdout.toString().split('\n').filter(Boolean).map(Number))]
+  const reps: Array<{ rep: number; app: number; mediawiki: number; idle: number[]; errors: number[] }> = []
+  for (let rep = 1; rep <= REPS; rep++) {
+    const run = async (which: 'app' | 'mediawiki') => {
+      const [url, headers, pids] = which === 'app' ? [appUrl, appHeaders, processTree(pid)] as const : [mediawikiUrl, mediawikiHeaders, mediawikiPids] as const
+      await throughput(url, headers, 3, pids)
+      const idle = await idlePercent()
+      const load = await throughput(url, headers, SECONDS, pids)
+      return { rps: load.rps, idle, errors: load.errors }
+    }
+    const order = rep % 2 ? (['app', 'mediawiki'] as const) : (['mediawiki', 'app'] as const)
+    const results: Record<string, { rps: number; idle: number; errors: number }> = {}
+    for (const which of order) results[which] = await run(which)
+    reps.push({ rep, app: results.app!.rps, mediawiki: results.mediawiki!.rps, idle: [results.app!.idle, results.mediawiki!.idle], errors: [results.app!.errors, results.mediawiki!.errors] })
+    log(`signed-in rep ${rep}: app ${Math.round(results.app!.rps)} req/s, MediaWiki ${Math.round(results.mediawiki!.rps)} req/s (errors ${results.app!.errors}, ${results.mediawiki!.errors})`)
+  }
+  return { appBytes, mediawikiBytes, reps, ratio: median(reps.map((r) => r.app / r.mediawiki)) }
+}
+
+/** MediaWiki's php-fpm and nginx as peer-setup.sh configured them in `dir`; stopped at the end. */
+async function startPeers(dir: string, url: string): Promise<void> {
+  for (const [command, args] of [['php-fpm8.2', ['-F', '-y', `${dir}/php-fpm.conf`]], ['nginx', ['-c', `${dir}/nginx.conf`]]] as const) {
+    const child = spawn(command, [...args], { stdio: 'ignore' })
+    children.push(child)
+  }
+  const deadline = Date.now() + 20_000
+  while (!(await fetch(url).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline) throw new Error(`MediaWiki did not answer at ${url}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** Logs in through MediaWiki's action API (clientlogin) and returns the Cookie header. */
+async function mediawikiLogin(pageUrl: string, user: string, password: string): Promise<string> {
+  const api = new URL('/api.php', pageUrl).toString()
+  const jar = new Map<string, string>()
+  const keep = (response: Response) => {
+    for (const c of response.headers.getSetCookie()) {
+      const [pair] = c.split(';')
+      const [name, value] = pair!.split('=')
+      if (value && value !== 'deleted') jar.set(name!, value)
+    }
+  }
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const tokens = await fetch(`${api}?action=query&meta=tokens&type=login&format=json`)
+  keep(tokens)
+  const token = ((await tokens.json()) as { query: { tokens: { logintoken: string } } }).query.tokens.logintoken
+  const login = await fetch(api, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ action: 'clientlogin', username: user, password, logintoken: token, loginreturnurl: pageUrl, format: 'json' }),
+  })
+  keep(login)
+  const status = ((await login.json()) as { clientlogin?: { status: string } }).clientlogin?.status
+  if (status !== 'PASS') throw new Error(`MediaWiki login as ${user}: ${status ?? 'no answer'}`)
+  return header()
+}
+
+/** Saves `slug`'s newest revision with plain paragraphs appended until its page is about `bytes`. */
+async function enlargedPage(base: string, cookie: string, slug: string, bytes: number): Promise<string> {
+  const pagePath = `/pages/${slug}`
+  const size = async () => Buffer.byteLength(await (await fetch(base + pagePath, { headers: { ...READER, cookie } })).text())
+  const paragraph = 'The administration compared hosting, directory integration, archive migration and staff training before it set a timetable for the switch, and it published what it learned for other public bodies.'
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const missing = bytes - (await size())
+    if (missing < bytes * 0.02) return pagePath
+    const current = (await (await fetch(`${base}/api/v1/pages/${slug}`, { headers: { cookie } })).json()) as { latestRevision?: { id: string }; revision: { id: string; content: { body: { content?: unknown[] } } } }
+    const content = current.revision.content
+    const extra = Array.from({ length: Math.max(1, Math.ceil(missing / (paragraph.length + 7))) }, () => ({ type: 'paragraph', content: [{ type: 'text', text: paragraph }] }))
+    const saved = await fetch(`${base}/api/v1/pages/${slug}/revisions`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: base },
+      body: JSON.stringify({ baseRevisionId: current.latestRevision?.id ?? current.revision.id, content: { ...content, body: { ...content.body, content: [...(content.body.content ?? []), ...extra] } }, summary: 'benchmark: enlarged' }),
+    })
+    if (saved.status !== 201) throw new Error(`enlarging ${slug} answered ${saved.status}: ${await saved.text()}`)
+  }
+  return pagePath
+}
+
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
 async function main() {
@@ -351,7 +461,7 @@ async function main() {
     [`app ×${WORKERS}`]: { url: `http://127.0.0.1:${allWorkersPort}${pagePath}`, pid: allWorkers.child.pid!, latency: false },
     [`node:http ×${WORKERS}`]: { url: `http://127.0.0.1:${baseAllPort}/`, pid: baseAll.child.pid!, latency: false },
   }
-  const pairs: Array<{ kind: '200' | '304'; pair: [string, string] }> = [
+  const pairs: Array<{ kind: '200' | '304'; pair: [string, string] }> = values['skip-anonymous'] ? [] : [
     { kind: '200', pair: ['app', 'node:http'] },
     { kind: '200', pair: [`app ×${WORKERS}`, `node:http ×${WORKERS}`] },
     { kind: '304', pair: ['app', 'node:http'] },
@@ -390,6 +500,10 @@ async function main() {
     }
   })
 
+  const signedIn = values.mediawiki
+    ? await signedInAgainstMediaWiki(`http://127.0.0.1:${allWorkersPort}`, allWorkers.child.pid!, demoPassword(oneProcess.output(), 'demo-trusted'), values.mediawiki)
+    : null
+
   let mixed: Awaited<ReturnType<typeof mixedLoad>> | null = null
   if (MIXED_SECONDS > 0) {
     await Promise.all([stop(base.child), stop(baseAll.child), stop(oneProcess.child)])
@@ -412,13 +526,19 @@ async function main() {
     if (file) profile = topCosts(file)
   }
 
-  if (values.json) process.stdout.write(JSON.stringify({ page: values.page, bytes: html.length, seconds: SECONDS, reps: REPS, workers: WORKERS, load: WRK ? 'wrk' : 'autocannon', summary, measurements, mixed, profile }, null, 2) + '\n')
+  if (values.json) process.stdout.write(JSON.stringify({ page: values.page, bytes: html.length, seconds: SECONDS, reps: REPS, workers: WORKERS, load: WRK ? 'wrk' : 'autocannon', summary, measurements, signedIn, mixed, profile }, null, 2) + '\n')
   else {
     process.stdout.write(`\nanonymous GET ${pagePath} (${html.length} bytes), median of ${REPS} runs of ${SECONDS} s, load from ${WRK ? 'wrk -t2' : 'autocannon'}\n`)
     process.stdout.write('path | app | baseline | app p50 c=1 | baseline p50 c=1 | latency × | app req/s c=32 | baseline req/s c=32 | throughput ÷ | app CPU/request | baseline CPU/request | CPU ×\n')
     for (const s of summary) {
       const ms = (v: number | null) => (v === null ? '–' : `${v.toFixed(3)} ms`)
       process.stdout.write(`${s.path} | ${s.app} | ${s.baseline} | ${ms(s.appP50)} | ${ms(s.baselineP50)} | ${s.latencyRatio?.toFixed(1) ?? '–'} | ${Math.round(s.appRps)} | ${Math.round(s.baselineRps)} | ${s.throughputRatio.toFixed(2)} | ${s.appCpuUs.toFixed(0)} µs | ${s.baselineCpuUs.toFixed(0)} µs | ${s.cpuRatio.toFixed(2)}\n`)
+    }
+    if (signedIn) {
+      process.stdout.write(`\nsigned-in page view (${signedIn.appBytes} bytes, ${WORKERS} workers) against MediaWiki logged in (${signedIn.mediawikiBytes} bytes), c=${CONNECTIONS}, ${REPS} × ${SECONDS} s alternating\n`)
+      process.stdout.write('rep | app req/s | MediaWiki req/s | ratio | idle before (app, MediaWiki) | errors or timeouts (app, MediaWiki)\n')
+      for (const r of signedIn.reps) process.stdout.write(`${r.rep} | ${Math.round(r.app)} | ${Math.round(r.mediawiki)} | ${(r.app / r.mediawiki).toFixed(1)}× | ${r.idle.join(', ')}% | ${r.errors.join(', ')}\n`)
+      process.stdout.write(`median ratio: ${signedIn.ratio.toFixed(1)}×\n`)
     }
     if (mixed) {
       process.stdout.write(`\nmixed load, ${WORKERS} workers, ${MIXED_SECONDS} s: ${mixed.requests} requests, ${mixed.saves} saves, ${mixed.errors} errors; resident memory of all processes: peak ${mb(mixed.peakTotal)}, at the end ${mb(mixed.endTotal)}, largest single process ${mb(mixed.peakProcess)}\n`)

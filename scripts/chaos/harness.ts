@@ -32,6 +32,11 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export interface App {
   url: string
   output(): string
+  /**
+   * How long the app itself took over each save (POST …/revisions), from its request log, in ms:
+   * beside the times measured by the load's clients, which also wait for their own event loop.
+   */
+  serverSaveMs(): number[]
   /** The exit code or signal, once the process has ended (null while it runs). */
   exited(): string | null
   kill(signal: NodeJS.Signals): Promise<void>
@@ -40,22 +45,27 @@ export interface App {
 }
 
 function residentBytes(rootPid: number): number | null {
+  // Each entry read on its own: a process that ends between the listing and the read (the
+  // machine's other work) must not void the whole measurement.
+  const status = (pid: string) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    } catch {
+      return null
+    }
+  }
+  let entries: string[]
   try {
-    const pids = [rootPid]
-    for (const entry of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue
-      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
-      if (new RegExp(`^PPid:\\s+${rootPid}$`, 'm').test(status)) pids.push(Number(entry))
-    }
-    let total = 0
-    for (const pid of pids) {
-      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
-      total += Number(kb ?? 0) * 1024
-    }
-    return total
+    entries = fs.readdirSync('/proc')
   } catch {
     return null
   }
+  const own = status(String(rootPid))
+  if (own === null) return null
+  const children = entries.filter((entry) => /^\d+$/.test(entry)).map(status).filter((text): text is string => text !== null && new RegExp(`^PPid:\\s+${rootPid}$`, 'm').test(text))
+  let total = 0
+  for (const text of [own, ...children]) total += Number(/^VmRSS:\s+(\d+) kB$/m.exec(text)?.[1] ?? 0) * 1024
+  return total
 }
 
 /** Starts build/server.js on a free port against databaseUrl; resolves once it listens. */
@@ -63,6 +73,8 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
+  let pending = ''
+  const serverSaveMs: number[] = []
   let ended: string | null = null
   const child: ChildProcess = spawn(process.execPath, [path.resolve(process.env.BUILD_DIR ?? 'build', 'server.js')], {
     env: {
@@ -82,7 +94,15 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const keep = (chunk: Buffer) => {
-    output += chunk.toString()
+    const text = chunk.toString()
+    output += text
+    const lines = (pending + text).split('\n')
+    pending = lines.pop()!
+    for (const line of lines) {
+      if (!line.includes('"method":"POST"') || !line.includes('/revisions"')) continue
+      const ms = /"durationMs":([\d.]+)/.exec(line)?.[1]
+      if (ms) serverSaveMs.push(Number(ms))
+    }
     // Bounded: a long run must not hold every log line.
     if (output.length > 2_000_000) output = output.slice(-1_000_000)
   }
@@ -111,6 +131,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   return {
     url,
     output: () => output,
+    serverSaveMs: () => serverSaveMs,
     exited: () => ended,
     rssBytes: () => (child.pid === undefined || ended !== null ? null : residentBytes(child.pid)),
     kill: async (signal) => {

@@ -120,6 +120,9 @@ export interface EditorsResult {
   savesPerSecond: number
   saveP50Ms: number
   saveP99Ms: number
+  /** The same, as the app's request log timed them (without the load clients' own delays). */
+  serverSaveP50Ms: number
+  serverSaveP99Ms: number
   readP50Ms: number
   readP99Ms: number
   /** Resident memory of the app's processes right after the load, in MiB. */
@@ -152,6 +155,8 @@ export async function concurrentEditors(options: { databaseUrl: string; engine: 
       savesPerSecond: Math.round((result.acks.length / options.seconds) * 10) / 10,
       saveP50Ms: Math.round(percentile(saves.map((a) => a.ms), 50)),
       saveP99Ms: Math.round(percentile(saves.map((a) => a.ms), 99)),
+      serverSaveP50Ms: Math.round(percentile(app.serverSaveMs(), 50)),
+      serverSaveP99Ms: Math.round(percentile(app.serverSaveMs(), 99)),
       readP50Ms: Math.round(percentile(reads.map((a) => a.ms), 50)),
       readP99Ms: Math.round(percentile(reads.map((a) => a.ms), 99)),
       rssAfterMiB: rss === null ? null : Math.round(rss / 1024 / 1024),

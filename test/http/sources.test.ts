@@ -285,7 +285,7 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
     it('GET /api/v1/sources searches by text and kind, each source in the documented shape', async () => {
       const vendor = await t.db.selectFrom('sources').select(['id', 'title']).where('kind', '=', 'vendor').executeTakeFirstOrThrow()
       const byKind = (await (await get('/api/v1/sources?kind=vendor&limit=100')).json()) as { sources: Array<Record<string, unknown>> }
-      expect(Object.keys(byKind)).toEqual(['sources'])
+      expect(Object.keys(byKind)).toEqual(['sources', 'next'])
       expect(byKind.sources.map((s) => s.id)).toContain(vendor.id)
       for (const s of byKind.sources) {
         expect(Object.keys(s).sort()).toEqual(SOURCE_KEYS)
@@ -320,7 +320,7 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
       const response = await get(`/api/v1/sources/${tchapFigure.sourceId}`)
       expect(response.status).toBe(200)
       const body = (await response.json()) as { source: Record<string, unknown>; citedBy: Array<Record<string, unknown>> }
-      expect(Object.keys(body)).toEqual(['source', 'citedBy'])
+      expect(Object.keys(body)).toEqual(['source', 'citedBy', 'next'])
       expect(Object.keys(body.source).sort()).toEqual(SOURCE_KEYS)
       expect(body.source).toMatchObject({ id: tchapFigure.sourceId, link: { status: 'ok', httpStatus: 200, checkedAt: '2026-11-20T10:00:00.000Z' } })
       const use = body.citedBy.find((u) => u.kind === 'figure' && u.quote === tchapFigure.quote)

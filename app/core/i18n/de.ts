@@ -30,6 +30,9 @@ export const de: Messages = {
   'home.updated': ({ date }) => `Aktualisiert am ${date}`,
   'home.figures': ({ count }) => plural('de', count, { one: '1 belegte Zahl', other: `${count} belegte Zahlen` }),
 
+  'list.next': 'Nächste Seite',
+  'list.first': 'Erste Seite',
+  'list.badCursor': 'Dieser Link auf eine weitere Seite der Liste ist ungültig (vielleicht gekürzt oder veraltet). Beginnen Sie wieder mit der ersten Seite.',
   'pages.title': 'Alle Vergleiche',
   'pages.new': 'Neuer Vergleich',
 

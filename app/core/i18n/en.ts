@@ -34,6 +34,9 @@ export const en = {
   'home.updated': ({ date }: { date: string }) => `Updated ${date}`,
   'home.figures': ({ count }: { count: number }) => plural('en', count, { one: '1 cited figure', other: `${count} cited figures` }),
 
+  'list.next': 'Next page',
+  'list.first': 'First page',
+  'list.badCursor': 'This link to a further page of the list is not valid (it may be cut short or out of date). Start again from the first page.',
   'pages.title': 'All comparisons',
   'pages.new': 'New comparison',
 

@@ -30,6 +30,9 @@ export const fr: Messages = {
   'home.updated': ({ date }) => `Mis à jour le ${date}`,
   'home.figures': ({ count }) => plural('fr', count, { one: `${count} chiffre sourcé`, other: `${count} chiffres sourcés` }),
 
+  'list.next': 'Page suivante',
+  'list.first': 'Première page',
+  'list.badCursor': 'Ce lien vers une autre page de la liste n’est pas valide (tronqué ou périmé). Recommencez depuis la première page.',
   'pages.title': 'Tous les comparatifs',
   'pages.new': 'Nouveau comparatif',
 
