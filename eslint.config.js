@@ -18,6 +18,49 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration has one home: app/config.server.ts parses the whole environment once, with a
+    // message per bad variable. Tests and scripts may set or pass on the environment of a process
+    // they start (and tests set variables before the config module is first read) — nothing else.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['app/config.server.ts', 'vite.config.ts', 'scripts/**', 'test/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from config (app/config.server.ts), where every variable is declared and validated.' }],
+    },
+  },
+  {
+    // Database access lives in app/models (rows <-> domain, one file per aggregate). Services may
+    // hold a handle and open a transaction (db.transaction(), passing trx to models) and use
+    // Kysely's types; they, routes, components, views, auth and the server build no queries.
+    files: ['app/**/*.{ts,tsx}', 'server/**/*.ts'],
+    ignores: ['app/models/**', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'kysely', allowTypeImports: true, message: 'Queries belong in app/models; import a model function (types are fine).' },
+            { name: 'pg', message: 'Database drivers belong in app/models/db.server.ts.' },
+            { name: 'better-sqlite3', message: 'Database drivers belong in app/models/db.server.ts.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)$/]',
+          message: 'Queries belong in app/models: add or use a model function.',
+        },
+      ],
+    },
+  },
+  {
+    // One logger (app/logger.server.ts, pino): JSON lines that honour LOG_LEVEL. The console is for
+    // command-line tools and tests.
+    files: ['app/**/*.{ts,tsx,js}', 'server/**/*.ts', 'db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     // app/core is pure: the rules run the same in the browser editor and on the server (STYLE.md §6).
     files: ['app/core/**/*.ts'],
     rules: {

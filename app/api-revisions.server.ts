@@ -9,7 +9,7 @@ import { presentConflict } from '#app/presenters/revision'
  * answers for a save the service refused. docs/api.md documents every code used here.
  */
 
-export interface SaveRequest {
+interface SaveRequest {
   content: unknown
   summary: string
   baseRevisionId: string | null

@@ -12,7 +12,7 @@ import { followMoves } from '#app/moved-response.server'
  * error boundary shows in the reader's language. The route modules stay unaware: every loader and
  * action is wrapped once, when the server loads the build.
  */
-export function failureResponse(kind: DbFailure, request: Request): Response {
+function failureResponse(kind: DbFailure, request: Request): Response {
   const status = failureStatus(kind)
   const headers = { 'Retry-After': String(retryAfterSeconds(kind)), 'Cache-Control': 'no-store' }
   if (new URL(request.url).pathname.startsWith('/api/')) {
@@ -26,11 +26,6 @@ export function failureResponse(kind: DbFailure, request: Request): Response {
   return Response.json({ failure: kind, lang: getUiLang(request), message: failureApiError(kind).message }, { status, headers })
 }
 
-/** Whether a thrown error boundary payload is one of ours. */
-export function isFailurePayload(data: unknown): data is { failure: DbFailure; lang: string } {
-  const failure = (data as { failure?: unknown } | null)?.failure
-  return failure === 'unavailable' || failure === 'timeout' || failure === 'full'
-}
 
 type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown
 

@@ -24,7 +24,8 @@ import { getPageBySlug, type PageRecord } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
 import { getSourcesByIds } from '#app/models/sources.server'
 import { presentSource, type SourceView } from '#app/presenters/source'
-import { activeProtection, saveRevision } from '#app/services/save-revision.server'
+import { protectionInForce } from '#app/core/protection'
+import { saveRevision } from '#app/services/save-revision.server'
 import { readFormData } from '#app/form-body.server'
 
 /**
@@ -52,7 +53,7 @@ export async function requireEditor(request: Request, action: 'page.create' | 'p
     const url = new URL(request.url)
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
   }
-  const protection = page ? activeProtection(page) : null
+  const protection = page ? protectionInForce(page, new Date()) : null
   if (page && protection && can(actor, 'page.edit') && !can(actor, 'page.edit', { protection })) {
     throw forbidden(protectedMessage(editorTranslator(getUiLang(request)), page, protection))
   }
@@ -110,7 +111,7 @@ export async function loadPageEditor(db: DB, page: PageRecord, conflictId: strin
  * The changed fields are worked out again from the stored revisions, so the view is the same
  * after a reload or from a link.
  */
-export async function loadConflictView(db: DB, page: PageRecord, conflictId: string, uiLang: Lang): Promise<ConflictView | null> {
+async function loadConflictView(db: DB, page: PageRecord, conflictId: string, uiLang: Lang): Promise<ConflictView | null> {
   const mine = await getRevision(db, conflictId)
   if (!mine || mine.pageId !== page.id || mine.status !== 'conflict') return null
   const [latest, base] = await Promise.all([getRevision(db, page.latestRevisionId), mine.baseRevisionId ? getRevision(db, mine.baseRevisionId) : null])
@@ -208,7 +209,7 @@ export async function submitEdit(request: Request, slug: string | null) {
     }
     case 'protected': {
       const page = slug ? await getPageBySlug(db, slug) : null
-      const protection = page ? activeProtection(page) : null
+      const protection = page ? protectionInForce(page, new Date()) : null
       return answer(403, { kind: 'protected', message: page && protection ? protectedMessage(t, page, protection) : result.message })
     }
     case 'page_not_found':

@@ -1,5 +1,3 @@
-import { data } from '@remix-run/node'
-
 /** Thrown for the shared error boundary: missing or forbidden (STYLE.md §5). */
 export function notFound(message: string): Response {
   return Response.json({ message }, { status: 404 })
@@ -14,7 +12,3 @@ export function apiError(status: number, code: string, message: string, details?
   return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status })
 }
 
-/** A mistake the person can fix, returned with what they sent so nothing is lost. */
-export function invalid<T>(status: 400 | 409 | 413 | 422 | 429, payload: T, headers?: HeadersInit) {
-  return data(payload, { status, headers })
-}

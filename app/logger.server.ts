@@ -1,19 +1,43 @@
+import pino, { type Logger } from 'pino'
+import { getConfig } from '#app/config.server'
+
 /**
- * JSON log lines on standard output, one object per line, so a log collector can index them.
+ * The one logger of the server and the app: pino, JSON lines ({"level":"info","time":ISO,…,"msg"}),
+ * info and below on standard output, warn and above on standard error, LOG_LEVEL for every line.
  * Fields never include passwords, tokens or session ids (callers pass what is safe).
  */
 type Level = 'debug' | 'info' | 'warn' | 'error'
-const LEVELS: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 }
-const threshold = LEVELS[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? LEVELS.info
 
-export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
-  if (LEVELS[level] < threshold || process.env.LOG_LEVEL === 'silent') return
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }, errorReplacer)
-  if (level === 'error' || level === 'warn') process.stderr.write(line + '\n')
-  else process.stdout.write(line + '\n')
+let instance: Logger | undefined
+
+/** Created on first use, from the configuration the server has already validated at boot. */
+function logger(): Logger {
+  return (instance ??= pino(
+    {
+      level: getConfig().logLevel,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { error: pino.stdSerializers.err },
+    },
+    pino.multistream(
+      [
+        { level: 'trace', stream: process.stdout },
+        { level: 'warn', stream: process.stderr },
+      ],
+      { dedupe: true },
+    ),
+  ))
 }
 
-function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack }
-  return value
+export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
+  logger()[level](fields, msg)
+}
+
+/**
+ * The one line written whatever LOG_LEVEL says: the server's "listening", which supervisors and
+ * the test harness wait for (it was always written, before pino too).
+ */
+export function announce(msg: string, fields: Record<string, unknown>): void {
+  logger().child({}, { level: 'info' }).info(fields, msg)
 }

@@ -13,7 +13,7 @@ import { getPageBySlug } from '#app/models/pages.server'
  * API paths alike), or 410 Gone for a deleted page. Asked only once a loader found nothing, so
  * the lookup costs nothing on the paths that work.
  */
-export async function answerForMissingPage(request: Request): Promise<Response | null> {
+async function answerForMissingPage(request: Request): Promise<Response | null> {
   const url = new URL(request.url)
   const parts = slugOfPagePath(url.pathname)
   if (!parts) return null

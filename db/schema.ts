@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated } from 'kysely'
 
 /**
  * The one database schema, for SQLite and PostgreSQL alike. Columns are portable (STYLE.md §11):
@@ -43,7 +43,7 @@ export interface Database {
   unverified_claim_events: UnverifiedClaimEventsTable
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string
   username: string
   /** NFKC + lower case: the uniqueness key, so "Alice" and "alice" are one account. */
@@ -70,7 +70,7 @@ export interface UsersTable {
   mail_lang: Generated<string>
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: string
   user_id: string
   /** Sliding expiry, pushed forward while the session is used. */
@@ -85,7 +85,7 @@ export interface SessionsTable {
   last_seen_at: string | null
 }
 
-export interface ApiTokensTable {
+interface ApiTokensTable {
   id: string
   user_id: string
   name: string
@@ -96,7 +96,7 @@ export interface ApiTokensTable {
   revoked_at: string | null
 }
 
-export interface PagesTable {
+interface PagesTable {
   id: string
   slug: string
   title: string
@@ -119,7 +119,7 @@ export interface PagesTable {
   deleted_by: Generated<string | null>
 }
 
-export interface RevisionsTable {
+interface RevisionsTable {
   id: string
   page_id: string
   /** The previous revision in the page's linear history (null for the first). */
@@ -148,7 +148,7 @@ export interface RevisionsTable {
   summary_hidden: Generated<number>
 }
 
-export interface SourcesTable {
+interface SourcesTable {
   id: string
   url: string
   /** Normalised URL: sources are de-duplicated on it. */
@@ -213,7 +213,7 @@ export interface FindingsTable {
   message: string
 }
 
-export interface ModerationDecisionsTable {
+interface ModerationDecisionsTable {
   id: string
   revision_id: string
   moderator_id: string
@@ -222,7 +222,7 @@ export interface ModerationDecisionsTable {
   created_at: string
 }
 
-export interface ModerationLogTable {
+interface ModerationLogTable {
   id: string
   action: string
   actor_id: string | null
@@ -235,7 +235,7 @@ export interface ModerationLogTable {
   created_at: string
 }
 
-export interface ReportsTable {
+interface ReportsTable {
   id: string
   page_id: string
   revision_id: string
@@ -261,7 +261,7 @@ export interface ReportsTable {
 }
 
 /** Each reporter behind a report, once (migration 0010). */
-export interface ReportReportersTable {
+interface ReportReportersTable {
   id: string
   report_id: string
   /** `user:<id>`, or `ip:<hash>` for an anonymous reader. */
@@ -271,7 +271,7 @@ export interface ReportReportersTable {
   created_at: string
 }
 
-export interface LinkChecksTable {
+interface LinkChecksTable {
   id: string
   source_id: string
   checked_at: string
@@ -283,14 +283,14 @@ export interface LinkChecksTable {
   quote_results: string
 }
 
-export interface RateLimitsTable {
+interface RateLimitsTable {
   /** e.g. "login:alice:203.0.113.7" */
   bucket: string
   window_start: string
   count: number
 }
 
-export interface JobsTable {
+interface JobsTable {
   id: string
   kind: string
   /** At most one unfinished job per key (e.g. "check-source:ID"). */
@@ -305,7 +305,7 @@ export interface JobsTable {
   created_at: string
 }
 
-export interface SecurityLogTable {
+interface SecurityLogTable {
   id: string
   event: string
   user_id: string | null
@@ -316,7 +316,7 @@ export interface SecurityLogTable {
 }
 
 /** Derived: the searchable text of each page's stable revision (FTS5 or tsvector). */
-export interface PageSearchTable {
+interface PageSearchTable {
   page_id: string
   title: string
   summary: string
@@ -324,7 +324,7 @@ export interface PageSearchTable {
 }
 
 /** A discussion beside a page (or, later, a product or claim): DESIGN.md "Working together". */
-export interface TalkThreadsTable {
+interface TalkThreadsTable {
   id: string
   subject_kind: string
   subject_id: string
@@ -340,7 +340,7 @@ export interface TalkThreadsTable {
   created_at: string
 }
 
-export interface TalkPostsTable {
+interface TalkPostsTable {
   id: string
   thread_id: string
   author_id: string
@@ -355,7 +355,7 @@ export interface TalkPostsTable {
 }
 
 /** Every edit, deletion, closing and hiding in talk, with the text it replaced. */
-export interface TalkLogTable {
+interface TalkLogTable {
   id: string
   thread_id: string
   post_id: string | null
@@ -366,7 +366,7 @@ export interface TalkLogTable {
   created_at: string
 }
 
-export interface WatchesTable {
+interface WatchesTable {
   user_id: string
   subject_kind: string
   subject_id: string
@@ -375,7 +375,7 @@ export interface WatchesTable {
   last_seen_at: string
 }
 
-export interface NotificationsTable {
+interface NotificationsTable {
   id: string
   user_id: string
   /** revision | decision | reply | report */
@@ -392,7 +392,7 @@ export interface NotificationsTable {
 }
 
 /** Single-use tokens sent by mail; only their SHA-256 is stored. */
-export interface EmailTokensTable {
+interface EmailTokensTable {
   id: string
   user_id: string
   /** verify | reset */
@@ -427,30 +427,30 @@ export interface ProductIndexTable {
   updated_at: string
 }
 
-export interface ProductNamesTable {
+interface ProductNamesTable {
   name_key: string
   page_id: string
 }
 
-export interface ProductLinksTable {
+interface ProductLinksTable {
   page_id: string
   to_slug: string
 }
 
-export interface ComparisonSubjectsTable {
+interface ComparisonSubjectsTable {
   page_id: string
   side: string
   product_slug: string | null
   name_key: string
 }
 
-export interface PageCategoriesTable {
+interface PageCategoriesTable {
   page_id: string
   category: string
 }
 
 /** Addresses a page has left (migration 0060): each answers 301 to the page's current address. */
-export interface PageRedirectsTable {
+interface PageRedirectsTable {
   from_slug: string
   page_id: string
   created_by: string | null
@@ -461,7 +461,7 @@ export interface PageRedirectsTable {
  * Derived (migration 0051): every cited figure of a stable revision that names a product and a
  * metric — a claim (decision 027). Rebuilt whenever a page's stable revision moves.
  */
-export interface ClaimsTable {
+interface ClaimsTable {
   id: string
   page_id: string
   revision_id: string
@@ -483,7 +483,7 @@ export interface ClaimsTable {
 }
 
 /** A claim seen without a source, and how it was settled (migration 0051). */
-export interface UnverifiedClaimsTable {
+interface UnverifiedClaimsTable {
   id: string
   text: string
   /** Where it was seen: a URL or words ("a forum post on …"). */
@@ -505,7 +505,7 @@ export interface UnverifiedClaimsTable {
 }
 
 /** Every step of an unverified claim, public. */
-export interface UnverifiedClaimEventsTable {
+interface UnverifiedClaimEventsTable {
   id: string
   claim_id: string
   actor_id: string
@@ -517,19 +517,10 @@ export interface UnverifiedClaimEventsTable {
   created_at: string
 }
 
-export interface MetaTable {
+interface MetaTable {
   key: string
   value: string
 }
-
-export type UserRow = Selectable<UsersTable>
-export type NewUser = Insertable<UsersTable>
-export type PageRow = Selectable<PagesTable>
-export type PageUpdate = Updateable<PagesTable>
-export type RevisionRow = Selectable<RevisionsTable>
-export type NewRevision = Insertable<RevisionsTable>
-export type SourceRow = Selectable<SourcesTable>
-export type NewSource = Insertable<SourcesTable>
 
 /** The metric registry (migration 0050, decision 026). */
 export interface MetricsTable {

@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster'
-import os from 'node:os'
+import { announce, log } from '../app/logger.server'
 
 /**
  * One worker process per core (WEB_CONCURRENCY, default the number of cores; 1 runs the server in
@@ -10,13 +10,6 @@ import os from 'node:os'
  * stops them all when it is stopped.
  */
 
-export function workerCount(value: string | undefined): number {
-  if (value === undefined || value === '') return os.availableParallelism()
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`WEB_CONCURRENCY must be a whole number of worker processes from 1 to 256, not "${value}"`)
-  return n
-}
-
 interface ListeningMessage {
   sourced: 'listening'
   port: number
@@ -24,12 +17,6 @@ interface ListeningMessage {
 
 export function workerListening(port: number): void {
   process.send?.({ sourced: 'listening', port } satisfies ListeningMessage)
-}
-
-function line(level: string, msg: string, fields: Record<string, unknown> = {}): void {
-  const text = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) + '\n'
-  if (level === 'info') process.stdout.write(text)
-  else process.stderr.write(text)
 }
 
 export function runPrimary(count: number, origin: string): void {
@@ -50,7 +37,7 @@ export function runPrimary(count: number, origin: string): void {
         stopAll(1)
         return
       }
-      line('error', 'worker exited; starting another in a second', { pid: worker.process.pid, code, signal, backgroundJobs: jobs })
+      log('error', 'worker exited; starting another in a second', { pid: worker.process.pid, code, signal, backgroundJobs: jobs })
       setTimeout(() => void fork(jobs), 1000)
     })
     return new Promise((resolve) => {
@@ -83,6 +70,6 @@ export function runPrimary(count: number, origin: string): void {
     const port = await fork(true)
     await Promise.all(Array.from({ length: count - 1 }, () => fork(false)))
     started = true
-    line('info', 'listening', { port, origin, workers: count })
+    announce('listening', { port, origin, workers: count })
   })()
 }

@@ -40,7 +40,7 @@ export function negotiateEncoding(header: string | null | undefined): Encoding {
   return choice
 }
 
-export function isCompressible(contentType: string | null): boolean {
+function isCompressible(contentType: string | null): boolean {
   return contentType !== null && COMPRESSIBLE.test(contentType)
 }
 
@@ -58,7 +58,7 @@ function streamingEncoder(encoding: 'br' | 'gzip'): zlib.BrotliCompress | zlib.G
 }
 
 /** Adds a name to a Vary header without repeating it. */
-export function addVary(headers: Headers, name: string): void {
+function addVary(headers: Headers, name: string): void {
   const vary = headers.get('vary')
   if (!vary) headers.set('Vary', name)
   else if (!vary.toLowerCase().split(',').some((v) => v.trim() === name.toLowerCase() || v.trim() === '*')) headers.set('Vary', `${vary}, ${name}`)

@@ -10,12 +10,13 @@ import { SESSION_COOKIE } from '../app/auth/cookie-names'
 import { isCrossSiteWrite } from '../app/auth/csrf'
 import { LIMITS } from '../app/core/limits'
 import { ContentVersion } from './change-feed'
-import { runPrimary, workerCount, workerListening } from './cluster'
+import { runPrimary, workerListening } from './cluster'
 import { compressResponse } from './compression'
 import { conditionalAnswer, tagAnswer } from './conditional'
 import { createRequestGuard } from './request-guard'
 import { PageCache, pageCacheLimits, RenderFlights, sendStored, storablePage, storedResponse, type StoredPage } from './page-cache'
-import { resolveOrigins } from '../app/origin.server'
+import { getConfig, type Config } from '../app/config.server'
+import { announce, log } from '../app/logger.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
 
 /**
@@ -38,43 +39,32 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-function logLine(fields: Record<string, unknown>): void {
-  if (process.env.LOG_LEVEL === 'silent') return
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'request', ...fields }) + '\n')
-}
-
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a number between 0 and 65535, not "${process.env.PORT}"`)
-  let origins: ReturnType<typeof resolveOrigins>
+  // Every variable is checked here, before anything starts: one line per bad one, then exit 1.
+  let config: Config
   try {
-    origins = resolveOrigins(process.env)
+    config = getConfig()
   } catch (error) {
-    fail((error as Error).message)
+    fail((error as Error).message.replaceAll('\n', '\nsourced: '))
   }
+  const { port, origins, workers } = config
   const https = origins.origin.startsWith('https:')
-  let workers: number
-  try {
-    workers = workerCount(process.env.WEB_CONCURRENCY)
-  } catch (error) {
-    fail((error as Error).message)
-  }
   // One process per core: the primary only starts, restarts and stops the workers.
   if (cluster.isPrimary && workers > 1) return runPrimary(workers, origins.origin)
 
-  const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build')
+  const buildDir = path.resolve(config.buildDir)
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   const app = build.entry.module as unknown as AppEntry
   try {
     // Workers other than the one the primary designates leave the background jobs to it.
-    await app.bootstrap({ backgroundJobs: process.env.SOURCED_BACKGROUND_JOBS !== 'off' })
+    await app.bootstrap({ backgroundJobs: config.backgroundJobs })
   } catch (error) {
     fail(error instanceof Error ? error.message.split('\n')[0]! : String(error))
   }
 
-  const handle = createRequestHandler(app.guardRoutes(build), process.env.NODE_ENV === 'development' ? 'development' : 'production')
+  const handle = createRequestHandler(app.guardRoutes(build), config.nodeEnv === 'development' ? 'development' : 'production')
   const staticOptions = { setHeaders: (res: http.ServerResponse) => setAll(res, STATIC_HEADERS) }
   // Built assets have content hashes in their names, so they never change: cache them for a year.
   // brotli/gzip: sirv sends the .br/.gz written next to each asset at build (scripts/compress-assets.mjs).
@@ -82,13 +72,7 @@ async function main(): Promise<void> {
   const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, brotli: true, gzip: true, ...staticOptions })
 
   const guard = createRequestGuard(build, { allowedOrigins: origins.allowed, https })
-  let pageCache: PageCache
-  try {
-    pageCache = new PageCache(pageCacheLimits(process.env))
-  } catch (error) {
-    fail((error as Error).message)
-  }
-  const pages = pageCache
+  const pages = new PageCache(pageCacheLimits())
   const flights = new RenderFlights()
   const version = new ContentVersion(() => app.currentContentVersion())
   const feed = app.watchContent({ changed: () => version.changed(), live: (up) => version.live(up) })
@@ -119,7 +103,7 @@ async function main(): Promise<void> {
       try {
         response = await handle(request, { nonce, requestId })
       } catch (error) {
-        process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'handler failed', requestId, error: String(error) }) + '\n')
+        log('error', 'handler failed', { requestId, error })
         response = new Response('Internal Server Error', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } })
       }
     }
@@ -163,7 +147,7 @@ async function main(): Promise<void> {
     {
       host: new URL(origins.origin).host,
       protocol: new URL(origins.origin).protocol,
-      trustProxy: process.env.TRUST_PROXY === 'true',
+      trustProxy: config.trustProxy,
     },
   )
 
@@ -174,7 +158,7 @@ async function main(): Promise<void> {
     req.headers['x-request-id'] = requestId
     // The app reads the client address from this header, which is always overwritten here so a
     // client cannot choose its own address (and with it, its own rate-limit bucket).
-    req.headers['x-client-ip'] = clientAddress(req)
+    req.headers['x-client-ip'] = clientAddress(req, config.trustProxy)
     res.on('finish', () => {
       // An answer given without reading the whole body (a 413, a 401 before the body): the
       // fetch adapter stopped pulling it off the socket, so the client could neither finish
@@ -183,7 +167,7 @@ async function main(): Promise<void> {
         req.removeAllListeners('data')
         req.resume()
       }
-      logLine({
+      log('info', 'request', {
         requestId,
         method: req.method,
         path: (req.url ?? '').split('?')[0],
@@ -219,12 +203,12 @@ async function main(): Promise<void> {
   server.headersTimeout = 66_000
   server.requestTimeout = 60_000
 
-  server.listen(port, process.env.HOST ?? '0.0.0.0', () => {
+  server.listen(port, config.host, () => {
     const address = server.address()
     const actual = typeof address === 'object' && address ? address.port : port
     // A worker tells the primary, which says "listening" once all of them are.
     if (cluster.isWorker) return workerListening(actual)
-    process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'listening', port: actual, origin: origins.origin }) + '\n')
+    announce('listening', { port: actual, origin: origins.origin })
   })
 
   let stopping = false
@@ -251,8 +235,8 @@ function header(req: http.IncomingMessage, name: string): string | null {
   return (Array.isArray(value) ? value.join(', ') : value) ?? null
 }
 
-function clientAddress(req: http.IncomingMessage): string {
-  if (process.env.TRUST_PROXY === 'true') {
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for']
     const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim()
     if (first) return first
@@ -265,7 +249,7 @@ function setAll(res: http.ServerResponse, headers: Record<string, string>): void
 }
 
 function crossSiteRefusal(request: Request, requestId: string): Response {
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: 'cross-site write refused', requestId, method: request.method, path: new URL(request.url).pathname, origin: request.headers.get('origin') }) + '\n')
+  log('warn', 'cross-site write refused', { requestId, method: request.method, path: new URL(request.url).pathname, origin: request.headers.get('origin') })
   return errorAnswer(request, 403, 'cross_site_request', 'This request came from another site (or without an Origin header) and was refused. Submit the form from Sourced itself.')
 }
 

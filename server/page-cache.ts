@@ -3,6 +3,7 @@ import type http from 'node:http'
 import { compressStored, negotiateEncoding, type Encoding } from './compression'
 import { etagMatches } from './conditional'
 import { applySecurityHeaders } from './security-headers'
+import { getConfig, loadConfig, type Config } from '../app/config.server'
 
 /**
  * Rendered answers to anonymous reads, kept per process as bytes and served again while the
@@ -33,28 +34,15 @@ export interface StoredPage {
   bytes: number
 }
 
-export interface PageCacheLimits {
-  /** Memory for all entries; an entry larger than a quarter of it is not kept. */
-  bytes: number
-  /** At most this many entries (PAGE_CACHE_ENTRIES, kept for existing configurations). */
-  entries: number
-}
-
-const MIB = 1024 * 1024
+export type PageCacheLimits = Config['pageCache']
 
 /**
  * PAGE_CACHE_BYTES bounds the memory of the stored pages (per process: each worker keeps its own);
  * PAGE_CACHE_ENTRIES, the older setting, still caps their number, and 0 still turns the cache off.
+ * From the configuration, or from the given environment.
  */
-export function pageCacheLimits(env: Record<string, string | undefined>): PageCacheLimits {
-  const read = (name: string, fallback: number) => {
-    const value = env[name]
-    if (value === undefined || value === '') return fallback
-    const n = Number(value)
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of ${name.endsWith('BYTES') ? 'bytes' : 'entries'} (0 or more), not "${value}"`)
-    return n
-  }
-  return { bytes: read('PAGE_CACHE_BYTES', 64 * MIB), entries: read('PAGE_CACHE_ENTRIES', 10_000) }
+export function pageCacheLimits(env?: Record<string, string | undefined>): PageCacheLimits {
+  return (env ? loadConfig(env) : getConfig()).pageCache
 }
 
 export class PageCache {

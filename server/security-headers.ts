@@ -5,7 +5,7 @@
  * everything else gets a policy that allows nothing, so a JSON or text answer opened as a page
  * cannot run anything.
  */
-export function contentSecurityPolicy(scripts: { nonce: string } | { hashes: string[] }, options: { dev?: boolean } = {}): string {
+function contentSecurityPolicy(scripts: { nonce: string } | { hashes: string[] }, options: { dev?: boolean } = {}): string {
   const inline = 'nonce' in scripts ? `'nonce-${scripts.nonce}'` : scripts.hashes.map((h) => `'sha256-${h}'`).join(' ')
   return [
     "default-src 'self'",

@@ -7,7 +7,7 @@ import { content, doc, p, text } from './fixtures/docs'
  * same base revision. Half of them change a block of their own (those merge), half change the
  * same first block (one of them wins, the others are kept as conflict revisions).
  */
-export const BLOCKS = 9
+const BLOCKS = 9
 
 // Letters, not digits: a digit in the text is an uncited figure, which would hold every save in
 // the queue; with letters, trusted editors' saves publish and the chain mixes both statuses.

@@ -2,7 +2,7 @@ import { SMTPServer } from 'smtp-server'
 import { freePort } from './server'
 
 /** A mail as the local SMTP listener received it, decoded enough for tests. */
-export interface ReceivedMail {
+interface ReceivedMail {
   to: string[]
   subject: string
   messageId: string

@@ -4,7 +4,7 @@ import { can } from '#app/core/permissions'
 import { formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { isRole } from '#app/core/roles'
-import { INDEFINITE } from '#app/core/user-admin'
+import { blockInForce, INDEFINITE } from '#app/core/user-admin'
 import { apiError, forbidden } from '#app/http.server'
 import { getUiLang } from '#app/lang.server'
 import { findUserIdByToken } from '#app/models/api-tokens.server'
@@ -40,11 +40,7 @@ export async function getActor(request: Request): Promise<RequestActor | null> {
     const userId = await findUserIdByToken(getDb(), token)
     const user = userId ? await getUserById(getDb(), userId) : null
     if (!user) return null
-    const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > new Date()
-    return {
-      id: user.id, username: user.username, role: isRole(user.role) ? user.role : 'editor',
-      blockedUntil: blocked ? user.blockedUntil : null, blockReason: blocked ? user.blockReason : null, via: 'token', sessionId: null,
-    }
+    return { id: user.id, username: user.username, role: isRole(user.role) ? user.role : 'editor', ...blockInForce(user, new Date()), via: 'token', sessionId: null }
   }
   const session = await getSessionUser(request)
   return session ? fromSession(session.user, session.sessionId) : null

@@ -3,16 +3,16 @@ import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type Datab
 import { SESSION_COOKIE } from '#app/auth/cookie-names'
 import { config } from '#app/config.server'
 import { isRole, type Role } from '#app/core/roles'
+import { blockInForce } from '#app/core/user-admin'
 import { readCookie } from '#app/lang.server'
 import { getDb } from '#app/models/db.server'
-import { nowIso } from '#app/models/ids.server'
-import { touchSession } from '#app/models/sessions.server'
+import { deleteExpiredSessions, deleteSession, deleteSessionsOfUser, getSessionWithUser, insertSession, listStoredSessionsOfUser, setSessionExpiry, touchSession } from '#app/models/sessions.server'
 import { clientIp } from './request-meta.server'
 
 /** Idle timeout: a session unused this long ends (sliding expiry; lucia extends it on use). */
-export const SESSION_IDLE_DAYS = config.sessionIdleDays
+const SESSION_IDLE_DAYS = config.sessionIdleDays
 /** Absolute lifetime: the session ends this long after sign-in however active it is. */
-export const SESSION_ABSOLUTE_DAYS = config.sessionAbsoluteDays
+const SESSION_ABSOLUTE_DAYS = config.sessionAbsoluteDays
 /** "Last active" on the account page is this precise; a write per request would be waste. */
 const TOUCH_EVERY_MS = 5 * 60_000
 
@@ -24,72 +24,60 @@ export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex')
 }
 
+/** Lucia's storage, on the sessions model: this file holds no SQL. */
 class KyselySessionAdapter implements Adapter {
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await getDb()
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.absolute_expires_at', 'sessions.created_at',
-        'sessions.ip', 'sessions.last_seen_at',
-        'users.username', 'users.role', 'users.blocked_until', 'users.block_reason',
-      ])
-      .where('sessions.id', '=', hashSessionId(sessionId))
-      .executeTakeFirst()
-    if (!row) return [null, null]
+    const found = await getSessionWithUser(getDb(), hashSessionId(sessionId))
+    if (!found) return [null, null]
+    const { session, user } = found
     // Past the absolute lifetime, report the session as expired so lucia deletes it. Otherwise
     // lucia sees the idle deadline only: given the earlier of the two, it would "extend" the
     // session (a database write) on every request of its last week, as the absolute deadline
     // never moves.
-    const expiresAt = new Date(row.absolute_expires_at) <= new Date() ? row.absolute_expires_at : row.expires_at
+    const expiresAt = new Date(session.absoluteExpiresAt) <= new Date() ? session.absoluteExpiresAt : session.expiresAt
     return [
       {
         id: sessionId,
-        userId: row.user_id,
+        userId: session.userId,
         expiresAt: new Date(expiresAt),
-        attributes: { absoluteExpiresAt: row.absolute_expires_at, createdAt: row.created_at, ip: row.ip, lastSeenAt: row.last_seen_at },
+        attributes: { absoluteExpiresAt: session.absoluteExpiresAt, createdAt: session.createdAt, ip: session.ip, lastSeenAt: session.lastSeenAt },
       },
-      { id: row.user_id, attributes: { username: row.username, role: row.role, blockedUntil: row.blocked_until, blockReason: row.block_reason } },
+      { id: session.userId, attributes: user },
     ]
   }
 
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
-    const rows = await getDb().selectFrom('sessions').select(['id', 'user_id', 'expires_at', 'absolute_expires_at', 'created_at']).where('user_id', '=', userId).execute()
-    return rows.map((r) => ({ id: r.id, userId: r.user_id, expiresAt: new Date(r.expires_at), attributes: { absoluteExpiresAt: r.absolute_expires_at, createdAt: r.created_at } }))
+    const rows = await listStoredSessionsOfUser(getDb(), userId)
+    return rows.map((r) => ({ id: r.storedId, userId: r.userId, expiresAt: new Date(r.expiresAt), attributes: { absoluteExpiresAt: r.absoluteExpiresAt, createdAt: r.createdAt } }))
   }
 
   async setSession(session: DatabaseSession): Promise<void> {
     const attributes = session.attributes as SessionAttributes
-    await getDb()
-      .insertInto('sessions')
-      .values({
-        id: hashSessionId(session.id),
-        user_id: session.userId,
-        expires_at: session.expiresAt.toISOString(),
-        absolute_expires_at: attributes.absoluteExpiresAt,
-        created_at: attributes.createdAt,
-        last_seen_at: attributes.createdAt,
-        ip: attributes.ip ?? null,
-        user_agent: attributes.userAgent ?? null,
-      })
-      .execute()
+    await insertSession(getDb(), {
+      storedId: hashSessionId(session.id),
+      userId: session.userId,
+      expiresAt: session.expiresAt.toISOString(),
+      absoluteExpiresAt: attributes.absoluteExpiresAt,
+      createdAt: attributes.createdAt,
+      ip: attributes.ip ?? null,
+      userAgent: attributes.userAgent ?? null,
+    })
   }
 
   async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
-    await getDb().updateTable('sessions').set({ expires_at: expiresAt.toISOString() }).where('id', '=', hashSessionId(sessionId)).execute()
+    await setSessionExpiry(getDb(), hashSessionId(sessionId), expiresAt.toISOString())
   }
 
   async deleteSession(sessionId: string): Promise<void> {
-    await getDb().deleteFrom('sessions').where('id', '=', hashSessionId(sessionId)).execute()
+    await deleteSession(getDb(), hashSessionId(sessionId))
   }
 
   async deleteUserSessions(userId: string): Promise<void> {
-    await getDb().deleteFrom('sessions').where('user_id', '=', userId).execute()
+    await deleteSessionsOfUser(getDb(), userId)
   }
 
   async deleteExpiredSessions(): Promise<void> {
-    const now = nowIso()
-    await getDb().deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('absolute_expires_at', '<=', now)])).execute()
+    await deleteExpiredSessions(getDb())
   }
 }
 
@@ -107,10 +95,10 @@ interface UserAttributes {
   blockReason: string | null
 }
 
-const secure = process.env.NODE_ENV === 'production' && (process.env.ORIGIN ?? '').startsWith('https:')
+const secure = config.nodeEnv === 'production' && config.origins.origin.startsWith('https:')
 const cookieAttributes = { httpOnly: true, secure, sameSite: 'lax', path: '/' } as const
 
-export const lucia = new Lucia(new KyselySessionAdapter(), {
+const lucia = new Lucia(new KyselySessionAdapter(), {
   sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, 'd'),
   sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: cookieAttributes },
   getSessionAttributes: (a) => a,
@@ -162,17 +150,7 @@ export async function getSessionUser(request: Request): Promise<{ user: SessionU
   if (ip !== (session.ip ?? null) || !session.lastSeenAt || now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     await touchSession(getDb(), hashSessionId(sessionId), { ip, lastSeenAt: now.toISOString() })
   }
-  const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > now
-  return {
-    sessionId,
-    user: {
-      id: user.id,
-      username: user.username,
-      role: isRole(user.role) ? user.role : 'editor',
-      blockedUntil: blocked ? user.blockedUntil : null,
-      blockReason: blocked ? user.blockReason : null,
-    },
-  }
+  return { sessionId, user: { id: user.id, username: user.username, role: isRole(user.role) ? user.role : 'editor', ...blockInForce(user, now) } }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from '@remix-run/react'
 import { useT } from './i18n'
+import { useRequestId } from './request-id'
 
 /**
  * The shared error page. A thrown 404/403 Response shows its own message; anything else is a bug
@@ -44,7 +45,23 @@ export function GeneralErrorBoundary() {
       return <ErrorPage title={`${error.status}`} body={data.message ?? error.statusText} />
     }
   }
-  return <ErrorPage title={t('error.generic.title')} body={t('error.generic.body')} />
+  return (
+    <ErrorPage title={t('error.generic.title')} body={t('error.generic.body')}>
+      <Reference />
+    </ErrorPage>
+  )
+}
+
+/** The request id the server logged the failure under, as the generic body promises. */
+function Reference() {
+  const t = useT()
+  const id = useRequestId()
+  if (!id) return null
+  return (
+    <p className="error-reference" data-request-id={id}>
+      {t('error.reference', { id })}
+    </p>
+  )
 }
 
 function ErrorPage({ title, body, children }: { title: string; body: string; children?: React.ReactNode }) {

@@ -29,7 +29,7 @@ export function EvidencePanels({ figures, sources, report }: { figures: ReaderFi
 }
 
 /** With `report`, the panel offers readers a form to report the figure (moderation, issue 6). */
-export function FigurePanel({ figure, source, report }: { figure: ReaderFigure; source: SourceView | undefined; report?: ReportContext }) {
+function FigurePanel({ figure, source, report }: { figure: ReaderFigure; source: SourceView | undefined; report?: ReportContext }) {
   const t = useT()
   const lang = useUiLang()
   const id = `fig-${figure.ordinal}-panel`

@@ -8,7 +8,7 @@ import { useT, useUiLang } from './i18n'
 
 export const revisionPath = (slug: string, id: string) => `/pages/${slug}/revisions/${id}`
 export const diffPath = (slug: string, to: string, from: string | null) => `/pages/${slug}/diff?${from ? `from=${from}&` : ''}to=${to}`
-export const userPath = (username: string) => `/users/${encodeURIComponent(username)}`
+const userPath = (username: string) => `/users/${encodeURIComponent(username)}`
 
 export function StatusBadge({ status }: { status: RevisionStatus }) {
   const t = useT()

@@ -11,7 +11,7 @@ import type { SourceView } from '#app/presenters/source'
 import { useT, useUiLang } from './i18n'
 
 /** Words added and removed, with the same hidden start/end labels as the body diff. */
-export function InlineParts({ parts }: { parts: readonly InlinePart[] }) {
+function InlineParts({ parts }: { parts: readonly InlinePart[] }) {
   const t = useT()
   return (
     <span className="diff-inline">

@@ -87,7 +87,7 @@ export interface SourceLookup {
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null)
 
 /** Every figure of the body: the marked ones, and each detected number outside any mark. */
-export function collectFigures(flat: FlatDoc, lang: Lang, sources: SourceLookup): AnalysedFigure[] {
+function collectFigures(flat: FlatDoc, lang: Lang, sources: SourceLookup): AnalysedFigure[] {
   const spans = figureSpans(flat)
   const figures: Omit<AnalysedFigure, 'ordinal'>[] = spans.map((span) => {
     const text = flat.text.slice(span.start, span.end)
@@ -133,7 +133,7 @@ export function collectFigures(flat: FlatDoc, lang: Lang, sources: SourceLookup)
   return figures.map((f, ordinal) => ({ ...f, ordinal }))
 }
 
-export function collectCitations(flat: FlatDoc, sources: SourceLookup): AnalysedCitation[] {
+function collectCitations(flat: FlatDoc, sources: SourceLookup): AnalysedCitation[] {
   const citations: AnalysedCitation[] = []
   for (const block of flat.blocks) {
     for (const piece of block.inlines) {
@@ -304,7 +304,7 @@ const NOT_TEXT_FIELDS = new Set(['body', 'lang'])
  * each product field, and any field added later (walked, not listed, so a new field cannot slip
  * past the figure rule). The edit summary is not part of the snapshot and comes as an extra field.
  */
-export function textFields(content: PageContent, extra: Readonly<Record<string, string>> = {}): Array<{ field: FindingField; text: string }> {
+function textFields(content: PageContent, extra: Readonly<Record<string, string>> = {}): Array<{ field: FindingField; text: string }> {
   const fields: Array<{ field: FindingField; text: string }> = []
   const walk = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
@@ -329,7 +329,7 @@ export function textFields(content: PageContent, extra: Readonly<Record<string, 
  * evidence, so each figure in it is uncited and keeps the revision from publishing, like an
  * uncited figure of the body. Promotional language is flagged in the fields readers see.
  */
-export function analyseFields(content: PageContent, extra: Readonly<Record<string, string>> = {}): { figures: AnalysedFigure[]; findings: Finding[] } {
+function analyseFields(content: PageContent, extra: Readonly<Record<string, string>> = {}): { figures: AnalysedFigure[]; findings: Finding[] } {
   const lang = content.lang
   const figures: AnalysedFigure[] = []
   const findings: Finding[] = []

@@ -31,7 +31,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** The period a date of the form YYYY, YYYY-MM or YYYY-MM-DD names; null when it names none. */
-export function datePeriod(value: string): { first: string; last: string; precision: 'year' | 'month' | 'day' } | 'format' | 'calendar' {
+function datePeriod(value: string): { first: string; last: string; precision: 'year' | 'month' | 'day' } | 'format' | 'calendar' {
   const m = SHAPE.exec(value)
   if (!m) return 'format'
   const year = Number(m[1])

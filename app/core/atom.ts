@@ -6,7 +6,7 @@
  * characters, lone surrogates, U+FFFE/U+FFFF) are dropped.
  */
 
-export interface AtomPerson {
+interface AtomPerson {
   name: string
   /** Absolute URL. */
   uri?: string

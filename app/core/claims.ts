@@ -69,11 +69,6 @@ export function findConflicts(claims: readonly DatedValue[]): Conflict[] {
     .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
 }
 
-/** The ids of every claim in some conflict. */
-export function conflictingIds(claims: readonly DatedValue[]): Set<string> {
-  return new Set(findConflicts(claims).flatMap((c) => c.ids))
-}
-
 /** Source kinds whose figures are the maker's own word about its product (see the reader's marks). */
 export function isVendorReported(sourceKind: string): boolean {
   return sourceKind === 'vendor'
@@ -83,8 +78,7 @@ export function isVendorReported(sourceKind: string): boolean {
 
 export const UNVERIFIED_STATUSES = ['open', 'verified', 'contradicted', 'no-source'] as const
 export type UnverifiedStatus = (typeof UNVERIFIED_STATUSES)[number]
-export const SETTLED_STATUSES = ['verified', 'contradicted', 'no-source'] as const
-export type SettledStatus = (typeof SETTLED_STATUSES)[number]
+export type SettledStatus = Exclude<UnverifiedStatus, 'open'>
 
 export function isUnverifiedStatus(value: string): value is UnverifiedStatus {
   return (UNVERIFIED_STATUSES as readonly string[]).includes(value)

@@ -35,13 +35,6 @@ export interface FigureAttrs {
   product: string | null
 }
 
-/** Attributes of the inline `citation` node (a footnote, like Wikipedia's <ref>). */
-export interface CitationAttrs {
-  sourceId: string | null
-  quote: string | null
-  /** Page, section or timestamp inside the source. */
-  locator: string | null
-}
 
 export const SOURCE_KINDS = ['official', 'press', 'vendor', 'audit', 'academic', 'community'] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]

@@ -29,8 +29,8 @@ export function decodeCursor(raw: string, shape: readonly KeyPart[]): KeyValue[]
   return value as KeyValue[]
 }
 
-export const DEFAULT_LIMIT = 50
-export const MAX_LIMIT = 100
+const DEFAULT_LIMIT = 50
+const MAX_LIMIT = 100
 
 /** `?limit=`: 1–MAX_LIMIT, default DEFAULT_LIMIT (DESIGN.md, JSON API); null when out of range. */
 export function parseLimit(raw: string | null, fallback = DEFAULT_LIMIT): number | null {

@@ -9,7 +9,7 @@ import { isSafeUrl } from './safe-url'
  */
 
 /** A number that states a fact, marked with its evidence (DESIGN.md, "figure"). */
-export const FigureMark = Mark.create({
+const FigureMark = Mark.create({
   name: 'figure',
   // Typing right after a figure must not silently extend the cited number.
   inclusive: false,
@@ -33,7 +33,7 @@ export const FigureMark = Mark.create({
 })
 
 /** A footnote after a claim, like Wikipedia's <ref> (DESIGN.md, "citation"). */
-export const CitationNode = Node.create({
+const CitationNode = Node.create({
   name: 'citation',
   group: 'inline',
   inline: true,

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { fail, ok, type Result } from './result'
-import type { NotificationKind } from './notification-kinds'
 
-export const EMAIL_MAX = 254
+const EMAIL_MAX = 254
 
 /** The key two spellings of one address share: NFKC and lower case (as usernames are compared). */
 export function emailKey(address: string): string {
@@ -23,7 +22,3 @@ export function parseEmail(value: unknown): Result<string | null> {
 export const MAIL_MODES = ['immediate', 'daily'] as const
 export type MailMode = (typeof MAIL_MODES)[number]
 
-export interface MailPreferences {
-  kinds: NotificationKind[]
-  mode: MailMode
-}

@@ -31,7 +31,7 @@ export interface KeyedCitation {
 }
 
 /** NFKC folds no-break and narrow no-break spaces into spaces; case and spacing do not make another claim. */
-export function normaliseFigureText(text: string): string {
+function normaliseFigureText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()
 }
 

@@ -2,7 +2,7 @@ import { checkAsOf } from './as-of'
 import type { DocNode } from './content'
 import type { Issue } from './result'
 
-export const AS_OF_AFTER_SOURCE = 'as_of_after_source'
+const AS_OF_AFTER_SOURCE = 'as_of_after_source'
 
 /**
  * The as-of rule that needs the sources (decision 026): a number cannot be "as of" a period that

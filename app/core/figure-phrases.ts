@@ -17,7 +17,7 @@ import type { Lang } from './lang'
  * "new" ("un serveur neuf").
  */
 
-export type PhraseKind = 'words' | 'share' | 'multiplier' | 'vague'
+type PhraseKind = 'words' | 'share' | 'multiplier' | 'vague'
 
 export interface PhraseFigure {
   kind: PhraseKind
@@ -144,7 +144,7 @@ function tokensOf(phrase: string, lang: Lang): string[] | null {
   return tokens
 }
 
-export function numberWordsValue(phrase: string, lang: Lang): number | null {
+function numberWordsValue(phrase: string, lang: Lang): number | null {
   const tokens = tokensOf(phrase, lang)
   return tokens && tokens.length > 0 ? valueOfTokens(tokens, LEXICONS[lang]) : null
 }

@@ -1,7 +1,7 @@
 import { REVISION_STATUSES, type RevisionStatus } from './content'
 
-export const DEFAULT_PAGE_SIZE = 50
-export const MAX_PAGE_SIZE = 500
+const DEFAULT_PAGE_SIZE = 50
+const MAX_PAGE_SIZE = 500
 
 // Revision ids are lower-case ULIDs; anything else cannot name a revision.
 const REVISION_ID = /^[0-9a-z]{26}$/

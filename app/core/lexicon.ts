@@ -31,7 +31,7 @@ import type { MarketingCategory } from './marketing'
  * Context conditions, as JavaScript regular-expression source compiled with the `iu` flags.
  * They must not contain capturing groups (the matcher numbers its own groups).
  */
-export interface LexiconGuard {
+interface LexiconGuard {
   /** Must match immediately before the term (e.g. a determiner: "the leading …"). */
   requireBefore?: string
   /** Must not match immediately before the term. */

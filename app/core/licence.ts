@@ -17,7 +17,7 @@ import licenceList from 'spdx-license-list/spdx.json'
  */
 
 export const PROPRIETARY_LICENCE = 'LicenseRef-Proprietary'
-export const LICENCE_FAMILIES = ['copyleft', 'weak-copyleft', 'permissive'] as const
+const LICENCE_FAMILIES = ['copyleft', 'weak-copyleft', 'permissive'] as const
 export type LicenceFamily = (typeof LICENCE_FAMILIES)[number]
 export type ProductKind = 'proprietary' | 'open-source'
 
@@ -109,7 +109,7 @@ function openSourceProblem(tree: parse.Info): ({ ok: false } & LicenceIssue) | n
   }
 }
 
-export function isApproved(id: string): boolean {
+function isApproved(id: string): boolean {
   return (licenceList as Record<string, { osiApproved?: boolean } | undefined>)[id]?.osiApproved === true || FSF_LIBRE_ONLY.has(id)
 }
 
@@ -130,7 +130,7 @@ export function licenceIdsOf(expression: string): string[] {
   }
 }
 
-export function familyOf(id: string): LicenceFamily | null {
+function familyOf(id: string): LicenceFamily | null {
   if (copyleft.has(id)) return WEAK_COPYLEFT_PREFIXES.some((p) => id.startsWith(p)) ? 'weak-copyleft' : 'copyleft'
   return permissive.has(id) ? 'permissive' : null
 }
@@ -149,7 +149,7 @@ export function familiesOf(expression: string): LicenceFamily[] {
   return LICENCE_FAMILIES.filter((f) => families.has(f))
 }
 
-export function isLicenceFamily(value: string): value is LicenceFamily {
+function isLicenceFamily(value: string): value is LicenceFamily {
   return (LICENCE_FAMILIES as readonly string[]).includes(value)
 }
 

@@ -5,8 +5,7 @@ import { quoteAppears, quoteKey } from './quote-match'
  * a retry, how long to wait between attempts, and what a check says about each cited quote.
  */
 
-export const LINK_STATUSES = ['ok', 'redirected', 'dead', 'blocked', 'timeout', 'too-large', 'error'] as const
-export type LinkStatus = (typeof LINK_STATUSES)[number]
+export type LinkStatus = 'ok' | 'redirected' | 'dead' | 'blocked' | 'timeout' | 'too-large' | 'error'
 
 /** Statuses that mean the reader cannot reach the source (re-checked sooner). */
 export const BROKEN_STATUSES: readonly LinkStatus[] = ['dead', 'timeout', 'error']

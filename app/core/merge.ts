@@ -55,7 +55,7 @@ export function clash(a: Hunk, b: Hunk): boolean {
   return a.start === b.start && a.start === a.end && b.start === b.end
 }
 
-export function mergeBlocks(base: DocNode[], ours: DocNode[], theirs: DocNode[]): { ok: true; blocks: DocNode[] } | { ok: false; blocks: number[] } {
+function mergeBlocks(base: DocNode[], ours: DocNode[], theirs: DocNode[]): { ok: true; blocks: DocNode[] } | { ok: false; blocks: number[] } {
   const b = base.map(key)
   const o = hunks(b, ours.map(key))
   const t = hunks(b, theirs.map(key))

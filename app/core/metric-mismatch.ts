@@ -16,7 +16,7 @@ export interface MetricFigure {
   metric: string
 }
 
-export type MismatchScope = 'sentence' | 'row' | 'column'
+type MismatchScope = 'sentence' | 'row' | 'column'
 
 export interface MetricMismatch {
   start: number

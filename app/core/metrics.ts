@@ -7,7 +7,7 @@ import type { Lang } from './lang'
  * come with a written definition and is a finding for the moderator.
  */
 
-export type Localized = Record<Lang, string>
+type Localized = Record<Lang, string>
 
 /**
  * The kind of quantity a metric counts. Only figures of the same kind can be mistaken for one
@@ -26,12 +26,6 @@ export interface Metric {
   quantity: Quantity
   /** Other metrics its figures may be compared with (the relation is read both ways). */
   comparableWith: string[]
-}
-
-export const METRIC_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
-
-export function isMetricSlugShape(value: string): boolean {
-  return value.length <= 80 && METRIC_SLUG.test(value)
 }
 
 /** What the analysis needs to know about the registry; the models load it from `metrics`. */
@@ -71,7 +65,7 @@ export function couldBeConfused(registry: MetricRegistry, a: string, b: string):
   return [...wordsOf(ma ?? a)].some((w) => words.has(w))
 }
 
-export function normaliseMetric(metric: string): string {
+function normaliseMetric(metric: string): string {
   return metric.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
 }
 

@@ -90,7 +90,7 @@ export function parseLogFilters(params: URLSearchParams): LogFilters {
 }
 
 export const REPORT_STATUS_FILTERS = ['open', 'resolved', 'all'] as const
-export type ReportStatusFilter = (typeof REPORT_STATUS_FILTERS)[number]
+type ReportStatusFilter = (typeof REPORT_STATUS_FILTERS)[number]
 
 export interface ReportFilters {
   status: ReportStatusFilter

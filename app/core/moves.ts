@@ -25,9 +25,9 @@ export const MOVE_REASON_MAX = 500
 
 /** Why a revision is hidden: the reasons the log shows, plus a free note. */
 export const HIDE_REASONS = ['libel', 'copyright', 'personal-data', 'other'] as const
-export type HideReason = (typeof HIDE_REASONS)[number]
-export const HIDE_FIELDS = ['content', 'summary'] as const
-export type HideField = (typeof HIDE_FIELDS)[number]
+type HideReason = (typeof HIDE_REASONS)[number]
+const HIDE_FIELDS = ['content', 'summary'] as const
+type HideField = (typeof HIDE_FIELDS)[number]
 
 export interface VisibilityChange {
   hide: HideField[]

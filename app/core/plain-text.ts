@@ -5,13 +5,13 @@ import type { DocMark, DocNode } from './content'
  * (paragraphs and headings, wherever they sit: lists, quotes, table cells) joined by "\n"; a hard
  * break is "\n" inside its block; a citation takes no room. Offsets are UTF-16 indexes.
  */
-export interface InlinePiece {
+interface InlinePiece {
   node: DocNode
   start: number
   end: number
 }
 /** Where a text block sits in a table: which table of the document, and its row and column. */
-export interface CellPosition {
+interface CellPosition {
   table: number
   row: number
   /** The cell's first column, counting the column spans of the cells before it. */
@@ -74,12 +74,12 @@ export function flattenDoc(body: DocNode): FlatDoc {
   return { text: parts.join(''), blocks }
 }
 
-export function figureMarkOf(node: DocNode): DocMark | undefined {
+function figureMarkOf(node: DocNode): DocMark | undefined {
   return node.marks?.find((m) => m.type === 'figure')
 }
 
 /** Two figure marks are one figure when their evidence is the same. */
-export function sameMarkAttrs(a: DocMark | undefined, b: DocMark | undefined): boolean {
+function sameMarkAttrs(a: DocMark | undefined, b: DocMark | undefined): boolean {
   if (a === undefined || b === undefined) return a === b
   const x = a.attrs ?? {}
   const y = b.attrs ?? {}

@@ -5,7 +5,7 @@
  * "Teams" finds Microsoft Teams but "teamsters" does not.
  */
 
-export type ContextPlace = 'sentence' | 'row' | 'column'
+type ContextPlace = 'sentence' | 'row' | 'column'
 
 export interface FigureContext {
   place: ContextPlace

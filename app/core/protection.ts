@@ -5,7 +5,7 @@ import { cleanText } from './reports'
 export const PROTECTION_LEVELS = ['registered', 'trusted', 'moderator'] as const satisfies readonly Protection[]
 /** Expiry choices of the protection form; "date" takes the date field. */
 export const PROTECTION_DURATIONS = ['1d', '1w', '1m', '3m', '1y', 'never', 'date'] as const
-export type ProtectionDuration = (typeof PROTECTION_DURATIONS)[number]
+type ProtectionDuration = (typeof PROTECTION_DURATIONS)[number]
 
 export interface ProtectionInput {
   /** null lifts the protection. */

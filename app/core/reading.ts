@@ -39,7 +39,7 @@ export type FigureState = (typeof FIGURE_STATES)[number]
 /** A mark for each state: a shape as well as a colour, so no state relies on colour alone. */
 export const STATE_SYMBOL: Record<FigureState, string> = { outdated: '◷', selfReported: '✎', disputed: '!', notComparable: '≠' }
 
-export function figureStates(figure: { outdated: boolean; notComparable: boolean; disputed?: boolean }, selfReported: boolean): FigureState[] {
+function figureStates(figure: { outdated: boolean; notComparable: boolean; disputed?: boolean }, selfReported: boolean): FigureState[] {
   return FIGURE_STATES.filter((state) => (state === 'selfReported' ? selfReported : state === 'disputed' ? figure.disputed === true : figure[state]))
 }
 

@@ -11,7 +11,7 @@ import { isSafeUrl } from './safe-url'
  * docs/decisions/003-html-renderer.md.
  */
 
-export interface FigureRange {
+interface FigureRange {
   start: number
   end: number
   ordinal: number

@@ -6,7 +6,7 @@ export const REPORT_REASONS = ['unsupported', 'outdated', 'dead-link', 'differen
 export type ReportReason = (typeof REPORT_REASONS)[number]
 
 export const RESOLUTIONS = ['upheld', 'dismissed'] as const
-export type Resolution = (typeof RESOLUTIONS)[number]
+type Resolution = (typeof RESOLUTIONS)[number]
 
 export const REPORT_COMMENT_MAX = 2000
 export const RESOLUTION_NOTE_MAX = 1000

@@ -13,7 +13,7 @@ import { escapeHtml } from './html'
  * docs/decisions/003-html-renderer.md).
  */
 
-export type Op = 'same' | 'added' | 'removed'
+type Op = 'same' | 'added' | 'removed'
 
 /** A run of text, or a citation (by source id), that is in both revisions, only the new one or only the old one. */
 export type InlinePart = { op: Op; text: string } | { op: Op; citation: string | null }
@@ -178,7 +178,7 @@ function wordCounts(node: DocNode): Map<string, number> {
 }
 
 /** Dice coefficient of the two blocks' words (1 = the same words, 0 = none in common). */
-export function similarity(a: DocNode, b: DocNode): number {
+function similarity(a: DocNode, b: DocNode): number {
   const x = wordCounts(a)
   const y = wordCounts(b)
   let total = 0

@@ -7,7 +7,7 @@ const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
 const clean = (max: number) => z.string().trim().max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Remove control characters.')
 
 /** A new source as an editor submits it (API and source picker alike). */
-export const sourceInputSchema = z.object({
+const sourceInputSchema = z.object({
   url: z.string().trim().max(2048).refine(isWebUrl, 'Give the http:// or https:// address of the source.'),
   title: clean(300).min(1, 'Give the title of the source.'),
   publisher: clean(200).min(1, 'Name the publisher (the site, newspaper or body that published it).'),

@@ -7,7 +7,7 @@ import { fail, ok, type Issue, type Result } from './result'
  * Talk is discussion, not content: figures and promotional language in it are not policed, and it
  * is plain text — links are recognised when shown, never stored or rendered as HTML.
  */
-export const TALK_KINDS = ['page', 'product', 'claim'] as const
+const TALK_KINDS = ['page', 'product', 'claim'] as const
 export type TalkKind = (typeof TALK_KINDS)[number]
 
 export const TALK_TITLE_MAX = 200

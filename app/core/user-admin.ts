@@ -10,6 +10,12 @@ const LENGTH: Record<Exclude<BlockDuration, 'indefinite'>, number> = { '1d': DAY
 /** Stored for an indefinite block: an ISO date every comparison treats as "still in force". */
 export const INDEFINITE = '9999-12-31T23:59:59.999Z'
 
+/** The block in force on an account: none once its end has passed. */
+export function blockInForce(user: { blockedUntil: string | null; blockReason: string | null }, now: Date): { blockedUntil: string | null; blockReason: string | null } {
+  const blocked = user.blockedUntil !== null && new Date(user.blockedUntil) > now
+  return { blockedUntil: blocked ? user.blockedUntil : null, blockReason: blocked ? user.blockReason : null }
+}
+
 export function isBlockDuration(value: unknown): value is BlockDuration {
   return typeof value === 'string' && (BLOCK_DURATIONS as readonly string[]).includes(value)
 }

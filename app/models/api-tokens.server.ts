@@ -4,7 +4,7 @@ import { newId, nowIso } from './ids.server'
 
 const PREFIX = 'src_'
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 

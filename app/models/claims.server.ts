@@ -127,7 +127,7 @@ export interface ClaimFilters {
 /** Where a page of claims ends: the sort key of its last claim. */
 export type ClaimCursor = [product: string, metric: string, sortDate: string, id: string]
 
-export function encodeClaimCursor(c: ClaimRecord): string {
+function encodeClaimCursor(c: ClaimRecord): string {
   return Buffer.from(JSON.stringify([c.product, c.metric, c.sortDate, c.id])).toString('base64url')
 }
 
@@ -225,8 +225,16 @@ export async function claimsOutsidePage(db: DB, pageId: string, groups: Readonly
   return result
 }
 
-/** One claim by the page and figure number it comes from (to link an unverified claim). */
-export async function findClaimByFigure(db: DB, pageSlug: string, ordinal: number): Promise<ClaimRecord | null> {
-  const row = await baseQuery(db).where('pages.slug', '=', pageSlug).where('claims.ordinal', '=', ordinal).executeTakeFirst()
-  return row ? toRecord(row) : null
+/** The first claim on a page with this figure text and metric (the demo settles its claims by it). */
+export async function findClaimByText(db: DB, where: { pageSlug: string; text: string; metric: string }): Promise<{ pageId: string; revisionId: string; ordinal: number; text: string; sourceId: string | null } | null> {
+  const row = await db
+    .selectFrom('claims')
+    .innerJoin('pages', 'pages.id', 'claims.page_id')
+    .select(['claims.page_id', 'claims.revision_id', 'claims.ordinal', 'claims.text', 'claims.source_id'])
+    .where('pages.slug', '=', where.pageSlug)
+    .where('claims.text', '=', where.text)
+    .where('claims.metric', '=', where.metric)
+    .orderBy('claims.ordinal')
+    .executeTakeFirst()
+  return row ? { pageId: row.page_id, revisionId: row.revision_id, ordinal: Number(row.ordinal), text: row.text, sourceId: row.source_id } : null
 }

@@ -27,7 +27,7 @@ export interface ContentFeed {
   stop(): Promise<void>
 }
 
-export const POLL_MS = 250
+const POLL_MS = 250
 const HEARTBEAT_MS = 1000
 const CHANNEL = 'sourced_content'
 

@@ -3,20 +3,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { classifyDbFailure } from '#app/core/db-failure'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import type { Database } from '#db/schema'
-import { asReader, healthOf, openDatabase, parseDatabaseUrl } from './db.server'
+import { loadConfig, parseDatabaseUrl } from '#app/config.server'
+import { asReader, healthOf, openDatabase } from './db.server'
 
-/** Opens the test database again with these environment settings (read when a database opens). */
+/** Opens the test database again with the settings of an environment with these variables. */
 function openWith(url: string, env: Record<string, string>): Kysely<Database> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
-  Object.assign(process.env, env)
-  try {
-    return openDatabase(parseDatabaseUrl(url))
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
-  }
+  return openDatabase(parseDatabaseUrl(url), { settings: loadConfig(env).database })
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {

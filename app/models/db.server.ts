@@ -21,49 +21,13 @@ import {
 import pg from 'pg'
 import type { Database } from '#db/schema'
 import { migrationProvider } from '#db/migrations/index'
-import { databaseConfig, type DatabaseSettings } from '#app/config.server'
+import { config as appConfig, type DatabaseConfig, type DatabaseSettings } from '#app/config.server'
 import { classifyDbFailure } from '#app/core/db-failure'
 import { log } from '#app/logger.server'
 import { DatabaseHealth, postgresProbe, type Probe } from './db-health.server'
 
 export type DB = Kysely<Database> | Transaction<Database>
 export type Engine = 'sqlite' | 'postgres'
-
-export type DatabaseConfig =
-  | { engine: 'sqlite'; file: string }
-  | { engine: 'postgres'; url: string }
-
-export const DEFAULT_SQLITE_FILE = './data/sourced.sqlite'
-
-/**
- * Reads DATABASE_URL: a file path or ":memory:" for SQLite, or postgres://… . Throws an Error with
- * a one-line message naming what is wrong, so start-up can stop with it.
- */
-export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
-  const value = (raw ?? '').trim()
-  if (value === '') return { engine: 'sqlite', file: DEFAULT_SQLITE_FILE }
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase()
-  if (scheme === undefined) {
-    if (/[\0\n\r]/.test(value)) throw new Error('DATABASE_URL contains a control character')
-    return { engine: 'sqlite', file: value.replace(/^(sqlite|file):/, '') }
-  }
-  if (scheme !== 'postgres' && scheme !== 'postgresql') {
-    throw new Error(
-      `DATABASE_URL uses the unsupported scheme "${scheme}://": use a SQLite file path, ":memory:" or postgres://user@host:5432/database`,
-    )
-  }
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new Error('DATABASE_URL is not a valid URL: expected postgres://user@host:5432/database')
-  }
-  if (url.hostname === '') throw new Error('DATABASE_URL has no host name: expected postgres://user@host:5432/database')
-  if (url.pathname.replace(/^\//, '') === '') {
-    throw new Error('DATABASE_URL names no database: expected postgres://user@host:5432/database')
-  }
-  return { engine: 'postgres', url: value }
-}
 
 /**
  * SQLite's transactions begin IMMEDIATE, so two writers queue for the lock instead of failing
@@ -351,11 +315,13 @@ export interface OpenOptions {
   searchPath?: string
   /** PostgreSQL only: one connection without statement or query timeouts, for migrations. */
   maintenance?: boolean
+  /** Timeouts and pool sizes other than the configured ones (tests). */
+  settings?: DatabaseSettings
 }
 
-/** Opens a database with the timeouts and pool sizes of the environment (see config.server.ts). */
+/** Opens a database with the configured timeouts and pool sizes (see config.server.ts). */
 export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Kysely<Database> {
-  const settings = databaseConfig()
+  const settings = options.settings ?? appConfig.database
   return config.engine === 'sqlite' ? openSqlite(config.file, settings) : openPostgres(config.url, settings, options)
 }
 
@@ -396,7 +362,7 @@ let shared: { db: Kysely<Database>; config: DatabaseConfig } | undefined
 /** The process-wide database, opened from DATABASE_URL on first use. */
 export function getDb(): Kysely<Database> {
   if (!shared) {
-    const config = parseDatabaseUrl(process.env.DATABASE_URL)
+    const config = appConfig.databaseUrl
     shared = { db: openDatabase(config), config }
   }
   return shared.db

@@ -13,7 +13,7 @@ import { getPageBySlug } from './pages.server'
 import { cachedRender } from './render-cache.server'
 import { getSourcesByIds } from './sources.server'
 
-export const FEED_ENTRIES = 50
+const FEED_ENTRIES = 50
 // A feed is polled often; diffs of huge revisions would make every poll slow for every
 // reader. Above this size the entry links to the diff instead of carrying it.
 const MAX_DIFF_BYTES = 200_000
@@ -31,7 +31,7 @@ const path = {
   user: (username: string) => `/users/${encodeURIComponent(username)}`,
 }
 
-export function sizeChangeLabel(t: Translate, lang: Lang, entry: Pick<HistoryEntry, 'size' | 'parentSize'>): string {
+function sizeChangeLabel(t: Translate, lang: Lang, entry: Pick<HistoryEntry, 'size' | 'parentSize'>): string {
   const delta = entry.size - (entry.parentSize ?? 0)
   const size = formatNumber(lang, Math.abs(delta))
   return delta > 0 ? t('history.sizeUp', { size }) : delta < 0 ? t('history.sizeDown', { size }) : t('history.sizeSame')

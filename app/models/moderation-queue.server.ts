@@ -73,7 +73,7 @@ export async function listQueue(db: DB, filters: QueueFilters, window: { after?:
 }
 
 /** The first distinct flagged texts per kind of each revision, in reading order. */
-export async function sampleFindingTexts(db: DB, revisionIds: readonly string[]): Promise<Map<string, Partial<Record<FindingKind, string[]>>>> {
+async function sampleFindingTexts(db: DB, revisionIds: readonly string[]): Promise<Map<string, Partial<Record<FindingKind, string[]>>>> {
   const result = new Map<string, Partial<Record<FindingKind, string[]>>>()
   if (revisionIds.length === 0) return result
   const rows = await db
@@ -97,7 +97,7 @@ export async function sampleFindingTexts(db: DB, revisionIds: readonly string[])
   return result
 }
 
-export async function countFindingsByRevision(db: DB, revisionIds: readonly string[]): Promise<Map<string, Partial<Record<FindingKind, number>>>> {
+async function countFindingsByRevision(db: DB, revisionIds: readonly string[]): Promise<Map<string, Partial<Record<FindingKind, number>>>> {
   const result = new Map<string, Partial<Record<FindingKind, number>>>()
   if (revisionIds.length === 0) return result
   const rows = await db

@@ -41,7 +41,7 @@ export interface ReaderFigure extends FigureView {
 }
 
 /** What the link checker last found for a figure's or citation's quote (app/core/link-check.ts). */
-export interface QuoteCheck {
+interface QuoteCheck {
   linkStatus?: string | null
   quoteFound?: boolean | null
   quoteCheckedAt?: string | null
@@ -61,7 +61,7 @@ export interface PageView {
 export type Which = { kind: 'stable' } | { kind: 'latest' } | { kind: 'revision'; id: string }
 
 /** Renders the body once per revision and UI language: revisions never change. */
-export function renderRevisionBody(revisionId: string, content: PageContent, figures: readonly FigureRecord[], uiLang: Lang): string {
+function renderRevisionBody(revisionId: string, content: PageContent, figures: readonly FigureRecord[], uiLang: Lang): string {
   return cachedRender(`${revisionId}:${uiLang}`, () => {
     const t = translator(uiLang)
     return renderBody(content.body, {

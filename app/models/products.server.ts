@@ -158,7 +158,7 @@ export async function getProductsBySlugs(db: DB, slugs: readonly string[]): Prom
 }
 
 /** Products by the key of a name or alias: how subjects saved before products find theirs. */
-export async function getProductsByNameKeys(db: DB, keys: readonly string[]): Promise<Map<string, ProductSummary>> {
+async function getProductsByNameKeys(db: DB, keys: readonly string[]): Promise<Map<string, ProductSummary>> {
   const wanted = [...new Set(keys)].filter((k) => k !== '')
   if (wanted.length === 0) return new Map()
   const rows = await db
@@ -328,4 +328,16 @@ export async function resolveSubjects(db: DB, subjects: PageContent['subjects'])
   const byKey = await getProductsByNameKeys(db, unnamed)
   const link = <T extends { name: string; product?: string }>(s: T): T => (s.product ? s : byKey.has(nameKey(s.name)) ? { ...s, product: byKey.get(nameKey(s.name))!.slug } : s)
   return { proprietary: subjects.proprietary.map(link), alternatives: subjects.alternatives.map(link) }
+}
+
+/** A product's new address in the rows derived from it and from pages naming it (a move, decision 028). */
+export async function renameProductInIndexes(db: DB, pageId: string, from: string, to: string): Promise<void> {
+  await db.updateTable('product_index').set({ slug: to }).where('page_id', '=', pageId).execute()
+  await db.updateTable('product_links').set({ to_slug: to }).where('to_slug', '=', from).execute()
+  await db.updateTable('comparison_subjects').set({ product_slug: to }).where('product_slug', '=', from).execute()
+}
+
+/** The addresses of every published product. */
+export async function listProductSlugs(db: DB): Promise<Set<string>> {
+  return new Set((await db.selectFrom('product_index').select('slug').execute()).map((r) => r.slug))
 }

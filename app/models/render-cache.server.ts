@@ -1,3 +1,5 @@
+import { config } from '#app/config.server'
+
 /**
  * Rendered HTML of immutable things — a revision's body, a diff between two revision ids — by id
  * (and UI language, which names the tables). They never change, so an entry never goes stale; the
@@ -5,8 +7,7 @@
  * string), and by RENDER_CACHE_ENTRIES when that is set. Each process keeps its own: nothing
  * another instance or worker needs lives here.
  */
-const BYTES = Number(process.env.RENDER_CACHE_BYTES || 32 * 1024 * 1024)
-const ENTRIES = Number(process.env.RENDER_CACHE_ENTRIES || Infinity)
+const { bytes: BYTES, entries: ENTRIES } = config.renderCache
 const cache = new Map<string, string>()
 let bytes = 0
 

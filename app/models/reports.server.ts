@@ -4,7 +4,7 @@ import type { ReportReason } from '#app/core/reports'
 import type { DB } from './db.server'
 import { newId } from './ids.server'
 
-export type ReportStatus = 'open' | 'upheld' | 'dismissed'
+type ReportStatus = 'open' | 'upheld' | 'dismissed'
 
 export interface Report {
   id: string
@@ -112,17 +112,6 @@ export async function listTargetSupport(db: DB, pageId: string): Promise<TargetS
   return [...byKey].map(([key, e]) => ({ key, reporters: e.reporters.size, trustedReporter: e.trusted, confirmed: e.confirmed }))
 }
 
-/** Distinct reporters and whether one is trusted, for each of the given reports. */
-export async function listReportSupport(db: DB, reportIds: string[]): Promise<Map<string, { reporters: number; trustedReporter: boolean }>> {
-  if (reportIds.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('report_reporters')
-    .select(['report_id', (eb) => eb.fn.countAll<number>().as('reporters'), (eb) => eb.fn.max('trusted').as('trusted')])
-    .where('report_id', 'in', reportIds)
-    .groupBy('report_id')
-    .execute()
-  return new Map(rows.map((r) => [r.report_id, { reporters: Number(r.reporters), trustedReporter: Number(r.trusted) === 1 }]))
-}
 
 /** Upheld reports of a page that no published edit has fixed yet. */
 export async function listUnfixedUpheldReports(db: DB, pageId: string): Promise<Array<{ id: string; targetKey: string; upheldClaims: string[] | null }>> {

@@ -51,7 +51,7 @@ export interface ReadOptions {
 }
 
 /** What a snapshot whose content is hidden reads as: nothing but its language. */
-export function redactedContent(lang: PageContent['lang']): PageContent {
+function redactedContent(lang: PageContent['lang']): PageContent {
   return { title: '', summary: '', lang, subjects: { proprietary: [], alternatives: [] }, categories: [], body: { type: 'doc', content: [] } }
 }
 

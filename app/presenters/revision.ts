@@ -8,7 +8,7 @@ import type { RevisionMeta } from '#app/models/revisions.server'
  * routes answer only through these, so a column added to a table never leaks into the API.
  */
 
-export interface FindingView {
+interface FindingView {
   kind: Finding['kind']
   /** Where the offsets point: the body's plain text (text blocks joined by "\n"), the title or the summary. */
   field: Finding['field']
@@ -20,7 +20,7 @@ export interface FindingView {
   message: string
 }
 
-export function presentFinding(f: Finding): FindingView {
+function presentFinding(f: Finding): FindingView {
   return { kind: f.kind, field: f.field, text: f.text, start: f.start, end: f.end, category: f.category, message: f.message }
 }
 

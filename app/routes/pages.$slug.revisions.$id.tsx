@@ -22,7 +22,7 @@ import { loadPageView } from '#app/models/page-view.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getOrigins } from '#app/origin.server'
 import { revertRevision } from '#app/services/revert-revision.server'
-import { activeProtection } from '#app/services/save-revision.server'
+import { protectionInForce } from '#app/core/protection'
 import historyCss from '#app/styles/history.css?url'
 import { readFormData } from '#app/form-body.server'
 import { NO_HYDRATION } from '#app/components/hydration'
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) throw notFound((await getPageBySlug(db, slug)) ? t('permalink.notFound') : t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
   const { page, revision } = view
   const [neighbours, decision] = await Promise.all([getRevisionNeighbours(db, page.id, revision.id), revision.status === 'rejected' ? getDecision(db, revision.id) : null])
-  const canEdit = can(actor, 'page.edit', { protection: activeProtection(page) })
+  const canEdit = can(actor, 'page.edit', { protection: protectionInForce(page, new Date()) })
   const sameAsCurrent = revision.id === page.latestRevisionId || (await getRevisionContentHash(db, page.latestRevisionId)) === revision.contentHash
   return {
     title: t('permalink.title', { title: revision.content.title || page.title, time: formatDateTime(uiLang, revision.createdAt) }),
@@ -87,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') !== 'revert') return data({ error: t('error.generic.body'), conflict: null }, { status: 400 })
   const page = await getPageBySlug(getDb(), slug)
   if (!page) throw notFound(t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
-  if (!can(actor, 'page.edit', { protection: activeProtection(page) })) throw forbidden(t('revert.error.protected'))
+  if (!can(actor, 'page.edit', { protection: protectionInForce(page, new Date()) })) throw forbidden(t('revert.error.protected'))
   const baseRevisionId = String(form.get('baseRevisionId') ?? '')
   const result = await revertRevision(getDb(), {
     actor,

@@ -5,6 +5,7 @@ import { countPages } from '#app/models/pages.server'
 import { ensureClaimsIndex } from '#app/models/claims.server'
 import { ensureProductIndex } from '#app/models/products.server'
 import { ensureSearchIndex } from '#app/models/search.server'
+import { config as appConfig } from '#app/config.server'
 import { log } from '#app/logger.server'
 import { linkCheckerSettingsFromEnv, startLinkChecker, type RunningLinkChecker } from './link-checker.server'
 import { seedDemo } from './seed-demo.server'
@@ -45,13 +46,13 @@ export async function bootstrap(options: { backgroundJobs: boolean } = { backgro
   await seedIfEmpty(db)
   // Started after seeding, so that its first pass never competes with it: the demo's revisions
   // queue checks of their sources, and a running checker would be woken by each.
-  if (options.backgroundJobs && process.env.LINK_CHECKER !== 'off' && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
+  if (options.backgroundJobs && appConfig.linkChecker.enabled && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
   // Mail waits in the job table and goes out from here (one process), never from the request that caused it.
   if (options.backgroundJobs) mailer ??= startMailer(db, { beforeEachPass: queueDigests })
 }
 
 async function seedIfEmpty(db: ReturnType<typeof getDb>): Promise<void> {
-  if (process.env.DEMO_CONTENT === 'false' || (await countPages(db)) > 0) return
+  if (!appConfig.demoContent || (await countPages(db)) > 0) return
   const accounts = await seedDemo(db)
   if (!accounts) return
   log('info', 'demo content loaded', { accounts: accounts.map((a) => a.username) })

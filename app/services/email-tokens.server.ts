@@ -3,7 +3,7 @@ import type { DB } from '#app/models/db.server'
 import { newId, nowIso } from '#app/models/ids.server'
 import { getEmailTokenByHash, insertEmailToken, type EmailToken } from '#app/models/user-mail.server'
 
-export function hashEmailToken(token: string): string {
+function hashEmailToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 

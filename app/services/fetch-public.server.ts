@@ -30,7 +30,7 @@ import ipaddr from 'ipaddr.js'
 import { Agent, buildConnector, request } from 'undici'
 import type { Dispatcher } from 'undici'
 
-export type FetchStatus = 'ok' | 'redirected' | 'dead' | 'blocked' | 'timeout' | 'too-large' | 'error'
+type FetchStatus = 'ok' | 'redirected' | 'dead' | 'blocked' | 'timeout' | 'too-large' | 'error'
 
 export interface FetchPublicOptions {
   connectTimeoutMs?: number

@@ -5,6 +5,7 @@ import type { Analysis } from '#app/core/analyse'
 import { htmlToText, collapseWhitespace } from '#app/core/html-text'
 import { dueThresholds, isTransient, judgeNetwork, judgeQuotes, recheckAt, retryDelayMs, sourcesToRecheck, type LinkStatus, type NetworkVerdict, type QuoteResult, type Schedule, type SourceQuote } from '#app/core/link-check'
 import { normaliseForMatch } from '#app/core/quote-match'
+import { getConfig, loadConfig } from '#app/config.server'
 import { log } from '#app/logger.server'
 import type { DB } from '#app/models/db.server'
 import { listCitations, listFigures } from '#app/models/evidence.server'
@@ -50,51 +51,48 @@ export interface LinkCheckerSettings extends Schedule {
   fetchDeps?: Partial<FetchPublicDeps>
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`)
-  return value
-}
-
 /**
  * The test-only allowlist of host:port pairs the checker may reach although they are not public.
  *
  * Why an environment variable at all: `npm run check-links` is tested as the separate process it
  * is in production, and a separate process cannot be handed an option. Why it cannot leak into
- * production: it is read only when NODE_ENV is exactly "test" (Vitest sets it; `npm run serve`
+ * production: it is honoured only when NODE_ENV is exactly "test" (Vitest sets it; `npm run serve`
  * and the test server set "production", a plain `npm run check-links` leaves it unset), and a
  * value set anywhere else is refused loudly rather than silently honoured. In-process tests pass
  * `fetch.testAllowlist` directly instead.
  */
-export function testAllowlistFromEnv(env: NodeJS.ProcessEnv = process.env): ReadonlySet<string> | undefined {
-  const raw = env.LINK_CHECK_TEST_ALLOWLIST
-  if (raw === undefined || raw.trim() === '') return undefined
-  if (env.NODE_ENV !== 'test') {
+export function testAllowlistFromEnv(env?: Record<string, string | undefined>): ReadonlySet<string> | undefined {
+  const settings = env ? loadConfig(env) : getConfig()
+  const hosts = settings.linkChecker.testAllowlist
+  if (hosts === undefined) return undefined
+  if (settings.nodeEnv !== 'test') {
     log('warn', 'LINK_CHECK_TEST_ALLOWLIST is ignored outside NODE_ENV=test', {})
     return undefined
   }
-  return new Set(raw.split(',').map((entry) => entry.trim()).filter(Boolean))
+  return new Set(hosts)
 }
 
-/** Settings from the environment (documented in the README); defaults suit one small instance. */
-export function linkCheckerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LinkCheckerSettings {
+/**
+ * The checker's settings from the configuration (documented in the README), or from the given
+ * environment; defaults suit one small instance.
+ */
+export function linkCheckerSettingsFromEnv(env?: Record<string, string | undefined>): LinkCheckerSettings {
+  const { linkChecker: c } = env ? loadConfig(env) : getConfig()
   const testAllowlist = testAllowlistFromEnv(env)
   return {
-    intervalHours: positive(env, 'LINK_CHECK_INTERVAL_HOURS', 168),
-    brokenIntervalHours: positive(env, 'LINK_CHECK_BROKEN_INTERVAL_HOURS', 24),
-    maxAttempts: Math.floor(positive(env, 'LINK_CHECK_MAX_ATTEMPTS', 3)),
-    batchSize: Math.floor(positive(env, 'LINK_CHECK_BATCH', 50)),
-    concurrency: Math.floor(positive(env, 'LINK_CHECK_CONCURRENCY', 4)),
-    intervalMinutes: positive(env, 'LINK_CHECK_INTERVAL_MINUTES', 10),
+    intervalHours: c.intervalHours,
+    brokenIntervalHours: c.brokenIntervalHours,
+    maxAttempts: c.maxAttempts,
+    batchSize: c.batchSize,
+    concurrency: c.concurrency,
+    intervalMinutes: c.intervalMinutes,
     lockMs: 5 * 60_000,
     retryBaseMs: 60_000,
     wakeDelayMs: 5_000,
-    offlineMinHosts: Math.floor(positive(env, 'LINK_CHECK_OFFLINE_HOSTS', 3)),
+    offlineMinHosts: c.offlineMinHosts,
     fetch: {
-      connectTimeoutMs: positive(env, 'LINK_CHECK_CONNECT_TIMEOUT_MS', 5_000),
-      totalTimeoutMs: positive(env, 'LINK_CHECK_TIMEOUT_MS', 20_000),
+      connectTimeoutMs: c.connectTimeoutMs,
+      totalTimeoutMs: c.totalTimeoutMs,
       maxBytes: 1_048_576,
       maxRedirects: 5,
       ...(testAllowlist ? { testAllowlist } : {}),
@@ -169,19 +167,19 @@ const wakers = new Set<() => void>()
  * next scheduled time. Other instances and a cron-run `npm run check-links` find the queued jobs
  * on their own next pass.
  */
-export function wakeLinkCheckers(): void {
+function wakeLinkCheckers(): void {
   for (const wake of wakers) wake()
 }
 
 /** What a page says, as text to look for quotes in; null when nothing readable arrived. */
-export function readableText(result: Pick<FetchPublicResult, 'body' | 'contentType'>): string | null {
+function readableText(result: Pick<FetchPublicResult, 'body' | 'contentType'>): string | null {
   if (result.body === null) return null
   const type = (result.contentType ?? 'text/html').split(';')[0]!.trim().toLowerCase()
   const markup = type === '' || type.includes('html') || type.includes('xml')
   return markup ? htmlToText(result.body) : collapseWhitespace(result.body)
 }
 
-export type CheckOutcome =
+type CheckOutcome =
   | { kind: 'recorded'; sourceId: string; status: LinkStatus; httpStatus: number | null; quoteResults: QuoteResult[]; url: string }
   | { kind: 'retry'; sourceId: string; status: LinkStatus; reason: string | null; retryAt: string }
   | { kind: 'unchecked'; sourceId: string; reason: string | null; retryAt: string }
@@ -296,7 +294,7 @@ export interface PassSummary {
   failedHosts: string[]
 }
 
-export function newWorkerId(): string {
+function newWorkerId(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
 }
 

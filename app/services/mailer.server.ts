@@ -16,7 +16,7 @@ export interface OutgoingMail {
   headers?: Record<string, string>
 }
 
-export const SEND_MAIL = 'send-mail'
+const SEND_MAIL = 'send-mail'
 const MAX_ATTEMPTS = 10
 
 /**
@@ -32,7 +32,7 @@ export async function enqueueMail(db: DB, mail: OutgoingMail): Promise<void> {
 export type SendMail = (mail: OutgoingMail & { messageId: string }) => Promise<void>
 
 /** nodemailer over SMTP_URL, or — without one — the log, so a fresh install works and shows what it would send. */
-export function createMailTransport(): SendMail {
+function createMailTransport(): SendMail {
   if (!config.mail.smtpUrl) {
     return async (mail) => log('info', 'mail (no SMTP_URL: written to the log)', { to: mail.to, subject: mail.subject, text: mail.text })
   }
@@ -48,7 +48,7 @@ export function createMailTransport(): SendMail {
  * Message-ID, so in the rare crash between "accepted" and "completed" a resent mail is
  * recognisable as the same one.
  */
-export async function deliverDueMail(db: Kysely<Database>, send: SendMail, workerId: string): Promise<{ sent: number; failed: number }> {
+async function deliverDueMail(db: Kysely<Database>, send: SendMail, workerId: string): Promise<{ sent: number; failed: number }> {
   let sent = 0
   let failed = 0
   for (;;) {

@@ -4,6 +4,7 @@ import { appendLog } from '#app/models/moderation.server'
 import { recordMove } from '#app/models/page-redirects.server'
 import { getPageBySlug, setPageSlug } from '#app/models/pages.server'
 import { notify } from './notify.server'
+import { renameProductInIndexes } from '#app/models/products.server'
 
 export interface MovePageInput {
   actor: { id: string }
@@ -42,9 +43,7 @@ export async function movePage(db: DB, input: MovePageInput): Promise<MovePageRe
       await recordMove(trx, { pageId: page.id, from: page.slug, to, actorId: input.actor.id })
       if (page.kind === 'product') {
         // Derived rows name products by slug; reindexing later maps old slugs through the redirects too.
-        await trx.updateTable('product_index').set({ slug: to }).where('page_id', '=', page.id).execute()
-        await trx.updateTable('product_links').set({ to_slug: to }).where('to_slug', '=', page.slug).execute()
-        await trx.updateTable('comparison_subjects').set({ product_slug: to }).where('product_slug', '=', page.slug).execute()
+        await renameProductInIndexes(trx, page.id, page.slug, to)
       }
       await appendLog(trx, { action: 'page.move', actorId: input.actor.id, pageId: page.id, reason, detail: { from: page.slug, to } })
       await notify(trx, { kind: 'move', subject: { kind: 'page', id: page.id }, actorId: input.actor.id, detail: { from: page.slug, to } }, { watchersOf: [{ kind: 'page', id: page.id }] })

@@ -7,7 +7,7 @@ export type ProtectPageResult = { ok: true; page: { slug: string } } | { ok: fal
 
 /**
  * Sets or lifts a page's protection (who may edit it), with a public reason and an optional
- * expiry, and logs it. `saveRevision` enforces it through `activeProtection`.
+ * expiry, and logs it. `saveRevision` enforces it through `protectionInForce` (core).
  */
 export async function protectPage(db: DB, input: { moderator: { id: string }; slug: string; protection: ProtectionInput }): Promise<ProtectPageResult> {
   return db.transaction().execute(async (trx) => {

@@ -12,7 +12,7 @@ import { getPageById, getPageBySlug, updatePageHeads, type PageRecord } from '#a
 import { findRevisionByIdempotencyKey, getRevision, listChainBetween, setRevisionStatus } from '#app/models/revisions.server'
 import { existingSourceIds } from '#app/models/sources.server'
 import { recordRevision } from './record-revision.server'
-import { activeProtection } from './save-revision.server'
+import { protectionInForce } from '#app/core/protection'
 import { settleUpheldReports } from './upheld-reports.server'
 
 export interface RollbackInput {
@@ -82,7 +82,7 @@ async function rollbackInTransaction(trx: DB, input: RollbackInput, reason: stri
     const replay = await replayed(trx, input)
     if (replay) return replay
   }
-  if (!can(input.moderator, 'page.edit', { protection: activeProtection(page) })) {
+  if (!can(input.moderator, 'page.edit', { protection: protectionInForce(page, new Date()) })) {
     return { ok: false, status: 403, code: 'forbidden', message: 'This page is protected at a level your account cannot edit.' }
   }
   if (page.latestRevisionId !== input.expectedLatestId) {

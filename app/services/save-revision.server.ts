@@ -7,7 +7,8 @@ import { figureDateIssues } from '#app/core/figure-dates'
 import { validateProductContent, type PageKind } from '#app/core/product'
 import { diffEvidence, sourcesDropped } from '#app/core/evidence-diff'
 import { mergeContent } from '#app/core/merge'
-import { can, type Protection } from '#app/core/permissions'
+import { can } from '#app/core/permissions'
+import { protectionInForce } from '#app/core/protection'
 import type { Issue } from '#app/core/result'
 import { slugify } from '#app/core/slug'
 import { referencedSourceIds } from '#app/core/source-refs'
@@ -45,7 +46,7 @@ export interface SaveRevisionInput {
   kind?: PageKind
 }
 
-export interface SavedRevision {
+interface SavedRevision {
   page: { id: string; slug: string }
   revision: { id: string; parentId: string | null; status: RevisionStatus; findings: Finding[]; merged: boolean }
   /** True when this answers a repeated submit with the revision the first one created. */
@@ -244,7 +245,7 @@ async function appendRevision(trx: DB, input: Save, slug: string, submitted: Pag
     const replay = await replayed(trx, input, input.idempotencyFingerprint)
     if (replay) return replay
   }
-  const protection = activeProtection(page)
+  const protection = protectionInForce(page, new Date())
   if (!can(input.actor, 'page.edit', { protection })) {
     return { ok: false, status: 403, code: 'protected', message: `This page is protected (${protection}): ${page.protectionReason ?? 'no reason given'}.` }
   }
@@ -319,8 +320,3 @@ async function storeConflict(trx: DB, input: Save, page: PageRecord, baseId: str
   return id
 }
 
-export function activeProtection(page: Pick<PageRecord, 'protection' | 'protectionExpiresAt'>, now = new Date()): Protection | null {
-  if (!page.protection) return null
-  if (page.protectionExpiresAt && new Date(page.protectionExpiresAt) <= now) return null
-  return page.protection as Protection
-}

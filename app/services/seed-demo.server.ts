@@ -9,6 +9,7 @@ import { sourceUrlKey } from '#app/core/source-url'
 import { hashPassword } from '#app/auth/password.server'
 import { loadMetricRegistry } from '#app/models/metrics.server'
 import { newId, nowIso } from '#app/models/ids.server'
+import { getMeta, insertMeta } from '#app/models/meta.server'
 import { insertPage, updatePageHeads } from '#app/models/pages.server'
 import { insertSource } from '#app/models/sources.server'
 import { insertUser } from '#app/models/users.server'
@@ -31,7 +32,7 @@ const DEMO_ACCOUNTS: Array<{ username: string; role: Role }> = [
 ]
 
 /** The account demo revisions are attributed to; it has no password and cannot sign in. */
-export const SEED_AUTHOR = 'Sourced'
+const SEED_AUTHOR = 'Sourced'
 
 function replaceSourceKeys(node: DocNode, ids: Map<string, string>): DocNode {
   const swap = (attrs: Record<string, unknown> | undefined) => {
@@ -62,7 +63,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | nu
   try {
     await db.transaction().execute(async (trx) => {
       // The meta row is the claim: a second instance starting at the same time fails here.
-      await trx.insertInto('meta').values({ key: 'demo_seeded_at', value: nowIso() }).execute()
+      await insertMeta(trx, 'demo_seeded_at', nowIso())
       const authorId = newId()
       await insertUser(trx, { id: authorId, username: SEED_AUTHOR, passwordHash: null, role: 'trusted', createdAt: nowIso() })
       const accountIds = new Map<string, string>()
@@ -102,8 +103,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[] | nu
       await seedUnverifiedClaims(trx, { recorderId: accountIds.get('demo-editor')!, settlerId: authorId })
     })
   } catch (error) {
-    const seeded = await db.selectFrom('meta').select('value').where('key', '=', 'demo_seeded_at').executeTakeFirst()
-    if (seeded) return null
+    if ((await getMeta(db, 'demo_seeded_at')) !== null) return null
     throw error
   }
   return accounts.map(({ username, role, password }) => ({ username, role, password }))

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
 import { newId, nowIso } from '#app/models/ids.server'
+import { findClaimByText } from '#app/models/claims.server'
 import { appendLog } from '#app/models/moderation.server'
+import { listProductSlugs } from '#app/models/products.server'
 import { insertClaimEvent, insertUnverifiedClaim, settleClaim } from '#app/models/unverified-claims.server'
 import type { Database } from '#db/schema'
 import { demoUnverifiedClaims } from '#db/seed/demo-unverified-claims'
@@ -11,7 +13,7 @@ import { demoUnverifiedClaims } from '#db/seed/demo-unverified-claims'
  * moderation log as if done through /claims/unverified. Runs after the demo pages are approved.
  */
 export async function seedUnverifiedClaims(trx: Kysely<Database> | Transaction<Database>, accounts: { recorderId: string; settlerId: string }): Promise<void> {
-  const products = new Set((await trx.selectFrom('product_index').select('slug').execute()).map((r) => r.slug))
+  const products = await listProductSlugs(trx)
   for (const seed of demoUnverifiedClaims) {
     const id = newId()
     const now = nowIso()
@@ -23,18 +25,9 @@ export async function seedUnverifiedClaims(trx: Kysely<Database> | Transaction<D
     if (!settle) continue
     let figure: { pageId: string; revisionId: string; ordinal: number; text: string; sourceId: string | null } | null = null
     if (settle.status !== 'no-source') {
-      const row = await trx
-        .selectFrom('claims')
-        .innerJoin('pages', 'pages.id', 'claims.page_id')
-        .select(['claims.page_id', 'claims.revision_id', 'claims.ordinal', 'claims.text', 'claims.source_id'])
-        .where('pages.slug', '=', settle.page)
-        .where('claims.text', '=', settle.figureText)
-        .where('claims.metric', '=', settle.metric)
-        .orderBy('claims.ordinal')
-        .executeTakeFirst()
+      figure = await findClaimByText(trx, { pageSlug: settle.page, text: settle.figureText, metric: settle.metric })
       // The demo pages changed under this list: the claim stays open rather than link the wrong figure.
-      if (!row) continue
-      figure = { pageId: row.page_id, revisionId: row.revision_id, ordinal: Number(row.ordinal), text: row.text, sourceId: row.source_id }
+      if (!figure) continue
     }
     await settleClaim(trx, id, { status: settle.status, settledBy: accounts.settlerId, settledAt: now, note: settle.note, figure })
     await insertClaimEvent(trx, {

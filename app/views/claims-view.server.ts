@@ -13,9 +13,9 @@ import { listMetrics } from '#app/models/metrics.server'
 import { listClaimEvents, listUnverifiedClaims, type UnverifiedClaimView } from '#app/models/unverified-claims.server'
 
 /** Points per metric on a product page: the page's cost stays flat however many claims gather. */
-export const POINTS_PER_METRIC = 24
+const POINTS_PER_METRIC = 24
 
-export interface TimelineRow {
+interface TimelineRow {
   id: string
   value: string
   date: string
@@ -41,11 +41,11 @@ export interface TimelineView {
 }
 
 /** Where a claim's evidence is read: its figure on the comparison, or (on a product's own text) its source. */
-export function evidenceHref(c: ClaimRecord): string {
+function evidenceHref(c: ClaimRecord): string {
   return c.page.kind === 'comparison' ? `/pages/${c.page.slug}#fig-${c.ordinal}` : c.source.url
 }
 
-export function claimDateText(c: Pick<ClaimRecord, 'asOf' | 'undated' | 'source'>, lang: Lang, t: Translate): string {
+function claimDateText(c: Pick<ClaimRecord, 'asOf' | 'undated' | 'source'>, lang: Lang, t: Translate): string {
   if (c.asOf) return formatAsOf(lang, c.asOf)
   const published = c.source.publishedAt?.slice(0, 7)
   return published ? t('claims.undated', { published: formatAsOf(lang, published) }) : t('claims.undatedNoDate')

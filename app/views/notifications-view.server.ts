@@ -15,7 +15,7 @@ export interface NotificationView {
   linkKind: 'diff' | 'thread' | 'page'
 }
 
-export const NOTIFICATIONS_PER_PAGE = 50
+const NOTIFICATIONS_PER_PAGE = 50
 
 /** A person's notifications, newest first, with the words and links each one needs. */
 export async function getNotificationsView(db: DB, userId: string, options: { before: string | null; limit?: number }) {

@@ -54,7 +54,7 @@ export interface Viewer {
   moderator: boolean
 }
 
-export const THREADS_PER_PAGE = 20
+const THREADS_PER_PAGE = 20
 
 /**
  * Everything a talk page shows, redacted for the viewer: a deleted post shows only that it was

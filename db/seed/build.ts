@@ -54,7 +54,7 @@ function textNode(text: string, marks?: readonly DocMark[]): DocNode {
 }
 
 /** Strings → text nodes, empty strings dropped, adjacent text nodes with equal marks merged. */
-export function inline(items: readonly Inline[]): DocNode[] {
+function inline(items: readonly Inline[]): DocNode[] {
   const out: DocNode[] = []
   for (const item of items) {
     if (typeof item === 'string' && item.length === 0) continue
@@ -124,7 +124,7 @@ export function p(...items: Inline[]): DocNode {
   return withContent('paragraph', inline(items))
 }
 
-export function li(...items: Flow[]): DocNode {
+function li(...items: Flow[]): DocNode {
   const content = flow(items)
   return { type: 'listItem', content: content.length > 0 ? content : [p()] }
 }
@@ -154,10 +154,6 @@ export function quote(...items: Flow[]): DocNode {
   return { type: 'blockquote', content: content.length > 0 ? content : [p()] }
 }
 
-export function hr(): DocNode {
-  return { type: 'horizontalRule' }
-}
-
 const CELL_ATTRS = { colspan: 1, rowspan: 1, colwidth: null }
 
 function cell(type: 'tableHeader' | 'tableCell', value: Cell): DocNode {
@@ -184,25 +180,13 @@ export function table(headerRow: readonly Cell[], ...rows: (readonly Cell[])[]):
 
 // ── Inline ─────────────────────────────────────────────────────────────────────────────────────
 
-export function text(value: string): DocNode {
-  return textNode(value)
-}
-
 export function bold(...items: Inline[]): DocNode {
   return single(addMark({ type: 'bold' }, items), 'bold')
-}
-
-export function italic(...items: Inline[]): DocNode {
-  return single(addMark({ type: 'italic' }, items), 'italic')
 }
 
 export function link(content: Inline, href: string): DocNode {
   if (!/^(https?:|mailto:)/.test(href)) throw new Error(`link: unsafe href ${href}`)
   return single(addMark({ type: 'link', attrs: { href, target: null, rel: null, class: null } }, [content]), 'link')
-}
-
-export function br(): DocNode {
-  return { type: 'hardBreak' }
 }
 
 /** A number that states a fact, with its evidence (a text node with a `figure` mark). */

@@ -9,7 +9,8 @@
 // alternating). The bar: each route within 1.5×, start-up within 2×.
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
-import { openDatabase, parseDatabaseUrl } from '#app/models/db.server'
+import { parseDatabaseUrl } from '#app/config.server'
+import { openDatabase } from '#app/models/db.server'
 import { startServer, type RunningServer } from '#test/server'
 
 const { values } = parseArgs({

@@ -39,7 +39,7 @@ interface FindingsState {
 
 type FindingsMeta = { type: 'start'; id: number } | { type: 'answer'; id: number; doc: PMNode; answer: LintAnswer }
 
-export const findingsKey = new PluginKey<FindingsState>('liveFindings')
+const findingsKey = new PluginKey<FindingsState>('liveFindings')
 
 function decorate(doc: PMNode, findings: EditorFinding[]): DecorationSet {
   return DecorationSet.create(
@@ -53,7 +53,7 @@ function decorate(doc: PMNode, findings: EditorFinding[]): DecorationSet {
  * findings (the ones the save and the review page report), each with its message. A figure whose
  * quote does not show it is uncited too, and says so.
  */
-export function findingsOfAnswer(doc: PMNode, answer: LintAnswer): EditorFinding[] {
+function findingsOfAnswer(doc: PMNode, answer: LintAnswer): EditorFinding[] {
   const index = indexPlainText(doc)
   const findings: EditorFinding[] = []
   for (const f of answer.findings) {

@@ -28,7 +28,7 @@ export interface PageForm {
 
 let lastKey = 0
 /** A key for a row added in the browser. */
-export function rowKey(): string {
+function rowKey(): string {
   lastKey += 1
   return `added-${lastKey}`
 }
@@ -125,7 +125,7 @@ export function issueField(path: string): IssueField {
  * Row numbers in issue paths count the rows that were saved; blank rows in the form were skipped.
  * This gives the form row an issue belongs to.
  */
-export function formRowOfSavedRow(formRows: readonly object[], savedIndex: number): number {
+function formRowOfSavedRow(formRows: readonly object[], savedIndex: number): number {
   let seen = -1
   for (const [i, row] of formRows.entries()) {
     if (blank(row)) continue

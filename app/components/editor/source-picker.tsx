@@ -12,7 +12,7 @@ import { Modal } from './modal'
 import { useUiLang } from '#app/components/i18n'
 import { useEditorT } from './use-editor-t'
 
-export type PickerMode = 'figure' | 'citation'
+type PickerMode = 'figure' | 'citation'
 
 /** What the picker hands back: a figure's or a citation's attributes. */
 export interface Evidence {

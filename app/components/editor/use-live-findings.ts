@@ -7,7 +7,7 @@ import { takeSelectionFromDom } from './dom-selection'
 export type CheckStatus = 'idle' | 'checking' | 'done' | 'unavailable'
 
 /** How long typing must pause before the text is checked. */
-export const CHECK_DELAY_MS = 400
+const CHECK_DELAY_MS = 400
 
 /**
  * Checks the text while it is typed: after a pause, the document goes to the lint API (so the

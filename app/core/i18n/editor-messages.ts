@@ -286,7 +286,7 @@ const en = {
   'editor.conflict.notFound': 'There is no conflicting revision with this id on this page.',
 }
 
-export type EditorMessages = typeof en
+type EditorMessages = typeof en
 
 const de: EditorMessages = {
   'editor.page.newTitle': 'Neuer Vergleich',
@@ -844,18 +844,17 @@ const fr: EditorMessages = {
   'editor.conflict.notFound': 'Cette page n’a pas de révision en conflit avec cet identifiant.',
 }
 
-const catalogues: Record<Lang, EditorMessages> = { en, de, fr }
+export const editorMessages: Record<Lang, EditorMessages> = { en, de, fr }
 
 export type EditorMessageKey = keyof EditorMessages
 type ParamsOf<K extends EditorMessageKey> = EditorMessages[K] extends (params: infer P) => string ? [params: P] : []
 export type EditorTranslate = <K extends EditorMessageKey>(key: K, ...params: ParamsOf<K>) => string
 
 export function editorTranslator(lang: Lang): EditorTranslate {
-  const messages = catalogues[lang]
+  const messages = editorMessages[lang]
   return (key, ...params) => {
     const message = messages[key] as string | ((p: unknown) => string)
     return typeof message === 'function' ? message(params[0]) : message
   }
 }
 
-export const editorMessages = catalogues

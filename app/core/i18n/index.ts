@@ -8,8 +8,8 @@ import { fr } from './fr'
  * All UI strings: the base catalogue (en.ts, de.ts, fr.ts) plus one module per feature under
  * features/, each giving English, German and French for the same keys (the types enforce it).
  */
-export type Messages = typeof en & FeatureMessages
-export type MessageKey = keyof Messages
+type Messages = typeof en & FeatureMessages
+type MessageKey = keyof Messages
 type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : []
 
 const base: Record<Lang, typeof en> = { en, de, fr }
