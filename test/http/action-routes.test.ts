@@ -118,6 +118,20 @@ const ROUTES: Record<string, RouteRule> = {
   'products.$slug.edit.tsx': { minimum: 'editor' },
   'api.v1.products._index.ts': { minimum: 'editor' },
   'api.v1.products.$slug.revisions.ts': { minimum: 'editor' },
+
+  // Moves and suppression (decision 028): moving is a trusted editor's, hiding a moderator's,
+  // deleting an admin's. Empty bodies are 4xx, so nothing moves or disappears here.
+  'pages.$slug.move.tsx': { minimum: 'trusted' },
+  'api.v1.pages.$slug.move.ts': { minimum: 'trusted' },
+  'pages.$slug.revisions.$id_.visibility.tsx': { minimum: 'moderator' },
+  'api.v1.revisions.$id.visibility.ts': { minimum: 'moderator' },
+  'pages.$slug.delete.tsx': { minimum: 'admin' },
+  'products.$slug.move.tsx': { minimum: 'trusted' },
+  'products.$slug.delete.tsx': { minimum: 'admin' },
+  // Unverified claims (decision 027): recording takes an account, like talk; settling is checked
+  // per intent (trusted) by the route.
+  'claims.unverified.tsx': { minimum: 'editor' },
+  'api.v1.claims.unverified.ts': { minimum: 'editor' },
 }
 
 const ROUTES_DIR = path.resolve('app/routes')
