@@ -332,6 +332,11 @@ export function getConfig(): Config {
   return (loaded ??= loadConfig(process.env))
 }
 
+/** Parses the environment again on next use: for a test that points the process at its own database. */
+export function reloadConfig(): void {
+  loaded = undefined
+}
+
 /**
  * The configuration as an object, for the modules that read a setting where they use it. Each
  * property is read from getConfig(), so importing this module never throws; the first read does.
