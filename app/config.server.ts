@@ -160,7 +160,7 @@ const schema = z.object({
   RATE_PASSWORD_RESET_IP: rate(10, 3600),
   RATE_PASSWORD_RESET_ACCOUNT: rate(3, 3600),
   REPORTS_TO_DISPUTE: positive(3),
-  FIGURE_MAX_AGE_MONTHS: positive(DEFAULT_MAX_FIGURE_AGE_MONTHS),
+  FIGURE_MAX_AGE_MONTHS: nonNegative(DEFAULT_MAX_FIGURE_AGE_MONTHS),
   RENDER_CACHE_BYTES: count(32 * MIB, 'bytes'),
   RENDER_CACHE_ENTRIES: count(Infinity, 'entries'),
   PAGE_CACHE_BYTES: count(64 * MIB, 'bytes'),

@@ -444,7 +444,7 @@ export default function ReviewRevision() {
                 <mark className={f.kind === 'metric-mismatch' ? 'hl-metric' : 'hl-mismatch'} lang={revision.lang}>
                   {f.text}
                 </mark>{' '}
-                — {t(`mod.finding.${f.kind}`)}: <span lang={revision.lang}>{f.message}</span>
+                — {t(`mod.finding.${f.kind}`)}{t('punct.colon')} <span lang={revision.lang}>{f.message}</span>
               </li>
             ))}
             {data.findings.unknownSources > 0 ? <li>{t('mod.chip', { label: t('mod.finding.unknown-source'), count: data.findings.unknownSources })}</li> : null}
