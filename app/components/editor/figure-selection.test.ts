@@ -51,7 +51,7 @@ describe('figureTarget', () => {
 
   it('takes the whole figure, with its evidence, when the cursor is inside a figure mark', () => {
     const json = doc(p(text('Tchap has '), figure('375,000', { sourceId: 's1', quote: 'q', asOf: '2024' }), text(' users.')))
-    expect(target(stateWith(json, 'has 37|5,000'))).toEqual({ text: '375,000', covered: '375,000', existing: { sourceId: 's1', quote: 'q', asOf: '2024', metric: null } })
+    expect(target(stateWith(json, 'has 37|5,000'))).toEqual({ text: '375,000', covered: '375,000', existing: { sourceId: 's1', quote: 'q', asOf: '2024', metric: null, metricDefinition: null, product: null } })
   })
 
   it('refuses a selection across two blocks', () => {
