@@ -45,7 +45,7 @@ describe.each(TEST_ENGINES)('the anonymous page cache on $engine', (engine) => {
 
   // A new connection for every read: the primary hands connections to its workers in turn, so
   // consecutive reads are answered by different workers.
-  const read = (server: RunningServer, path = '/pages/slack-vs-element') =>
+  const read = (server: RunningServer, path = '/pages/schleswig-holstein-microsoft-exit') =>
     new Promise<{ html: string; csp: string; etag: string | undefined }>((resolve, reject) => {
       http.get(`${server.url}${path}`, { agent: false }, (res) => {
         let html = ''
@@ -56,7 +56,7 @@ describe.each(TEST_ENGINES)('the anonymous page cache on $engine', (engine) => {
 
   const publish = async (sentence: string) => {
     const trusted = await createUser(t.db, { role: 'trusted' })
-    const page = (await getPageBySlug(t.db, 'slack-vs-element'))!
+    const page = (await getPageBySlug(t.db, 'schleswig-holstein-microsoft-exit'))!
     const latest = (await getRevision(t.db, page.latestRevisionId))!.content
     const saved = await saveRevision(t.db, {
       actor: trusted, slug: page.slug, baseRevisionId: page.latestRevisionId, summary: 'cache test', idempotencyKey: null,
@@ -90,11 +90,11 @@ describe.each(TEST_ENGINES)('the anonymous page cache on $engine', (engine) => {
   it('shows a write made through one instance (or worker) on the others', async () => {
     const editor = await createUser(t.db, { role: 'trusted' })
     const cookie = await login(b.url, editor.username)
-    const page = (await getPageBySlug(t.db, 'slack-vs-element'))!
+    const page = (await getPageBySlug(t.db, 'schleswig-holstein-microsoft-exit'))!
     const latest = (await getRevision(t.db, page.latestRevisionId))!.content
     for (const server of [a, a, b]) await read(server)
     const content = { ...latest, body: { ...latest.body, content: [...(latest.body.content ?? []), p(text('Written through an instance.'))] } }
-    const saved = await fetch(`${b.url}/api/v1/pages/slack-vs-element/revisions`, {
+    const saved = await fetch(`${b.url}/api/v1/pages/schleswig-holstein-microsoft-exit/revisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, origin: b.url },
       body: JSON.stringify({ baseRevisionId: page.latestRevisionId, content, summary: 'through b' }),
