@@ -6,8 +6,8 @@ import { announce, log } from '../app/logger.server'
  * this process as before). Workers share nothing but the database: each has its own page and
  * render caches and its own change feed. The primary starts the first worker alone — it migrates
  * and seeds an empty database, and it alone runs the background jobs (link checker, sweeper) —
- * then the others; it says "listening" once every worker is, restarts a worker that dies, and
- * stops them all when it is stopped.
+ * then the others; it says "listening" once every worker is, restarts a worker that dies (only
+ * the first worker's failure to start stops the app), and stops them all when it is stopped.
  */
 
 interface ListeningMessage {
@@ -25,27 +25,30 @@ export function runPrimary(count: number, origin: string): void {
   const jobsEnv = (jobs: boolean) => ({ SOURCED_BACKGROUND_JOBS: jobs ? 'on' : 'off' })
   const roles = new Map<Worker, boolean>()
 
-  const fork = (jobs: boolean): Promise<number> => {
-    const worker = cluster.fork(jobsEnv(jobs))
-    roles.set(worker, jobs)
-    worker.on('exit', (code, signal) => {
-      roles.delete(worker)
-      if (stopping) return
-      if (!started) {
-        // A worker that cannot start (a bad DATABASE_URL, a failed migration) has said why, in one
-        // line; the primary adds none.
-        stopAll(1)
-        return
+  /** Starts a worker, and another in its place whenever it dies; resolves once one listens. */
+  const fork = (jobs: boolean): Promise<number> =>
+    new Promise((resolve) => {
+      const start = () => {
+        const worker = cluster.fork(jobsEnv(jobs))
+        roles.set(worker, jobs)
+        worker.on('message', (message: ListeningMessage) => {
+          if (message?.sourced === 'listening') resolve(message.port)
+        })
+        worker.on('exit', (code, signal) => {
+          roles.delete(worker)
+          if (stopping) return
+          if (!started) {
+            // The first worker cannot start (a bad DATABASE_URL, a failed migration): it has said
+            // why, in one line; the primary adds none.
+            stopAll(1)
+            return
+          }
+          log('error', 'worker exited; starting another in a second', { pid: worker.process.pid, code, signal, backgroundJobs: jobs })
+          setTimeout(start, 1000)
+        })
       }
-      log('error', 'worker exited; starting another in a second', { pid: worker.process.pid, code, signal, backgroundJobs: jobs })
-      setTimeout(() => void fork(jobs), 1000)
+      start()
     })
-    return new Promise((resolve) => {
-      worker.on('message', (message: ListeningMessage) => {
-        if (message?.sourced === 'listening') resolve(message.port)
-      })
-    })
-  }
 
   const stopAll = (code: number) => {
     stopping = true
@@ -68,8 +71,10 @@ export function runPrimary(count: number, origin: string): void {
 
   void (async () => {
     const port = await fork(true)
-    await Promise.all(Array.from({ length: count - 1 }, () => fork(false)))
+    // The first worker has migrated and seeded: from here a worker that dies, even one still
+    // starting (the database went away meanwhile), is replaced rather than taking the app down.
     started = true
+    await Promise.all(Array.from({ length: count - 1 }, () => fork(false)))
     announce('listening', { port, origin, workers: count })
   })()
 }

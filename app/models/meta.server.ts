@@ -10,3 +10,17 @@ export async function getMeta(db: DB, key: string): Promise<string | null> {
 export async function insertMeta(db: DB, key: string, value: string): Promise<void> {
   await db.insertInto('meta').values({ key, value }).execute()
 }
+
+/**
+ * Serialises start-up maintenance between instances that start together (two workers, a rolling
+ * deploy): the second waits on this row (PostgreSQL's row lock; on SQLite the IMMEDIATE
+ * transaction already holds the write lock) until the first's transaction ends, then finds the
+ * indexes built. Without it both rebuilt at once and one died on a duplicate key.
+ */
+export async function holdMaintenanceLock(trx: DB): Promise<void> {
+  await trx
+    .insertInto('meta')
+    .values({ key: 'maintenance_lock', value: new Date().toISOString() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
+    .execute()
+}

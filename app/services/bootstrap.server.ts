@@ -1,8 +1,11 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema'
 import { getDb, getDbConfig, healthOf, migrateToLatest, openDatabase } from '#app/models/db.server'
 import { contentVersion } from '#app/models/content-version.server'
 import { watchByPolling, watchPostgres, type ContentFeed, type ContentFeedHandlers } from '#app/models/content-feed.server'
 import { countPages } from '#app/models/pages.server'
 import { ensureClaimsIndex } from '#app/models/claims.server'
+import { holdMaintenanceLock } from '#app/models/meta.server'
 import { ensureProductIndex } from '#app/models/products.server'
 import { ensureSearchIndex } from '#app/models/search.server'
 import { config as appConfig } from '#app/config.server'
@@ -31,12 +34,7 @@ export async function bootstrap(options: { backgroundJobs: boolean } = { backgro
   try {
     const applied = await migrateToLatest(maintenance)
     log('info', 'database ready', { engine: config.engine, migrationsApplied: applied })
-    const reindexed = await ensureSearchIndex(maintenance)
-    if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
-    const facts = await ensureProductIndex(maintenance)
-    if (facts > 0) log('info', 'product and category index rebuilt', { pages: facts })
-    const claims = await ensureClaimsIndex(maintenance)
-    if (claims > 0) log('info', 'claims rebuilt', { pages: claims })
+    await ensureDerivedIndexes(maintenance)
   } finally {
     if (maintenance !== db) await maintenance.destroy()
   }
@@ -49,6 +47,23 @@ export async function bootstrap(options: { backgroundJobs: boolean } = { backgro
   if (options.backgroundJobs && appConfig.linkChecker.enabled && !linkChecker) linkChecker = startLinkChecker(db, linkCheckerSettingsFromEnv())
   // Mail waits in the job table and goes out from here (one process), never from the request that caused it.
   if (options.backgroundJobs) mailer ??= startMailer(db, { beforeEachPass: queueDigests })
+}
+
+/**
+ * Rebuilds the indexes derived from the pages when they lag behind (after a migration or a
+ * restore). Instances that start together take turns (holdMaintenanceLock), so the second finds
+ * the work done instead of redoing it alongside the first.
+ */
+export async function ensureDerivedIndexes(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await holdMaintenanceLock(trx)
+    const reindexed = await ensureSearchIndex(trx)
+    if (reindexed > 0) log('info', 'search index rebuilt', { pages: reindexed })
+    const facts = await ensureProductIndex(trx)
+    if (facts > 0) log('info', 'product and category index rebuilt', { pages: facts })
+    const claims = await ensureClaimsIndex(trx)
+    if (claims > 0) log('info', 'claims rebuilt', { pages: claims })
+  })
 }
 
 async function seedIfEmpty(db: ReturnType<typeof getDb>): Promise<void> {

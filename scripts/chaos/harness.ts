@@ -121,10 +121,14 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
       child.kill('SIGKILL')
       throw new Error(`app did not start within 60 s:\n${output.slice(-4000)}`)
     }
-    try {
-      if ((await fetch(url + '/healthz', { signal: AbortSignal.timeout(2000) })).status === 200) break
-    } catch {
-      // Not listening yet.
+    // "listening" comes once every worker listens: one answering /healthz is not enough, as the
+    // others could still be starting when a scenario takes the database away.
+    if (output.includes('"msg":"listening"')) {
+      try {
+        if ((await fetch(url + '/healthz', { signal: AbortSignal.timeout(2000) })).status === 200) break
+      } catch {
+        // Not answering yet.
+      }
     }
     await sleep(100)
   }

@@ -16,6 +16,8 @@ export interface OutageResult {
   mode: 'stop' | 'freeze' | 'kill'
   outageMs: number
   appExited: string | null
+  /** The app's last output, when it exited: why it did. */
+  appExitOutput: string | null
   saves: number
   conflicts: number
   lost: number
@@ -86,6 +88,7 @@ export async function outage(options: {
       mode: options.mode,
       outageMs: outageEnd - outageStart,
       appExited: app.exited(),
+      appExitOutput: app.exited() === null ? null : app.output().slice(-4000),
       saves: result.acks.filter((a) => !a.conflict).length,
       conflicts: result.acks.filter((a) => a.conflict).length,
       lost: lost.length,

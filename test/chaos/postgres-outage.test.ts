@@ -40,7 +40,7 @@ describe.skipIf(unavailable !== null)(`PostgreSQL stopped under load${unavailabl
   afterAll(() => cluster?.destroy())
 
   it('keeps the app running and loses no acknowledged save', () => {
-    expect(result.appExited).toBeNull()
+    expect(result.appExited, result.appExitOutput ?? '').toBeNull()
     expect(result.saves).toBeGreaterThan(0)
     expect(result.lost).toBe(0)
   })

@@ -38,7 +38,7 @@ describe('a reader in Chromium', () => {
     expect(text).toContain('Source')
     expect(text).toMatch(/Quoted passage\s+375 000/)
     expect(text).toMatch(/As of/)
-    expect(text).toMatch(/monthly active users/)
+    expect(text).toMatch(/monthly active users/i)
     expect(await panel.getByRole('link').first().getAttribute('href')).toMatch(/^https:\/\//)
     await expectNoAxeViolations(page)
 

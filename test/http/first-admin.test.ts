@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runNpmScript } from '#test/cli'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { login } from '#test/factories'
 import { startServer, type RunningServer } from '#test/server'
@@ -13,24 +13,8 @@ import { get, postForm, postJson } from './requests'
  * `npm run user:create` as the README tells a new installation to run it: the password on standard
  * input, never on the command line; then the account works in the app with the role given.
  */
-function userCreate(databaseUrl: string, args: string[], stdin: string) {
-  const result = spawnSync('npm', ['run', '--silent', 'user:create', '--', ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
-    input: stdin,
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-
-function tokenCreate(databaseUrl: string, username: string) {
-  const result = spawnSync('npm', ['run', '--silent', 'token:create', '--', '--username', username], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const userCreate = (databaseUrl: string, args: string[], stdin: string) => runNpmScript('user:create', args, databaseUrl, stdin)
+const tokenCreate = (databaseUrl: string, username: string) => runNpmScript('token:create', ['--username', username], databaseUrl)
 
 const PASSPHRASE = 'the first admin’s long passphrase'
 
@@ -57,7 +41,7 @@ describe('the first admin on a new installation', () => {
 
   it('is created in a database that does not exist yet, signs in and administers users', async () => {
     expect(fs.existsSync(file)).toBe(false)
-    const created = userCreate(file, ['--username', 'founder', '--role', 'admin'], `${PASSPHRASE}\n`)
+    const created = await userCreate(file, ['--username', 'founder', '--role', 'admin'], `${PASSPHRASE}\n`)
     expect(created.status, created.stderr).toBe(0)
     expect(created.stdout).toBe('Created admin founder\n')
     expect(created.stdout + created.stderr).not.toContain(PASSPHRASE)
@@ -69,7 +53,7 @@ describe('the first admin on a new installation', () => {
     expect(await users.text()).toContain('founder')
 
     // And a token for scripts, printed once on the last line, that the API accepts.
-    const token = tokenCreate(file, 'founder')
+    const token = await tokenCreate(file, 'founder')
     expect(token.status, token.stderr).toBe(0)
     const value = token.stdout.trim().split('\n').at(-1)!
     expect(value).toMatch(/^src_[A-Za-z0-9_-]{43}$/)
@@ -84,9 +68,9 @@ describe('the first admin on a new installation', () => {
     ['an unknown role', ['--username', 'cli-god', '--role', 'god'], `${PASSPHRASE}\n`, /--role must be one of editor, trusted, moderator, admin/],
     ['no username', ['--role', 'admin'], `${PASSPHRASE}\n`, /--username/],
     ['an invalid username', ['--username', 'two words', '--role', 'admin'], `${PASSPHRASE}\n`, /username: /],
-  ])('refuses %s with a message and exit status 1, creating nothing', (_name, args, stdin, message) => {
+  ])('refuses %s with a message and exit status 1, creating nothing', async (_name, args, stdin, message) => {
     const before = countUsers()
-    const result = userCreate(file, args, stdin)
+    const result = await userCreate(file, args, stdin)
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(message)
     expect(countUsers()).toBe(before)
@@ -109,7 +93,7 @@ describe.each(TEST_ENGINES)('npm run user:create on $engine', (engine) => {
 
   it.each(['admin', 'moderator'] as const)('creates an account with the role %s that signs in with the password from standard input', async (role) => {
     const username = `cli-${role}-${engine.engine}`
-    const created = userCreate(t.url, ['--username', username, '--role', role], `${PASSPHRASE}\r\n`)
+    const created = await userCreate(t.url, ['--username', username, '--role', role], `${PASSPHRASE}\r\n`)
     expect(created.status, created.stderr).toBe(0)
     expect(await roleOf(username)).toBe(role)
     // The line ending is not part of the password.
@@ -120,15 +104,15 @@ describe.each(TEST_ENGINES)('npm run user:create on $engine', (engine) => {
   })
 
   it('makes an editor when no role is given', async () => {
-    const created = userCreate(t.url, ['--username', `cli-default-${engine.engine}`], PASSPHRASE)
+    const created = await userCreate(t.url, ['--username', `cli-default-${engine.engine}`], PASSPHRASE)
     expect(created.status, created.stderr).toBe(0)
     expect(await roleOf(`cli-default-${engine.engine}`)).toBe('editor')
   })
 
   it('refuses a name that is taken, in any spelling, leaving the account as it was', async () => {
     const username = `cli-taken-${engine.engine}`
-    expect(userCreate(t.url, ['--username', username, '--role', 'editor'], `${PASSPHRASE}\n`).status).toBe(0)
-    const again = userCreate(t.url, ['--username', username.toUpperCase(), '--role', 'admin'], 'another long passphrase\n')
+    expect((await userCreate(t.url, ['--username', username, '--role', 'editor'], `${PASSPHRASE}\n`)).status).toBe(0)
+    const again = await userCreate(t.url, ['--username', username.toUpperCase(), '--role', 'admin'], 'another long passphrase\n')
     expect(again.status).toBe(1)
     expect(again.stderr).toContain('This username is taken')
     expect(await roleOf(username)).toBe('editor')

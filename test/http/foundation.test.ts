@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '#test/cli'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import { startServer, type RunningServer } from '#test/server'
 
@@ -141,8 +141,8 @@ describe('start-up configuration', () => {
     ['mysql://root@localhost/db', /unsupported scheme "mysql:\/\/"/],
     ['postgres://', /DATABASE_URL/],
     ['postgres://postgres@127.0.0.1:5432', /names no database/],
-  ])('DATABASE_URL=%s stops start-up with a one-line message', (url, message) => {
-    const result = spawnSync(process.execPath, [path.resolve(process.env.BUILD_DIR ?? 'build', 'server.js')], { env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 20_000 })
+  ])('DATABASE_URL=%s stops start-up with a one-line message', async (url, message) => {
+    const result = await runCli(process.execPath, [path.resolve(process.env.BUILD_DIR ?? 'build', 'server.js')], { env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent' }, timeoutMs: 20_000 })
     expect(result.status).toBe(1)
     const lines = result.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { runNpmScript } from '#test/cli'
 import { createUser, login, TEST_PASSWORD } from '#test/factories'
 import { startServer, type RunningServer } from '#test/server'
 import { get, postForm, postJson } from './requests'
@@ -21,12 +21,8 @@ describe.each(TEST_ENGINES)('tokens and the security log on $engine', (engine) =
     await t?.destroy()
   })
 
-  function tokenFromCli(username: string): string {
-    const result = spawnSync('npm', ['run', '--silent', 'token:create', '--', '--username', username, '--name', 'ci'], {
-      env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    })
+  async function tokenFromCli(username: string): Promise<string> {
+    const result = await runNpmScript('token:create', ['--username', username, '--name', 'ci'], t.url)
     expect(result.status, result.stderr).toBe(0)
     const token = result.stdout.trim().split('\n').at(-1)!
     expect(token).toMatch(/^src_[A-Za-z0-9_-]{43}$/)
@@ -37,7 +33,7 @@ describe.each(TEST_ENGINES)('tokens and the security log on $engine', (engine) =
 
   it('authenticates a write with a token from `npm run token:create`, without Origin or cookie', async () => {
     const user = await createUser(t.db)
-    const token = tokenFromCli(user.username)
+    const token = await tokenFromCli(user.username)
     const response = await postJson(server, '/api/v1/sources', source('cli'), { token, origin: null })
     expect(response.status).toBe(201)
     const { source: created } = (await response.json()) as { source: { id: string } }
@@ -80,7 +76,7 @@ describe.each(TEST_ENGINES)('tokens and the security log on $engine', (engine) =
 
   it('stores tokens and session ids only as their SHA-256, never as given out', async () => {
     const user = await createUser(t.db)
-    const fromCli = tokenFromCli(user.username)
+    const fromCli = await tokenFromCli(user.username)
     const cookie = await login(server.url, user.username)
     const page = await (await postForm(server, '/account', { intent: 'create-token', name: 'hashed' }, { cookie })).text()
     const fromPage = /value="(src_[A-Za-z0-9_-]{43})"/.exec(page)![1]!
@@ -96,7 +92,7 @@ describe.each(TEST_ENGINES)('tokens and the security log on $engine', (engine) =
 
   it('does not let a token manage the account it belongs to', async () => {
     const user = await createUser(t.db)
-    const token = tokenFromCli(user.username)
+    const token = await tokenFromCli(user.username)
     expect((await postForm(server, '/account', { intent: 'create-token', name: 'sneaky' }, { token, origin: null })).status).toBe(401)
   })
 

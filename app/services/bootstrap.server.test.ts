@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { ensureDerivedIndexes } from './bootstrap.server'
+import { seedDemo } from './seed-demo.server'
+
+async function counts(t: TestDatabase): Promise<Record<string, number>> {
+  const n = async (table: 'claims' | 'page_search' | 'product_index') =>
+    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  return { claims: await n('claims'), search: await n('page_search'), products: await n('product_index') }
+}
+
+describe.each(TEST_ENGINES)('start-up maintenance on $engine', (engine) => {
+  let t: TestDatabase
+  beforeAll(async () => {
+    t = await createTestDatabase(engine)
+    await seedDemo(t.db)
+  })
+  afterAll(async () => {
+    await t.destroy()
+  })
+
+  it('rebuilds lagging indexes once when two instances start together, and neither fails', async () => {
+    const built = await counts(t)
+    expect(built.claims).toBeGreaterThan(0)
+    // As after a restore from before the indexes existed: no markers, no rows.
+    await t.db.deleteFrom('meta').where('key', 'in', ['claims_indexed_at', 'page_facts_indexed_at']).execute()
+    await t.db.deleteFrom('claims').execute()
+    await t.db.deleteFrom('page_search').execute()
+    await t.db.deleteFrom('product_index').execute()
+    const [a, b] = [t.reopen(), t.reopen()]
+    try {
+      await Promise.all([ensureDerivedIndexes(a), ensureDerivedIndexes(b)])
+    } finally {
+      await Promise.all([a.destroy(), b.destroy()])
+    }
+    expect(await counts(t)).toEqual(built)
+  })
+})
