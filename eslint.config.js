@@ -18,13 +18,13 @@ export default tseslint.config(
     },
   },
   {
-    // Configuration has one home: app/config.server.ts parses the whole environment once, with a
+    // Configuration has one home: app/infra/config.server.ts parses the whole environment once, with a
     // message per bad variable. Tests and scripts may set or pass on the environment of a process
     // they start (and tests set variables before the config module is first read) — nothing else.
     files: ['**/*.{ts,tsx,js,mjs}'],
-    ignores: ['app/config.server.ts', 'vite.config.ts', 'scripts/**', 'test/**', '**/*.test.ts'],
+    ignores: ['app/infra/config.server.ts', 'vite.config.ts', 'scripts/**', 'test/**', '**/*.test.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from config (app/config.server.ts), where every variable is declared and validated.' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from config (app/infra/config.server.ts), where every variable is declared and validated.' }],
     },
   },
   {
@@ -54,11 +54,31 @@ export default tseslint.config(
     },
   },
   {
-    // One logger (app/logger.server.ts, pino): JSON lines that honour LOG_LEVEL. The console is for
+    // One logger (app/infra/logger.server.ts, pino): JSON lines that honour LOG_LEVEL. The console is for
     // command-line tools and tests.
     files: ['app/**/*.{ts,tsx,js}', 'server/**/*.ts', 'db/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    // app/models is rows <-> domain. Views, presenters, services and the HTTP edge build on it;
+    // it never imports them (docs/architecture.md), so there is no cycle between the layers.
+    // ("\\#": the patterns are gitignore-style, where a leading # starts a comment.)
+    files: ['app/models/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['\\#app/views/*', '\\#app/presenters/*', '\\#app/services/*', '\\#app/http/*', '\\#app/auth/*', '\\#app/routes/*', '\\#app/components/*', '../*/*'],
+              message: 'app/models must not depend on the layers above it: move the composition to app/views or a service.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // app/core is pure: the rules run the same in the browser editor and on the server (STYLE.md §6).
@@ -69,7 +89,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@remix-run/*', 'react', 'react-dom', 'kysely', 'pg', 'better-sqlite3', 'node:*', 'fs', 'path', 'http', 'https', 'undici'], message: 'app/core is pure: no framework, database, file system or network.' },
-            { group: ['#app/models/*', '#app/services/*', '#app/auth/*', '#app/routes/*', '*.server', '*.server.ts'], message: 'app/core must not depend on server code.' },
+            { group: ['\\#app/models/*', '\\#app/services/*', '\\#app/auth/*', '\\#app/routes/*', '*.server', '*.server.ts'], message: 'app/core must not depend on server code.' },
           ],
         },
       ],

@@ -4,12 +4,12 @@ import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/components/nonce'
 import { RequestIdProvider } from '#app/components/request-id'
-import { log } from '#app/logger.server'
+import { log } from '#app/infra/logger.server'
 import { retryAfterSeconds } from '#app/core/db-failure'
 
 export { bootstrap, currentContentVersion, shutdown, watchContent } from '#app/services/bootstrap.server'
-export { getUiLang as uiLang, uiLangFromHeaders } from '#app/lang.server'
-export { guardRoutes } from '#app/db-failure-response.server'
+export { getUiLang as uiLang, uiLangFromHeaders } from '#app/http/lang.server'
+export { guardRoutes } from '#app/http/db-failure-response.server'
 
 const ABORT_DELAY = 5_000
 

@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster'
-import { announce, log } from '../app/logger.server'
+import { announce, log } from '../app/infra/logger.server'
 
 /**
  * One worker process per core (WEB_CONCURRENCY, default the number of cores; 1 runs the server in

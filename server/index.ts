@@ -15,8 +15,8 @@ import { compressResponse } from './compression'
 import { conditionalAnswer, tagAnswer } from './conditional'
 import { createRequestGuard } from './request-guard'
 import { PageCache, pageCacheLimits, RenderFlights, sendStored, storablePage, storedResponse, type StoredPage } from './page-cache'
-import { getConfig, type Config } from '../app/config.server'
-import { announce, log } from '../app/logger.server'
+import { getConfig, type Config } from '../app/infra/config.server'
+import { announce, log } from '../app/infra/logger.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
 
 /**

@@ -3,7 +3,7 @@ import type http from 'node:http'
 import { compressStored, negotiateEncoding, type Encoding } from './compression'
 import { etagMatches } from './conditional'
 import { applySecurityHeaders } from './security-headers'
-import { getConfig, loadConfig, type Config } from '../app/config.server'
+import { getConfig, loadConfig, type Config } from '../app/infra/config.server'
 
 /**
  * Rendered answers to anonymous reads, kept per process as bytes and served again while the

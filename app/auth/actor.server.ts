@@ -5,13 +5,12 @@ import { formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { isRole } from '#app/core/roles'
 import { blockInForce, INDEFINITE } from '#app/core/user-admin'
-import { apiError, forbidden } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { apiError, forbidden } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 import { findUserIdByToken } from '#app/models/api-tokens.server'
 import { getDb } from '#app/models/db.server'
 import { logSecurityEvent } from '#app/models/security-log.server'
 import { getUserById } from '#app/models/users.server'
-import { promoteIfEarnedBeforeEdit } from '#app/services/auto-trust.server'
 import { clientIp } from './request-meta.server'
 import { getSessionUser, type SessionUser } from './session.server'
 
@@ -66,13 +65,7 @@ function isApi(request: Request): boolean {
  * API requests get the JSON error shape; pages get the shared error boundary, in the UI language.
  */
 export async function requireAbility(request: Request, action: Action, subject?: { protection?: Protection | null }): Promise<RequestActor> {
-  let actor = await getActor(request)
-  // An editor's record can become enough with no review to notice it (the days pass after the
-  // last approval): it is checked before an edit is authorised, so that edit already counts as
-  // a trusted editor's (it may publish, and reach semi-protected pages).
-  if (actor && actor.role === 'editor' && !actor.blockedUntil && (action === 'page.create' || action === 'page.edit')) {
-    if (await promoteIfEarnedBeforeEdit(getDb(), actor.id)) actor = { ...actor, role: 'trusted' }
-  }
+  const actor = await getActor(request)
   const api = isApi(request)
   const lang = getUiLang(request)
   const t = translator(lang)

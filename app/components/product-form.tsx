@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import { CATEGORIES } from '#app/core/categories'
 import { LANG_NAMES, LANGS } from '#app/core/i18n/index'
 import { HOSTINGS, PRODUCT_KINDS } from '#app/core/product'
-import type { ProductFormValues } from '#app/product-editor.server'
+import type { ProductFormValues } from '#app/http/product-editor.server'
 import { useT, useUiLang } from './i18n'
 
 type Option = { slug: string; name: string }

@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { classifyDbFailure, type DbFailure } from '#app/core/db-failure'
-import { log } from '#app/logger.server'
+import { log } from '#app/infra/logger.server'
 
 /**
  * What the app knows about its database's health, one per opened database:

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { classifyDbFailure } from '#app/core/db-failure'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
 import type { Database } from '#db/schema'
-import { loadConfig, parseDatabaseUrl } from '#app/config.server'
+import { loadConfig, parseDatabaseUrl } from '#app/infra/config.server'
 import { asReader, healthOf, openDatabase } from './db.server'
 
 /** Opens the test database again with the settings of an environment with these variables. */

@@ -21,9 +21,9 @@ import {
 import pg from 'pg'
 import type { Database } from '#db/schema'
 import { migrationProvider } from '#db/migrations/index'
-import { config as appConfig, type DatabaseConfig, type DatabaseSettings } from '#app/config.server'
+import { config as appConfig, type DatabaseConfig, type DatabaseSettings } from '#app/infra/config.server'
 import { classifyDbFailure } from '#app/core/db-failure'
-import { log } from '#app/logger.server'
+import { log } from '#app/infra/logger.server'
 import { DatabaseHealth, postgresProbe, type Probe } from './db-health.server'
 
 export type DB = Kysely<Database> | Transaction<Database>

@@ -61,7 +61,7 @@ function toPage(row: PageSelection): PageRecord {
 /**
  * The page at this address. A deleted page is not found unless asked for (`includeDeleted`: an
  * admin's view, or a check that the address is taken): every reader path then answers 404, which
- * the route guard turns into 410 Gone (app/db-failure-response.server.ts).
+ * the route guard turns into 410 Gone (app/http/db-failure-response.server.ts).
  */
 export async function getPageBySlug(db: DB, slug: string, options: { includeDeleted?: boolean } = {}): Promise<PageRecord | null> {
   let query = db.selectFrom('pages').select(pageColumns).where('slug', '=', slug)

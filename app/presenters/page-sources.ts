@@ -1,5 +1,5 @@
 import { toCsv, type CsvCell } from '#app/core/csv'
-import type { PageView } from '#app/models/page-view.server'
+import type { PageView } from '#app/views/page-view.server'
 import type { SourceView } from './source'
 
 /**

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { translator } from '#app/core/i18n/index'
-import { notFound } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { notFound } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 
 /** Any address no route claims: a 404 page in the reader's language. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { formatDate } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { getDb } from '#app/models/db.server'
 import { countCitedFiguresByRevision, listPublishedPages, type PageSummary } from '#app/models/pages.server'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import { NO_HYDRATION } from '#app/components/hydration'
 
 export async function loader({ request }: LoaderFunctionArgs) {

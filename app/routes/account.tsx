@@ -12,7 +12,7 @@ import type { Role } from '#app/core/roles'
 import { MAX_TOKENS_PER_USER, TOKEN_NAME_MAX } from '#app/core/tokens'
 import { INDEFINITE } from '#app/core/user-admin'
 import { describeUserAgent } from '#app/core/user-agent'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import { listApiTokens } from '#app/models/api-tokens.server'
 import { getDb } from '#app/models/db.server'
 import { listSessionsOfUser } from '#app/models/sessions.server'
@@ -21,7 +21,7 @@ import { createPersonalToken } from '#app/services/create-api-token.server'
 import { revokePersonalToken } from '#app/services/revoke-api-token.server'
 import { revokeOwnSessions } from '#app/services/revoke-own-sessions.server'
 import accountCss from '#app/styles/account.css?url'
-import { readFormData } from '#app/form-body.server'
+import { readFormData } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseProductFilters } from '#app/core/product-filters'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
-import { loadAlternatives } from '#app/models/product-view.server'
+import { loadAlternatives } from '#app/views/product-view.server'
 import { presentKeyFigure, presentProduct, presentProductItem } from '#app/presenters/product'
 
 /** GET /api/v1/alternatives/:slug?license=&category=&hosting= — { product, alternatives: [{ product, keyFigures, comparisons }] }. */

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { parseClaimQuery } from '#app/api-claims.server'
+import { parseClaimQuery } from '#app/http/api-claims.server'
 import { getDb } from '#app/models/db.server'
 import { listClaims } from '#app/models/claims.server'
-import { getOrigins } from '#app/origin.server'
+import { getOrigins } from '#app/http/origin.server'
 import { presentClaim } from '#app/presenters/claims'
 
 /**

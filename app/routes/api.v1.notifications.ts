@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getActor } from '#app/auth/actor.server'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { countUnread } from '#app/models/notifications.server'
 import { getNotificationsView } from '#app/views/notifications-view.server'

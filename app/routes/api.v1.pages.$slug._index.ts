@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
-import { loadPageView } from '#app/models/page-view.server'
+import { loadPageView } from '#app/views/page-view.server'
 import { getRevision } from '#app/models/revisions.server'
 
 /**

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { readJsonBody } from '#app/api.server'
+import { readJsonBody } from '#app/http/api.server'
 import { requireAbility } from '#app/auth/actor.server'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { movePage } from '#app/services/move-page.server'
 

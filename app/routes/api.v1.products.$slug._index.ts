@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { listClaims } from '#app/models/claims.server'
-import { loadProductView } from '#app/models/product-view.server'
-import { getOrigins } from '#app/origin.server'
+import { loadProductView } from '#app/views/product-view.server'
+import { getOrigins } from '#app/http/origin.server'
 import { presentClaim } from '#app/presenters/claims'
 import { presentProduct, presentProductItem } from '#app/presenters/product'
 

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { readJsonBody } from '#app/api.server'
+import { readJsonBody } from '#app/http/api.server'
 import { requireAbility } from '#app/auth/actor.server'
 import { parseVisibilityChange } from '#app/core/moves'
 import { can } from '#app/core/permissions'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { changeRevisionVisibility } from '#app/services/set-revision-visibility.server'
 

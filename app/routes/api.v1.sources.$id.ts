@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { quoteCheckOf } from '#app/core/link-check'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { listLinkChecks } from '#app/models/link-checks.server'
 import { getSource, listSourceUses, type SourceUseKey } from '#app/models/sources.server'
 import { encodeCursor } from '#app/core/cursor'
-import { apiListQuery } from '#app/list-query.server'
+import { apiListQuery } from '#app/http/list-query.server'
 import { presentSource } from '#app/presenters/source'
 
 /**

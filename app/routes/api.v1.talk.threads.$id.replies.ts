@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { readJsonBody } from '#app/api.server'
+import { readJsonBody } from '#app/http/api.server'
 import { requireAbility } from '#app/auth/actor.server'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { postReply } from '#app/services/post-reply.server'
 

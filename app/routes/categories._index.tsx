@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useT, useUiLang } from '#app/components/i18n'
 import { CATEGORIES } from '#app/core/categories'
 import { translator } from '#app/core/i18n/index'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { countByCategory } from '#app/models/products.server'
 

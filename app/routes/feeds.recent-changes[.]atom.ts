@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
-import { recentChangesFeed } from '#app/models/feed-view.server'
-import { getOrigins } from '#app/origin.server'
+import { recentChangesFeed } from '#app/views/feed-view.server'
+import { getOrigins } from '#app/http/origin.server'
 
 const ATOM_TYPE = 'application/atom+xml; charset=utf-8'
 

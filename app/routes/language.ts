@@ -2,9 +2,9 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { safeRedirectPath } from '#app/core/redirect'
 import { isLang } from '#app/core/lang'
-import { langCookieHeader } from '#app/lang.server'
-import { getOrigins } from '#app/origin.server'
-import { readFormData } from '#app/form-body.server'
+import { langCookieHeader } from '#app/http/lang.server'
+import { getOrigins } from '#app/http/origin.server'
+import { readFormData } from '#app/http/form-body.server'
 
 /** The language switcher posts here; the choice is remembered in a cookie for a year. */
 export async function action({ request }: ActionFunctionArgs) {

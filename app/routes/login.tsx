@@ -7,10 +7,10 @@ import { useT } from '#app/components/i18n'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { translator } from '#app/core/i18n/index'
 import { safeRedirectPath } from '#app/core/redirect'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { signIn } from '#app/services/sign-in.server'
-import { readFormData } from '#app/form-body.server'
+import { readFormData } from '#app/http/form-body.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')))

@@ -8,13 +8,13 @@ import { ModerationNav } from '#app/components/moderation'
 import { formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
 import { parseProtection, protectionInForce, PROTECTION_DURATIONS, PROTECTION_LEVELS } from '#app/core/protection'
-import { notFound } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { notFound } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { protectPage } from '#app/services/protect-page.server'
 import css from '#app/styles/moderation.css?url'
-import { readFormData } from '#app/form-body.server'
+import { readFormData } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { translator } from '#app/core/i18n/index'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
-import { pageHistoryFeed } from '#app/models/feed-view.server'
-import { getOrigins } from '#app/origin.server'
+import { pageHistoryFeed } from '#app/views/feed-view.server'
+import { getOrigins } from '#app/http/origin.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = getUiLang(request)

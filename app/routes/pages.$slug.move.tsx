@@ -6,13 +6,13 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT } from '#app/components/i18n'
 import { SLUG_MAX } from '#app/core/moves'
 import { translator } from '#app/core/i18n/index'
-import { notFound } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { notFound } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { movePage } from '#app/services/move-page.server'
 import css from '#app/styles/moderation.css?url'
-import { readFormData } from '#app/form-body.server'
+import { readFormData } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 

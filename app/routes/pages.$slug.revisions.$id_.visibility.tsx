@@ -7,14 +7,14 @@ import { useT } from '#app/components/i18n'
 import { HIDE_REASONS, MOVE_REASON_MAX, parseVisibilityChange } from '#app/core/moves'
 import { can } from '#app/core/permissions'
 import { translator } from '#app/core/i18n/index'
-import { notFound } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { notFound } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getRevisionMeta } from '#app/models/revisions.server'
 import { changeRevisionVisibility } from '#app/services/set-revision-visibility.server'
 import css from '#app/styles/moderation.css?url'
-import { readFormData } from '#app/form-body.server'
+import { readFormData } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { translator } from '#app/core/i18n/index'
-import { notFound } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { notFound } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
-import { loadPageSources } from '#app/models/page-sources.server'
-import { getOrigins } from '#app/origin.server'
+import { loadPageSources } from '#app/views/page-sources-view.server'
+import { getOrigins } from '#app/http/origin.server'
 import { downloadHeaders, pageSourcesCsv } from '#app/presenters/page-sources'
 
 /** GET /pages/:slug/sources.csv — the page's figures and citations with their sources, as CSV. */

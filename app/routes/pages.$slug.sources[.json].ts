@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { apiError } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
-import { loadPageSources } from '#app/models/page-sources.server'
-import { getOrigins } from '#app/origin.server'
+import { loadPageSources } from '#app/views/page-sources-view.server'
+import { getOrigins } from '#app/http/origin.server'
 import { downloadHeaders } from '#app/presenters/page-sources'
 
 /** GET /pages/:slug/sources.json — the page's figures and citations with their sources, as JSON. */

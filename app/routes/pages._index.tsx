@@ -6,8 +6,8 @@ import { translator } from '#app/core/i18n/index'
 import { getDb } from '#app/models/db.server'
 import { listPublishedPages } from '#app/models/pages.server'
 import { keysetPage } from '#app/core/cursor'
-import { nextUrl, webCursor } from '#app/list-query.server'
-import { getUiLang } from '#app/lang.server'
+import { nextUrl, webCursor } from '#app/http/list-query.server'
+import { getUiLang } from '#app/http/lang.server'
 import { NO_HYDRATION } from '#app/components/hydration'
 
 const PAGE = 100

@@ -3,14 +3,14 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { ProductForm } from '#app/components/product-form'
 import { translator } from '#app/core/i18n/index'
-import { requireEditor } from '#app/editor.server'
-import { notFound } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { requireEditor } from '#app/http/page-editor.server'
+import { notFound } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { listProducts } from '#app/models/products.server'
 import { getRevision } from '#app/models/revisions.server'
-import { formFromContent, submitProductEdit } from '#app/product-editor.server'
+import { formFromContent, submitProductEdit } from '#app/http/product-editor.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(getUiLang(request))

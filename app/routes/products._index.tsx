@@ -7,7 +7,7 @@ import { CATEGORIES } from '#app/core/categories'
 import { translator } from '#app/core/i18n/index'
 import { PRODUCT_KINDS } from '#app/core/product'
 import { parseProductFilters } from '#app/core/product-filters'
-import { getUiLang } from '#app/lang.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listProducts } from '#app/models/products.server'
 

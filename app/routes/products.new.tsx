@@ -3,11 +3,11 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { ProductForm } from '#app/components/product-form'
 import { translator } from '#app/core/i18n/index'
-import { requireEditor } from '#app/editor.server'
-import { getUiLang } from '#app/lang.server'
+import { requireEditor } from '#app/http/page-editor.server'
+import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listProducts } from '#app/models/products.server'
-import { formFromContent, submitProductEdit } from '#app/product-editor.server'
+import { formFromContent, submitProductEdit } from '#app/http/product-editor.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const uiLang = getUiLang(request)

@@ -1,4 +1,5 @@
-import { config } from '#app/config.server'
+import { blockInForce } from '#app/core/user-admin'
+import { config } from '#app/infra/config.server'
 import type { DB } from '#app/models/db.server'
 import { appendLog, hasLogEntryForUser } from '#app/models/moderation.server'
 import { countApprovedRevisionsByAuthor } from '#app/models/revisions.server'
@@ -12,7 +13,7 @@ import { getUserById, setUserRole, type User } from '#app/models/users.server'
  */
 async function hasEarnedTrust(db: DB, user: User, now: Date): Promise<boolean> {
   if (user.role !== 'editor') return false
-  if (user.blockedUntil !== null && new Date(user.blockedUntil) > now) return false
+  if (blockInForce(user, now).blockedUntil !== null) return false
   const days = (now.getTime() - new Date(user.createdAt).getTime()) / 86_400_000
   if (days < config.trustAfterDays) return false
   if (await hasLogEntryForUser(db, 'user.role', user.id)) return false
@@ -22,7 +23,8 @@ async function hasEarnedTrust(db: DB, user: User, now: Date): Promise<boolean> {
 /**
  * Promotes the account if its record is enough; run inside a transaction (the role change and
  * both log entries go together). True when the account was promoted now. Called when a revision
- * is approved (app/services/review-revision.server.ts).
+ * is approved (review-revision.server.ts) and when an editor saves (save-revision.server.ts): the
+ * days can complete with no review to notice.
  */
 export async function promoteIfEarned(trx: DB, userId: string, now = new Date()): Promise<boolean> {
   const user = await getUserById(trx, userId)
@@ -35,12 +37,11 @@ export async function promoteIfEarned(trx: DB, userId: string, now = new Date())
 }
 
 /**
- * The same, before an editor edits: the days can complete with no review to notice. Reads first
- * and opens a (write) transaction only for an account that has earned it, so the common case —
- * an editor not there yet — costs a few reads and no lock.
+ * Whether the account could be promoted now, from reads alone: a save asks before its transaction,
+ * so that the common case — an editor not there yet — takes no lock, and only an account that has
+ * earned it is promoted (promoteIfEarned, which checks again) inside the save's transaction.
  */
-export async function promoteIfEarnedBeforeEdit(db: DB, userId: string, now = new Date()): Promise<boolean> {
+export async function mayBePromoted(db: DB, userId: string, now = new Date()): Promise<boolean> {
   const user = await getUserById(db, userId)
-  if (!user || !(await hasEarnedTrust(db, user, now))) return false
-  return db.transaction().execute((trx) => promoteIfEarned(trx, userId, now))
+  return user !== null && (await hasEarnedTrust(db, user, now))
 }

@@ -1,4 +1,4 @@
-import { config } from '#app/config.server'
+import { config } from '#app/infra/config.server'
 import type { Issue } from '#app/core/result'
 import { hashSessionId } from '#app/auth/session.server'
 import { hashPassword, verifyPassword } from '#app/auth/password.server'

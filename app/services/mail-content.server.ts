@@ -1,7 +1,7 @@
 import { translator } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 import type { NotificationKind } from '#app/core/notification-kinds'
-import { getOrigins } from '#app/origin.server'
+import { getOrigins } from '#app/http/origin.server'
 import type { OutgoingMail } from './mailer.server'
 
 /** One notification in words, as the app says it (the same messages as /notifications). */

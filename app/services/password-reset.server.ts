@@ -1,4 +1,4 @@
-import { config } from '#app/config.server'
+import { config } from '#app/infra/config.server'
 import { hashPassword } from '#app/auth/password.server'
 import { checkNewPassword } from '#app/auth/password-policy.server'
 import { emailKey, parseEmail } from '#app/core/email'

@@ -6,7 +6,6 @@ import { postJson } from '#test/http/requests'
 import { content, doc, p, text } from '#test/fixtures/docs'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { getUserById, setUserBlock } from '#app/models/users.server'
-import { promoteIfEarnedBeforeEdit } from './auto-trust.server'
 import { changeRole } from './change-role.server'
 import { reviewRevision } from './review-revision.server'
 import { saveRevision } from './save-revision.server'
@@ -34,12 +33,17 @@ describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
     await t.destroy()
   })
 
-  /** One new page by the author, approved by the moderator. */
-  async function approvedPage(author: { id: string }) {
+  /** One new page by the author, as the session or token that still says "editor" sends it. */
+  async function newPage(author: { id: string }) {
     const saved = await saveRevision(t.db, { actor: { id: author.id, role: 'editor', blockedUntil: null }, slug: null, baseRevisionId: null, content: content(doc(p(text(`Plain words, page ${words(++n)}.`))), { title: `Trust page ${engine.engine} ${words(n)}` }), summary: '', idempotencyKey: null })
     if (!saved.ok) throw new Error(`save failed: ${saved.code}`)
-    expect(saved.revision.status).toBe('pending')
-    const reviewed = await reviewRevision(t.db, { moderator, revisionId: saved.revision.id, decision: 'approve', reason: 'fine' })
+    return saved.revision
+  }
+  /** One new page by the author, approved by the moderator. */
+  async function approvedPage(author: { id: string }) {
+    const revision = await newPage(author)
+    expect(revision.status).toBe('pending')
+    const reviewed = await reviewRevision(t.db, { moderator, revisionId: revision.id, decision: 'approve', reason: 'fine' })
     expect(reviewed).toMatchObject({ ok: true })
   }
   const roleOf = async (id: string) => (await getUserById(t.db, id))!.role
@@ -57,24 +61,25 @@ describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
     expect(security).toEqual([{ event: 'role.changed', detail: JSON.stringify({ from: 'editor', to: 'trusted', by: 'automatic' }) }])
   })
 
-  it('promotes before the next edit once the days complete with no review, and only once', async () => {
+  it('promotes with the next save once the days complete with no review, and only once', async () => {
     // Three approvals on day two: not yet. Then the days pass (the account is made older).
     const editor = await createUser(t.db, { createdAt: daysAgo(2) })
     for (let i = 0; i < 3; i++) await approvedPage(editor)
+    expect((await newPage(editor)).status).toBe('pending')
     expect(await roleOf(editor.id)).toBe('editor')
-    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(false)
     await t.db.updateTable('users').set({ created_at: daysAgo(5) }).where('id', '=', editor.id).execute()
-    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(true)
+    // The save that finds the record complete already counts as a trusted editor's.
+    expect((await newPage(editor)).status).toBe('approved')
     expect(await roleOf(editor.id)).toBe('trusted')
-    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(false)
+    await newPage(editor)
     const log = await t.db.selectFrom('moderation_log').select('action').where('target_user_id', '=', editor.id).where('action', '=', 'user.auto-trusted').execute()
     expect(log).toHaveLength(1)
   })
 
-  it('does not promote before an edit with too few approvals, however old the account', async () => {
+  it('does not promote on a save with too few approvals, however old the account', async () => {
     const editor = await createUser(t.db, { createdAt: daysAgo(400) })
     for (let i = 0; i < 2; i++) await approvedPage(editor)
-    expect(await promoteIfEarnedBeforeEdit(t.db, editor.id)).toBe(false)
+    expect((await newPage(editor)).status).toBe('pending')
     expect(await roleOf(editor.id)).toBe('editor')
   })
 
@@ -91,9 +96,10 @@ describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
       expect(await changeRole(t.db, { actor: admin, targetUserId: user.id, role: 'editor', reason: 'sloppy sourcing', ip: null })).toMatchObject({ ok: true })
       return user
     }],
-  ])('does not promote %s', async (_name, make) => {
+  ])('does not promote %s, on approval or on a save', async (_name, make) => {
     const user = await make()
     for (let i = 0; i < 4; i++) await approvedPage(user)
+    expect((await newPage(user)).status).toBe('pending')
     expect(await roleOf(user.id)).toBe('editor')
   })
 })

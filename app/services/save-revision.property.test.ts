@@ -52,7 +52,7 @@ describe('arbitrary input at the save boundary on sqlite', () => {
     t = await createTestDatabase({ engine: 'sqlite' })
     // The route modules use the process-wide database, opened from DATABASE_URL on first use.
     process.env.DATABASE_URL = t.url
-    ;(await import('#app/config.server')).reloadConfig()
+    ;(await import('#app/infra/config.server')).reloadConfig()
     trusted = await createUser(t.db, { role: 'trusted' })
     token = (await createApiToken(t.db, trusted.id, 'property test')).token
     const created = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: baseContent('Property target'), summary: '', idempotencyKey: null })

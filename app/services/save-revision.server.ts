@@ -9,13 +9,14 @@ import { diffEvidence, sourcesDropped } from '#app/core/evidence-diff'
 import { mergeContent } from '#app/core/merge'
 import { can } from '#app/core/permissions'
 import { protectionInForce } from '#app/core/protection'
+import { mayBePromoted, promoteIfEarned } from './auto-trust.server'
 import type { Issue } from '#app/core/result'
 import { slugify } from '#app/core/slug'
 import { referencedSourceIds } from '#app/core/source-refs'
 import { sourceDomain } from '#app/core/source-url'
 import { triage } from '#app/core/triage'
 import type { RequestActor } from '#app/auth/actor.server'
-import { config } from '#app/config.server'
+import { config } from '#app/infra/config.server'
 import { loadMetricRegistry } from '#app/models/metrics.server'
 import { isUniqueViolation, type DB } from '#app/models/db.server'
 import { listCitations, listFigures, listFindings } from '#app/models/evidence.server'
@@ -91,8 +92,13 @@ export async function saveRevision(db: DB, input: SaveRevisionInput): Promise<Sa
   // About the author, not the page: read before the page's lock is taken, which every statement
   // inside the transaction holds up for the page's other editors.
   const save = { ...input, idempotencyFingerprint: fingerprint, kind, validate, author: await authorStanding(db, input.actor.id) }
+  const mayPromote = input.actor.role === 'editor' && (await mayBePromoted(db, input.actor.id))
   try {
     return await db.transaction().execute(async (trx) => {
+      // An editor whose record became enough since the last review (the days passed) is promoted
+      // with this save, so it already counts as a trusted editor's: it may publish, and reach a
+      // semi-protected page.
+      if (mayPromote && (await promoteIfEarned(trx, input.actor.id))) save.actor = { ...input.actor, role: 'trusted' }
       // Checked again under the page lock (SQLite: the write lock), where a twin submit that got
       // here first is visible: SQLite serialises the two, so the unique index alone would not
       // stop the second from creating a page of the same title and answering 409 slug_taken.

@@ -1,4 +1,4 @@
-import { config } from '#app/config.server'
+import { config } from '#app/infra/config.server'
 import { usernameKey } from '#app/core/username'
 import { hashPassword, verifyPassword } from '#app/auth/password.server'
 import { endSession, startSession } from '#app/auth/session.server'

@@ -1,4 +1,4 @@
-import { config } from '#app/config.server'
+import { config } from '#app/infra/config.server'
 import { parseThread } from '#app/core/talk'
 import type { Issue } from '#app/core/result'
 import type { DB } from '#app/models/db.server'

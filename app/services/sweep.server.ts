@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { config } from '#app/config.server'
-import { log } from '#app/logger.server'
+import { config } from '#app/infra/config.server'
+import { log } from '#app/infra/logger.server'
 import { deleteNotificationsBefore } from '#app/models/notifications.server'
 import { deleteExpiredWindows } from '#app/models/rate-limits.server'
 import { deleteExpiredSessions } from '#app/models/sessions.server'

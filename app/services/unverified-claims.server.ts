@@ -1,4 +1,4 @@
-import { config } from '#app/config.server'
+import { config } from '#app/infra/config.server'
 import { parseSettlement, parseUnverifiedClaim, type SettledStatus } from '#app/core/claims'
 import type { Issue } from '#app/core/result'
 import type { DB } from '#app/models/db.server'

@@ -9,7 +9,7 @@
 // alternating). The bar: each route within 1.5×, start-up within 2×.
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
-import { parseDatabaseUrl } from '#app/config.server'
+import { parseDatabaseUrl } from '#app/infra/config.server'
 import { openDatabase } from '#app/models/db.server'
 import { startServer, type RunningServer } from '#test/server'
 

@@ -4,7 +4,7 @@ import { useUiLang } from '#app/components/i18n'
 import type { PageContent } from '#app/core/content'
 import type { SourceView } from '#app/presenters/source'
 import { PageEditor } from './page-editor'
-import type { ConflictView, EditorActionData } from './types'
+import type { ConflictView, EditorActionData } from '../../core/editor/types'
 import { useEditorT } from './use-editor-t'
 
 export interface EditorScreenData {

@@ -2,7 +2,7 @@ import { SubjectsBox } from '#app/components/subjects'
 import { useUiLang } from '#app/components/i18n'
 import { formatDateTime } from '#app/core/format'
 import { LANG_NAMES } from '#app/core/i18n/index'
-import type { ConflictView } from './types'
+import type { ConflictView } from '../../core/editor/types'
 import { useEditorT } from './use-editor-t'
 
 /**

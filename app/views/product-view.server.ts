@@ -1,9 +1,9 @@
-import type { DB } from './db.server'
-import { getPageBySlug, type PageRecord } from './pages.server'
+import type { DB } from '../models/db.server'
+import { getPageBySlug, type PageRecord } from '../models/pages.server'
 import {
   comparisonsNaming, getProduct, keyFiguresOf, listAlternativesTo, listAlternativeTargets,
   type ComparisonRef, type KeyFigure, type ProductFilters, type ProductSummary,
-} from './products.server'
+} from '../models/products.server'
 
 export interface ProductView {
   page: PageRecord

@@ -1,7 +1,7 @@
 import { CONTENT_LICENCE } from '#app/core/content-licence'
 import { getDb } from '#app/models/db.server'
 import { listClaims, type ClaimFilters } from '#app/models/claims.server'
-import { getOrigins } from '#app/origin.server'
+import { getOrigins } from '#app/http/origin.server'
 import { claimCsvHeader, claimCsvRows, presentClaim, type ClaimView } from '#app/presenters/claims'
 
 const BATCH = 500

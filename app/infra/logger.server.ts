@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino'
-import { getConfig } from '#app/config.server'
+import { getConfig } from '#app/infra/config.server'
 
 /**
  * The one logger of the server and the app: pino, JSON lines ({"level":"info","time":ISO,…,"msg"}),

@@ -5,12 +5,12 @@ import type { Lang } from '#app/core/lang'
 import { diffCitations, diffRevisions, metaUnchanged, renderBodyDiff, type DiffLabels, type MetaDiff } from '#app/core/revision-diff'
 import { presentFigure, type FigureView } from '#app/presenters/figure'
 import { presentSource, type SourceView } from '#app/presenters/source'
-import type { DB } from './db.server'
-import { listCitations, listFigures, type CitationRecord } from './evidence.server'
-import { getPageBySlug } from './pages.server'
+import type { DB } from '../models/db.server'
+import { listCitations, listFigures, type CitationRecord } from '../models/evidence.server'
+import { getPageBySlug } from '../models/pages.server'
 import { cachedRender } from './render-cache.server'
-import { getRevision, type RevisionWithContent } from './revisions.server'
-import { getSourcesByIds } from './sources.server'
+import { getRevision, type RevisionWithContent } from '../models/revisions.server'
+import { getSourcesByIds } from '../models/sources.server'
 
 export interface RevisionSide {
   id: string

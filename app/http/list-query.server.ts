@@ -1,7 +1,7 @@
 import { decodeCursor, parseLimit, type KeyPart, type KeyValue } from '#app/core/cursor'
 import { translator } from '#app/core/i18n/index'
-import { apiError } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
+import { apiError } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
 
 /**
  * `?cursor=` of a keyset list, checked against the list's key shape. A cursor that is not one

@@ -6,12 +6,12 @@ import { translator, type Translate } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 import { diffRevisions, renderBodyDiff } from '#app/core/revision-diff'
 import { referencedSourceIds } from '#app/core/source-refs'
-import type { DB } from './db.server'
+import type { DB } from '../models/db.server'
 import { diffLabels } from './diff-view.server'
-import { getRevisionContents, listPageHistory, listRecentChanges, type HistoryEntry } from './history.server'
-import { getPageBySlug } from './pages.server'
+import { getRevisionContents, listPageHistory, listRecentChanges, type HistoryEntry } from '../models/history.server'
+import { getPageBySlug } from '../models/pages.server'
 import { cachedRender } from './render-cache.server'
-import { getSourcesByIds } from './sources.server'
+import { getSourcesByIds } from '../models/sources.server'
 
 const FEED_ENTRIES = 50
 // A feed is polled often; diffs of huge revisions would make every poll slow for every

@@ -1,5 +1,5 @@
 import { parseProductFilters } from '#app/core/product-filters'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 100

@@ -1,6 +1,6 @@
 import { parseJson } from '#app/core/document'
 import { LIMITS } from '#app/core/limits'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 
 /**
  * Reads a JSON API body: 415 unless it is JSON, 413 over the size limit (also checked on the

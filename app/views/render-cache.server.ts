@@ -1,4 +1,4 @@
-import { config } from '#app/config.server'
+import { config } from '#app/infra/config.server'
 
 /**
  * Rendered HTML of immutable things — a revision's body, a diff between two revision ids — by id

@@ -1,5 +1,5 @@
 import { publicIssue, type Issue } from '#app/core/result'
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import type { SaveRevisionResult } from '#app/services/save-revision.server'
 import { presentConflict } from '#app/presenters/revision'
 

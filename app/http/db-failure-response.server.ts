@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from '@remix-run/node'
 import { classifyDbFailure, failureApiError, failureStatus, retryAfterSeconds, type DbFailure } from '#app/core/db-failure'
-import { apiError } from '#app/http.server'
-import { getUiLang } from '#app/lang.server'
-import { log } from '#app/logger.server'
+import { apiError } from '#app/http/responses.server'
+import { getUiLang } from '#app/http/lang.server'
+import { log } from '#app/infra/logger.server'
 import { asReader } from '#app/models/db.server'
-import { followMoves } from '#app/moved-response.server'
+import { followMoves } from '#app/http/moved-response.server'
 
 /**
  * The one place a database failure becomes an answer: 503 (unavailable, too slow) or 507 (disk

@@ -1,4 +1,4 @@
-import { apiError } from '#app/http.server'
+import { apiError } from '#app/http/responses.server'
 import { decodeClaimCursor, type ClaimCursor, type ClaimFilters } from '#app/models/claims.server'
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/

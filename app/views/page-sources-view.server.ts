@@ -1,6 +1,6 @@
 import type { Lang } from '#app/core/lang'
 import { presentPageSources, type PageSourcesExport } from '#app/presenters/page-sources'
-import type { DB } from './db.server'
+import type { DB } from '../models/db.server'
 import { loadPageView } from './page-view.server'
 
 /**
