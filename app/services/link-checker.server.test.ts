@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { DocNode } from '#app/core/content'
-import { listOpenJobs } from '#app/models/jobs.server'
+import { enqueueJobs, listOpenJobs } from '#app/models/jobs.server'
 import { listLinkChecks } from '#app/models/link-checks.server'
 import { getSource } from '#app/models/sources.server'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
@@ -254,6 +254,20 @@ describe.each(TEST_ENGINES)('the link checker on $engine', (engine) => {
     const recorded = [...a.outcomes, ...b.outcomes].filter((o) => o.kind === 'recorded').map((o) => (o as { sourceId: string }).sourceId)
     expect(recorded.sort()).toEqual(sources.map((s) => s.id).sort())
     for (const s of sources) expect(await listLinkChecks(t.db, s.id, { limit: 10 }), s.id).toHaveLength(1)
+  })
+
+  it('does not check a source again for a job another pass queued after finding it due before this check', async () => {
+    const source = await createSource(t.db, { url: `${base}/article?late-job` })
+    pageText = 'text'
+    const dueAt = new Date()
+    await runLinkCheckPass(t.db, settings, { workerId: 'a' })
+    expect(await listLinkChecks(t.db, source.id, { limit: 10 })).toHaveLength(1)
+    // The other pass read the list of due sources at dueAt, and its job arrives only now.
+    await enqueueJobs(t.db, [{ kind: CHECK_SOURCE, dedupeKey: `${CHECK_SOURCE}:${source.id}`, payload: { sourceId: source.id }, runAt: dueAt }])
+    const b = await runLinkCheckPass(t.reopen(), settings, { workerId: 'b' })
+    expect(b.outcomes).toContainEqual({ kind: 'skipped', reason: 'checked since it was due' })
+    expect(await listLinkChecks(t.db, source.id, { limit: 10 })).toHaveLength(1)
+    expect((await listOpenJobs(t.db, CHECK_SOURCE)).filter((j) => j.dedupeKey === `${CHECK_SOURCE}:${source.id}`)).toEqual([])
   })
 })
 

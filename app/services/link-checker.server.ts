@@ -207,6 +207,13 @@ async function fetchForJob(db: Kysely<Database>, job: Job, workerId: string, set
       await completeJob(db, job.id, workerId)
       return { kind: 'skipped', reason: `source ${sourceId} no longer exists` }
     }
+    // Checked at or after the moment this job was due: another pass found the source due at the
+    // same time, queued its own job after this one's check had finished, and the check it wanted
+    // has happened (it read the page and the latest quotes).
+    if (source.linkCheckedAt !== null && source.linkCheckedAt >= job.runAt) {
+      await completeJob(db, job.id, workerId)
+      return { kind: 'skipped', reason: 'checked since it was due' }
+    }
     // The fetch runs outside any transaction: it may take seconds, and holds no lock meanwhile.
     const result = await fetchPublicWith(settings.fetchDeps ?? {}, source.url, settings.fetch)
     return { job, sourceId, url: source.url, result }
