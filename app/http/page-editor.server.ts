@@ -7,7 +7,6 @@ import type { PageContent } from '#app/core/content'
 import type { Issue } from '#app/core/result'
 import { parseJson } from '#app/core/document'
 import { classifyDbFailure, failureStatus, retryAfterSeconds } from '#app/core/db-failure'
-import { formatNumber } from '#app/core/format'
 import { editorTranslator, type EditorTranslate } from '#app/core/i18n/editor-messages'
 import type { Lang } from '#app/core/lang'
 import { conflictMarks, mergeContent } from '#app/core/merge'
@@ -216,7 +215,7 @@ export async function submitEdit(request: Request, slug: string | null) {
     case 'base_not_found':
       return answer(404, { kind: 'not_found', message: t('editor.problem.notFound') })
     case 'rate_limited': {
-      const minutes = formatNumber(uiLang, Math.ceil(result.retryAfterSeconds / 60))
+      const minutes = Math.ceil(result.retryAfterSeconds / 60)
       return answer(429, { kind: 'rate_limited', message: t('editor.problem.rateLimited', { minutes }) }, { 'Retry-After': String(result.retryAfterSeconds) })
     }
     default: {

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format'
 import type { BaseMessages as Messages } from './en'
 import { plural } from './plural'
 
@@ -28,7 +29,7 @@ export const de: Messages = {
   'home.recent': 'Zuletzt aktualisiert',
   'home.empty': 'Noch keine Vergleiche.',
   'home.updated': ({ date }) => `Aktualisiert am ${date}`,
-  'home.figures': ({ count }) => plural('de', count, { one: '1 belegte Zahl', other: `${count} belegte Zahlen` }),
+  'home.figures': ({ count }) => plural('de', count, { one: '1 belegte Zahl', other: '# belegte Zahlen' }),
 
   'list.next': 'Nächste Seite',
   'list.first': 'Erste Seite',
@@ -48,7 +49,7 @@ export const de: Messages = {
   'page.sources': 'Quellen dieser Seite',
   'page.evidence': 'Belege',
   'page.notes': 'Einzelnachweise',
-  'page.figureCount': ({ count }) => plural('de', count, { one: '1 Zahl, jede mit ihrer Quelle', other: `${count} Zahlen, jede mit ihrer Quelle` }),
+  'page.figureCount': ({ count }) => plural('de', count, { one: '1 Zahl, jede mit ihrer Quelle', other: '# Zahlen, jede mit ihrer Quelle' }),
   'page.noStable': 'Diese Seite hat noch keine freigegebene Version.',
   'page.pending': 'Änderungen an dieser Seite warten auf Prüfung.',
   'page.viewLatest': 'Neueste Version ansehen',
@@ -69,8 +70,8 @@ export const de: Messages = {
   'figure.asOf': 'Stand',
   'figure.metric': 'Misst',
   'figure.age': ({ months }) =>
-    months < 1 ? 'weniger als einen Monat alt' : plural('de', months, { one: '1 Monat alt', other: `${months} Monate alt` }),
-  'figure.ageYears': ({ years }) => plural('de', years, { one: '1 Jahr alt', other: `${years} Jahre alt` }),
+    months < 1 ? 'weniger als einen Monat alt' : plural('de', months, { one: '1 Monat alt', other: '# Monate alt' }),
+  'figure.ageYears': ({ years }) => plural('de', years, { one: '1 Jahr alt', other: '# Jahre alt' }),
   'figure.linkStatus': 'Linkstatus',
   'figure.archive': 'Archivierte Kopie',
   'figure.archiveLookup': 'Die Kopie, die dem Stand am nächsten ist, im Internet Archive',
@@ -129,13 +130,13 @@ export const de: Messages = {
   'auth.login.submit': 'Anmelden',
   'auth.login.missing': 'Gib Benutzername und Passwort ein.',
   'auth.login.invalid': 'Benutzername oder Passwort ist falsch.',
-  'auth.login.throttled': ({ minutes }) => `Zu viele Fehlversuche. Versuche es in ${minutes} Min. erneut.`,
+  'auth.login.throttled': ({ minutes }) => `Zu viele Fehlversuche. Versuche es in ${formatNumber('de', minutes)} Min. erneut.`,
   'auth.login.noAccount': 'Noch kein Konto?',
   'auth.signup.title': 'Konto anlegen',
   'auth.signup.intro': 'Mit einem Konto kannst du Vergleiche bearbeiten. Deine ersten Änderungen prüft eine Moderatorin oder ein Moderator, bevor Lesende sie sehen.',
   'auth.signup.submit': 'Konto anlegen',
   'auth.signup.haveAccount': 'Schon ein Konto?',
-  'auth.signup.throttled': ({ minutes }) => `Von deiner Adresse wurden zu viele Konten angelegt. Versuche es in ${minutes} Min. erneut.`,
+  'auth.signup.throttled': ({ minutes }) => `Von deiner Adresse wurden zu viele Konten angelegt. Versuche es in ${formatNumber('de', minutes)} Min. erneut.`,
   'auth.issue.invalid_username': 'Verwende 3 bis 32 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche; Anfang und Ende sind ein Buchstabe oder eine Ziffer.',
   'auth.issue.mixed_scripts': 'Verwende Buchstaben eines Alphabets: Ein Name, der etwa lateinische und kyrillische Buchstaben mischt, kann wie der einer anderen Person aussehen.',
   'auth.issue.too_short': 'Verwende mindestens 8 Zeichen.',

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format'
 import { plural } from './plural'
 
 /**
@@ -32,7 +33,7 @@ export const en = {
   'home.recent': 'Recently updated',
   'home.empty': 'No comparisons yet.',
   'home.updated': ({ date }: { date: string }) => `Updated ${date}`,
-  'home.figures': ({ count }: { count: number }) => plural('en', count, { one: '1 cited figure', other: `${count} cited figures` }),
+  'home.figures': ({ count }: { count: number }) => plural('en', count, { one: '1 cited figure', other: '# cited figures' }),
 
   'list.next': 'Next page',
   'list.first': 'First page',
@@ -52,7 +53,7 @@ export const en = {
   'page.sources': 'Sources of this page',
   'page.evidence': 'Evidence',
   'page.notes': 'Citations',
-  'page.figureCount': ({ count }: { count: number }) => plural('en', count, { one: '1 figure, each with its source', other: `${count} figures, each with its source` }),
+  'page.figureCount': ({ count }: { count: number }) => plural('en', count, { one: '1 figure, each with its source', other: '# figures, each with its source' }),
   'page.noStable': 'This page has no approved revision yet.',
   'page.pending': 'Changes to this page are pending review.',
   'page.viewLatest': 'See the latest revision',
@@ -74,8 +75,8 @@ export const en = {
   'figure.asOf': 'As of',
   'figure.metric': 'Measures',
   'figure.age': ({ months }: { months: number }) =>
-    months < 1 ? 'less than a month old' : plural('en', months, { one: '1 month old', other: `${months} months old` }),
-  'figure.ageYears': ({ years }: { years: number }) => plural('en', years, { one: '1 year old', other: `${years} years old` }),
+    months < 1 ? 'less than a month old' : plural('en', months, { one: '1 month old', other: '# months old' }),
+  'figure.ageYears': ({ years }: { years: number }) => plural('en', years, { one: '1 year old', other: '# years old' }),
   'figure.linkStatus': 'Link status',
   'figure.archive': 'Archived copy',
   'figure.archiveLookup': 'The copy nearest the as-of date, in the Internet Archive',
@@ -134,13 +135,13 @@ export const en = {
   'auth.login.submit': 'Log in',
   'auth.login.missing': 'Enter your username and password.',
   'auth.login.invalid': 'Wrong username or password.',
-  'auth.login.throttled': ({ minutes }: { minutes: number }) => `Too many failed attempts. Try again in ${minutes} min.`,
+  'auth.login.throttled': ({ minutes }: { minutes: number }) => `Too many failed attempts. Try again in ${formatNumber('en', minutes)} min.`,
   'auth.login.noAccount': 'No account yet?',
   'auth.signup.title': 'Create an account',
   'auth.signup.intro': 'Accounts let you edit comparisons. Your first edits are reviewed by a moderator before readers see them.',
   'auth.signup.submit': 'Create account',
   'auth.signup.haveAccount': 'Already have an account?',
-  'auth.signup.throttled': ({ minutes }: { minutes: number }) => `Too many accounts were created from your address. Try again in ${minutes} min.`,
+  'auth.signup.throttled': ({ minutes }: { minutes: number }) => `Too many accounts were created from your address. Try again in ${formatNumber('en', minutes)} min.`,
   'auth.issue.invalid_username': 'Use 3 to 32 letters, digits, dots, dashes or underscores, starting and ending with a letter or digit.',
   'auth.issue.mixed_scripts': 'Use letters of one alphabet: a name that mixes, say, Latin and Cyrillic letters can look like someone else’s.',
   'auth.issue.too_short': 'Use at least 8 characters.',

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format'
 import type { BaseMessages as Messages } from './en'
 import { plural } from './plural'
 
@@ -28,7 +29,7 @@ export const fr: Messages = {
   'home.recent': 'Mis à jour récemment',
   'home.empty': 'Aucun comparatif pour l’instant.',
   'home.updated': ({ date }) => `Mis à jour le ${date}`,
-  'home.figures': ({ count }) => plural('fr', count, { one: `${count} chiffre sourcé`, other: `${count} chiffres sourcés` }),
+  'home.figures': ({ count }) => plural('fr', count, { one: '# chiffre sourcé', other: '# chiffres sourcés' }),
 
   'list.next': 'Page suivante',
   'list.first': 'Première page',
@@ -48,7 +49,7 @@ export const fr: Messages = {
   'page.sources': 'Sources de cette page',
   'page.evidence': 'Preuves',
   'page.notes': 'Références',
-  'page.figureCount': ({ count }) => plural('fr', count, { one: `${count} chiffre, avec sa source`, other: `${count} chiffres, chacun avec sa source` }),
+  'page.figureCount': ({ count }) => plural('fr', count, { one: '# chiffre, avec sa source', other: '# chiffres, chacun avec sa source' }),
   'page.noStable': 'Cette page n’a pas encore de version approuvée.',
   'page.pending': 'Des modifications de cette page attendent une relecture.',
   'page.viewLatest': 'Voir la dernière version',
@@ -69,8 +70,8 @@ export const fr: Messages = {
   'figure.asOf': 'Au',
   'figure.metric': 'Mesure',
   'figure.age': ({ months }) =>
-    months < 1 ? 'moins d’un mois' : plural('fr', months, { one: `${months} mois`, other: `${months} mois` }),
-  'figure.ageYears': ({ years }) => plural('fr', years, { one: `${years} an`, other: `${years} ans` }),
+    months < 1 ? 'moins d’un mois' : plural('fr', months, { one: '# mois', other: '# mois' }),
+  'figure.ageYears': ({ years }) => plural('fr', years, { one: '# an', other: '# ans' }),
   'figure.linkStatus': 'État du lien',
   'figure.archive': 'Copie archivée',
   'figure.archiveLookup': 'La copie la plus proche de la date de référence, dans l’Internet Archive',
@@ -129,13 +130,13 @@ export const fr: Messages = {
   'auth.login.submit': 'Se connecter',
   'auth.login.missing': 'Saisissez votre nom d’utilisateur et votre mot de passe.',
   'auth.login.invalid': 'Nom d’utilisateur ou mot de passe incorrect.',
-  'auth.login.throttled': ({ minutes }) => `Trop de tentatives échouées. Réessayez dans ${minutes} min.`,
+  'auth.login.throttled': ({ minutes }) => `Trop de tentatives échouées. Réessayez dans ${formatNumber('fr', minutes)} min.`,
   'auth.login.noAccount': 'Pas encore de compte\u202f?',
   'auth.signup.title': 'Créer un compte',
   'auth.signup.intro': 'Un compte permet de modifier les comparatifs. Vos premières modifications sont relues par un modérateur avant d’être visibles des lecteurs.',
   'auth.signup.submit': 'Créer le compte',
   'auth.signup.haveAccount': 'Vous avez déjà un compte\u202f?',
-  'auth.signup.throttled': ({ minutes }) => `Trop de comptes ont été créés depuis votre adresse. Réessayez dans ${minutes} min.`,
+  'auth.signup.throttled': ({ minutes }) => `Trop de comptes ont été créés depuis votre adresse. Réessayez dans ${formatNumber('fr', minutes)} min.`,
   'auth.issue.invalid_username': 'Utilisez de 3 à 32 lettres, chiffres, points, tirets ou tirets bas, en commençant et en finissant par une lettre ou un chiffre.',
   'auth.issue.mixed_scripts': 'Utilisez les lettres d’un seul alphabet\u00a0: un nom qui mêle, par exemple, lettres latines et cyrilliques peut ressembler à celui de quelqu’un d’autre.',
   'auth.issue.too_short': 'Utilisez au moins 8 caractères.',

@@ -44,6 +44,18 @@ describe('catalogues', () => {
     expect(translator('fr')('figure.ageYears', { years: 1 })).toBe('1 an')
     expect(translator('fr')('figure.ageYears', { years: 2 })).toBe('2 ans')
   })
+  it('counts are written with the language’s digit grouping, in every counted message', () => {
+    expect(translator('en')('home.figures', { count: 1500 })).toBe('1,500 cited figures')
+    expect(translator('de')('home.figures', { count: 1500 })).toBe('1.500 belegte Zahlen')
+    expect(translator('fr')('home.figures', { count: 1500 })).toBe('1\u202f500 chiffres sourcés')
+    // No message prints a large count without grouping ("12345").
+    const BIG = new Proxy({}, { get: (_t, name) => (typeof name === 'string' ? (/count|months|years|minutes/.test(name) ? 12345 : `«${name}»`) : undefined) })
+    for (const lang of ['en', 'de', 'fr'] as const) {
+      for (const [key, message] of [...Object.entries(catalogue(lang)), ...Object.entries(editorMessages[lang])]) {
+        if (typeof message === 'function') expect((message as (p: unknown) => string)(BIG), `${lang} ${key}`).not.toContain('12345')
+      }
+    }
+  })
 })
 
 describe('French typography', () => {

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../format'
 /** Accounts: the account page, the admin's user pages, and the errors of authorisation. */
 const en = {
   'auth.required': 'Sign in to do this.',
@@ -24,9 +25,9 @@ const en = {
   'account.password.submit': 'Change password',
   'account.password.mismatch': 'The two new passwords differ; type the same one twice.',
   'account.password.wrong': 'Your current password is not right.',
-  'account.password.throttled': ({ minutes }: { minutes: number }) => `Too many wrong passwords. Try again in ${minutes} min.`,
+  'account.password.throttled': ({ minutes }: { minutes: number }) => `Too many wrong passwords. Try again in ${formatNumber('en', minutes)} min.`,
   'account.password.changed': ({ count }: { count: number }) =>
-    count === 0 ? 'Password changed.' : count === 1 ? 'Password changed. Your one other session was signed out.' : `Password changed. Your ${count} other sessions were signed out.`,
+    count === 0 ? 'Password changed.' : count === 1 ? 'Password changed. Your one other session was signed out.' : `Password changed. Your ${formatNumber('en', count)} other sessions were signed out.`,
 
   'account.sessions.title': 'Where you are signed in',
   'account.sessions.intro': 'Sign out any session you do not recognise, then change your password.',
@@ -41,7 +42,7 @@ const en = {
   'account.sessions.revokeLabel': ({ created }: { created: string }) => `Sign out the session started ${created}`,
   'account.sessions.revokeOthers': 'Sign out all other sessions',
   'account.sessions.revoked': 'The session was signed out.',
-  'account.sessions.othersRevoked': ({ count }: { count: number }) => (count === 1 ? 'One other session was signed out.' : `${count} other sessions were signed out.`),
+  'account.sessions.othersRevoked': ({ count }: { count: number }) => (count === 1 ? 'One other session was signed out.' : `${formatNumber('en', count)} other sessions were signed out.`),
   'account.sessions.gone': 'That session had already ended.',
 
   'account.tokens.title': 'Personal access tokens',
@@ -156,9 +157,9 @@ const de: typeof en = {
   'account.password.submit': 'Passwort ändern',
   'account.password.mismatch': 'Die beiden neuen Passwörter unterscheiden sich; gib zweimal dasselbe ein.',
   'account.password.wrong': 'Dein aktuelles Passwort stimmt nicht.',
-  'account.password.throttled': ({ minutes }) => `Zu viele falsche Passwörter. Versuche es in ${minutes} Min. erneut.`,
+  'account.password.throttled': ({ minutes }) => `Zu viele falsche Passwörter. Versuche es in ${formatNumber('de', minutes)} Min. erneut.`,
   'account.password.changed': ({ count }) =>
-    count === 0 ? 'Passwort geändert.' : count === 1 ? 'Passwort geändert. Deine andere Sitzung wurde abgemeldet.' : `Passwort geändert. Deine ${count} anderen Sitzungen wurden abgemeldet.`,
+    count === 0 ? 'Passwort geändert.' : count === 1 ? 'Passwort geändert. Deine andere Sitzung wurde abgemeldet.' : `Passwort geändert. Deine ${formatNumber('de', count)} anderen Sitzungen wurden abgemeldet.`,
 
   'account.sessions.title': 'Wo du angemeldet bist',
   'account.sessions.intro': 'Melde jede Sitzung ab, die du nicht kennst, und ändere dann dein Passwort.',
@@ -173,7 +174,7 @@ const de: typeof en = {
   'account.sessions.revokeLabel': ({ created }) => `Die am ${created} begonnene Sitzung abmelden`,
   'account.sessions.revokeOthers': 'Alle anderen Sitzungen abmelden',
   'account.sessions.revoked': 'Die Sitzung wurde abgemeldet.',
-  'account.sessions.othersRevoked': ({ count }) => (count === 1 ? 'Eine andere Sitzung wurde abgemeldet.' : `${count} andere Sitzungen wurden abgemeldet.`),
+  'account.sessions.othersRevoked': ({ count }) => (count === 1 ? 'Eine andere Sitzung wurde abgemeldet.' : `${formatNumber('de', count)} andere Sitzungen wurden abgemeldet.`),
   'account.sessions.gone': 'Diese Sitzung war bereits beendet.',
 
   'account.tokens.title': 'Persönliche Zugriffstoken',
@@ -288,9 +289,9 @@ const fr: typeof en = {
   'account.password.submit': 'Changer le mot de passe',
   'account.password.mismatch': 'Les deux nouveaux mots de passe diffèrent\u202f; saisissez deux fois le même.',
   'account.password.wrong': 'Votre mot de passe actuel n’est pas le bon.',
-  'account.password.throttled': ({ minutes }) => `Trop de mots de passe erronés. Réessayez dans ${minutes} min.`,
+  'account.password.throttled': ({ minutes }) => `Trop de mots de passe erronés. Réessayez dans ${formatNumber('fr', minutes)} min.`,
   'account.password.changed': ({ count }) =>
-    count === 0 ? 'Mot de passe changé.' : count === 1 ? 'Mot de passe changé. Votre autre session a été déconnectée.' : `Mot de passe changé. Vos ${count} autres sessions ont été déconnectées.`,
+    count === 0 ? 'Mot de passe changé.' : count === 1 ? 'Mot de passe changé. Votre autre session a été déconnectée.' : `Mot de passe changé. Vos ${formatNumber('fr', count)} autres sessions ont été déconnectées.`,
 
   'account.sessions.title': 'Où vous êtes connecté',
   'account.sessions.intro': 'Déconnectez toute session que vous ne reconnaissez pas, puis changez votre mot de passe.',
@@ -305,7 +306,7 @@ const fr: typeof en = {
   'account.sessions.revokeLabel': ({ created }) => `Déconnecter la session ouverte le ${created}`,
   'account.sessions.revokeOthers': 'Déconnecter toutes les autres sessions',
   'account.sessions.revoked': 'La session a été déconnectée.',
-  'account.sessions.othersRevoked': ({ count }) => (count === 1 ? 'Une autre session a été déconnectée.' : `${count} autres sessions ont été déconnectées.`),
+  'account.sessions.othersRevoked': ({ count }) => (count === 1 ? 'Une autre session a été déconnectée.' : `${formatNumber('fr', count)} autres sessions ont été déconnectées.`),
   'account.sessions.gone': 'Cette session était déjà terminée.',
 
   'account.tokens.title': 'Jetons d’accès personnels',

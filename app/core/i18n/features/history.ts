@@ -1,3 +1,4 @@
+import { formatNumber } from '../../format'
 import { plural } from '../plural'
 
 /** Revision history, diffs, permalinks, revert and rollback, contributions, recent changes and feeds. */
@@ -41,7 +42,7 @@ const en = {
 
   'rollback.heading': 'Roll back',
   'rollback.explain': ({ user, count, other }: { user: string; count: number; other: string }) =>
-    plural('en', count, { one: `The latest edit is by ${user}.`, other: `The latest ${count} edits in a row are by ${user}.` }) + ` Rolling back restores the last revision by ${other} as a new revision and publishes it at once.`,
+    plural('en', count, { one: `The latest edit is by ${user}.`, other: `The latest # edits in a row are by ${user}.` }) + ` Rolling back restores the last revision by ${other} as a new revision and publishes it at once.`,
   'rollback.reason': 'Reason (public, shown in the moderation log)',
   'rollback.submit': ({ user }: { user: string }) => `Roll back all consecutive edits of ${user}`,
   'rollback.onlyAuthor': ({ user }: { user: string }) => `Every revision of this page is by ${user}: there is no earlier author to roll back to.`,
@@ -52,7 +53,7 @@ const en = {
   'rollback.error.nothing_to_roll_back': 'There is no earlier revision by another author to roll back to.',
   'rollback.error.too_many_edits': 'More consecutive edits than a rollback covers; restore an older revision from its page instead.',
   'rollback.error.uncited_figures': ({ count }: { count: number }) =>
-    plural('en', count, { one: 'The revision to restore has an uncited figure, so it cannot be published.', other: `The revision to restore has ${count} uncited figures, so it cannot be published.` }),
+    plural('en', count, { one: 'The revision to restore has an uncited figure, so it cannot be published.', other: 'The revision to restore has # uncited figures, so it cannot be published.' }),
 
   'diff.title': ({ title }: { title: string }) => `Changes to “${title}”`,
   'diff.older': 'Older revision',
@@ -97,7 +98,7 @@ const en = {
   'diff.removedStart': 'removed:',
   'diff.removedEnd': 'end of removal',
   'diff.formattingOnly': 'Only formatting, links or evidence changed in this block.',
-  'diff.skipped': ({ count }: { count: number }) => plural('en', count, { one: '1 unchanged block', other: `${count} unchanged blocks` }),
+  'diff.skipped': ({ count }: { count: number }) => plural('en', count, { one: '1 unchanged block', other: '# unchanged blocks' }),
   'diff.citation': ({ source }: { source: string }) => `citation: ${source}`,
   'diff.unknownSource': 'unknown source',
   'diff.evidenceHeading': 'Evidence changes',
@@ -135,7 +136,7 @@ const en = {
   'revert.savedPending': 'Your revert is saved as a new revision and waits for review.',
   'revert.savedApproved': 'Your revert is saved and published.',
   'revert.error.edit_conflict': 'Someone changed the same part of the page meanwhile. Your revert is kept as a conflict revision; compare it with the newest one.',
-  'revert.error.rate_limited': ({ minutes }: { minutes: number }) => `Too many saves. Try again in ${minutes} min.`,
+  'revert.error.rate_limited': ({ minutes }: { minutes: number }) => `Too many saves. Try again in ${formatNumber('en', minutes)} min.`,
   'revert.error.protected': 'This page is protected: your account cannot edit it.',
   'revert.error.invalid_content': 'This revision cannot be restored: its content no longer passes the checks.',
   'revert.error.already_current': 'This revision’s content is already the page’s current content.',
@@ -218,7 +219,7 @@ const de: typeof en = {
 
   'rollback.heading': 'Zurücksetzen',
   'rollback.explain': ({ user, count, other }) =>
-    plural('de', count, { one: `Die letzte Bearbeitung stammt von ${user}.`, other: `Die letzten ${count} Bearbeitungen in Folge stammen von ${user}.` }) + ` Zurücksetzen stellt die letzte Version von ${other} als neue Version wieder her und veröffentlicht sie sofort.`,
+    plural('de', count, { one: `Die letzte Bearbeitung stammt von ${user}.`, other: `Die letzten # Bearbeitungen in Folge stammen von ${user}.` }) + ` Zurücksetzen stellt die letzte Version von ${other} als neue Version wieder her und veröffentlicht sie sofort.`,
   'rollback.reason': 'Grund (öffentlich, erscheint im Moderationsprotokoll)',
   'rollback.submit': ({ user }) => `Alle aufeinanderfolgenden Bearbeitungen von ${user} zurücksetzen`,
   'rollback.onlyAuthor': ({ user }) => `Alle Versionen dieser Seite stammen von ${user}: Es gibt keinen früheren Autor, auf den zurückgesetzt werden kann.`,
@@ -229,7 +230,7 @@ const de: typeof en = {
   'rollback.error.nothing_to_roll_back': 'Es gibt keine frühere Version eines anderen Autors, auf die zurückgesetzt werden kann.',
   'rollback.error.too_many_edits': 'Mehr aufeinanderfolgende Bearbeitungen, als ein Zurücksetzen umfasst; stellen Sie stattdessen eine ältere Version über deren Seite wieder her.',
   'rollback.error.uncited_figures': ({ count }) =>
-    plural('de', count, { one: 'Die wiederherzustellende Version enthält eine Zahl ohne Beleg und kann deshalb nicht veröffentlicht werden.', other: `Die wiederherzustellende Version enthält ${count} Zahlen ohne Beleg und kann deshalb nicht veröffentlicht werden.` }),
+    plural('de', count, { one: 'Die wiederherzustellende Version enthält eine Zahl ohne Beleg und kann deshalb nicht veröffentlicht werden.', other: 'Die wiederherzustellende Version enthält # Zahlen ohne Beleg und kann deshalb nicht veröffentlicht werden.' }),
 
   'diff.title': ({ title }) => `Änderungen an „${title}“`,
   'diff.older': 'Ältere Version',
@@ -274,7 +275,7 @@ const de: typeof en = {
   'diff.removedStart': 'gelöscht:',
   'diff.removedEnd': 'Ende der Löschung',
   'diff.formattingOnly': 'In diesem Block haben sich nur Formatierung, Links oder Belege geändert.',
-  'diff.skipped': ({ count }) => plural('de', count, { one: '1 unveränderter Block', other: `${count} unveränderte Blöcke` }),
+  'diff.skipped': ({ count }) => plural('de', count, { one: '1 unveränderter Block', other: '# unveränderte Blöcke' }),
   'diff.citation': ({ source }) => `Beleg: ${source}`,
   'diff.unknownSource': 'unbekannte Quelle',
   'diff.evidenceHeading': 'Änderungen an Belegen',
@@ -312,7 +313,7 @@ const de: typeof en = {
   'revert.savedPending': 'Ihre Wiederherstellung ist als neue Version gespeichert und wartet auf Prüfung.',
   'revert.savedApproved': 'Ihre Wiederherstellung ist gespeichert und veröffentlicht.',
   'revert.error.edit_conflict': 'Jemand hat inzwischen denselben Teil der Seite geändert. Ihre Wiederherstellung ist als Konfliktversion gespeichert; vergleichen Sie sie mit der neuesten.',
-  'revert.error.rate_limited': ({ minutes }) => `Zu viele Speicherungen. Versuchen Sie es in ${minutes} Min. erneut.`,
+  'revert.error.rate_limited': ({ minutes }) => `Zu viele Speicherungen. Versuchen Sie es in ${formatNumber('de', minutes)} Min. erneut.`,
   'revert.error.protected': 'Diese Seite ist geschützt: Ihr Konto kann sie nicht bearbeiten.',
   'revert.error.invalid_content': 'Diese Version kann nicht wiederhergestellt werden: Ihr Inhalt besteht die Prüfungen nicht mehr.',
   'revert.error.already_current': 'Der Inhalt dieser Version ist bereits der aktuelle Inhalt der Seite.',
@@ -395,7 +396,7 @@ const fr: typeof en = {
 
   'rollback.heading': 'Révoquer',
   'rollback.explain': ({ user, count, other }) =>
-    plural('fr', count, { one: `La dernière modification est de ${user}.`, other: `Les ${count} dernières modifications consécutives sont de ${user}.` }) + ` La révocation rétablit la dernière version de ${other} comme nouvelle version et la publie aussitôt.`,
+    plural('fr', count, { one: `La dernière modification est de ${user}.`, other: `Les # dernières modifications consécutives sont de ${user}.` }) + ` La révocation rétablit la dernière version de ${other} comme nouvelle version et la publie aussitôt.`,
   'rollback.reason': 'Motif (public, affiché dans le journal de modération)',
   'rollback.submit': ({ user }) => `Révoquer toutes les modifications consécutives de ${user}`,
   'rollback.onlyAuthor': ({ user }) => `Toutes les versions de cette page sont de ${user}\u00a0: il n’y a pas d’auteur antérieur à rétablir.`,
@@ -406,7 +407,7 @@ const fr: typeof en = {
   'rollback.error.nothing_to_roll_back': 'Il n’y a pas de version antérieure d’un autre auteur à rétablir.',
   'rollback.error.too_many_edits': 'Trop de modifications consécutives pour une révocation\u202f; rétablissez plutôt une version plus ancienne depuis sa page.',
   'rollback.error.uncited_figures': ({ count }) =>
-    plural('fr', count, { one: 'La version à rétablir contient un chiffre sans source\u202f; elle ne peut pas être publiée.', other: `La version à rétablir contient ${count} chiffres sans source\u202f; elle ne peut pas être publiée.` }),
+    plural('fr', count, { one: 'La version à rétablir contient un chiffre sans source\u202f; elle ne peut pas être publiée.', other: 'La version à rétablir contient # chiffres sans source\u202f; elle ne peut pas être publiée.' }),
 
   'diff.title': ({ title }) => `Modifications de « ${title} »`,
   'diff.older': 'Version plus ancienne',
@@ -451,7 +452,7 @@ const fr: typeof en = {
   'diff.removedStart': 'supprimé\u00a0:',
   'diff.removedEnd': 'fin de la suppression',
   'diff.formattingOnly': 'Seuls la mise en forme, les liens ou les sources ont changé dans ce bloc.',
-  'diff.skipped': ({ count }) => plural('fr', count, { one: '1 bloc inchangé', other: `${count} blocs inchangés` }),
+  'diff.skipped': ({ count }) => plural('fr', count, { one: '1 bloc inchangé', other: '# blocs inchangés' }),
   'diff.citation': ({ source }) => `référence\u00a0: ${source}`,
   'diff.unknownSource': 'source inconnue',
   'diff.evidenceHeading': 'Modifications des sources',
@@ -489,7 +490,7 @@ const fr: typeof en = {
   'revert.savedPending': 'Votre rétablissement est enregistré comme nouvelle version et attend une relecture.',
   'revert.savedApproved': 'Votre rétablissement est enregistré et publié.',
   'revert.error.edit_conflict': 'Quelqu’un a modifié entre-temps la même partie de la page. Votre rétablissement est conservé comme version en conflit\u202f; comparez-la avec la plus récente.',
-  'revert.error.rate_limited': ({ minutes }) => `Trop d’enregistrements. Réessayez dans ${minutes} min.`,
+  'revert.error.rate_limited': ({ minutes }) => `Trop d’enregistrements. Réessayez dans ${formatNumber('fr', minutes)} min.`,
   'revert.error.protected': 'Cette page est protégée\u00a0: votre compte ne peut pas la modifier.',
   'revert.error.invalid_content': 'Cette version ne peut pas être rétablie\u00a0: son contenu ne passe plus les contrôles.',
   'revert.error.already_current': 'Le contenu de cette version est déjà le contenu actuel de la page.',

@@ -21,7 +21,7 @@ const en = {
   'aside.contents': 'Contents',
   'aside.citations': 'References',
   'facts.title': 'Page facts',
-  'facts.figures': ({ count }: { count: number }) => plural('en', count, { one: '1 cited figure', other: `${num.en(count)} cited figures` }),
+  'facts.figures': ({ count }: { count: number }) => plural('en', count, { one: '1 cited figure', other: '# cited figures' }),
   'facts.outdated': ({ count, months }: { count: number; months: number }) => `${num.en(count)} older than ${num.en(months)} months`,
   'facts.selfReported': ({ count }: { count: number }) => `${num.en(count)} self-reported by a vendor`,
   'facts.disputed': ({ count }: { count: number }) => `${num.en(count)} disputed`,
@@ -39,7 +39,7 @@ const en = {
   'legend.disputed': 'disputed: a reader report is open',
   'legend.notComparable': 'not comparable: counts something different from the figures beside it',
   'refs.backTo': ({ n }: { n: string }) => `Back to citation ${n} in the text`,
-  'refs.citedTimes': ({ count }: { count: number }) => plural('en', count, { one: 'cited once', other: `cited ${num.en(count)} times` }),
+  'refs.citedTimes': ({ count }: { count: number }) => plural('en', count, { one: 'cited once', other: 'cited # times' }),
 }
 
 const de: typeof en = {
@@ -55,7 +55,7 @@ const de: typeof en = {
   'aside.contents': 'Inhalt',
   'aside.citations': 'Belege',
   'facts.title': 'Seitenangaben',
-  'facts.figures': ({ count }) => plural('de', count, { one: '1 belegte Zahl', other: `${num.de(count)} belegte Zahlen` }),
+  'facts.figures': ({ count }) => plural('de', count, { one: '1 belegte Zahl', other: '# belegte Zahlen' }),
   'facts.outdated': ({ count, months }) => `${num.de(count)} älter als ${num.de(months)} Monate`,
   'facts.selfReported': ({ count }) => `${num.de(count)} Herstellerangaben`,
   'facts.disputed': ({ count }) => `${num.de(count)} bestritten`,
@@ -73,7 +73,7 @@ const de: typeof en = {
   'legend.disputed': 'bestritten: eine Meldung von Lesenden ist offen',
   'legend.notComparable': 'nicht vergleichbar: zählt etwas anderes als die Zahlen daneben',
   'refs.backTo': ({ n }) => `Zurück zum Beleg ${n} im Text`,
-  'refs.citedTimes': ({ count }) => plural('de', count, { one: 'einmal zitiert', other: `${num.de(count)}-mal zitiert` }),
+  'refs.citedTimes': ({ count }) => plural('de', count, { one: 'einmal zitiert', other: '#-mal zitiert' }),
 }
 
 const fr: typeof en = {
@@ -89,11 +89,11 @@ const fr: typeof en = {
   'aside.contents': 'Sommaire',
   'aside.citations': 'Références',
   'facts.title': 'Informations sur la page',
-  'facts.figures': ({ count }) => plural('fr', count, { one: '1 chiffre sourcé', other: `${num.fr(count)} chiffres sourcés` }),
+  'facts.figures': ({ count }) => plural('fr', count, { one: '1 chiffre sourcé', other: '# chiffres sourcés' }),
   'facts.outdated': ({ count, months }) => `${num.fr(count)} datant de plus de ${num.fr(months)} mois`,
-  'facts.selfReported': ({ count }) => plural('fr', count, { one: `${num.fr(count)} déclaré par l’éditeur`, other: `${num.fr(count)} déclarés par l’éditeur` }),
-  'facts.disputed': ({ count }) => plural('fr', count, { one: `${num.fr(count)} contesté`, other: `${num.fr(count)} contestés` }),
-  'facts.notComparable': ({ count }) => plural('fr', count, { one: `${num.fr(count)} non comparable`, other: `${num.fr(count)} non comparables` }),
+  'facts.selfReported': ({ count }) => plural('fr', count, { one: '# déclaré par l’éditeur', other: '# déclarés par l’éditeur' }),
+  'facts.disputed': ({ count }) => plural('fr', count, { one: '# contesté', other: '# contestés' }),
+  'facts.notComparable': ({ count }) => plural('fr', count, { one: '# non comparable', other: '# non comparables' }),
   'facts.lastApproved': ({ date }) => `Dernière validation le ${date}`,
   'facts.neverApproved': 'Pas encore validée',
   'legend.title': 'Signes sur les chiffres',
@@ -107,7 +107,7 @@ const fr: typeof en = {
   'legend.disputed': 'contesté\u202f\u00a0: un signalement de lecteur est ouvert',
   'legend.notComparable': 'non comparable\u202f\u00a0: compte autre chose que les chiffres voisins',
   'refs.backTo': ({ n }) => `Retour à la référence ${n} dans le texte`,
-  'refs.citedTimes': ({ count }) => plural('fr', count, { one: 'cité une fois', other: `cité ${num.fr(count)} fois` }),
+  'refs.citedTimes': ({ count }) => plural('fr', count, { one: 'cité une fois', other: 'cité # fois' }),
 }
 
 export const readingMessages = { en, de, fr }

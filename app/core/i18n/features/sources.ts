@@ -14,7 +14,7 @@ const en = {
   'sources.col.kind': 'Kind',
   'sources.col.link': 'Link',
   'sources.col.citedBy': 'Cited by',
-  'sources.pages': ({ count }: { count: number }) => plural('en', count, { one: '1 page', other: `${count} pages` }),
+  'sources.pages': ({ count }: { count: number }) => plural('en', count, { one: '1 page', other: '# pages' }),
   'sources.empty': 'No source matches this search.',
   'sources.pagination': 'More sources',
   'sources.newer': 'Newer sources',
@@ -51,7 +51,7 @@ const en = {
   'source.history.noQuotes': 'No quote to look for',
   'source.brokenWarning': ({ status, date }: { status: string; date: string }) => `When last checked (${date}) the link did not work: ${status}. Use the archived copy if there is one.`,
   'source.quotesMissing': ({ count, date }: { count: number; date: string }) =>
-    plural('en', count, { one: `1 cited quote was not found on the page as of ${date}.`, other: `${count} cited quotes were not found on the page as of ${date}.` }),
+    plural('en', count, { one: `1 cited quote was not found on the page as of ${date}.`, other: `# cited quotes were not found on the page as of ${date}.` }),
 
   'quote.found': 'found',
   'quote.missing': 'not found',
@@ -97,7 +97,7 @@ const de: typeof en = {
   'sources.col.kind': 'Art',
   'sources.col.link': 'Link',
   'sources.col.citedBy': 'Zitiert auf',
-  'sources.pages': ({ count }: { count: number }) => plural('de', count, { one: '1 Seite', other: `${count} Seiten` }),
+  'sources.pages': ({ count }: { count: number }) => plural('de', count, { one: '1 Seite', other: '# Seiten' }),
   'sources.empty': 'Keine Quelle passt zu dieser Suche.',
   'sources.pagination': 'Weitere Quellen',
   'sources.newer': 'Neuere Quellen',
@@ -134,7 +134,7 @@ const de: typeof en = {
   'source.history.noQuotes': 'Keine Stelle zu suchen',
   'source.brokenWarning': ({ status, date }: { status: string; date: string }) => `Bei der letzten Prüfung (${date}) funktionierte der Link nicht: ${status}. Nutzen Sie die archivierte Kopie, falls vorhanden.`,
   'source.quotesMissing': ({ count, date }: { count: number; date: string }) =>
-    plural('de', count, { one: `1 zitierte Stelle wurde am ${date} nicht auf der Seite gefunden.`, other: `${count} zitierte Stellen wurden am ${date} nicht auf der Seite gefunden.` }),
+    plural('de', count, { one: `1 zitierte Stelle wurde am ${date} nicht auf der Seite gefunden.`, other: `# zitierte Stellen wurden am ${date} nicht auf der Seite gefunden.` }),
 
   'quote.found': 'gefunden',
   'quote.missing': 'nicht gefunden',
@@ -180,7 +180,7 @@ const fr: typeof en = {
   'sources.col.kind': 'Type',
   'sources.col.link': 'Lien',
   'sources.col.citedBy': 'Citée par',
-  'sources.pages': ({ count }: { count: number }) => plural('fr', count, { one: `${count} page`, other: `${count} pages` }),
+  'sources.pages': ({ count }: { count: number }) => plural('fr', count, { one: '# page', other: '# pages' }),
   'sources.empty': 'Aucune source ne correspond à cette recherche.',
   'sources.pagination': 'Autres sources',
   'sources.newer': 'Sources plus récentes',
@@ -217,7 +217,7 @@ const fr: typeof en = {
   'source.history.noQuotes': 'Aucun passage à chercher',
   'source.brokenWarning': ({ status, date }: { status: string; date: string }) => `Lors de la dernière vérification (${date}), le lien ne fonctionnait pas\u00a0: ${status}. Utilisez la copie archivée s’il y en a une.`,
   'source.quotesMissing': ({ count, date }: { count: number; date: string }) =>
-    plural('fr', count, { one: `${count} passage cité introuvable sur la page au ${date}.`, other: `${count} passages cités introuvables sur la page au ${date}.` }),
+    plural('fr', count, { one: `# passage cité introuvable sur la page au ${date}.`, other: `# passages cités introuvables sur la page au ${date}.` }),
 
   'quote.found': 'trouvé',
   'quote.missing': 'introuvable',
