@@ -153,7 +153,7 @@ describe('the configuration', () => {
   })
 
   it('declares every variable the README documents, and the README every variable it declares', () => {
-    const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Working together'))
     const documented = new Set([...table.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!))
     const source = fs.readFileSync(new URL('./config.server.ts', import.meta.url), 'utf8')
