@@ -28,6 +28,15 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
   let stable: { slug: string; revisionId: string; pageId: string }
 
   const cited = (n: string) => figure(n, { sourceId: source.id, quote: `counted ${n} users`, asOf: '2025-06', metric: 'users' })
+  /** A published page of its own with the cited Tchap figure, for a test that changes or reports on it. */
+  const tchapPage = async (title: string) => {
+    const saved = await saveRevision(t.db, {
+      actor: trusted, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
+      content: content(doc(p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))), { title }),
+    })
+    if (!saved.ok || saved.revision.status !== 'approved') throw new Error(`setup failed: ${JSON.stringify(saved)}`)
+    return { slug: saved.page.slug, revisionId: saved.revision.id, pageId: saved.page.id }
+  }
 
   beforeAll(async () => {
     t = await createTestDatabase(engine)
@@ -36,58 +45,111 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
     moderator = await createUser(t.db, { role: 'moderator' })
     moderator2 = await createUser(t.db, { role: 'moderator' })
     source = await createSource(t.db)
-    const saved = await saveRevision(t.db, {
-      actor: trusted, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
-      content: content(doc(p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))), { title: 'Moderation test page' }),
-    })
-    if (!saved.ok || saved.revision.status !== 'approved') throw new Error(`setup failed: ${JSON.stringify(saved)}`)
-    stable = { slug: saved.page.slug, revisionId: saved.revision.id, pageId: saved.page.id }
+    stable = await tchapPage('Moderation test page')
   })
   afterAll(async () => {
     await t.destroy()
   })
 
   describe('reader reports', () => {
-    it('opens a report on a figure, marks it disputed for readers, and collapses duplicates', async () => {
-      const fields = { revisionId: stable.revisionId, target: 'figure', ordinal: '0', reason: 'outdated', comment: 'Newer numbers exist.' }
-      const first = await createReport(t.db, { reporter: null, ip: '203.0.113.1', slug: stable.slug, fields })
-      expect(first).toMatchObject({ ok: true, duplicate: false, reporterCount: 1, targetText: '5,000' })
-      const second = await createReport(t.db, { reporter: { id: editor.id }, ip: '203.0.113.2', slug: stable.slug, fields: { ...fields, comment: '' } })
-      expect(second).toMatchObject({ ok: true, duplicate: true, reporterCount: 2 })
-      if (!first.ok || !second.ok) return
-      expect(second.reportId).toBe(first.reportId)
-      const other = await createReport(t.db, { reporter: null, ip: '203.0.113.3', slug: stable.slug, fields: { ...fields, reason: 'unsupported' } })
-      expect(other).toMatchObject({ ok: true, duplicate: false })
+    // One flow on the shared page: each step reports on its figure or citation, and the last one
+    // resolves the reports the steps before it opened.
+    it('reports on one page: opens, collapses and rate-limits reports, marks the figure disputed, then resolves them', async () => {
+      {
+        // Opens a report on a figure, marks it disputed for readers, and collapses duplicates.
+        const fields = { revisionId: stable.revisionId, target: 'figure', ordinal: '0', reason: 'outdated', comment: 'Newer numbers exist.' }
+        const first = await createReport(t.db, { reporter: null, ip: '203.0.113.1', slug: stable.slug, fields })
+        expect(first).toMatchObject({ ok: true, duplicate: false, reporterCount: 1, targetText: '5,000' })
+        const second = await createReport(t.db, { reporter: { id: editor.id }, ip: '203.0.113.2', slug: stable.slug, fields: { ...fields, comment: '' } })
+        expect(second).toMatchObject({ ok: true, duplicate: true, reporterCount: 2 })
+        if (!first.ok || !second.ok) throw new Error('the reports above were refused')
+        expect(second.reportId).toBe(first.reportId)
+        const other = await createReport(t.db, { reporter: null, ip: '203.0.113.3', slug: stable.slug, fields: { ...fields, reason: 'unsupported' } })
+        expect(other).toMatchObject({ ok: true, duplicate: false })
 
-      const view = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
-      expect(view.figures[0]?.disputed).toBe(true)
-      expect(view.bodyHtml).toContain('id="fig-0" data-disputed="true"')
-      expect(view.citations[0]?.disputed).toBe(false)
-    })
+        const view = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
+        expect(view.figures[0]?.disputed).toBe(true)
+        expect(view.bodyHtml).toContain('id="fig-0" data-disputed="true"')
+        expect(view.citations[0]?.disputed).toBe(false)
+      }
+      {
+        // Collapses concurrent duplicates from two connections into one report.
+        const other = t.reopen()
+        const fields = { revisionId: stable.revisionId, target: 'citation', ordinal: '0', reason: 'dead-link', comment: '' }
+        const results = await Promise.all([
+          createReport(t.db, { reporter: null, ip: '198.51.100.1', slug: stable.slug, fields }),
+          createReport(other, { reporter: null, ip: '198.51.100.2', slug: stable.slug, fields }),
+        ])
+        expect(results.every((r) => r.ok)).toBe(true)
+        const ids = new Set(results.map((r) => (r.ok ? r.reportId : '')))
+        expect(ids.size).toBe(1)
+        const open = (await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })).filter((r) => r.reason === 'dead-link')
+        expect(open).toHaveLength(1)
+        expect(open[0]?.reporterCount).toBe(2)
+        // Two anonymous readers are a signal for moderators, not yet a mark for every reader.
+        const before = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
+        expect(before.citations[0]?.disputed).toBe(false)
+        expect(before.bodyHtml).not.toContain('data-disputed="true">')
+        // The same reader again counts once; a third reader makes REPORTS_TO_DISPUTE (3).
+        expect(await createReport(t.db, { reporter: null, ip: '198.51.100.2', slug: stable.slug, fields })).toMatchObject({ ok: true, reporterCount: 2 })
+        expect(await createReport(t.db, { reporter: null, ip: '198.51.100.3', slug: stable.slug, fields })).toMatchObject({ ok: true, reporterCount: 3 })
+        const view = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
+        expect(view.citations[0]).toMatchObject({ disputed: true, disputedBy: 'readers' })
+        expect(view.bodyHtml).toContain('<sup class="cite" id="cite-ref-1" data-disputed="true">')
+      }
+      {
+        // Rate-limits anonymous readers per address.
+        const fields = { revisionId: stable.revisionId, target: 'figure', ordinal: '0', reason: 'other', comment: 'again' }
+        const results = []
+        for (let i = 0; i <= config.limits.reportIp.max; i++) results.push(await createReport(t.db, { reporter: null, ip: '192.0.2.77', slug: stable.slug, fields }))
+        expect(results.slice(0, -1).every((r) => r.ok)).toBe(true)
+        expect(results.at(-1)).toMatchObject({ ok: false, status: 429 })
+        // Another address is not limited by this one.
+        expect(await createReport(t.db, { reporter: null, ip: '192.0.2.78', slug: stable.slug, fields })).toMatchObject({ ok: true })
+      }
+      {
+        // Rate-limits a signed-in reader per account, whatever the address.
+        const reader = await createUser(t.db)
+        const fields = { revisionId: stable.revisionId, target: 'figure', ordinal: '0', reason: 'other', comment: 'per account' }
+        const results = []
+        for (let i = 0; i <= config.limits.reportUser.max; i++) results.push(await createReport(t.db, { reporter: { id: reader.id }, ip: `198.51.100.${100 + i}`, slug: stable.slug, fields }))
+        expect(results.slice(0, -1).every((r) => r.ok)).toBe(true)
+        expect(results.at(-1)).toMatchObject({ ok: false, status: 429, code: 'rate_limited' })
+        // Its duplicates (and the anonymous ones above, same figure and reason) collapsed into one open report.
+        const open = (await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })).filter((r) => r.reason === 'other' && r.targetKey.startsWith('figure:'))
+        expect(open).toHaveLength(1)
+        // Another account is not limited by this one.
+        expect(await createReport(t.db, { reporter: { id: editor.id }, ip: '198.51.100.100', slug: stable.slug, fields })).toMatchObject({ ok: true, duplicate: true })
+      }
+      {
+        // Resolves a report once, logs it publicly, and an upheld report keeps the figure marked.
+        const open = await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })
+        const figureReports = open.filter((r) => r.targetKey.startsWith('figure:'))
+        expect(figureReports.length).toBeGreaterThan(0)
+        const [first, ...rest] = figureReports
+        const other = t.reopen()
+        const [a, b] = await Promise.all([
+          resolveReport(t.db, { moderator, reportId: first!.id, resolution: 'dismissed', note: 'The source still says 5,000.' }),
+          resolveReport(other, { moderator: moderator2, reportId: first!.id, resolution: 'upheld', note: 'Outdated.' }),
+        ])
+        expect([a.ok, b.ok].sort()).toEqual([false, true])
+        expect([a, b].find((r) => !r.ok)).toMatchObject({ status: 409, code: 'already_resolved' })
+        const logged = await listLog(t.db, { pageSlug: stable.slug, limit: 50 })
+        expect(logged.filter((e) => e.reportId === first!.id)).toHaveLength(1)
 
-    it('collapses concurrent duplicates from two connections into one report', async () => {
-      const other = t.reopen()
-      const fields = { revisionId: stable.revisionId, target: 'citation', ordinal: '0', reason: 'dead-link', comment: '' }
-      const results = await Promise.all([
-        createReport(t.db, { reporter: null, ip: '198.51.100.1', slug: stable.slug, fields }),
-        createReport(other, { reporter: null, ip: '198.51.100.2', slug: stable.slug, fields }),
-      ])
-      expect(results.every((r) => r.ok)).toBe(true)
-      const ids = new Set(results.map((r) => (r.ok ? r.reportId : '')))
-      expect(ids.size).toBe(1)
-      const open = (await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })).filter((r) => r.reason === 'dead-link')
-      expect(open).toHaveLength(1)
-      expect(open[0]?.reporterCount).toBe(2)
-      // Two anonymous readers are a signal for moderators, not yet a mark for every reader.
-      const before = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
-      expect(before.citations[0]?.disputed).toBe(false)
-      expect(before.bodyHtml).not.toContain('data-disputed="true">')
-      // The same reader again counts once; a third reader makes REPORTS_TO_DISPUTE (3).
-      expect(await createReport(t.db, { reporter: null, ip: '198.51.100.2', slug: stable.slug, fields })).toMatchObject({ ok: true, reporterCount: 2 })
-      expect(await createReport(t.db, { reporter: null, ip: '198.51.100.3', slug: stable.slug, fields })).toMatchObject({ ok: true, reporterCount: 3 })
-      const view = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
-      expect(view.citations[0]).toMatchObject({ disputed: true, disputedBy: 'readers' })
-      expect(view.bodyHtml).toContain('<sup class="cite" id="cite-ref-1" data-disputed="true">')
+        // Still disputed while another report on the figure is open.
+        expect((await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!.figures[0]?.disputed).toBe(true)
+        for (const r of rest) expect((await resolveReport(t.db, { moderator, reportId: r.id, resolution: 'dismissed', note: 'The source says so.' })).ok).toBe(true)
+        // Whichever of the two moderators won: dismissed, the figure is clean; upheld, it stays
+        // marked until an edit fixes it.
+        const won = [a, b].find((r) => r.ok)!
+        const view = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
+        if (won.ok && won.status === 'upheld') expect(view.figures[0]).toMatchObject({ disputed: true, disputedBy: 'confirmed' })
+        else {
+          expect(view.figures[0]?.disputed).toBe(false)
+          expect(view.bodyHtml).not.toContain('id="fig-0" data-disputed')
+        }
+      }
     })
 
     it('marks a target at once when a signed-in trusted editor reports it', async () => {
@@ -108,59 +170,6 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
       expect(await createReport(t.db, { reporter: null, ip: '192.0.2.9', slug: stable.slug, fields: { ...base, reason: 'spam' } })).toMatchObject({ ok: false, status: 422, code: 'reason_required' })
       expect(await createReport(t.db, { reporter: null, ip: '192.0.2.9', slug: stable.slug, fields: { ...base, ordinal: '9' } })).toMatchObject({ ok: false, status: 404 })
       expect(await createReport(t.db, { reporter: null, ip: '192.0.2.9', slug: 'no-such-page', fields: base })).toMatchObject({ ok: false, status: 404 })
-    })
-
-    it('rate-limits anonymous readers per address', async () => {
-      const fields = { revisionId: stable.revisionId, target: 'figure', ordinal: '0', reason: 'other', comment: 'again' }
-      const results = []
-      for (let i = 0; i <= config.limits.reportIp.max; i++) results.push(await createReport(t.db, { reporter: null, ip: '192.0.2.77', slug: stable.slug, fields }))
-      expect(results.slice(0, -1).every((r) => r.ok)).toBe(true)
-      expect(results.at(-1)).toMatchObject({ ok: false, status: 429 })
-      // Another address is not limited by this one.
-      expect(await createReport(t.db, { reporter: null, ip: '192.0.2.78', slug: stable.slug, fields })).toMatchObject({ ok: true })
-    })
-
-    it('rate-limits a signed-in reader per account, whatever the address', async () => {
-      const reader = await createUser(t.db)
-      const fields = { revisionId: stable.revisionId, target: 'figure', ordinal: '0', reason: 'other', comment: 'per account' }
-      const results = []
-      for (let i = 0; i <= config.limits.reportUser.max; i++) results.push(await createReport(t.db, { reporter: { id: reader.id }, ip: `198.51.100.${100 + i}`, slug: stable.slug, fields }))
-      expect(results.slice(0, -1).every((r) => r.ok)).toBe(true)
-      expect(results.at(-1)).toMatchObject({ ok: false, status: 429, code: 'rate_limited' })
-      // Its duplicates (and the anonymous ones above, same figure and reason) collapsed into one open report.
-      const open = (await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })).filter((r) => r.reason === 'other' && r.targetKey.startsWith('figure:'))
-      expect(open).toHaveLength(1)
-      // Another account is not limited by this one.
-      expect(await createReport(t.db, { reporter: { id: editor.id }, ip: '198.51.100.100', slug: stable.slug, fields })).toMatchObject({ ok: true, duplicate: true })
-    })
-
-    it('resolves a report once, logs it publicly, and an upheld report keeps the figure marked', async () => {
-      const open = await listReports(t.db, { status: 'open', pageSlug: stable.slug, limit: 50 })
-      const figureReports = open.filter((r) => r.targetKey.startsWith('figure:'))
-      expect(figureReports.length).toBeGreaterThan(0)
-      const [first, ...rest] = figureReports
-      const other = t.reopen()
-      const [a, b] = await Promise.all([
-        resolveReport(t.db, { moderator, reportId: first!.id, resolution: 'dismissed', note: 'The source still says 5,000.' }),
-        resolveReport(other, { moderator: moderator2, reportId: first!.id, resolution: 'upheld', note: 'Outdated.' }),
-      ])
-      expect([a.ok, b.ok].sort()).toEqual([false, true])
-      expect([a, b].find((r) => !r.ok)).toMatchObject({ status: 409, code: 'already_resolved' })
-      const logged = await listLog(t.db, { pageSlug: stable.slug, limit: 50 })
-      expect(logged.filter((e) => e.reportId === first!.id)).toHaveLength(1)
-
-      // Still disputed while another report on the figure is open.
-      expect((await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!.figures[0]?.disputed).toBe(true)
-      for (const r of rest) expect((await resolveReport(t.db, { moderator, reportId: r.id, resolution: 'dismissed', note: 'The source says so.' })).ok).toBe(true)
-      // Whichever of the two moderators won: dismissed, the figure is clean; upheld, it stays
-      // marked until an edit fixes it.
-      const won = [a, b].find((r) => r.ok)!
-      const view = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
-      if (won.ok && won.status === 'upheld') expect(view.figures[0]).toMatchObject({ disputed: true, disputedBy: 'confirmed' })
-      else {
-        expect(view.figures[0]?.disputed).toBe(false)
-        expect(view.bodyHtml).not.toContain('id="fig-0" data-disputed')
-      }
     })
 
     it('keeps an upheld figure marked through unrelated edits, until an edit changes its quote; the report links to that edit', async () => {
@@ -191,26 +200,31 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
     })
 
     it('keeps a report on its figure when the page is edited around it', async () => {
-      const fields = { revisionId: stable.revisionId, target: 'figure', ordinal: '0', reason: 'different-metric', comment: '' }
-      expect((await createReport(t.db, { reporter: { id: trusted.id }, ip: '192.0.2.90', slug: stable.slug, fields })).ok).toBe(true)
+      const page = await tchapPage('Edited around page')
+      const fields = { revisionId: page.revisionId, target: 'figure', ordinal: '0', reason: 'different-metric', comment: '' }
+      expect((await createReport(t.db, { reporter: { id: trusted.id }, ip: '192.0.2.90', slug: page.slug, fields })).ok).toBe(true)
       const edited = await saveRevision(t.db, {
-        actor: trusted, slug: stable.slug, baseRevisionId: stable.revisionId, summary: 'intro', idempotencyKey: null,
-        content: content(doc(p(text('Launched in 2019 with '), cited('12'), text(' ministries.')), p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))), { title: 'Moderation test page' }),
+        actor: trusted, slug: page.slug, baseRevisionId: page.revisionId, summary: 'intro', idempotencyKey: null,
+        content: content(doc(p(text('Launched in 2019 with '), cited('12'), text(' ministries.')), p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))), { title: 'Edited around page' }),
       })
       expect(edited).toMatchObject({ ok: true, revision: { status: 'approved' } })
-      const view = (await loadPageView(t.db, stable.slug, { kind: 'stable' }, 'en'))!
+      const view = (await loadPageView(t.db, page.slug, { kind: 'stable' }, 'en'))!
       expect(view.figures.map((f) => [f.text, f.disputed])).toEqual([['12', false], ['5,000', true]])
       expect(view.bodyHtml).toContain('id="fig-1" data-disputed="true"')
-      if (edited.ok) stable.revisionId = edited.revision.id
       expect(await countOpenReports(t.db)).toBeGreaterThan(0)
     })
   })
 
   describe('the queue', () => {
     let ids: { risky: string; calm: string; german: string }
+    // An author of its own, whose record counts only these three pending saves, whatever ran before.
+    let author: Awaited<ReturnType<typeof createUser>>
     beforeAll(async () => {
+      author = await createUser(t.db)
+      // The trusted editor's record holds at least two approved revisions: this one and the shared page's.
+      await tchapPage('Queue published page')
       const save = async (title: string, body: string, lang: 'en' | 'de' = 'en') => {
-        const r = await saveRevision(t.db, { actor: editor, slug: null, baseRevisionId: null, summary: title, idempotencyKey: null, content: content(doc(p(text(body))), { title, lang }) })
+        const r = await saveRevision(t.db, { actor: author, slug: null, baseRevisionId: null, summary: title, idempotencyKey: null, content: content(doc(p(text(body))), { title, lang }) })
         if (!r.ok) throw new Error('save failed')
         return r.revision.id
       }
@@ -254,8 +268,8 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
       expect(counts.pending).toBeGreaterThanOrEqual(3)
       expect(counts.uncited).toBeGreaterThanOrEqual(1)
       expect(counts.marketing).toBeGreaterThanOrEqual(2)
-      const records = await getAuthorRecords(t.db, [editor.id, trusted.id])
-      expect(records.get(editor.id)).toMatchObject({ pending: 3 })
+      const records = await getAuthorRecords(t.db, [author.id, trusted.id])
+      expect(records.get(author.id)).toMatchObject({ pending: 3 })
       expect(records.get(trusted.id)?.approved).toBeGreaterThanOrEqual(2)
     })
 
@@ -407,27 +421,28 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
 
   describe('page protection', () => {
     it('blocks editors below the level, logs it, and stops holding when it expires', async () => {
-      const page = (await getPageBySlug(t.db, stable.slug))!
+      const protectedPage = await tchapPage('Protected page')
+      const page = (await getPageBySlug(t.db, protectedPage.slug))!
       const [figures, citations] = await Promise.all([listFigures(t.db, page.latestRevisionId), listCitations(t.db, page.latestRevisionId)])
       expect(figures.length + citations.length).toBeGreaterThan(0)
       const edit = (actor: typeof editor) =>
-        saveRevision(t.db, { actor, slug: stable.slug, baseRevisionId: null, summary: 'try', idempotencyKey: null, content: content(doc(p(text('Edited text.'))), { title: 'Moderation test page' }) })
+        saveRevision(t.db, { actor, slug: protectedPage.slug, baseRevisionId: null, summary: 'try', idempotencyKey: null, content: content(doc(p(text('Edited text.'))), { title: 'Protected page' }) })
 
       const future = new Date(Date.now() + 86_400_000).toISOString()
-      expect(await protectPage(t.db, { moderator, slug: stable.slug, protection: { level: 'trusted', reason: 'Edit war', expiresAt: future } })).toMatchObject({ ok: true })
+      expect(await protectPage(t.db, { moderator, slug: protectedPage.slug, protection: { level: 'trusted', reason: 'Edit war', expiresAt: future } })).toMatchObject({ ok: true })
       expect(await edit(editor)).toMatchObject({ ok: false, status: 403, code: 'protected' })
       expect(await edit(trusted)).toMatchObject({ ok: true })
 
       const past = new Date(Date.now() - 1000).toISOString()
-      await protectPage(t.db, { moderator, slug: stable.slug, protection: { level: 'moderator', reason: 'Expired already', expiresAt: past } })
+      await protectPage(t.db, { moderator, slug: protectedPage.slug, protection: { level: 'moderator', reason: 'Expired already', expiresAt: past } })
       expect(await edit(editor)).toMatchObject({ ok: true })
 
-      await protectPage(t.db, { moderator, slug: stable.slug, protection: { level: null, reason: 'Calm again', expiresAt: null } })
-      const log = await listLog(t.db, { pageSlug: stable.slug, limit: 50 })
+      await protectPage(t.db, { moderator, slug: protectedPage.slug, protection: { level: null, reason: 'Calm again', expiresAt: null } })
+      const log = await listLog(t.db, { pageSlug: protectedPage.slug, limit: 50 })
       expect(log.filter((e) => e.action === 'page.protect').map((e) => e.reason)).toEqual(['Expired already', 'Edit war'])
       expect(log.find((e) => e.action === 'page.unprotect')).toMatchObject({ reason: 'Calm again', actor: moderator.username })
       expect(await listLog(t.db, { moderator: moderator.username.toUpperCase(), action: 'page.unprotect', limit: 50 })).toHaveLength(1)
-      expect((await getPageBySlug(t.db, stable.slug))!.protection).toBeNull()
+      expect((await getPageBySlug(t.db, protectedPage.slug))!.protection).toBeNull()
     })
 
     it('answers 404 for an unknown page', async () => {

@@ -31,6 +31,15 @@ describe.each(TEST_ENGINES)('saving and reviewing revisions on $engine', (engine
     await t.destroy()
   })
 
+  /** A page as the first test leaves 'Save test one' (published a, b, c; the editor's a, B, c pending), for a test of its own. */
+  async function pageLikeSaveTestOne(title: string) {
+    const created = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(lines('a', 'b', 'c'), { title }), summary: 'new', idempotencyKey: null })
+    if (!created.ok) throw new Error('setup failed')
+    const edit = await saveRevision(t.db, { actor: editor, slug: created.page.slug, baseRevisionId: created.revision.id, content: content(lines('a', 'B', 'c'), { title }), summary: 'edit', idempotencyKey: null })
+    if (!edit.ok) throw new Error('setup failed')
+    return created.page.slug
+  }
+
   it('publishes a trusted editor’s clean page at once and queues an editor’s edit', async () => {
     const created = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(lines('a', 'b', 'c'), { title: 'Save test one' }), summary: 'new', idempotencyKey: null })
     expect(created).toMatchObject({ ok: true, page: { slug: 'save-test-one' }, revision: { status: 'approved' } })
@@ -65,14 +74,15 @@ describe.each(TEST_ENGINES)('saving and reviewing revisions on $engine', (engine
   })
 
   it('rejects invalid content with 422 and stores nothing', async () => {
-    const before = (await getPageBySlug(t.db, 'save-test-one'))!
-    const result = await saveRevision(t.db, { actor: editor, slug: 'save-test-one', baseRevisionId: before.latestRevisionId, content: content(doc({ type: 'script' })), summary: '', idempotencyKey: null })
+    const slug = await pageLikeSaveTestOne('Save test invalid')
+    const before = (await getPageBySlug(t.db, slug))!
+    const result = await saveRevision(t.db, { actor: editor, slug, baseRevisionId: before.latestRevisionId, content: content(doc({ type: 'script' })), summary: '', idempotencyKey: null })
     expect(result).toMatchObject({ ok: false, status: 422 })
-    expect((await getPageBySlug(t.db, 'save-test-one'))!.latestRevisionId).toBe(before.latestRevisionId)
+    expect((await getPageBySlug(t.db, slug))!.latestRevisionId).toBe(before.latestRevisionId)
   })
 
   it('merges edits to different blocks and keeps overlapping ones as a conflict revision', async () => {
-    const page = (await getPageBySlug(t.db, 'save-test-one'))!
+    const page = (await getPageBySlug(t.db, await pageLikeSaveTestOne('Save test merges')))!
     const base = page.latestRevisionId
     const first = await saveRevision(t.db, { actor: editor, slug: page.slug, baseRevisionId: base, content: content(lines('A', 'B', 'c'), { title: 'Save test one' }), summary: 'first', idempotencyKey: null })
     const second = await saveRevision(t.db, { actor: editor, slug: page.slug, baseRevisionId: base, content: content(lines('a', 'B', 'C'), { title: 'Save test one' }), summary: 'second', idempotencyKey: null })
@@ -88,7 +98,7 @@ describe.each(TEST_ENGINES)('saving and reviewing revisions on $engine', (engine
   })
 
   it('answers a repeated submit with the revision the first one created', async () => {
-    const page = (await getPageBySlug(t.db, 'save-test-one'))!
+    const page = (await getPageBySlug(t.db, await pageLikeSaveTestOne('Save test retry')))!
     const input = { actor: editor, slug: page.slug, baseRevisionId: page.latestRevisionId, content: content(lines('once'), { title: 'Save test one' }), summary: 'retry', idempotencyKey: 'key-1' }
     const [a, b] = await Promise.all([saveRevision(t.db, input), saveRevision(t.db, input)])
     expect(a.ok && b.ok).toBe(true)

@@ -262,7 +262,8 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     const dialog = page.getByRole('dialog', { name: 'Cite “375,000”' })
     // Focus starts in the search box.
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search')
-    await page.keyboard.type('A report')
+    // By its address: other tests add sources with the same title ('A report'), in any order.
+    await page.keyboard.type('rapport-2024')
     await eventually(() => dialog.getByRole('status').first().textContent()).toBe('1 source found')
     await page.keyboard.press('Tab')
     await page.keyboard.press('Space')

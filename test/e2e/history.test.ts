@@ -56,7 +56,13 @@ describe('revision history in Chromium', { timeout: 120_000 }, () => {
     await t?.destroy()
   })
 
-  it('compares two revisions picked in the history, opens a permalink, reverts to it and sees the new revision', async () => {
+  // One flow: the contributions and recent changes below show the revert this flow makes.
+  it('compares two revisions picked in the history, opens a permalink, reverts to it and sees the new revision; then shows contributions and filtered recent changes, axe-clean', { timeout: 240_000 }, async () => {
+    await revertFromTheHistory()
+    await contributionsAndRecentChanges()
+  })
+
+  async function revertFromTheHistory() {
     const page = await context.newPage()
     const errors = watchErrors(page)
     await page.goto(`${server.url}/pages/${SLUG}`)
@@ -112,9 +118,10 @@ describe('revision history in Chromium', { timeout: 120_000 }, () => {
     expect(newest).toContain(editorName)
     expect(errors).toEqual([])
     await page.close()
-  })
+  }
 
-  it('shows contributions and filtered recent changes, axe-clean', async () => {
+  /** The revert made above, by the editor and pending, in the filtered recent changes and the editor's contributions. */
+  async function contributionsAndRecentChanges() {
     const page = await context.newPage()
     const errors = watchErrors(page)
     await page.goto(`${server.url}/recent-changes`)
@@ -145,5 +152,5 @@ describe('revision history in Chromium', { timeout: 120_000 }, () => {
     expect(feed.entries).toBeGreaterThan(6)
     expect(errors).toEqual([])
     await page.close()
-  })
+  }
 })

@@ -49,25 +49,24 @@ describe.each(TEST_ENGINES)('extra fields on $engine', (engine) => {
     expect(await getUserById(t.db, editor.id)).toMatchObject({ role: 'editor', blockedUntil: null })
   })
 
-  it('saves a new page from the form as the editor’s pending revision', async () => {
+  // One flow: the edit is of the page the form has just made.
+  it('saves a new page from the form, then an edit of it, each as the editor’s pending revision', async () => {
     const response = await postForm(server, '/pages/new', { content: JSON.stringify(content(doc(p(text('A plain page.'))), { title: `Form page ${engine.engine}` })), summary: 'new', idempotencyKey: `form-${engine.engine}`, ...extra }, { cookie: editorCookie })
     expect([302, 303]).toContain(response.status)
     const revisions = await revisionsOf(`form-page-${engine.engine}`)
     expect(revisions).toEqual([{ id: expect.any(String), status: 'pending', author_id: editor.id }])
-  })
 
-  it('saves an edit from the form as the editor’s pending revision', async () => {
+    // An edit of that page, from the form: the editor's pending revision too.
     const slug = `form-page-${engine.engine}`
     const page = (await getPageBySlug(t.db, slug))!
-    const response = await postForm(
+    const edited = await postForm(
       server,
       `/pages/${slug}/edit`,
       { content: JSON.stringify(content(doc(p(text('A plain page, edited.'))), { title: `Form page ${engine.engine}` })), baseRevisionId: page.latestRevisionId, summary: 'edit', idempotencyKey: `form-edit-${engine.engine}`, ...extra },
       { cookie: editorCookie },
     )
-    expect([302, 303]).toContain(response.status)
-    const revisions = await revisionsOf(slug)
-    expect(revisions.map((r) => [r.status, r.author_id])).toEqual([['pending', editor.id], ['pending', editor.id]])
+    expect([302, 303]).toContain(edited.status)
+    expect((await revisionsOf(slug)).map((r) => [r.status, r.author_id])).toEqual([['pending', editor.id], ['pending', editor.id]])
     expect((await getPageBySlug(t.db, slug))!.stableRevisionId).toBeNull()
   })
 
@@ -92,12 +91,15 @@ describe.each(TEST_ENGINES)('extra fields on $engine', (engine) => {
   })
 
   it('changes only the signed-in person’s password and tokens on /account', async () => {
+    // Someone of their own signed in: the editor the other tests sign in keeps their password.
+    const person = await createUser(t.db)
+    const personCookie = await login(server.url, person.username)
     const victim = await createUser(t.db)
     const victimToken = await createApiToken(t.db, victim.id, 'victim')
-    const changed = await postForm(server, '/account', { intent: 'change-password', currentPassword: TEST_PASSWORD, newPassword: 'the editor’s new passphrase', confirmPassword: 'the editor’s new passphrase', userId: victim.id, username: victim.username }, { cookie: editorCookie })
+    const changed = await postForm(server, '/account', { intent: 'change-password', currentPassword: TEST_PASSWORD, newPassword: 'the editor’s new passphrase', confirmPassword: 'the editor’s new passphrase', userId: victim.id, username: victim.username }, { cookie: personCookie })
     expect(changed.status).toBe(200)
     expect((await postForm(server, '/login', { username: victim.username, password: TEST_PASSWORD })).status).toBe(302)
-    expect((await postForm(server, '/account', { intent: 'revoke-token', tokenId: victimToken.id, userId: victim.id }, { cookie: editorCookie })).status).toBe(404)
+    expect((await postForm(server, '/account', { intent: 'revoke-token', tokenId: victimToken.id, userId: victim.id }, { cookie: personCookie })).status).toBe(404)
     const row = await t.db.selectFrom('api_tokens').select('revoked_at').where('id', '=', victimToken.id).executeTakeFirstOrThrow()
     expect(row.revoked_at).toBeNull()
   })

@@ -22,12 +22,16 @@ describe('the first admin on a new installation', () => {
   let dir: string
   let file: string
   let server: RunningServer | undefined
-  beforeAll(() => {
+  // An installation of their own for the refusals, so they find a database whether or not the
+  // first test has made one, and leave the first test's file unmade.
+  let existing: TestDatabase
+  beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-first-admin-'))
     file = path.join(dir, 'new.sqlite')
+    existing = await createTestDatabase({ engine: 'sqlite' })
   })
-  const countUsers = () => {
-    const db = new Database(file, { readonly: true })
+  const countUsers = (databaseFile: string) => {
+    const db = new Database(databaseFile, { readonly: true })
     try {
       return (db.prepare('select count(*) as n from users').get() as { n: number }).n
     } finally {
@@ -36,6 +40,7 @@ describe('the first admin on a new installation', () => {
   }
   afterAll(async () => {
     await server?.stop()
+    await existing?.destroy()
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
@@ -69,11 +74,11 @@ describe('the first admin on a new installation', () => {
     ['no username', ['--role', 'admin'], `${PASSPHRASE}\n`, /--username/],
     ['an invalid username', ['--username', 'two words', '--role', 'admin'], `${PASSPHRASE}\n`, /username: /],
   ])('refuses %s with a message and exit status 1, creating nothing', async (_name, args, stdin, message) => {
-    const before = countUsers()
-    const result = await userCreate(file, args, stdin)
+    const before = countUsers(existing.url)
+    const result = await userCreate(existing.url, args, stdin)
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(message)
-    expect(countUsers()).toBe(before)
+    expect(countUsers(existing.url)).toBe(before)
   })
 })
 

@@ -64,36 +64,67 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
 
   const rowOrder = (html: string) => [...html.matchAll(/data-revision="([0-9a-z]+)"/g)].map((m) => m[1])
 
-  it('shows moderators the queue by risk with counts and filters, and nobody else', async () => {
-    const response = await get('/moderation', cookies[moderator.username])
-    expect(response.status).toBe(200)
-    const html = await response.text()
-    const order = rowOrder(html)
-    expect(order).toEqual(expect.arrayContaining([ids.risky, ids.calm, ids.german]))
-    expect(order.indexOf(ids.risky)).toBeLessThan(order.indexOf(ids.calm))
-    expect(html).toContain('3 pending revisions')
-    expect(html).toContain('1 with uncited figures')
-    expect(html).toContain('2 with promotional language')
-    expect(html).toMatch(/Uncited figure: 1/)
-    // The row names the flagged words, in the content's language.
-    const risky = html.slice(html.indexOf(`data-revision="${ids.risky}"`), html.indexOf('</tr>', html.indexOf(`data-revision="${ids.risky}"`)))
-    expect(risky).toContain('<q lang="en">5,000</q>')
-    expect(risky).toContain('<q lang="en">leading</q>')
-    expect(html).toContain('<q lang="de">Derzeit</q>')
+  // The queue's counts are of every pending revision: this test has a database and server of its
+  // own, so the revisions the other tests save and decide, in whatever order, are not counted.
+  describe('the queue', () => {
+    let t: TestDatabase
+    let server: RunningServer
+    let editor: Awaited<ReturnType<typeof createUser>>
+    let moderator: Awaited<ReturnType<typeof createUser>>
+    const cookies: Record<string, string> = {}
+    const ids = { risky: '', calm: '', german: '' }
+    const get = (path: string, cookie?: string) => fetch(server.url + path, { redirect: 'manual', headers: cookie ? { cookie } : {} })
+    beforeAll(async () => {
+      t = await createTestDatabase(engine)
+      editor = await createUser(t.db)
+      moderator = await createUser(t.db, { role: 'moderator' })
+      const save = async (title: string, body: ReturnType<typeof doc>, lang: 'en' | 'de' = 'en') => {
+        const saved = await saveRevision(t.db, { actor: editor, slug: null, baseRevisionId: null, summary: title, idempotencyKey: null, content: content(body, { title, lang }) })
+        if (!saved.ok) throw new Error(`save failed: ${JSON.stringify(saved)}`)
+        return saved.revision.id
+      }
+      ids.calm = await save('HTTP calm page', doc(p(text('A plain sentence.'))))
+      ids.risky = await save('HTTP risky page', doc(p(text('openDesk is the leading suite, used by 5,000 agencies.'))))
+      ids.german = await save('HTTP German page', doc(p(text('Derzeit nutzen Behörden die Plattform.'))), 'de')
+      server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
+      for (const user of [editor, moderator]) cookies[user.username] = await login(server.url, user.username)
+    })
+    afterAll(async () => {
+      await server?.stop()
+      await t?.destroy()
+    })
 
-    expect(rowOrder(await (await get('/moderation?finding=marketing', cookies[moderator.username])).text()).sort()).toEqual([ids.risky, ids.german].sort())
-    expect(rowOrder(await (await get('/moderation?lang=de', cookies[moderator.username])).text())).toEqual([ids.german])
-    expect(rowOrder(await (await get('/moderation?page=http-calm-page', cookies[moderator.username])).text())).toEqual([ids.calm])
-    expect(rowOrder(await (await get('/moderation?age=older', cookies[moderator.username])).text())).toEqual([])
+    it('shows moderators the queue by risk with counts and filters, and nobody else', async () => {
+      const response = await get('/moderation', cookies[moderator.username])
+      expect(response.status).toBe(200)
+      const html = await response.text()
+      const order = rowOrder(html)
+      expect(order).toEqual(expect.arrayContaining([ids.risky, ids.calm, ids.german]))
+      expect(order.indexOf(ids.risky)).toBeLessThan(order.indexOf(ids.calm))
+      expect(html).toContain('3 pending revisions')
+      expect(html).toContain('1 with uncited figures')
+      expect(html).toContain('2 with promotional language')
+      expect(html).toMatch(/Uncited figure: 1/)
+      // The row names the flagged words, in the content's language.
+      const risky = html.slice(html.indexOf(`data-revision="${ids.risky}"`), html.indexOf('</tr>', html.indexOf(`data-revision="${ids.risky}"`)))
+      expect(risky).toContain('<q lang="en">5,000</q>')
+      expect(risky).toContain('<q lang="en">leading</q>')
+      expect(html).toContain('<q lang="de">Derzeit</q>')
 
-    const anonymous = await get('/moderation?lang=de')
-    expect(anonymous.status).toBe(401)
-    // The way on for someone not signed in: sign in and come back to the same view.
-    expect(await anonymous.text()).toContain(`href="/login?redirectTo=${encodeURIComponent('/moderation?lang=de')}">Log in</a></div>`)
-    const forbidden = await get('/moderation', cookies[editor.username])
-    expect(forbidden.status).toBe(403)
-    expect(await forbidden.text()).not.toContain('/login?redirectTo=')
-    expect((await get(`/moderation/revisions/${ids.risky}`, cookies[editor.username])).status).toBe(403)
+      expect(rowOrder(await (await get('/moderation?finding=marketing', cookies[moderator.username])).text()).sort()).toEqual([ids.risky, ids.german].sort())
+      expect(rowOrder(await (await get('/moderation?lang=de', cookies[moderator.username])).text())).toEqual([ids.german])
+      expect(rowOrder(await (await get('/moderation?page=http-calm-page', cookies[moderator.username])).text())).toEqual([ids.calm])
+      expect(rowOrder(await (await get('/moderation?age=older', cookies[moderator.username])).text())).toEqual([])
+
+      const anonymous = await get('/moderation?lang=de')
+      expect(anonymous.status).toBe(401)
+      // The way on for someone not signed in: sign in and come back to the same view.
+      expect(await anonymous.text()).toContain(`href="/login?redirectTo=${encodeURIComponent('/moderation?lang=de')}">Log in</a></div>`)
+      const forbidden = await get('/moderation', cookies[editor.username])
+      expect(forbidden.status).toBe(403)
+      expect(await forbidden.text()).not.toContain('/login?redirectTo=')
+      expect((await get(`/moderation/revisions/${ids.risky}`, cookies[editor.username])).status).toBe(403)
+    })
   })
 
   it('shows signed-in editors the latest revision under a “changes pending review” banner linking to the diff; readers the stable one', async () => {
@@ -188,31 +219,115 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     expect((await getRevision(t.db, ids.risky))?.status).toBe('pending')
   })
 
-  it('needs a public reason to reject (422), then rejects and logs it', async () => {
-    const refused = await form(`/moderation/revisions/${ids.german}`, { intent: 'reject', reason: '  ' }, cookies[moderator.username])
-    expect(refused.status).toBe(422)
-    expect(await refused.text()).toContain('Give a public reason for rejecting the revision.')
-    const api = await json(`/api/v1/revisions/${ids.german}/review`, { decision: 'reject' }, { authorization: `Bearer ${token}` })
-    expect(api.status).toBe(422)
-    expect(await api.json()).toMatchObject({ error: { code: 'reason_required' } })
-    const bad = await json(`/api/v1/revisions/${ids.german}/review`, { decision: 'maybe' }, { authorization: `Bearer ${token}` })
-    expect(bad.status).toBe(422)
+  // One flow: a moderator's decisions and a reader's reports on the stable page, resolved, then
+  // the public log that shows every one of them.
+  it('rejects and approves revisions, takes and resolves reader reports, and shows every decision in the public log', async () => {
+    {
+      // Needs a public reason to reject (422), then rejects and logs it.
+      const refused = await form(`/moderation/revisions/${ids.german}`, { intent: 'reject', reason: '  ' }, cookies[moderator.username])
+      expect(refused.status).toBe(422)
+      expect(await refused.text()).toContain('Give a public reason for rejecting the revision.')
+      const api = await json(`/api/v1/revisions/${ids.german}/review`, { decision: 'reject' }, { authorization: `Bearer ${token}` })
+      expect(api.status).toBe(422)
+      expect(await api.json()).toMatchObject({ error: { code: 'reason_required' } })
+      const bad = await json(`/api/v1/revisions/${ids.german}/review`, { decision: 'maybe' }, { authorization: `Bearer ${token}` })
+      expect(bad.status).toBe(422)
 
-    const done = await form(`/moderation/revisions/${ids.german}`, { intent: 'reject', reason: 'Time-relative wording without a date.' }, cookies[moderator.username])
-    expect(done.status).toBe(200)
-    expect(await done.text()).toContain('Rejected. The reason is in the moderation log.')
-    expect((await getRevision(t.db, ids.german))?.status).toBe('rejected')
-  })
+      const done = await form(`/moderation/revisions/${ids.german}`, { intent: 'reject', reason: 'Time-relative wording without a date.' }, cookies[moderator.username])
+      expect(done.status).toBe(200)
+      expect(await done.text()).toContain('Rejected. The reason is in the moderation log.')
+      expect((await getRevision(t.db, ids.german))?.status).toBe('rejected')
+    }
+    {
+      // Answers the API with 401, 403 and 404 where it must.
+      expect((await json(`/api/v1/revisions/${ids.calm}/review`, { decision: 'approve' }, {})).status).toBe(401)
+      const editorToken = (await createApiToken(t.db, editor.id, 'e')).token
+      expect((await json(`/api/v1/revisions/${ids.calm}/review`, { decision: 'approve' }, { authorization: `Bearer ${editorToken}` })).status).toBe(403)
+      expect((await json('/api/v1/revisions/01aaaaaaaaaaaaaaaaaaaaaaaa/review', { decision: 'approve' }, { authorization: `Bearer ${token}` })).status).toBe(404)
+      // A browser session works too, with the Origin check.
+      const viaSession = await json(`/api/v1/revisions/${ids.calm}/review`, { decision: 'approve', reason: 'Plain and fine.' }, { cookie: cookies[moderator.username]!, origin: server.url })
+      expect(viaSession.status).toBe(200)
+      expect(await viaSession.json()).toMatchObject({ revision: { id: ids.calm, status: 'approved' }, page: { slug: 'http-calm-page' } })
+    }
+    {
+      // Takes reader reports, collapses duplicates, rate-limits, and marks the figure disputed for anonymous readers.
+      const before = await get(`/pages/${stableSlug}`)
+      const etagBefore = before.headers.get('etag')
+      expect(await before.text()).not.toContain('data-disputed')
+      const fields = { revisionId: ids.stable, target: 'figure', ordinal: '0', reason: 'outdated', comment: 'There are newer figures.' }
+      const first = await form(`/pages/${stableSlug}/report`, fields, undefined, { 'x-forwarded-for': 'ignored' })
+      expect(first.status).toBe(200)
+      expect(await first.text()).toContain('Thank you. A moderator will look at your report')
+      const again = await form(`/pages/${stableSlug}/report`, fields)
+      expect(again.status).toBe(200)
+      expect(await again.text()).toContain('already reported for the same reason')
+      const invalid = await form(`/pages/${stableSlug}/report`, { ...fields, reason: '' })
+      expect(invalid.status).toBe(422)
+      expect(await invalid.text()).toContain('There are newer figures.')
+      const signedIn = await form(`/pages/${stableSlug}/report`, { ...fields, reason: 'dead-link' }, cookies[editor.username])
+      expect(signedIn.status).toBe(200)
+      const open = await listReports(t.db, { status: 'open', pageSlug: stableSlug, limit: 10 })
+      // The same anonymous address twice is one reporter.
+      expect(open.map((r) => [r.reason, r.reporterCount]).sort()).toEqual([['dead-link', 1], ['outdated', 1]])
 
-  it('answers the API with 401, 403 and 404 where it must', async () => {
-    expect((await json(`/api/v1/revisions/${ids.calm}/review`, { decision: 'approve' }, {})).status).toBe(401)
-    const editorToken = (await createApiToken(t.db, editor.id, 'e')).token
-    expect((await json(`/api/v1/revisions/${ids.calm}/review`, { decision: 'approve' }, { authorization: `Bearer ${editorToken}` })).status).toBe(403)
-    expect((await json('/api/v1/revisions/01aaaaaaaaaaaaaaaaaaaaaaaa/review', { decision: 'approve' }, { authorization: `Bearer ${token}` })).status).toBe(404)
-    // A browser session works too, with the Origin check.
-    const viaSession = await json(`/api/v1/revisions/${ids.calm}/review`, { decision: 'approve', reason: 'Plain and fine.' }, { cookie: cookies[moderator.username]!, origin: server.url })
-    expect(viaSession.status).toBe(200)
-    expect(await viaSession.json()).toMatchObject({ revision: { id: ids.calm, status: 'approved' }, page: { slug: 'http-calm-page' } })
+      // Anonymous: 3 per address per hour in this server; two were counted so far (the 422 was not).
+      expect((await form(`/pages/${stableSlug}/report`, { ...fields, reason: 'unsupported' })).status).toBe(200)
+      const limited = await form(`/pages/${stableSlug}/report`, { ...fields, reason: 'self-reported' })
+      expect(limited.status).toBe(429)
+      expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
+
+      // Two distinct reporters (the anonymous address, counted once, and the editor) reach
+      // REPORTS_TO_DISPUTE here.
+      const after = await get(`/pages/${stableSlug}`)
+      const html = await after.text()
+      expect(html).toMatch(/<button type="button" class="fig" id="fig-0" data-disputed="true"/)
+      expect(html).toContain('Disputed: readers reported it; a moderator will decide.')
+      expect(after.headers.get('etag')).not.toBe(etagBefore)
+    }
+    {
+      // Resolves reports with a public note, which goes to the log; the upheld one keeps the figure marked.
+      const list = await get('/moderation/reports', cookies[moderator.username])
+      expect(list.status).toBe(200)
+      const html = await list.text()
+      expect(html).toContain('There are newer figures.')
+      expect((await get('/moderation/reports', cookies[editor.username])).status).toBe(403)
+      const open = await listReports(t.db, { status: 'open', pageSlug: stableSlug, limit: 10 })
+      const noNote = await form('/moderation/reports', { reportId: open[0]!.id, resolution: 'dismissed', note: '' }, cookies[moderator.username])
+      expect(noNote.status).toBe(422)
+      for (const r of open) {
+        const response = await form('/moderation/reports', { reportId: r.id, resolution: r.reason === 'dead-link' ? 'upheld' : 'dismissed', note: `Checked: ${r.reason}` }, cookies[moderator.username])
+        expect(response.status).toBe(200)
+      }
+      const twice = await form('/moderation/reports', { reportId: open[0]!.id, resolution: 'upheld', note: 'again' }, cookies[moderator2.username])
+      expect(twice.status).toBe(409)
+      const page = await (await get(`/pages/${stableSlug}`)).text()
+      expect(page).toMatch(/id="fig-0" data-disputed="true"/)
+      expect(page).toContain('Disputed: a moderator upheld a report on it; marked until an edit corrects it.')
+      const resolved = await (await get('/moderation/reports?status=resolved', cookies[moderator.username])).text()
+      expect(resolved).toContain('Checked: outdated')
+      expect(resolved).toContain('Readers see it as disputed until an edit corrects it.')
+    }
+    {
+      // Shows every decision in the public log, filterable and paginated.
+      const response = await get('/moderation/log')
+      expect(response.status).toBe(200)
+      const html = await response.text()
+      for (const text of ['Revision approved', 'Revision rejected', 'Report dismissed', 'Report upheld', 'Time-relative wording without a date.', 'Checked: outdated']) expect(html).toContain(text)
+      const dismissed = await (await get('/moderation/log?action=report.dismissed')).text()
+      expect([...dismissed.matchAll(/data-action="([^"]+)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['report.dismissed']))
+      expect(dismissed).not.toContain('data-action="revision.reject"')
+      const byModerator = await (await get(`/moderation/log?moderator=${moderator.username.toUpperCase()}`)).text()
+      expect(byModerator).toContain('Time-relative wording without a date.')
+      expect(await (await get(`/moderation/log?moderator=${editor.username}`)).text()).toContain('No entry matches.')
+      // Keyset pagination: entries older than a given one.
+      const entries = [...html.matchAll(/data-entry="([0-9a-z]+)"/g)].map((m) => m[1]!)
+      expect(entries.length).toBeGreaterThan(3)
+      const older = [...(await (await get(`/moderation/log?before=${entries[1]}`)).text()).matchAll(/data-entry="([0-9a-z]+)"/g)].map((m) => m[1])
+      expect(older).toEqual(entries.slice(2))
+      const page = await (await get(`/moderation/log?page=${stableSlug}`)).text()
+      expect(page).toContain('Checked: dead-link')
+      expect(page).not.toContain('Time-relative wording')
+    }
   })
 
   it('lets exactly one of two moderators decide at once; the other gets 409', async () => {
@@ -233,90 +348,11 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     expect(await forms.find((r) => r.status === 409)!.text()).toContain('Another moderator decided this revision first; nothing was changed.')
   })
 
-  it('takes reader reports, collapses duplicates, rate-limits, and marks the figure disputed for anonymous readers', async () => {
-    const before = await get(`/pages/${stableSlug}`)
-    const etagBefore = before.headers.get('etag')
-    expect(await before.text()).not.toContain('data-disputed')
-    const fields = { revisionId: ids.stable, target: 'figure', ordinal: '0', reason: 'outdated', comment: 'There are newer figures.' }
-    const first = await form(`/pages/${stableSlug}/report`, fields, undefined, { 'x-forwarded-for': 'ignored' })
-    expect(first.status).toBe(200)
-    expect(await first.text()).toContain('Thank you. A moderator will look at your report')
-    const again = await form(`/pages/${stableSlug}/report`, fields)
-    expect(again.status).toBe(200)
-    expect(await again.text()).toContain('already reported for the same reason')
-    const invalid = await form(`/pages/${stableSlug}/report`, { ...fields, reason: '' })
-    expect(invalid.status).toBe(422)
-    expect(await invalid.text()).toContain('There are newer figures.')
-    const signedIn = await form(`/pages/${stableSlug}/report`, { ...fields, reason: 'dead-link' }, cookies[editor.username])
-    expect(signedIn.status).toBe(200)
-    const open = await listReports(t.db, { status: 'open', pageSlug: stableSlug, limit: 10 })
-    // The same anonymous address twice is one reporter.
-    expect(open.map((r) => [r.reason, r.reporterCount]).sort()).toEqual([['dead-link', 1], ['outdated', 1]])
-
-    // Anonymous: 3 per address per hour in this server; two were counted so far (the 422 was not).
-    expect((await form(`/pages/${stableSlug}/report`, { ...fields, reason: 'unsupported' })).status).toBe(200)
-    const limited = await form(`/pages/${stableSlug}/report`, { ...fields, reason: 'self-reported' })
-    expect(limited.status).toBe(429)
-    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
-
-    // Two distinct reporters (the anonymous address, counted once, and the editor) reach
-    // REPORTS_TO_DISPUTE here.
-    const after = await get(`/pages/${stableSlug}`)
-    const html = await after.text()
-    expect(html).toMatch(/<button type="button" class="fig" id="fig-0" data-disputed="true"/)
-    expect(html).toContain('Disputed: readers reported it; a moderator will decide.')
-    expect(after.headers.get('etag')).not.toBe(etagBefore)
-  })
-
-  it('resolves reports with a public note, which goes to the log; the upheld one keeps the figure marked', async () => {
-    const list = await get('/moderation/reports', cookies[moderator.username])
-    expect(list.status).toBe(200)
-    const html = await list.text()
-    expect(html).toContain('There are newer figures.')
-    expect((await get('/moderation/reports', cookies[editor.username])).status).toBe(403)
-    const open = await listReports(t.db, { status: 'open', pageSlug: stableSlug, limit: 10 })
-    const noNote = await form('/moderation/reports', { reportId: open[0]!.id, resolution: 'dismissed', note: '' }, cookies[moderator.username])
-    expect(noNote.status).toBe(422)
-    for (const r of open) {
-      const response = await form('/moderation/reports', { reportId: r.id, resolution: r.reason === 'dead-link' ? 'upheld' : 'dismissed', note: `Checked: ${r.reason}` }, cookies[moderator.username])
-      expect(response.status).toBe(200)
-    }
-    const twice = await form('/moderation/reports', { reportId: open[0]!.id, resolution: 'upheld', note: 'again' }, cookies[moderator2.username])
-    expect(twice.status).toBe(409)
-    const page = await (await get(`/pages/${stableSlug}`)).text()
-    expect(page).toMatch(/id="fig-0" data-disputed="true"/)
-    expect(page).toContain('Disputed: a moderator upheld a report on it; marked until an edit corrects it.')
-    const resolved = await (await get('/moderation/reports?status=resolved', cookies[moderator.username])).text()
-    expect(resolved).toContain('Checked: outdated')
-    expect(resolved).toContain('Readers see it as disputed until an edit corrects it.')
-  })
-
-  it('shows every decision in the public log, filterable and paginated', async () => {
-    const response = await get('/moderation/log')
-    expect(response.status).toBe(200)
-    const html = await response.text()
-    for (const text of ['Revision approved', 'Revision rejected', 'Report dismissed', 'Report upheld', 'Time-relative wording without a date.', 'Checked: outdated']) expect(html).toContain(text)
-    const dismissed = await (await get('/moderation/log?action=report.dismissed')).text()
-    expect([...dismissed.matchAll(/data-action="([^"]+)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['report.dismissed']))
-    expect(dismissed).not.toContain('data-action="revision.reject"')
-    const byModerator = await (await get(`/moderation/log?moderator=${moderator.username.toUpperCase()}`)).text()
-    expect(byModerator).toContain('Time-relative wording without a date.')
-    expect(await (await get(`/moderation/log?moderator=${editor.username}`)).text()).toContain('No entry matches.')
-    // Keyset pagination: entries older than a given one.
-    const entries = [...html.matchAll(/data-entry="([0-9a-z]+)"/g)].map((m) => m[1]!)
-    expect(entries.length).toBeGreaterThan(3)
-    const older = [...(await (await get(`/moderation/log?before=${entries[1]}`)).text()).matchAll(/data-entry="([0-9a-z]+)"/g)].map((m) => m[1])
-    expect(older).toEqual(entries.slice(2))
-    const page = await (await get(`/moderation/log?page=${stableSlug}`)).text()
-    expect(page).toContain('Checked: dead-link')
-    expect(page).not.toContain('Time-relative wording')
-  })
-
   it('lets a moderator protect a page, which blocks an editor’s save with 403 until it expires', async () => {
-    const slug = stableSlug
+    const slug = (await newPage(trusted, 'HTTP protected page', doc(p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))))).page.slug
     const page = (await getPageBySlug(t.db, slug))!
     const save = () =>
-      json(`/api/v1/pages/${slug}/revisions`, { baseRevisionId: page.latestRevisionId, summary: 'try', content: content(doc(p(text('Edited.'))), { title: 'HTTP stable page' }) }, { cookie: cookies[editor.username]!, origin: server.url })
+      json(`/api/v1/pages/${slug}/revisions`, { baseRevisionId: page.latestRevisionId, summary: 'try', content: content(doc(p(text('Edited.'))), { title: 'HTTP protected page' }) }, { cookie: cookies[editor.username]!, origin: server.url })
 
     expect((await get(`/moderation/pages/${slug}/protect`, cookies[editor.username])).status).toBe(403)
     const invalid = await form(`/moderation/pages/${slug}/protect`, { level: 'trusted', reason: '', duration: '1w' }, cookies[moderator.username])
