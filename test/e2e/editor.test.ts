@@ -13,7 +13,6 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
   let t: TestDatabase
   let server: RunningServer
   let browser: Browser
-  let context: BrowserContext
   let cookie: string
   beforeAll(async () => {
     t = await createTestDatabase({ engine: 'sqlite' })
@@ -21,10 +20,8 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     browser = await launchBrowser()
     const editor = await createUser(t.db, { role: 'trusted' })
     cookie = await login(server.url, editor.username)
-    context = await signedInContext('en')
   })
   afterAll(async () => {
-    await context?.close()
     await browser?.close()
     await server?.stop()
     await t?.destroy()
@@ -37,8 +34,14 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
     return made
   }
 
+  /**
+   * A browser context of its own for each page: the editor keeps drafts in the browser's storage,
+   * and a draft another test left behind must not be offered back in this one.
+   */
   async function openEditor(path: string): Promise<{ page: Page; errors: string[] }> {
+    const context = await signedInContext('en')
     const page = await context.newPage()
+    page.on('close', () => void context.close().catch(() => undefined))
     const errors = watchErrors(page)
     await page.goto(server.url + path)
     await page.locator('.ProseMirror').waitFor()
