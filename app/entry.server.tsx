@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/components/nonce'
 import { RequestIdProvider } from '#app/components/request-id'
@@ -65,5 +65,8 @@ export default function handleRequest(
 /** Errors thrown by loaders and actions: logged with the request id; the page shows no details. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return
+  // Remix's own answers to a wrong request (405 for a POST to a route without an action, 404 for
+  // a path no route matches): the client's mistake, answered as such, not an error of the app.
+  if (isRouteErrorResponse(error) && error.status < 500) return
   log('error', 'unhandled error', { requestId: context?.requestId, method: request.method, url: new URL(request.url).pathname, error })
 }

@@ -102,6 +102,15 @@ describe.each(TEST_ENGINES)('hostile requests on $engine', (engine) => {
     }
   })
 
+  it('answers a POST that Remix resolves to a route without an action with a 4xx, and logs no error', async () => {
+    // "…/revisions/...data" is "…/revisions/.." once Remix strips ".data": the page itself.
+    const before = server.stdout().length
+    const response = await fetch(`${server.url}/pages/${ctx.slug}/revisions/...data`, { method: 'POST', redirect: 'manual', headers: { origin: server.url } })
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBeLessThan(500)
+    expect(server.stdout().slice(before)).not.toContain('"level":"error"')
+  })
+
   it('never runs an action for a HEAD of a single-fetch .data URL (Remix treats any non-GET there as an action)', async () => {
     const cookie = await login(server.url, ctx.username)
     const response = await fetch(`${server.url}/logout.data`, { method: 'HEAD', headers: { cookie } })
