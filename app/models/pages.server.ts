@@ -3,6 +3,7 @@ import { indexClaims } from './claims.server'
 import { engineOf, type DB } from './db.server'
 import { indexPageFacts, readStablePage } from './products.server'
 import { indexPageForSearch } from './search.server'
+import { indexPageSources } from './sources.server'
 
 export interface PageSummary {
   id: string
@@ -163,6 +164,7 @@ export async function updatePageHeads(
     await indexPageForSearch(db, pageId, stable)
     await indexPageFacts(db, pageId, stable)
     await indexClaims(db, pageId)
+    await indexPageSources(db, pageId)
   }
 }
 
@@ -192,6 +194,7 @@ export async function setPageDeleted(db: DB, pageId: string, deleted: { at: stri
   // while deleted) from the stable revision.
   await indexPageForSearch(db, pageId)
   await indexPageFacts(db, pageId)
+  await indexPageSources(db, pageId)
 }
 
 /** Readers see no revision of the page (its only approved one was hidden): it leaves search and lists. */
@@ -199,4 +202,5 @@ export async function clearStableRevision(db: DB, pageId: string): Promise<void>
   await db.updateTable('pages').set({ stable_revision_id: null }).where('id', '=', pageId).execute()
   await indexPageForSearch(db, pageId)
   await indexPageFacts(db, pageId)
+  await indexPageSources(db, pageId)
 }

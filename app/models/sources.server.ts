@@ -1,5 +1,7 @@
+import { sql } from 'kysely'
 import type { SourceKind } from '#app/core/content'
 import type { DB } from './db.server'
+import { nowIso } from './ids.server'
 
 export interface Source {
   id: string
@@ -133,30 +135,75 @@ export async function searchSources(db: DB, options: { q?: string; kind?: Source
   return rows.map(toSource)
 }
 
-/** How many pages cite each source in what readers see (their stable revisions). */
+/** How many pages cite each source in what readers see (their stable revisions): a derived count, read not computed. */
 export async function countCitingPages(db: DB, sourceIds: readonly string[]): Promise<Map<string, number>> {
   const unique = [...new Set(sourceIds)]
-  const pagesBySource = new Map<string, Set<string>>(unique.map((id) => [id, new Set()]))
   if (unique.length === 0) return new Map()
-  const figures = await db
-    .selectFrom('figures as f')
-    .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'f.revision_id'))
-    .where('p.deleted_at', 'is', null)
-    .select(['f.source_id', 'f.page_id'])
-    .distinct()
-    .where('f.source_id', 'in', unique)
-    .execute()
-  const citations = await db
-    .selectFrom('citations as c')
-    .innerJoin('pages as p', (j) => j.onRef('p.stable_revision_id', '=', 'c.revision_id'))
-    .where('p.deleted_at', 'is', null)
-    .select(['c.source_id', 'c.page_id'])
-    .distinct()
-    .where('c.source_id', 'in', unique)
-    .execute()
-  for (const row of [...figures, ...citations]) if (row.source_id) pagesBySource.get(row.source_id)?.add(row.page_id)
-  return new Map([...pagesBySource].map(([id, pages]) => [id, pages.size]))
+  const rows = await db.selectFrom('sources').select(['id', 'citing_pages']).where('id', 'in', unique).execute()
+  return new Map(rows.map((r) => [r.id, Number(r.citing_pages)]))
 }
+
+/**
+ * Replaces the page's row set in `page_sources` with the sources its stable revision cites
+ * (none while it has no stable revision or is deleted), and moves `sources.citing_pages` by the
+ * difference. Called wherever the stable revision moves, like the search and product indexes.
+ */
+export async function indexPageSources(db: DB, pageId: string): Promise<void> {
+  const page = await db.selectFrom('pages').select(['stable_revision_id', 'deleted_at']).where('id', '=', pageId).executeTakeFirst()
+  const revisionId = page && page.deleted_at === null ? page.stable_revision_id : null
+  const cited = new Set<string>()
+  if (revisionId) {
+    const fromFigures = await db.selectFrom('figures').select('source_id').distinct().where('revision_id', '=', revisionId).where('source_id', 'is not', null).execute()
+    const fromCitations = await db.selectFrom('citations').select('source_id').distinct().where('revision_id', '=', revisionId).execute()
+    for (const row of [...fromFigures, ...fromCitations]) if (row.source_id) cited.add(row.source_id)
+  }
+  const before = new Set((await db.selectFrom('page_sources').select('source_id').where('page_id', '=', pageId).execute()).map((r) => r.source_id))
+  // Sorted, so that two pages' transactions take the rows of shared sources in the same order.
+  const added = [...cited].filter((id) => !before.has(id)).sort()
+  const removed = [...before].filter((id) => !cited.has(id)).sort()
+  for (let i = 0; i < removed.length; i += CHUNK) {
+    const ids = removed.slice(i, i + CHUNK)
+    await db.deleteFrom('page_sources').where('page_id', '=', pageId).where('source_id', 'in', ids).execute()
+    await db.updateTable('sources').set((eb) => ({ citing_pages: eb('citing_pages', '-', 1) })).where('id', 'in', ids).execute()
+  }
+  for (let i = 0; i < added.length; i += CHUNK) {
+    const ids = added.slice(i, i + CHUNK)
+    await db.insertInto('page_sources').values(ids.map((source_id) => ({ page_id: pageId, source_id }))).execute()
+    await db.updateTable('sources').set((eb) => ({ citing_pages: eb('citing_pages', '+', 1) })).where('id', 'in', ids).execute()
+  }
+}
+
+/**
+ * Builds `page_sources` and the counts from scratch, in two statements (after migration 0080, a
+ * restore, or the scale generator's bulk writes).
+ */
+export async function rebuildSourceUses(db: DB): Promise<void> {
+  await db.deleteFrom('page_sources').execute()
+  await sql`
+    insert into page_sources (page_id, source_id)
+    select p.id, f.source_id from pages p join figures f on f.revision_id = p.stable_revision_id
+      where p.deleted_at is null and f.source_id is not null
+    union
+    select p.id, c.source_id from pages p join citations c on c.revision_id = p.stable_revision_id
+      where p.deleted_at is null`.execute(db)
+  await sql`update sources set citing_pages = (select count(*) from page_sources ps where ps.source_id = sources.id)`.execute(db)
+}
+
+/** Rebuilds the source uses once when they were never built (after migration 0080). */
+export async function ensureSourceUsesIndex(db: DB): Promise<boolean> {
+  const marker = await db.selectFrom('meta').select('value').where('key', '=', MARKER).executeTakeFirst()
+  if (marker) return false
+  await rebuildSourceUses(db)
+  await markSourceUsesIndexed(db)
+  return true
+}
+
+export async function markSourceUsesIndexed(db: DB): Promise<void> {
+  await db.insertInto('meta').values({ key: MARKER, value: nowIso() }).execute()
+}
+
+const MARKER = 'source_uses_indexed_at'
+const CHUNK = 200
 
 export interface CitingUse {
   page: { slug: string; title: string }

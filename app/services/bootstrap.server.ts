@@ -8,6 +8,7 @@ import { ensureClaimsIndex } from '#app/models/claims.server'
 import { holdMaintenanceLock } from '#app/models/meta.server'
 import { ensureProductIndex } from '#app/models/products.server'
 import { ensureSearchIndex } from '#app/models/search.server'
+import { ensureSourceUsesIndex } from '#app/models/sources.server'
 import { config as appConfig } from '#app/infra/config.server'
 import { log } from '#app/infra/logger.server'
 import { linkCheckerSettingsFromEnv, startLinkChecker, type RunningLinkChecker } from './link-checker.server'
@@ -63,6 +64,7 @@ export async function ensureDerivedIndexes(db: Kysely<Database>): Promise<void> 
     if (facts > 0) log('info', 'product and category index rebuilt', { pages: facts })
     const claims = await ensureClaimsIndex(trx)
     if (claims > 0) log('info', 'claims rebuilt', { pages: claims })
+    if (await ensureSourceUsesIndex(trx)) log('info', 'source uses rebuilt')
   })
 }
 

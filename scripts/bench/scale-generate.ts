@@ -18,6 +18,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import SQLite from 'better-sqlite3'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { analyseContent, type ContentAnalysis } from '#app/core/analyse'
 import type { DocNode, PageContent } from '#app/core/content'
@@ -28,6 +29,7 @@ import { migrateToLatest, openDatabase } from '#app/models/db.server'
 import { derivedRows } from '#app/models/evidence.server'
 import { ensureProductIndex, pageFactRows } from '#app/models/products.server'
 import { ensureSearchIndex, searchDocument } from '#app/models/search.server'
+import { ensureSourceUsesIndex } from '#app/models/sources.server'
 import { seedDemo } from '#app/services/seed-demo.server'
 import { demoPages } from '#db/seed/demo-content'
 import { demoProducts } from '#db/seed/demo-products'
@@ -398,6 +400,13 @@ async function main(): Promise<void> {
     if ((i + 1) % 10_000 === 0) log(`${i + 1} comparisons, ${revisionCount} revisions`)
   }
   await bulk.finish()
+  // The pages each source is cited by: derived from the stable revisions just written, as the app
+  // does at start-up, so that start-up finds them built.
+  const maintenance = openDatabase(config, { maintenance: true })
+  await ensureSourceUsesIndex(maintenance)
+  await sql`analyze page_sources`.execute(maintenance)
+  await sql`analyze sources`.execute(maintenance)
+  await maintenance.destroy()
   log(`done: ${PAGES} pages (${productCount} products), ${revisionCount} revisions, ${sourceCount} sources, ${userCount} users, plus the demo`)
 }
 

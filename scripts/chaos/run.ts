@@ -51,7 +51,8 @@ else if (needsPostgres) cluster = startCluster(await freePort())
 try {
   // Opt-in (--only=mixed): 200 readers and 5 editors on PostgreSQL for --seconds.
   if (only.has('mixed') && cluster) {
-    report('readers-and-editors', await concurrentEditors({ databaseUrl: cluster.url, engine: 'postgres', editors: 5, readers: 200, seconds }))
+    // The request log at info, as in production, and so the app's own save times can be read from it.
+    report('readers-and-editors', await concurrentEditors({ databaseUrl: cluster.url, engine: 'postgres', editors: 5, readers: 200, seconds, env: { LOG_LEVEL: 'info' } }))
   }
   if (only.has('editors')) {
     const file = sqliteFile()
