@@ -36,6 +36,7 @@ export interface Database {
   product_links: ProductLinksTable
   comparison_subjects: ComparisonSubjectsTable
   page_categories: PageCategoriesTable
+  page_sources: PageSourcesTable
   page_redirects: PageRedirectsTable
   metrics: MetricsTable
   claims: ClaimsTable
@@ -164,6 +165,8 @@ interface SourcesTable {
   link_status: string | null
   link_http_status: number | null
   link_checked_at: string | null
+  /** Derived: how many pages cite the source in their stable revision (page_sources). */
+  citing_pages: Generated<number>
 }
 
 export interface FiguresTable {
@@ -447,6 +450,12 @@ interface ComparisonSubjectsTable {
 interface PageCategoriesTable {
   page_id: string
   category: string
+}
+
+/** Derived: the sources each page's stable revision cites (figures and citations). */
+interface PageSourcesTable {
+  page_id: string
+  source_id: string
 }
 
 /** Addresses a page has left (migration 0060): each answers 301 to the page's current address. */
