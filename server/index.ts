@@ -16,7 +16,7 @@ import { conditionalAnswer, tagAnswer } from './conditional'
 import { createRequestGuard } from './request-guard'
 import { PageCache, pageCacheLimits, RenderFlights, sendStored, storablePage, storedResponse, type StoredPage } from './page-cache'
 import { getConfig, type Config } from '../app/infra/config.server'
-import { announce, log } from '../app/infra/logger.server'
+import { announce, log, logs } from '../app/infra/logger.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
 
 /**
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
         req.removeAllListeners('data')
         req.resume()
       }
-      log('info', 'request', {
+      if (logs('info')) log('info', 'request', {
         requestId,
         method: req.method,
         path: (req.url ?? '').split('?')[0],
@@ -177,8 +177,19 @@ async function main(): Promise<void> {
       // Whatever this process just wrote is looked for now, not at the feed's next tick.
       if (req.method !== 'GET' && req.method !== 'HEAD') feed.poke()
     })
-    if (guard(req, res)) return
     const url = req.url ?? '/'
+    // (Not a single-fetch `.data` URL: the guard refuses HEAD there, which a stored GET must not undo.)
+    if ((req.method === 'GET' || req.method === 'HEAD') && url.startsWith('/') && !url.includes('%00') && !url.includes('.data')) {
+      // A stored page goes from its bytes to the socket: no fetch Request or Response, no render,
+      // and no request guard — the page was stored from an answer to this very path and query,
+      // which passed the guard then. Synchronous while the feed is live (the usual case).
+      const anonymous = PageCache.isAnonymous(req.headers.cookie, req.headers.authorization !== undefined, SESSION_COOKIE)
+      const key = anonymous ? PageCache.keyOfTarget(url, app.uiLangFromHeaders(req.headers.cookie ?? null, header(req, 'accept-language'))) : null
+      const current = key ? version.current() : null
+      const page = typeof current === 'string' ? pages.get(key!, current) : undefined
+      if (page) return sendStored(req, res, page, requestId)
+    }
+    if (guard(req, res)) return
     if (url.startsWith('/assets/')) {
       res.setHeader('X-Request-Id', requestId)
       return assets(req, res, () => listener(req, res))
@@ -188,9 +199,10 @@ async function main(): Promise<void> {
       return publicFiles(req, res, () => listener(req, res))
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
-      // A stored page goes from its bytes to the socket: no fetch Request or Response, no render.
+      // Not stored under a live version: the version still loading (the feed is down), or a
+      // render of this page under way whose bytes this request can wait for.
       const anonymous = PageCache.isAnonymous(req.headers.cookie, req.headers.authorization !== undefined, SESSION_COOKIE)
-      const key = anonymous ? PageCache.keyOf(req.method, new URL(url, 'http://stored.invalid'), true, app.uiLangFromHeaders(req.headers.cookie ?? null, header(req, 'accept-language'))) : null
+      const key = anonymous ? PageCache.keyOfTarget(req.url ?? '/', app.uiLangFromHeaders(req.headers.cookie ?? null, header(req, 'accept-language'))) : null
       // A database that cannot answer the version query fails the render below too, with a 500.
       const page = await storedFor(key).catch(() => undefined)
       if (page) return sendStored(req, res, page, requestId)

@@ -81,6 +81,16 @@ describe('PageCache', () => {
     expect(PageCache.keyOf('POST', url('/pages/a'), true, 'en')).toBeNull()
     expect(PageCache.keyOf('GET', url('/pages/a'), true, 'de')).not.toBe(PageCache.keyOf('GET', url('/pages/a'), true, 'fr'))
     expect(PageCache.keyOf('GET', url('/api/v1/pages/a'), true, 'de')).toBe(PageCache.keyOf('GET', url('/api/v1/pages/a'), true, 'fr'))
+  })
+
+  it('keys a raw request target as the render stores it, and never a normalised one as another page', () => {
+    for (const target of ['/', '/pages', '/pages/a', '/pages/a?x=1&y=%20', '/search?q=tchap', '/api/v1/pages/a', '/pages/a/sources']) {
+      expect(PageCache.keyOfTarget(target, 'de')).toBe(PageCache.keyOf('GET', url(target), true, 'de'))
+    }
+    expect(PageCache.keyOfTarget('/pages/a?', 'en')).not.toBe(PageCache.keyOf('GET', url('/pages/b'), true, 'en'))
+    expect(PageCache.keyOfTarget('/pages/./a', 'en')).toBeNull()
+    expect(PageCache.keyOfTarget('/moderation', 'en')).toBeNull()
+    expect(PageCache.keyOfTarget(`/pages/a?q=${'x'.repeat(400)}`, 'en')).toBeNull()
     expect(PageCache.isAnonymous('lang=de', false, 'sid')).toBe(true)
     expect(PageCache.isAnonymous('lang=de; sid=x', false, 'sid')).toBe(false)
     expect(PageCache.isAnonymous(undefined, true, 'sid')).toBe(false)

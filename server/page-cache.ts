@@ -45,6 +45,23 @@ export function pageCacheLimits(env?: Record<string, string | undefined>): PageC
   return (env ? loadConfig(env) : getConfig()).pageCache
 }
 
+function keyFor(pathname: string, search: string, uiLang: string): string | null {
+  if (!CACHEABLE.test(pathname) || search.length > 300) return null
+  // The JSON API answers the same in every language: one entry (and one render after each
+  // write) instead of one per reader language.
+  const lang = pathname.startsWith('/api/') ? '' : uiLang
+  return `${pathname}${search}\n${lang}\n${today()}`
+}
+
+// Ages ("19 months old") and dates move with the calendar: a new day is a new key. The day is
+// worked out once a second, not once a request.
+let day = { until: 0, value: '' }
+function today(): string {
+  const now = Date.now()
+  if (now >= day.until) day = { until: now + 1000, value: new Date(now).toISOString().slice(0, 10) }
+  return day.value
+}
+
 export class PageCache {
   readonly #entries = new Map<string, StoredPage>()
   #bytes = 0
@@ -58,13 +75,17 @@ export class PageCache {
    */
   static keyOf(method: string, url: URL, anonymous: boolean, uiLang: string): string | null {
     if (!anonymous || (method !== 'GET' && method !== 'HEAD')) return null
-    if (!CACHEABLE.test(url.pathname) || url.search.length > 300) return null
-    // Ages ("19 months old") and dates move with the calendar: a new day is a new key.
-    const day = new Date().toISOString().slice(0, 10)
-    // The JSON API answers the same in every language: one entry (and one render after each
-    // write) instead of one per reader language.
-    const lang = url.pathname.startsWith('/api/') ? '' : uiLang
-    return [url.pathname + url.search, lang, day].join('\n')
+    return keyFor(url.pathname, url.search, uiLang)
+  }
+
+  /**
+   * The key of a raw request target (`/pages/a?x=1`), without parsing it as a URL: the stored-page
+   * lookup of every anonymous read. A target the URL parser would normalise (`/pages/./a`) gets a
+   * key nothing is stored under, and is rendered — a miss, never a wrong page.
+   */
+  static keyOfTarget(target: string, uiLang: string): string | null {
+    const query = target.indexOf('?')
+    return query === -1 ? keyFor(target, '', uiLang) : keyFor(target.slice(0, query), query === target.length - 1 ? '' : target.slice(query), uiLang)
   }
 
   /** Neither a session cookie nor an Authorization header: the answer is the same for everyone. */

@@ -30,6 +30,11 @@ function logger(): Logger {
   ))
 }
 
+/** Whether LOG_LEVEL lets lines of this level through: a caller on a hot path skips building fields it would drop. */
+export function logs(level: Level): boolean {
+  return logger().isLevelEnabled(level)
+}
+
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   logger()[level](fields, msg)
 }
