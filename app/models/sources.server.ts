@@ -194,12 +194,8 @@ export async function ensureSourceUsesIndex(db: DB): Promise<boolean> {
   const marker = await db.selectFrom('meta').select('value').where('key', '=', MARKER).executeTakeFirst()
   if (marker) return false
   await rebuildSourceUses(db)
-  await markSourceUsesIndexed(db)
-  return true
-}
-
-export async function markSourceUsesIndexed(db: DB): Promise<void> {
   await db.insertInto('meta').values({ key: MARKER, value: nowIso() }).execute()
+  return true
 }
 
 const MARKER = 'source_uses_indexed_at'

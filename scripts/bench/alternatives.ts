@@ -9,17 +9,15 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createHash } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import type { Kysely } from 'kysely'
-import type { PageContent } from '#app/core/content'
 import { migrateToLatest, openDatabase } from '#app/models/db.server'
-import { newId, nowIso } from '#app/models/ids.server'
 import { ensureProductIndex, indexPageFacts } from '#app/models/products.server'
 import { indexPageForSearch } from '#app/models/search.server'
 import { seedDemo } from '#app/services/seed-demo.server'
 import type { Database } from '#db/schema'
+import { insertApproved } from './insert-approved'
 import { startServer } from '#test/server'
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '40' }, json: { type: 'boolean', default: false } } })
@@ -42,20 +40,6 @@ async function database(label: string): Promise<{ db: Kysely<Database>; file: st
 
 const emptyBody = { type: 'doc', content: [{ type: 'paragraph' }] }
 
-async function insertApproved(trx: Kysely<Database>, slug: string, kind: 'product' | 'comparison', content: PageContent, authorId: string): Promise<string> {
-  const pageId = newId()
-  const revisionId = newId()
-  const json = JSON.stringify(content)
-  const now = nowIso()
-  await trx.insertInto('pages').values({ id: pageId, slug, title: content.title, summary: content.summary, lang: content.lang, stable_revision_id: revisionId, latest_revision_id: revisionId, featured: 0, created_at: now, updated_at: now, protection: null, protection_reason: null, protection_expires_at: null, kind }).execute()
-  await trx.insertInto('revisions').values({
-    id: revisionId, page_id: pageId, parent_id: null, base_revision_id: null, author_id: authorId, summary: 'bench', status: 'approved', content: json,
-    content_hash: createHash('sha256').update(json).digest('hex'), size: json.length, created_at: now, idempotency_key: null, idempotency_fingerprint: null,
-    restores_revision_id: null, uncited_count: 0, finding_count: 0, risk_score: 0,
-  }).execute()
-  return pageId
-}
-
 /** 1,000 products (a fifth proprietary) and 10,000 comparisons; one in a thousand names a demo messenger. */
 async function grow(db: Kysely<Database>): Promise<void> {
   const author = await db.selectFrom('users').select('id').where('username', '=', 'Sourced').executeTakeFirstOrThrow()
@@ -64,20 +48,20 @@ async function grow(db: Kysely<Database>): Promise<void> {
   const pageIds: string[] = []
   await db.transaction().execute(async (trx) => {
     for (const [i, slug] of proprietary.entries()) {
-      pageIds.push(await insertApproved(trx, slug, 'product', {
+      pageIds.push((await insertApproved(trx, slug, 'product', {
         title: `Bench Proprietary ${i}`, summary: 'A generated product', lang: 'en', subjects: { proprietary: [], alternatives: [] }, categories: [CATEGORIES[i % CATEGORIES.length]!], body: emptyBody,
         product: { kind: 'proprietary', license: 'LicenseRef-Proprietary', vendor: `Vendor ${i % 50}`, homepage: '', repository: '', hosting: 'saas', aliases: [`BP${i}`], alternativeTo: [] },
-      }, author.id))
+      }, author.id)).pageId)
     }
     for (const [i, slug] of open.entries()) {
-      pageIds.push(await insertApproved(trx, slug, 'product', {
+      pageIds.push((await insertApproved(trx, slug, 'product', {
         title: `Bench Open ${i}`, summary: 'A generated product', lang: 'en', subjects: { proprietary: [], alternatives: [] }, categories: [CATEGORIES[i % CATEGORIES.length]!], body: emptyBody,
         product: { kind: 'open-source', license: LICENCES[i % LICENCES.length]!, vendor: `Project ${i}`, homepage: '', repository: '', hosting: 'both', aliases: [], alternativeTo: [proprietary[i % proprietary.length]!, proprietary[(i * 7) % proprietary.length]!] },
-      }, author.id))
+      }, author.id)).pageId)
     }
     for (let i = 0; i < COMPARISONS; i++) {
       const demo = i % 1000 === 0
-      pageIds.push(await insertApproved(trx, `bench-comparison-${i}`, 'comparison', {
+      pageIds.push((await insertApproved(trx, `bench-comparison-${i}`, 'comparison', {
         title: `Bench comparison ${i}`, summary: 'A generated comparison', lang: 'en', categories: [CATEGORIES[i % CATEGORIES.length]!], body: emptyBody,
         subjects: {
           proprietary: [{ name: `Bench Proprietary ${i % proprietary.length}`, vendor: '', homepage: '', product: proprietary[i % proprietary.length]! }],
@@ -88,7 +72,7 @@ async function grow(db: Kysely<Database>): Promise<void> {
             { name: `Bench Open ${(i * 3) % open.length}`, vendor: '', homepage: '', license: 'MIT', repository: '' },
           ],
         },
-      }, author.id))
+      }, author.id)).pageId)
     }
     for (const id of pageIds) {
       await indexPageFacts(trx, id)

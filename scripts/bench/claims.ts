@@ -10,11 +10,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createHash } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import type { Kysely } from 'kysely'
-import type { PageContent } from '#app/core/content'
 import { findConflicts } from '#app/core/claims'
 import { ensureClaimsIndex } from '#app/models/claims.server'
 import { migrateToLatest, openDatabase } from '#app/models/db.server'
@@ -22,6 +20,7 @@ import { newId, nowIso } from '#app/models/ids.server'
 import { ensureProductIndex, indexPageFacts } from '#app/models/products.server'
 import { seedDemo } from '#app/services/seed-demo.server'
 import type { Database } from '#db/schema'
+import { insertApproved } from './insert-approved'
 import { startServer } from '#test/server'
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '40' }, json: { type: 'boolean', default: false } } })
@@ -39,20 +38,6 @@ async function database(label: string, claims: number): Promise<{ file: string; 
   await grow(db, claims)
   await db.destroy()
   return { file, dir }
-}
-
-async function insertApproved(trx: Kysely<Database>, slug: string, kind: 'product' | 'comparison', content: PageContent, authorId: string): Promise<{ pageId: string; revisionId: string }> {
-  const pageId = newId()
-  const revisionId = newId()
-  const json = JSON.stringify(content)
-  const now = nowIso()
-  await trx.insertInto('pages').values({ id: pageId, slug, title: content.title, summary: content.summary, lang: content.lang, stable_revision_id: revisionId, latest_revision_id: revisionId, featured: 0, created_at: now, updated_at: now, protection: null, protection_reason: null, protection_expires_at: null, kind }).execute()
-  await trx.insertInto('revisions').values({
-    id: revisionId, page_id: pageId, parent_id: null, base_revision_id: null, author_id: authorId, summary: 'bench', status: 'approved', content: json,
-    content_hash: createHash('sha256').update(json).digest('hex'), size: json.length, created_at: now, idempotency_key: null, idempotency_fingerprint: null,
-    restores_revision_id: null, uncited_count: 0, finding_count: 0, risk_score: 0,
-  }).execute()
-  return { pageId, revisionId }
 }
 
 /** The bench product, a comparison citing it, twenty sources (a quarter vendor) and `count` claims. */
