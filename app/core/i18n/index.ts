@@ -10,6 +10,8 @@ import { fr } from './fr'
  */
 type Messages = typeof en & FeatureMessages
 type MessageKey = keyof Messages
+/** The keys whose text takes no parameters: what a form schema may name as an error. */
+export type PlainMessageKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey]
 type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : []
 
 const base: Record<Lang, typeof en> = { en, de, fr }

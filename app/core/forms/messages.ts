@@ -1,0 +1,18 @@
+import type { PlainMessageKey, Translate } from '#app/core/i18n/index'
+
+/**
+ * A Zod `error` option naming a catalogue key whose text takes no parameters:
+ * `z.string(message('auth.login.missing'))`. A schema names the key, not the words, so the same
+ * schema says its errors in the reader's language on the server and in the browser.
+ */
+export function message(key: PlainMessageKey): { error: string } {
+  return { error: key }
+}
+
+/**
+ * The `formatError` of Conform's `parseWithZod`: each field's issues in the reader's language.
+ * An issue whose message is not a catalogue key (a schema bug) is shown as it is.
+ */
+export function formatIssues(t: Translate): (issues: ReadonlyArray<{ message: string }>) => string[] {
+  return (issues) => issues.map((issue) => (t as (key: string) => string | undefined)(issue.message) ?? issue.message)
+}
