@@ -1,23 +1,24 @@
 import { useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import type { z } from 'zod'
 import { useT } from '#app/components/i18n'
 import { formatIssues } from '#app/core/forms/messages'
 
 /**
  * A form checked by its schema from app/core/forms, as its action checks it (Epic Stack's
- * pattern): the browser says the same errors, in the same words, before a round trip, and the
- * action's `lastResult` puts the person's input and the server's errors back into the fields.
- * Rendered without JavaScript, the form keeps the browser's own checks (`required`, `maxLength`
- * from the schema); Conform takes over once React runs.
+ * pattern): the browser says the schema's errors, in the same words, before a round trip, and the
+ * action's `lastResult` puts the person's input and the server's errors back into the fields —
+ * on a page rendered without JavaScript too, since the first render reads it.
+ *
+ * Spread `{ id: form.id, onSubmit: form.onSubmit }` on the form, not Conform's `noValidate`: the
+ * browser's own checks (`required`, `maxLength`, `pattern` in the markup) stay the first ones, as
+ * they are on a page that never hydrates.
  */
 export function useSchemaForm<Schema extends z.ZodObject>(id: string, schema: Schema, lastResult: SubmissionResult<string[]> | null | undefined) {
   const t = useT()
   return useForm<z.input<Schema>, z.output<Schema>, string[]>({
     id,
     lastResult,
-    constraint: getZodConstraint(schema),
-    defaultNoValidate: false,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema, formatError: formatIssues(t) }),

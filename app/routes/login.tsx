@@ -1,4 +1,3 @@
-import { getFormProps } from '@conform-to/react'
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
@@ -48,7 +47,7 @@ export default function Login() {
   return (
     <div className="narrow">
       <h1>{t('auth.login.title')}</h1>
-      <Form method="post" className="stack" {...getFormProps(form, { ariaAttributes: false })}>
+      <Form method="post" className="stack" id={form.id} onSubmit={form.onSubmit}>
         {error ? (
           <p className="form-error" role="alert" id="login-error">
             {error}

@@ -1,22 +1,16 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { translator } from '#app/core/i18n/index'
+import { parseForm } from '#test/forms'
 import { LoginSchema } from './login'
-import { formatIssues } from './messages'
-
-const parse = (fields: Record<string, string>, lang: 'en' | 'fr' = 'en') =>
-  parseWithZod(new URLSearchParams(fields), { schema: LoginSchema, formatError: formatIssues(translator(lang)) })
 
 describe('LoginSchema', () => {
   it('takes a name, a password and where to go next', () => {
-    const submission = parse({ username: 'alice', password: 'a long passphrase', redirectTo: '/account' })
-    expect(submission.status).toBe('success')
-    expect(submission.status === 'success' && submission.value).toEqual({ username: 'alice', password: 'a long passphrase', redirectTo: '/account' })
+    expect(parseForm(LoginSchema, { username: 'alice', password: 'a long passphrase', redirectTo: '/account' }).value).toEqual({ username: 'alice', password: 'a long passphrase', redirectTo: '/account' })
   })
 
   it('cuts an overlong name or password instead of refusing it', () => {
-    const submission = parse({ username: 'a'.repeat(300), password: 'p'.repeat(5000) })
-    expect(submission.status === 'success' && [submission.value.username.length, submission.value.password.length]).toEqual([100, 1000])
+    const { value } = parseForm(LoginSchema, { username: 'a'.repeat(300), password: 'p'.repeat(5000) })
+    expect([value?.username.length, value?.password.length]).toEqual([100, 1000])
   })
 
   it.each([
@@ -25,12 +19,11 @@ describe('LoginSchema', () => {
     ['no password', { username: 'alice' }, 'password'],
     ['an empty password', { username: 'alice', password: '' }, 'password'],
   ])('refuses %s, saying what to do in the reader’s language', (_, fields, field) => {
-    expect(parse(fields).error).toEqual({ [field]: ['Enter your username and password.'] })
-    expect(parse(fields, 'fr').error?.[field]?.[0]).toBe(translator('fr')('auth.login.missing'))
+    expect(parseForm(LoginSchema, fields).error).toEqual({ [field]: ['Enter your username and password.'] })
+    expect(parseForm(LoginSchema, fields, 'fr').error?.[field]).toEqual([translator('fr')('auth.login.missing')])
   })
 
   it('keeps the person’s input for the reply, without the password', () => {
-    const reply = parse({ username: 'alice', password: '' }).reply({ hideFields: ['password'] })
-    expect(reply.initialValue).toEqual({ username: 'alice' })
+    expect(parseForm(LoginSchema, { username: 'alice', password: '' }).submission.reply({ hideFields: ['password'] }).initialValue).toEqual({ username: 'alice' })
   })
 })

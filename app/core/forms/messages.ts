@@ -16,3 +16,8 @@ export function message(key: PlainMessageKey): { error: string } {
 export function formatIssues(t: Translate): (issues: ReadonlyArray<{ message: string }>) => string[] {
   return (issues) => issues.map((issue) => (t as (key: string) => string | undefined)(issue.message) ?? issue.message)
 }
+
+/** A custom issue naming a catalogue key, for `ctx.addIssue` in a refinement. */
+export function issue(key: PlainMessageKey, path: string[] = []): { code: 'custom'; message: string; path: string[] } {
+  return { code: 'custom', message: key, path }
+}
