@@ -14,9 +14,10 @@ import { formatIssues } from '#app/core/forms/messages'
  * browser's own checks (`required`, `maxLength`, `pattern` in the markup) stay the first ones, as
  * they are on a page that never hydrates.
  */
-export function useSchemaForm<Schema extends z.ZodObject>(id: string, schema: Schema, lastResult: SubmissionResult<string[]> | null | undefined) {
+export function useSchemaForm<Schema extends z.ZodType<unknown, Record<string, unknown>>>(id: string, schema: Schema, lastResult: SubmissionResult<string[]> | null | undefined) {
   const t = useT()
-  return useForm<z.input<Schema>, z.output<Schema>, string[]>({
+  // What comes back into a field is what the person typed: text, whatever the schema makes of it.
+  return useForm<{ [K in keyof z.input<Schema>]?: string }, z.output<Schema>, string[]>({
     id,
     lastResult,
     shouldValidate: 'onSubmit',
