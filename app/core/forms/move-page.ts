@@ -10,3 +10,8 @@ export const MovePageSchema = z.object({
   reason: text(1000),
 })
 
+/**
+ * POST /api/v1/pages/:slug/move: the same two fields as JSON. Text beyond the cuts is refused
+ * (422), not cut: an API client is told exactly what was wrong.
+ */
+export const MovePageBody = z.object({ to: z.string().max(200), reason: z.string().max(1000) })
