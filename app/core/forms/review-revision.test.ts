@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ReviewRevisionBody } from './review-revision'
+import { parseForm } from '#test/forms'
+import { ReviewRevisionBody, ReviewRevisionSchema } from './review-revision'
 
 describe('ReviewRevisionBody', () => {
   it.each([
@@ -22,5 +23,16 @@ describe('ReviewRevisionBody', () => {
 
   it('says what is wrong in Zod’s words, as the API has always answered', () => {
     expect(ReviewRevisionBody.safeParse({ decision: 'reject', reason: 'x'.repeat(1001) }).error?.issues[0]?.message).toBe('Too big: expected string to have <=1000 characters')
+  })
+})
+
+describe('ReviewRevisionSchema', () => {
+  it.each([
+    [{ intent: 'reject', reason: 'no source' }, { intent: 'reject', reason: 'no source' }],
+    [{ intent: 'approve' }, { intent: 'approve', reason: '' }],
+    [{}, { intent: 'approve', reason: '' }],
+    [{ intent: 'publish', reason: 'x'.repeat(2000) }, { intent: 'approve', reason: 'x'.repeat(1000) }],
+  ])('reads %j as the service takes it', (fields, value) => {
+    expect(parseForm(ReviewRevisionSchema, fields).value).toEqual(value)
   })
 })
