@@ -1,3 +1,6 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { z } from 'zod'
+import { formatIssues } from '#app/core/forms/messages'
 import { translator } from '#app/core/i18n/index'
 import { getUiLang } from '#app/http/lang.server'
 
@@ -33,4 +36,14 @@ export async function readFormFields(request: Request): Promise<Record<string, s
   const fields: Record<string, string> = {}
   for (const [key, value] of await readFormData(request)) if (typeof value === 'string' && !(key in fields)) fields[key] = value
   return fields
+}
+
+/**
+ * Reads a form's body (as readFormData: 415, 400) and checks it against the form's schema from
+ * app/core/forms: Conform's submission, whose `reply()` carries the person's input and the errors,
+ * in the reader's language, back to the form.
+ */
+export async function readSubmission<Schema extends z.ZodType>(request: Request, schema: Schema) {
+  const form = await readFormData(request)
+  return parseWithZod(form, { schema, formatError: formatIssues(translator(getUiLang(request))) })
 }

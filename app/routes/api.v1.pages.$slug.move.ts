@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
+import { MovePageBody } from '#app/core/forms/move-page'
 import { readJsonBody } from '#app/http/api.server'
 import { requireAbility } from '#app/auth/actor.server'
 import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { movePage } from '#app/services/move-page.server'
-
-const bodySchema = z.object({ to: z.string().max(200), reason: z.string().max(1000) })
 
 /**
  * POST /api/v1/pages/:slug/move { to, reason } (trusted and up; products too, they are pages) →
@@ -17,7 +15,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireAbility(request, 'page.move')
   const body = await readJsonBody(request)
   if (!body.ok) return body.response
-  const parsed = bodySchema.safeParse(body.value)
+  const parsed = MovePageBody.safeParse(body.value)
   if (!parsed.success) return apiError(422, 'invalid_request', 'Send { "to": string (the new address), "reason": string (public) }.', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
   const result = await movePage(getDb(), { actor, slug: params.slug ?? '', to: parsed.data.to, reason: parsed.data.reason })
   if (!result.ok) return apiError(result.status, result.code, result.message)

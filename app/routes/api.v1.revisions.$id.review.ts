@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
+import { ReviewRevisionBody } from '#app/core/forms/review-revision'
 import { readJsonBody } from '#app/http/api.server'
 import { requireAbility } from '#app/auth/actor.server'
 import { apiError } from '#app/http/responses.server'
 import { getDb } from '#app/models/db.server'
 import { reviewRevision } from '#app/services/review-revision.server'
-
-const bodySchema = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().max(1000).optional().default('') })
 
 /**
  * POST /api/v1/revisions/:id/review — a moderator approves or rejects a pending revision
@@ -18,7 +16,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireAbility(request, 'revision.review')
   const body = await readJsonBody(request)
   if (!body.ok) return body.response
-  const parsed = bodySchema.safeParse(body.value)
+  const parsed = ReviewRevisionBody.safeParse(body.value)
   if (!parsed.success) {
     return apiError(422, 'invalid_request', 'Send { "decision": "approve" | "reject", "reason": string (at most 1000 characters; required to reject) }.', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
   }

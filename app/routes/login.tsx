@@ -5,12 +5,14 @@ import { clientIp } from '#app/auth/actor.server'
 import { getSessionUser, readSessionId } from '#app/auth/session.server'
 import { useT } from '#app/components/i18n'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
+import { LoginSchema } from '#app/core/forms/login'
 import { translator } from '#app/core/i18n/index'
 import { safeRedirectPath } from '#app/core/redirect'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { signIn } from '#app/services/sign-in.server'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')))
@@ -19,40 +21,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
-  const form = await readFormData(request)
-  const username = String(form.get('username') ?? '').slice(0, 100)
-  const password = String(form.get('password') ?? '').slice(0, 1000)
-  const redirectTo = safeRedirectPath(form.get('redirectTo'))
-  if (!username || !password) return data({ error: t('auth.login.missing'), username }, { status: 400 })
+  const submission = await readSubmission(request, LoginSchema)
+  // The password never comes back to the page.
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  const { username, password, redirectTo } = submission.value
   // A session id planted before login is never kept: sign-in ends it and issues a new one.
   const result = await signIn(getDb(), { username, password, ip: clientIp(request), userAgent: request.headers.get('user-agent'), previousSessionId: readSessionId(request) })
   if (!result.ok && result.reason === 'throttled') {
     return data(
-      { error: t('auth.login.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }), username },
+      { result: submission.reply({ formErrors: [t('auth.login.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })], hideFields: ['password'] }) },
       { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     )
   }
-  if (!result.ok) return data({ error: t('auth.login.invalid'), username }, { status: 401 })
-  return redirect(redirectTo, { headers: { 'Set-Cookie': result.setCookie } })
+  if (!result.ok) return data({ result: submission.reply({ formErrors: [t('auth.login.invalid')], hideFields: ['password'] }) }, { status: 401 })
+  return redirect(safeRedirectPath(redirectTo), { headers: { 'Set-Cookie': result.setCookie } })
 }
 
 export default function Login() {
   const t = useT()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
+  const [form, fields] = useSchemaForm('login', LoginSchema, actionData?.result)
+  // Missing fields say one thing for both, so the form shows one message.
+  const error = form.errors?.[0] ?? fields.username.errors?.[0] ?? fields.password.errors?.[0]
   return (
     <div className="narrow">
       <h1>{t('auth.login.title')}</h1>
-      <Form method="post" className="stack">
-        {actionData?.error ? (
+      <Form method="post" className="stack" id={form.id} onSubmit={form.onSubmit}>
+        {error ? (
           <p className="form-error" role="alert" id="login-error">
-            {actionData.error}
+            {error}
           </p>
         ) : null}
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
         <label>
           {t('auth.username')}
-          <input type="text" name="username" autoComplete="username" required maxLength={64} defaultValue={actionData?.username ?? ''} aria-describedby={actionData?.error ? 'login-error' : undefined} />
+          <input type="text" name="username" autoComplete="username" required maxLength={64} defaultValue={fields.username.initialValue ?? ''} aria-describedby={error ? 'login-error' : undefined} />
         </label>
         <label>
           {t('auth.password')}

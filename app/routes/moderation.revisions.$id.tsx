@@ -18,7 +18,8 @@ import { ProductFactsChanges } from '#app/components/product'
 import { reviewRevision } from '#app/services/review-revision.server'
 import historyCss from '#app/styles/history.css?url'
 import css from '#app/styles/moderation.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
+import { ReviewRevisionSchema } from '#app/core/forms/review-revision'
 import { loadReviewView } from '#app/views/review-view.server'
 
 export const links: LinksFunction = () => [
@@ -41,9 +42,10 @@ type ActionResult =
 export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireAbility(request, 'revision.review')
   const t = translator(getUiLang(request))
-  const form = await readFormData(request)
-  const intent = form.get('intent') === 'reject' ? 'reject' : 'approve'
-  const reason = String(form.get('reason') ?? '').slice(0, 1000)
+  // Both fields are text (ReviewRevisionSchema): the reason's rule is reviewRevision's, so it cannot fail.
+  const submission = await readSubmission(request, ReviewRevisionSchema)
+  if (submission.status !== 'success') throw Response.json({ message: t('error.formBody.malformed') }, { status: 400 })
+  const { intent, reason } = submission.value
   const result = await reviewRevision(getDb(), { moderator, revisionId: params.id ?? '', decision: intent, reason })
   if (result.ok) return { ok: true, message: result.status === 'approved' ? t('mod.decide.approved') : t('mod.decide.rejected') } satisfies ActionResult
   if (result.status === 404) throw notFound(t('error.notFound.body'))

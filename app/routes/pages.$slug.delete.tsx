@@ -3,7 +3,9 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
 import { useT } from '#app/components/i18n'
+import { DeletePageSchema } from '#app/core/forms/delete-page'
 import { MOVE_REASON_MAX } from '#app/core/moves'
 import { translator } from '#app/core/i18n/index'
 import { notFound } from '#app/http/responses.server'
@@ -12,7 +14,7 @@ import { getDb } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { setPageDeletion } from '#app/services/delete-page.server'
 import css from '#app/styles/moderation.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -28,27 +30,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t(deleted ? 'delete.restoreTitle' : 'delete.title', { title: page.title }), deleted, page: { title: page.title, path: `/${section(page.kind)}/${page.slug}` } }
 }
 
-type ActionResult = { ok: false; message: string; field: string; reason: string }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAbility(request, 'page.delete')
   const t = translator(getUiLang(request))
-  const form = await readFormData(request)
-  const reason = String(form.get('reason') ?? '').slice(0, 1000)
-  const restore = form.get('intent') === 'restore'
-  if (!restore && form.get('confirm') !== 'yes') return data({ ok: false, message: t('delete.issue.confirm'), field: 'confirm', reason } satisfies ActionResult, { status: 422 })
-  const result = await setPageDeletion(getDb(), { admin, slug: params.slug ?? '', deleted: !restore, reason })
+  const submission = await readSubmission(request, DeletePageSchema)
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 422 })
+  const { intent, reason } = submission.value
+  const result = await setPageDeletion(getDb(), { admin, slug: params.slug ?? '', deleted: intent === 'delete', reason })
   if (result.ok) return redirect(`/${section(result.page.kind)}/${result.page.slug}`)
   if (result.status === 404) throw notFound(t('error.notFound.comparison', { slug: (params.slug ?? '').slice(0, 80) }))
   const message = result.code === 'too_long' ? t('delete.issue.too_long', { limit: MOVE_REASON_MAX }) : result.code === 'reason_required' || result.code === 'already_deleted' || result.code === 'not_deleted' ? t(`delete.issue.${result.code}`) : result.message
-  return data({ ok: false, message, field: 'reason', reason } satisfies ActionResult, { status: result.status })
+  return data({ result: submission.reply({ fieldErrors: { reason: [message] } }) }, { status: result.status })
 }
 
 export default function DeletePage() {
   const data = useLoaderData<typeof loader>()
-  const failed = useActionData<typeof action>() as ActionResult | undefined
+  const [form, fields] = useSchemaForm('delete-page', DeletePageSchema, useActionData<typeof action>()?.result)
   const t = useT()
-  const describedBy = (field: string) => (failed?.field === field ? 'delete-error' : undefined)
+  const error = form.errors?.[0] ?? fields.confirm.errors?.[0] ?? fields.reason.errors?.[0]
+  const failed = (field: 'confirm' | 'reason') => (fields[field].errors ? true : undefined)
+  const describedBy = (field: 'confirm' | 'reason') => (fields[field].errors ? 'delete-error' : undefined)
   return (
     <div className="moderation narrow">
       <h1>{data.title}</h1>
@@ -56,20 +57,20 @@ export default function DeletePage() {
       <p>
         <Link to={data.page.path}>{data.page.title}</Link>
       </p>
-      {failed ? (
+      {error ? (
         <p className="form-error" role="alert" id="delete-error">
-          {failed.message}
+          {error}
         </p>
       ) : null}
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" id={form.id} onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value={data.deleted ? 'restore' : 'delete'} />
         <label>
           {t('delete.field.reason')}
-          <input type="text" name="reason" required maxLength={MOVE_REASON_MAX} defaultValue={failed?.reason ?? ''} aria-invalid={failed?.field === 'reason' ? true : undefined} aria-describedby={describedBy('reason')} />
+          <input type="text" name="reason" required maxLength={MOVE_REASON_MAX} defaultValue={fields.reason.initialValue ?? ''} aria-invalid={failed('reason')} aria-describedby={describedBy('reason')} />
         </label>
         {data.deleted ? null : (
           <label className="choice">
-            <input type="checkbox" name="confirm" value="yes" required aria-invalid={failed?.field === 'confirm' ? true : undefined} aria-describedby={describedBy('confirm')} /> {t('delete.confirm')}
+            <input type="checkbox" name="confirm" value="yes" required aria-invalid={failed('confirm')} aria-describedby={describedBy('confirm')} /> {t('delete.confirm')}
           </label>
         )}
         <button type="submit" className="primary">

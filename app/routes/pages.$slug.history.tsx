@@ -22,7 +22,8 @@ import { getOrigins } from '#app/http/origin.server'
 import { presentRevisionRow } from '#app/presenters/revision-row'
 import { MAX_ROLLBACK_EDITS, rollbackEdits } from '#app/services/rollback.server'
 import historyCss from '#app/styles/history.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { RollbackSchema } from '#app/core/forms/rollback'
+import { readSubmission } from '#app/http/form-body.server'
 import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: historyCss }]
@@ -62,16 +63,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const actor = await requireAbility(request, 'revision.rollback')
-  const form = await readFormData(request)
-  const reason = String(form.get('reason') ?? '').slice(0, 1000)
-  if (form.get('intent') !== 'rollback') return data({ ok: false as const, error: t('error.generic.body'), reason }, { status: 400 })
-  const result = await rollbackEdits(getDb(), {
-    moderator: actor,
-    slug: params.slug ?? '',
-    expectedLatestId: String(form.get('latestRevisionId') ?? ''),
-    reason,
-    idempotencyKey: String(form.get('idempotencyKey') ?? '').slice(0, 100) || null,
-  })
+  // Every field is text (RollbackSchema): the rules are rollbackEdits', so it cannot fail.
+  const submission = await readSubmission(request, RollbackSchema)
+  if (submission.status !== 'success') throw Response.json({ message: t('error.formBody.malformed') }, { status: 400 })
+  const { intent, latestRevisionId, reason, idempotencyKey } = submission.value
+  if (intent !== 'rollback') return data({ ok: false as const, error: t('error.generic.body'), reason }, { status: 400 })
+  const result = await rollbackEdits(getDb(), { moderator: actor, slug: params.slug ?? '', expectedLatestId: latestRevisionId, reason, idempotencyKey })
   if (result.ok) return { ok: true as const, revisionId: result.revisionId }
   if (result.status === 404) throw notFound(t('error.notFound.comparison', { slug: (params.slug ?? '').slice(0, 80) }))
   if (result.status === 403) throw forbidden(t('error.forbidden.body'))

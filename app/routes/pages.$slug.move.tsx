@@ -3,7 +3,9 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
 import { useT } from '#app/components/i18n'
+import { MovePageSchema } from '#app/core/forms/move-page'
 import { SLUG_MAX } from '#app/core/moves'
 import { translator } from '#app/core/i18n/index'
 import { notFound } from '#app/http/responses.server'
@@ -12,7 +14,7 @@ import { getDb } from '#app/models/db.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { movePage } from '#app/services/move-page.server'
 import css from '#app/styles/moderation.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -27,14 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t('move.title', { title: page.title }), page: { slug: page.slug, title: page.title, path: `/${section(page.kind)}/${page.slug}`, prefix: `/${section(page.kind)}/` } }
 }
 
-type Fields = { to: string; reason: string }
-type ActionResult = { ok: false; message: string; field: string; fields: Fields }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireAbility(request, 'page.move')
   const t = translator(getUiLang(request))
-  const form = await readFormData(request)
-  const fields: Fields = { to: String(form.get('to') ?? '').slice(0, 200), reason: String(form.get('reason') ?? '').slice(0, 1000) }
+  // The form's fields are only text (MovePageSchema): its rules are movePage's, so it cannot fail.
+  const submission = await readSubmission(request, MovePageSchema)
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const fields = submission.value
   const result = await movePage(getDb(), { actor, slug: params.slug ?? '', ...fields })
   if (result.ok) return redirect(`/${section(result.page.kind)}/${result.page.slug}`)
   if (result.status === 404) throw notFound(t('error.notFound.comparison', { slug: (params.slug ?? '').slice(0, 80) }))
@@ -54,14 +55,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return result.message
     }
   })()
-  return data({ ok: false, message, field: result.field ?? 'to', fields } satisfies ActionResult, { status: result.status })
+  return data({ result: submission.reply({ fieldErrors: { [result.field ?? 'to']: [message] } }) }, { status: result.status })
 }
 
 export default function MovePage() {
   const data = useLoaderData<typeof loader>()
-  const failed = useActionData<typeof action>() as ActionResult | undefined
+  const [form, fields] = useSchemaForm('move-page', MovePageSchema, useActionData<typeof action>()?.result)
   const t = useT()
-  const describedBy = (field: string) => (failed?.field === field ? 'move-error' : undefined)
+  const error = form.errors?.[0] ?? fields.to.errors?.[0] ?? fields.reason.errors?.[0]
+  const failed = (field: 'to' | 'reason') => (fields[field].errors ? true : undefined)
+  const describedBy = (field: 'to' | 'reason') => (fields[field].errors ? 'move-error' : undefined)
   return (
     <div className="moderation narrow">
       <h1>{data.title}</h1>
@@ -69,12 +72,12 @@ export default function MovePage() {
       <p>
         <Link to={data.page.path}>{data.page.title}</Link>
       </p>
-      {failed ? (
+      {error ? (
         <p className="form-error" role="alert" id="move-error">
-          {failed.message}
+          {error}
         </p>
       ) : null}
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" id={form.id} onSubmit={form.onSubmit}>
         <label>
           {t('move.field.to')}
           <input
@@ -83,8 +86,8 @@ export default function MovePage() {
             required
             maxLength={SLUG_MAX}
             pattern="[a-z0-9]+(-[a-z0-9]+)*"
-            defaultValue={failed?.fields.to ?? data.page.slug}
-            aria-invalid={failed?.field === 'to' ? true : undefined}
+            defaultValue={fields.to.initialValue ?? data.page.slug}
+            aria-invalid={failed('to')}
             aria-describedby={[describedBy('to'), 'move-to-hint'].filter(Boolean).join(' ')}
           />
         </label>
@@ -93,7 +96,7 @@ export default function MovePage() {
         </p>
         <label>
           {t('move.field.reason')}
-          <input type="text" name="reason" required maxLength={500} defaultValue={failed?.fields.reason ?? ''} aria-invalid={failed?.field === 'reason' ? true : undefined} aria-describedby={describedBy('reason')} />
+          <input type="text" name="reason" required maxLength={500} defaultValue={fields.reason.initialValue ?? ''} aria-invalid={failed('reason')} aria-describedby={describedBy('reason')} />
         </label>
         <button type="submit" className="primary">
           {t('move.submit')}

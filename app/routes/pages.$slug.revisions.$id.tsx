@@ -11,6 +11,7 @@ import { useT, useUiLang } from '#app/components/i18n'
 import { SubjectsBox } from '#app/components/subjects'
 import { formatDate, formatDateTime, revisionNumber } from '#app/core/format'
 import { getRevisionRefs } from '#app/models/revisions.server'
+import { RevertSchema } from '#app/core/forms/revert'
 import { isRevisionId } from '#app/core/history-query'
 import { translator } from '#app/core/i18n/index'
 import { can } from '#app/core/permissions'
@@ -24,7 +25,7 @@ import { getOrigins } from '#app/http/origin.server'
 import { revertRevision } from '#app/services/revert-revision.server'
 import { protectionInForce } from '#app/core/protection'
 import historyCss from '#app/styles/history.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 import { NO_HYDRATION } from '#app/components/hydration'
 import { prepareReading } from '#app/core/reading'
 import { getDecision } from '#app/models/moderation-queue.server'
@@ -83,19 +84,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const slug = params.slug ?? ''
   const actor = await requireAbility(request, 'page.edit')
-  const form = await readFormData(request)
-  if (form.get('intent') !== 'revert') return data({ error: t('error.generic.body'), conflict: null }, { status: 400 })
+  // Every field is text (RevertSchema): the rules are revertRevision's, so it cannot fail.
+  const submission = await readSubmission(request, RevertSchema)
+  if (submission.status !== 'success') throw Response.json({ message: t('error.formBody.malformed') }, { status: 400 })
+  const { intent, baseRevisionId, idempotencyKey } = submission.value
+  if (intent !== 'revert') return data({ error: t('error.generic.body'), conflict: null }, { status: 400 })
   const page = await getPageBySlug(getDb(), slug)
   if (!page) throw notFound(t('error.notFound.comparison', { slug: slug.slice(0, 80) }))
   if (!can(actor, 'page.edit', { protection: protectionInForce(page, new Date()) })) throw forbidden(t('revert.error.protected'))
-  const baseRevisionId = String(form.get('baseRevisionId') ?? '')
-  const result = await revertRevision(getDb(), {
-    actor,
-    slug,
-    revisionId: params.id ?? '',
-    baseRevisionId: isRevisionId(baseRevisionId) ? baseRevisionId : null,
-    idempotencyKey: String(form.get('idempotencyKey') ?? '').slice(0, 100) || null,
-  })
+  const result = await revertRevision(getDb(), { actor, slug, revisionId: params.id ?? '', baseRevisionId, idempotencyKey })
   if (result.ok) return redirect(`${revisionPath(result.page.slug, result.revision.id)}?saved`)
   switch (result.code) {
     case 'edit_conflict':

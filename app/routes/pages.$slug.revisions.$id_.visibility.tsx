@@ -3,8 +3,10 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
 import { useT } from '#app/components/i18n'
-import { HIDE_REASONS, MOVE_REASON_MAX, parseVisibilityChange } from '#app/core/moves'
+import { RevisionVisibilitySchema } from '#app/core/forms/revision-visibility'
+import { HIDE_REASONS, MOVE_REASON_MAX } from '#app/core/moves'
 import { can } from '#app/core/permissions'
 import { translator } from '#app/core/i18n/index'
 import { notFound } from '#app/http/responses.server'
@@ -14,7 +16,7 @@ import { getPageBySlug } from '#app/models/pages.server'
 import { getRevisionMeta } from '#app/models/revisions.server'
 import { changeRevisionVisibility } from '#app/services/set-revision-visibility.server'
 import css from '#app/styles/moderation.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -34,32 +36,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { ok: true; message: string } | { ok: false; message: string; field: string }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireAbility(request, 'revision.hide')
   const t = translator(getUiLang(request))
-  const form = await readFormData(request)
-  if (form.get('confirm') !== 'yes') return data({ ok: false, message: t('hide.issue.confirm'), field: 'confirm' } satisfies ActionResult, { status: 422 })
-  const parsed = parseVisibilityChange({ hide: form.getAll('hide'), reason: form.get('reason'), note: form.get('note') })
-  if (!parsed.ok) {
-    const issue = parsed.issues[0]!
-    const message = issue.code === 'too_long' ? t('hide.issue.too_long', { limit: MOVE_REASON_MAX }) : issue.code === 'required' && issue.path === 'reason' ? t('hide.issue.reason_required') : issue.code === 'required' ? t('hide.issue.required') : t('hide.issue.invalid_field')
-    return data({ ok: false, message, field: issue.path } satisfies ActionResult, { status: 422 })
-  }
-  const result = await changeRevisionVisibility(getDb(), { actor, revisionId: params.id ?? '', change: parsed.value, mayUnhide: can(actor, 'revision.unhide') })
-  if (result.ok) return { ok: true, message: t('hide.saved') } satisfies ActionResult
+  const submission = await readSubmission(request, RevisionVisibilitySchema)
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 422 })
+  const result = await changeRevisionVisibility(getDb(), { actor, revisionId: params.id ?? '', change: submission.value, mayUnhide: can(actor, 'revision.unhide') })
+  if (result.ok) return { notice: t('hide.saved') }
   if (result.status === 404) throw notFound(t('permalink.notFound'))
   const message = result.code === 'current_revision' || result.code === 'forbidden' || result.code === 'unchanged' ? t(`hide.issue.${result.code}`) : result.message
-  return data({ ok: false, message, field: 'hide' } satisfies ActionResult, { status: result.status })
+  return data({ result: submission.reply({ fieldErrors: { hide: [message] } }) }, { status: result.status })
 }
 
 export default function RevisionVisibility() {
   const data = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as ActionResult | undefined
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useSchemaForm('revision-visibility', RevisionVisibilitySchema, actionData && 'result' in actionData ? actionData.result : undefined)
   const t = useT()
-  const failed = result && !result.ok ? result : null
-  const describedBy = (field: string) => (failed?.field === field ? 'hide-error' : undefined)
+  type Field = 'hide' | 'reason' | 'note' | 'confirm'
+  // The schema stops at the first rule broken, so at most one field has an error.
+  const failedField = (['confirm', 'hide', 'reason', 'note'] as const).find((field: Field) => fields[field].errors)
+  const message = failedField ? fields[failedField].errors?.[0] : undefined
+  const describedBy = (field: Field) => (failedField === field ? 'hide-error' : undefined)
   // A moderator can add to what is hidden, never take it back: those boxes stay ticked and locked.
   const locked = (hidden: boolean) => hidden && !data.mayUnhide
   return (
@@ -69,17 +67,17 @@ export default function RevisionVisibility() {
       <p>
         <Link to={`/pages/${data.page.slug}/revisions/${data.revision.id}`}>{data.page.title}</Link> · <Link to={`/pages/${data.page.slug}/history`}>{t('page.history')}</Link>
       </p>
-      {result?.ok ? (
+      {actionData && 'notice' in actionData ? (
         <p className="notice" role="status">
-          {result.message}
+          {actionData.notice}
         </p>
       ) : null}
-      {failed ? (
+      {message ? (
         <p className="form-error" role="alert" id="hide-error">
-          {failed.message}
+          {message}
         </p>
       ) : null}
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" id={form.id} onSubmit={form.onSubmit}>
         <fieldset aria-describedby={describedBy('hide')}>
           <legend>{t('hide.legend')}</legend>
           <label className="choice">
@@ -103,10 +101,10 @@ export default function RevisionVisibility() {
         </label>
         <label>
           {t('hide.field.note')}
-          <input type="text" name="note" maxLength={MOVE_REASON_MAX} aria-invalid={failed?.field === 'note' ? true : undefined} aria-describedby={describedBy('note')} />
+          <input type="text" name="note" maxLength={MOVE_REASON_MAX} aria-invalid={failedField === 'note' ? true : undefined} aria-describedby={describedBy('note')} />
         </label>
         <label className="choice">
-          <input type="checkbox" name="confirm" value="yes" required aria-invalid={failed?.field === 'confirm' ? true : undefined} aria-describedby={describedBy('confirm')} /> {t('hide.confirm')}
+          <input type="checkbox" name="confirm" value="yes" required aria-invalid={failedField === 'confirm' ? true : undefined} aria-describedby={describedBy('confirm')} /> {t('hide.confirm')}
         </label>
         <button type="submit" className="primary">
           {t('hide.submit')}

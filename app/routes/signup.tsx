@@ -5,6 +5,8 @@ import { clientIp } from '#app/auth/actor.server'
 import { endSession, getSessionUser, readSessionId, startSession } from '#app/auth/session.server'
 import { useT } from '#app/components/i18n'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
+import { SignupSchema } from '#app/core/forms/signup'
 import { config } from '#app/infra/config.server'
 import { PASSWORD_MAX, PASSWORD_MIN } from '#app/core/password-rules'
 import { translator } from '#app/core/i18n/index'
@@ -14,7 +16,7 @@ import { checkLimit, hitLimit } from '#app/models/rate-limits.server'
 import { logSecurityEvent } from '#app/models/security-log.server'
 import { createAccount } from '#app/services/create-account.server'
 import accountCss from '#app/styles/account.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
 
@@ -26,8 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const db = getDb()
-  const form = await readFormData(request)
-  const username = String(form.get('username') ?? '').slice(0, 100)
+  const submission = await readSubmission(request, SignupSchema)
   const ip = clientIp(request)
   // Accounts created are counted, not attempts: a typo in the password costs nothing, and a
   // failed attempt costs the server no password hash.
@@ -36,15 +37,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!limit.allowed) {
     await logSecurityEvent(db, 'signup.throttled', { ip })
     return data(
-      { errors: { form: t('auth.signup.throttled', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) } as Record<string, string>, username },
+      { result: submission.reply({ formErrors: [t('auth.signup.throttled', { minutes: Math.ceil(limit.retryAfterSeconds / 60) })], hideFields: ['password'] }) },
       { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
     )
   }
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 422 })
   // The role is never read from the form: every new account starts as an editor.
-  const created = await createAccount(db, { username, password: form.get('password'), role: 'editor' })
+  const created = await createAccount(db, { ...submission.value, role: 'editor' })
   if (!created.ok) {
-    const errors = Object.fromEntries(created.issues.map((i) => [i.path, t(`auth.issue.${i.code}` as 'auth.issue.common')]))
-    return data({ errors, username }, { status: 422 })
+    const fieldErrors = Object.fromEntries(created.issues.map((i) => [i.path, [t(`auth.issue.${i.code}` as 'auth.issue.common')]]))
+    return data({ result: submission.reply({ fieldErrors, hideFields: ['password'] }) }, { status: 422 })
   }
   await hitLimit(db, bucket, config.limits.signupIp)
   await logSecurityEvent(db, 'signup', { userId: created.value.id, username: created.value.username, ip })
@@ -57,17 +59,18 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Signup() {
   const t = useT()
   const actionData = useActionData<typeof action>()
-  const errors = actionData?.errors ?? {}
+  const [form, fields] = useSchemaForm('signup', SignupSchema, actionData?.result)
+  const errors = { form: form.errors?.[0], username: fields.username.errors?.[0], password: fields.password.errors?.[0] }
   return (
     <div className="narrow">
       <h1>{t('auth.signup.title')}</h1>
       <p>{t('auth.signup.intro')}</p>
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" id={form.id} onSubmit={form.onSubmit}>
         {errors.form ? <p className="form-error" role="alert">{errors.form}</p> : null}
         {/* Hints and errors sit beside the labels: they describe the fields, they do not name them. */}
         <div className="field">
           <label htmlFor="signup-username">{t('auth.username')}</label>
-          <input type="text" id="signup-username" name="username" autoComplete="username" required minLength={3} maxLength={32} defaultValue={actionData?.username ?? ''} aria-invalid={errors.username ? true : undefined} aria-describedby={errors.username ? 'username-error username-hint' : 'username-hint'} />
+          <input type="text" id="signup-username" name="username" autoComplete="username" required minLength={3} maxLength={32} defaultValue={fields.username.initialValue ?? ''} aria-invalid={errors.username ? true : undefined} aria-describedby={errors.username ? 'username-error username-hint' : 'username-hint'} />
           <span id="username-hint" className="muted">{t('auth.username.hint')}</span>
           {errors.username ? <span id="username-error" className="field-error">{errors.username}</span> : null}
         </div>

@@ -9,7 +9,9 @@ import { fr } from './fr'
  * features/, each giving English, German and French for the same keys (the types enforce it).
  */
 type Messages = typeof en & FeatureMessages
-type MessageKey = keyof Messages
+export type MessageKey = keyof Messages
+/** The keys whose text takes no parameters: what a form schema may name as an error. */
+export type PlainMessageKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey]
 type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : []
 
 const base: Record<Lang, typeof en> = { en, de, fr }
