@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser } from '#test/factories'
+import { createClaimReport, createPage, createRevision, createSource, createUser } from '#test/factories'
 import { citation, content, doc, figure, p, text } from '#test/fixtures/docs'
 import { config } from '#app/infra/config.server'
 import { listCitations, listFigures } from '#app/models/evidence.server'
@@ -30,11 +30,7 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
   const cited = (n: string) => figure(n, { sourceId: source.id, quote: `counted ${n} users`, asOf: '2025-06', metric: 'users' })
   /** A published page of its own with the cited Tchap figure, for a test that changes or reports on it. */
   const tchapPage = async (title: string) => {
-    const saved = await saveRevision(t.db, {
-      actor: trusted, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
-      content: content(doc(p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))), { title }),
-    })
-    if (!saved.ok || saved.revision.status !== 'approved') throw new Error(`setup failed: ${JSON.stringify(saved)}`)
+    const saved = await createPage(t.db, trusted, { title, summary: 'new', status: 'approved', body: doc(p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))) })
     return { slug: saved.page.slug, revisionId: saved.revision.id, pageId: saved.page.id }
   }
 
@@ -153,11 +149,7 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
     })
 
     it('marks a target at once when a signed-in trusted editor reports it', async () => {
-      const page = await saveRevision(t.db, {
-        actor: trusted, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
-        content: content(doc(p(text('Visio had '), cited('300'), text(' users.'))), { title: 'Trusted reporter page' }),
-      })
-      if (!page.ok) throw new Error('setup failed')
+      const page = await createPage(t.db, trusted, { title: 'Trusted reporter page', summary: 'new', body: doc(p(text('Visio had '), cited('300'), text(' users.'))) })
       const fields = { revisionId: page.revision.id, target: 'figure', ordinal: '0', reason: 'unsupported', comment: '' }
       expect(await createReport(t.db, { reporter: { id: editor.id }, ip: null, slug: page.page.slug, fields })).toMatchObject({ ok: true })
       expect((await loadPageView(t.db, page.page.slug, { kind: 'stable' }, 'en'))!.figures[0]?.disputed).toBe(false)
@@ -173,21 +165,15 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
     })
 
     it('keeps an upheld figure marked through unrelated edits, until an edit changes its quote; the report links to that edit', async () => {
-      const page = await saveRevision(t.db, {
-        actor: trusted, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
-        content: content(doc(p(text('Element had '), cited('700'), text(' users.'))), { title: 'Upheld report page' }),
-      })
-      if (!page.ok) throw new Error('setup failed')
+      const page = await createPage(t.db, trusted, { title: 'Upheld report page', summary: 'new', body: doc(p(text('Element had '), cited('700'), text(' users.'))) })
       const slug = page.page.slug
-      const reported = await createReport(t.db, { reporter: null, ip: '192.0.2.200', slug, fields: { revisionId: page.revision.id, target: 'figure', ordinal: '0', reason: 'unsupported', comment: '' } })
-      if (!reported.ok) throw new Error('report failed')
+      const reported = await createClaimReport(t.db, { slug, revisionId: page.revision.id, reason: 'unsupported', ip: '192.0.2.200' })
       expect((await loadPageView(t.db, slug, { kind: 'stable' }, 'en'))!.figures[0]?.disputed).toBe(false)
       expect(await resolveReport(t.db, { moderator, reportId: reported.reportId, resolution: 'upheld', note: 'The source says 500.' })).toMatchObject({ ok: true })
       expect((await loadPageView(t.db, slug, { kind: 'stable' }, 'en'))!.figures[0]).toMatchObject({ disputed: true, disputedBy: 'confirmed' })
 
       const edit = async (base: string, paragraphs: ReturnType<typeof p>[]) => {
-        const saved = await saveRevision(t.db, { actor: trusted, slug, baseRevisionId: base, summary: 'edit', idempotencyKey: null, content: content(doc(...paragraphs), { title: 'Upheld report page' }) })
-        if (!saved.ok || saved.revision.status !== 'approved') throw new Error(`edit failed: ${JSON.stringify(saved)}`)
+        const saved = await createRevision(t.db, trusted, slug, { base, title: 'Upheld report page', summary: 'edit', status: 'approved', body: doc(...paragraphs) })
         return saved.revision.id
       }
       const around = await edit(page.revision.id, [p(text('Element had '), cited('700'), text(' users.')), p(text('It is a messenger.'))])
@@ -224,8 +210,7 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
       // The trusted editor's record holds at least two approved revisions: this one and the shared page's.
       await tchapPage('Queue published page')
       const save = async (title: string, body: string, lang: 'en' | 'de' = 'en') => {
-        const r = await saveRevision(t.db, { actor: author, slug: null, baseRevisionId: null, summary: title, idempotencyKey: null, content: content(doc(p(text(body))), { title, lang }) })
-        if (!r.ok) throw new Error('save failed')
+        const r = await createPage(t.db, author, { title, summary: title, fields: { lang }, body: doc(p(text(body))) })
         return r.revision.id
       }
       const calm = await save('Queue calm page', 'A plain sentence.')
@@ -276,19 +261,17 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
     it('scores each save from its own signals: new account, figures changed, new source domains, large deletions', async () => {
       const other = await createSource(t.db, { url: 'https://stats.example.net/tchap' })
       const long = 'A long paragraph about the migration that a later edit removes almost entirely. '.repeat(20)
-      const first = await saveRevision(t.db, {
-        actor: editor, slug: null, baseRevisionId: null, summary: 'risk', idempotencyKey: null,
-        content: content(doc(p(text('Tchap had '), figure('8', { sourceId: other.id, quote: 'counted 8 users', asOf: '2025-06' }), text(' users.')), p(text(long))), { title: 'Risk signals page' }),
+      const first = await createPage(t.db, editor, {
+        title: 'Risk signals page', summary: 'risk',
+        body: doc(p(text('Tchap had '), figure('8', { sourceId: other.id, quote: 'counted 8 users', asOf: '2025-06' }), text(' users.')), p(text(long))),
       })
-      if (!first.ok) throw new Error('save failed')
       // A new account (30), one figure added (5), one new source domain (10), no findings.
       expect(first.revision.findings).toEqual([])
       expect((await getRevision(t.db, first.revision.id))?.riskScore).toBe(30 + 5 + 10)
-      const cut = await saveRevision(t.db, {
-        actor: editor, slug: first.page.slug, baseRevisionId: first.revision.id, summary: 'cut', idempotencyKey: null,
-        content: content(doc(p(text('Tchap had '), figure('8', { sourceId: other.id, quote: 'counted 8 users', asOf: '2025-06' }), text(' users.'))), { title: 'Risk signals page' }),
+      const cut = await createRevision(t.db, editor, first.page.slug, {
+        base: first.revision.id, title: 'Risk signals page', summary: 'cut',
+        body: doc(p(text('Tchap had '), figure('8', { sourceId: other.id, quote: 'counted 8 users', asOf: '2025-06' }), text(' users.'))),
       })
-      if (!cut.ok) throw new Error('save failed')
       // Same figure, same source: only the new account and the large deletion (25) count.
       expect((await getRevision(t.db, cut.revision.id))?.riskScore).toBe(30 + 25)
     })
@@ -297,11 +280,7 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
   describe('two moderators deciding at once', () => {
     it('records exactly one decision; the other gets 409 and changes nothing', async () => {
       for (const decisions of [['approve', 'reject'], ['reject', 'reject'], ['approve', 'approve']] as const) {
-        const saved = await saveRevision(t.db, {
-          actor: editor, slug: null, baseRevisionId: null, summary: 'race', idempotencyKey: null,
-          content: content(doc(p(text('Tchap had '), cited('7'), text(' users.'))), { title: `Race ${decisions.join(' ')}` }),
-        })
-        if (!saved.ok) throw new Error('save failed')
+        const saved = await createPage(t.db, editor, { title: `Race ${decisions.join(' ')}`, summary: 'race', body: doc(p(text('Tchap had '), cited('7'), text(' users.'))) })
         const other = t.reopen()
         const results = await Promise.all([
           reviewRevision(t.db, { moderator, revisionId: saved.revision.id, decision: decisions[0], reason: 'first' }),
@@ -321,9 +300,7 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
   describe('what waits, and where the head goes', () => {
     const body = (words: string) => doc(p(text(words)))
     const newPage = async (title: string) => {
-      const saved = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, summary: 'start', idempotencyKey: null, content: content(body('A plain start.'), { title }) })
-      if (!saved.ok || saved.revision.status !== 'approved') throw new Error('setup failed')
-      return saved
+      return createPage(t.db, trusted, { title, summary: 'start', status: 'approved', body: body('A plain start.') })
     }
     const edit = async (actor: typeof editor, slug: string, title: string, words: string) => {
       const saved = await saveRevision(t.db, { actor, slug, baseRevisionId: null, summary: words, idempotencyKey: null, content: content(body(words), { title }) })
@@ -385,8 +362,7 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
     })
 
     it('keeps the only revision of a new page as its head when it is rejected, with its title', async () => {
-      const saved = await saveRevision(t.db, { actor: editor, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null, content: content(body('Text.'), { title: 'Rejected new page' }) })
-      if (!saved.ok) throw new Error('save failed')
+      const saved = await createPage(t.db, editor, { title: 'Rejected new page', summary: 'new', body: body('Text.') })
       const retitled = await edit(editor, saved.page.slug, 'Rejected new page, retitled', 'Text, edited.')
       expect((await getPageBySlug(t.db, saved.page.slug))?.title).toBe('Rejected new page, retitled')
       expect(await reviewRevision(t.db, { moderator, revisionId: retitled.id, decision: 'reject', reason: 'No.' })).toMatchObject({ ok: true })

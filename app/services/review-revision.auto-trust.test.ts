@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createUser } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
+import { withTestApp } from '#test/app'
+import { createPage, createUser } from '#test/factories'
 import { postJson } from '#test/http/requests'
 import { content, doc, p, text } from '#test/fixtures/docs'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { getUserById, setUserBlock } from '#app/models/users.server'
 import { changeRole } from './change-role.server'
 import { reviewRevision } from './review-revision.server'
-import { saveRevision } from './save-revision.server'
 
 // Read once when the config module loads, so set before any import runs.
 vi.hoisted(() => {
@@ -35,8 +34,7 @@ describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
 
   /** One new page by the author, as the session or token that still says "editor" sends it. */
   async function newPage(author: { id: string }) {
-    const saved = await saveRevision(t.db, { actor: { id: author.id, role: 'editor', blockedUntil: null }, slug: null, baseRevisionId: null, content: content(doc(p(text(`Plain words, page ${words(++n)}.`))), { title: `Trust page ${engine.engine} ${words(n)}` }), summary: '', idempotencyKey: null })
-    if (!saved.ok) throw new Error(`save failed: ${saved.code}`)
+    const saved = await createPage(t.db, { id: author.id, role: 'editor', blockedUntil: null }, { body: doc(p(text(`Plain words, page ${words(++n)}.`))), title: `Trust page ${engine.engine} ${words(n)}` })
     return saved.revision
   }
   /** One new page by the author, approved by the moderator. */
@@ -105,18 +103,11 @@ describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
 })
 
 describe.each(TEST_ENGINES)('automatic trust through the app on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  // The server reads the same TRUST_AFTER_* as this file (set above, passed on in its environment).
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   let moderator: Awaited<ReturnType<typeof createUser>>
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    // The server reads the same TRUST_AFTER_* as this file (set above, passed on in its environment).
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     moderator = await createUser(t.db, { role: 'moderator' })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   it('publishes the first edit after the record completes, as a trusted editor’s', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser } from '#test/factories'
+import { createPage, createRevision, createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
 import { listPageHistory, findRollbackPoint } from '#app/models/history.server'
 import { getPageBySlug } from '#app/models/pages.server'
@@ -30,9 +30,8 @@ describe.each(TEST_ENGINES)('rolling back edits on $engine', (engine) => {
   })
 
   async function save(actor: User, title: string, words: string, first = false) {
-    const page = first ? null : await getPageBySlug(t.db, title.toLowerCase().replace(/ /g, '-'))
-    const result = await saveRevision(t.db, { actor, slug: first ? null : page!.slug, baseRevisionId: page?.latestRevisionId ?? null, content: content(doc(p(text(words))), { title }), summary: words, idempotencyKey: null })
-    if (!result.ok) throw new Error(`save failed: ${result.code}`)
+    const edit = { title, body: doc(p(text(words))), summary: words }
+    const result = first ? await createPage(t.db, actor, edit) : await createRevision(t.db, actor, title.toLowerCase().replace(/ /g, '-'), edit)
     return result.revision.id
   }
   const rollback = async (slug: string, by: User = moderator, key: string | null = null) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser } from '#test/factories'
+import { createPage, createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
 import { countUnread, listNotifications, markNotificationsRead } from '#app/models/notifications.server'
 import { listTalkLog } from '#app/models/talk.server'
@@ -31,11 +31,10 @@ describe.each(TEST_ENGINES)('talk, watchlist and notifications on $engine', (eng
     trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
     moderator = await createUser(t.db, { role: 'moderator' })
     source = await createSource(t.db)
-    const saved = await saveRevision(t.db, {
-      actor: trusted, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
-      content: content(doc(p(text('Tchap had '), figure('5,000', { sourceId: source.id, quote: 'counted 5,000 users', asOf: '2025-06' }), text(' users.'))), { title: 'Working together test' }),
+    const saved = await createPage(t.db, trusted, {
+      title: 'Working together test', summary: 'new', status: 'approved',
+      body: doc(p(text('Tchap had '), figure('5,000', { sourceId: source.id, quote: 'counted 5,000 users', asOf: '2025-06' }), text(' users.'))),
     })
-    if (!saved.ok || saved.revision.status !== 'approved') throw new Error(`setup failed: ${JSON.stringify(saved)}`)
     page = { slug: saved.page.slug, id: saved.page.id, revisionId: saved.revision.id }
   })
   afterAll(async () => {

@@ -1,23 +1,17 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, TEST_PASSWORD } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 describe('accounts in Chromium', () => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp({ engine: 'sqlite' }, { env: { DEMO_CONTENT: 'false' } })
   let browser: Browser
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     browser = await launchBrowser()
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   const headerName = (page: Page) => page.locator('.site-header .user-link')

@@ -1,23 +1,17 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, login } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 describe('timelines and unverified claims in Chromium', () => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp({ engine: 'sqlite' })
   let browser: Browser
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    server = await startServer({ databaseUrl: t.url })
     browser = await launchBrowser()
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   it.each(['en', 'de', 'fr'])('the product page with its timelines and /claims/unverified are axe-clean in %s', async (lang) => {

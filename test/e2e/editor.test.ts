@@ -1,30 +1,23 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
+import { withTestApp } from '#test/app'
 import { editorTranslator } from '#app/core/i18n/editor-messages'
-import { saveRevision } from '#app/services/save-revision.server'
-import { createSource, createUser, login } from '#test/factories'
-import { citation, content, doc, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
+import { createPage, createRevision, createSource, createUser, login } from '#test/factories'
+import { citation, doc, p, text } from '#test/fixtures/docs'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 /** The page editor in Chromium, against the built app: writing, citing, saving, editing, comparing. */
 describe('the editor in Chromium', { timeout: 120_000 }, () => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp({ engine: 'sqlite' }, { env: { DEMO_CONTENT: 'false' } })
   let browser: Browser
   let cookie: string
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     browser = await launchBrowser()
     const editor = await createUser(t.db, { role: 'trusted' })
     cookie = await login(server.url, editor.username)
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   async function signedInContext(lang: 'en' | 'de' | 'fr'): Promise<BrowserContext> {
@@ -306,18 +299,10 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
 
   it('shows the merge view after an edit conflict and saves the merged version on top of the current one', async () => {
     const author = await createUser(t.db, { role: 'trusted' })
-    const created = await saveRevision(t.db, {
-      actor: author, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
-      content: content(doc(p(text('Opening words.')), p(text('Closing words.'))), { title: 'Merge view page' }),
-    })
-    if (!created.ok) throw new Error(created.code)
+    const created = await createPage(t.db, author, { title: 'Merge view page', summary: 'new', body: doc(p(text('Opening words.')), p(text('Closing words.'))) })
     const { page, errors } = await openEditor('/pages/merge-view-page/edit')
     // Someone else saves a change to the same paragraph meanwhile.
-    const theirs = await saveRevision(t.db, {
-      actor: author, slug: 'merge-view-page', baseRevisionId: created.revision.id, summary: 'their change', idempotencyKey: null,
-      content: content(doc(p(text('Their opening words.')), p(text('Closing words.'))), { title: 'Merge view page' }),
-    })
-    if (!theirs.ok) throw new Error(theirs.code)
+    const theirs = await createRevision(t.db, author, 'merge-view-page', { base: created.revision.id, title: 'Merge view page', summary: 'their change', body: doc(p(text('Their opening words.')), p(text('Closing words.'))) })
 
     await body(page).locator('p', { hasText: 'Opening words.' }).click()
     await page.keyboard.press('End')
@@ -354,11 +339,7 @@ describe('the editor in Chromium', { timeout: 120_000 }, () => {
   it('leaves a selected footnote for the caret put in the text, even before the browser reports it', async () => {
     const author = await createUser(t.db, { role: 'trusted' })
     const source = await createSource(t.db, { url: 'https://www.example.org/caret-source' })
-    const created = await saveRevision(t.db, {
-      actor: author, slug: null, baseRevisionId: null, summary: 'new', idempotencyKey: null,
-      content: content(doc(p(text('Tchap is used across ministries.'), citation(source.id))), { title: 'Caret after footnote' }),
-    })
-    if (!created.ok) throw new Error(created.code)
+    await createPage(t.db, author, { title: 'Caret after footnote', summary: 'new', body: doc(p(text('Tchap is used across ministries.'), citation(source.id))) })
     const { page, errors } = await openEditor('/pages/caret-after-footnote/edit')
     await body(page).locator('sup.citation').click()
     const bar = page.getByRole('group', { name: 'Footnote' })

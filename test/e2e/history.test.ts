@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DocNode, PageContent } from '#app/core/content'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
-import { saveRevision } from '#app/services/save-revision.server'
-import { createTestDatabase, type TestDatabase } from '#test/db'
-import { createUser, login } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
+import { withTestApp } from '#test/app'
+import { createRevision, createUser, login } from '#test/factories'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 const SLUG = 'zoom-vs-visio'
@@ -22,15 +20,12 @@ function editFirstParagraph(content: PageContent, edit: (text: string) => string
 
 /** History, diff, permalink and revert in Chromium, against the built app and the demo content. */
 describe('revision history in Chromium', { timeout: 120_000 }, () => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp({ engine: 'sqlite' })
   let browser: Browser
   let context: BrowserContext
   let editorName: string
   let original: string
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    server = await startServer({ databaseUrl: t.url })
     browser = await launchBrowser()
     // Two edits of a demo page, saved directly into the database the server reads.
     const trusted = await createUser(t.db, { role: 'trusted' })
@@ -39,11 +34,9 @@ describe('revision history in Chromium', { timeout: 120_000 }, () => {
     const page = (await getPageBySlug(t.db, SLUG))!
     original = page.latestRevisionId
     const first = (await getRevision(t.db, original))!
-    const one = await saveRevision(t.db, { actor: trusted, slug: SLUG, baseRevisionId: original, content: editFirstParagraph(first.content, (s) => `${s} Visio runs on open-source software.`), summary: 'Mention the software', idempotencyKey: null })
-    if (!one.ok) throw new Error(`first edit failed: ${one.code}`)
+    const one = await createRevision(t.db, trusted, SLUG, { base: original, content: editFirstParagraph(first.content, (s) => `${s} Visio runs on open-source software.`), summary: 'Mention the software' })
     const second = (await getRevision(t.db, one.revision.id))!
-    const two = await saveRevision(t.db, { actor: trusted, slug: SLUG, baseRevisionId: one.revision.id, content: editFirstParagraph(second.content, (s) => s.replace('open-source software', 'free software')), summary: 'Say free software', idempotencyKey: null })
-    if (!two.ok) throw new Error(`second edit failed: ${two.code}`)
+    await createRevision(t.db, trusted, SLUG, { base: one.revision.id, content: editFirstParagraph(second.content, (s) => s.replace('open-source software', 'free software')), summary: 'Say free software' })
     const cookie = await login(server.url, editor.username)
     const [name, ...value] = cookie.split('=')
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
@@ -52,8 +45,6 @@ describe('revision history in Chromium', { timeout: 120_000 }, () => {
   afterAll(async () => {
     await context?.close()
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   // One flow: the contributions and recent changes below show the revert this flow makes.

@@ -1,13 +1,12 @@
 import zlib from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
+import { withTestApp } from '#test/app'
 import type { PageContent } from '#app/core/content'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
 import { saveRevision } from '#app/services/save-revision.server'
-import { createUser, login } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
+import { createPage, createRevision, createUser, login } from '#test/factories'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 const TCHAP = '/pages/microsoft-teams-vs-tchap'
@@ -58,15 +57,12 @@ async function rowsOf(page: Page, selector: string): Promise<number> {
 }
 
 describe('layout, weight and reading without JavaScript', { timeout: 180_000 }, () => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp({ engine: 'sqlite' })
   let browser: Browser
   let cookie: string
   // Pages that need a revision to show: a pending one (review, diff, permalink) and a merge screen.
   const more = { reader: [] as string[], signedIn: [] as string[] }
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    server = await startServer({ databaseUrl: t.url })
     browser = await launchBrowser()
     const moderator = await createUser(t.db, { role: 'admin', username: 'layout-admin-with-a-long-name' })
     cookie = await login(server.url, moderator.username)
@@ -80,16 +76,13 @@ describe('layout, weight and reading without JavaScript', { timeout: 180_000 }, 
       first.content!.push({ type: 'text', text: words })
       return { ...base.content, body }
     }
-    const pending = await saveRevision(t.db, { actor: editor, slug, baseRevisionId: base.id, content: appended(' Element is used by 400,000 people in the public sector.'), summary: 'pending for the layout test', idempotencyKey: null })
-    if (!pending.ok) throw new Error(pending.code)
+    const pending = await createRevision(t.db, editor, slug, { base: base.id, content: appended(' Element is used by 400,000 people in the public sector.'), summary: 'pending for the layout test' })
     // The merge screen, on a page without a table: the editor's own tables are a known axe
     // limitation (an empty header cell typed by an author; a scrolling wrapper that must not take
     // focus inside the editable area) that the reader's renderer does not share.
     const words = (text: string): PageContent => ({ ...base.content, title: 'Layout merge page', subjects: { proprietary: [], alternatives: [] }, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'An opening sentence that stays.' }] }, { type: 'paragraph', content: [{ type: 'text', text }] }] } })
-    const made = await saveRevision(t.db, { actor: moderator, slug: null, baseRevisionId: null, content: words('Element is used by 350,000 people.'), summary: 'new', idempotencyKey: null })
-    if (!made.ok) throw new Error(made.code)
-    const theirs = await saveRevision(t.db, { actor: moderator, slug: made.page.slug, baseRevisionId: made.revision.id, content: words('Element is used by 400,000 people.'), summary: 'theirs', idempotencyKey: null })
-    if (!theirs.ok) throw new Error(theirs.code)
+    const made = await createPage(t.db, moderator, { content: words('Element is used by 350,000 people.'), summary: 'new' })
+    await createRevision(t.db, moderator, made.page.slug, { base: made.revision.id, content: words('Element is used by 400,000 people.'), summary: 'theirs' })
     const conflict = await saveRevision(t.db, { actor: moderator, slug: made.page.slug, baseRevisionId: made.revision.id, content: words('Element is used by 380,000 people in all.'), summary: 'conflicting edit', idempotencyKey: null })
     if (conflict.ok || conflict.code !== 'edit_conflict') throw new Error('expected an edit conflict')
     more.reader.push(`/pages/${slug}/diff?from=${base.id}&to=${pending.revision.id}`, `/pages/${slug}/revisions/${pending.revision.id}`, `/users/${editor.username}`, `/talk/page/${slug}`)
@@ -97,8 +90,6 @@ describe('layout, weight and reading without JavaScript', { timeout: 180_000 }, 
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   async function signedIn(viewport: { width: number; height: number }): Promise<BrowserContext> {

@@ -1,28 +1,22 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, login } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 /** The cite dialog's metric and product choice, and the metric registry pages, in Chromium (issue 13). */
 describe('metrics in Chromium', { timeout: 180_000 }, () => {
-  let t: TestDatabase
-  let server: RunningServer
+  // The demo brings the products (Tchap…) and sources the dialog offers.
+  const { t, server } = withTestApp({ engine: 'sqlite' })
   let browser: Browser
   let cookie: string
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    // The demo brings the products (Tchap…) and sources the dialog offers.
-    server = await startServer({ databaseUrl: t.url })
     browser = await launchBrowser()
     const editor = await createUser(t.db, { role: 'trusted' })
     cookie = await login(server.url, editor.username)
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   async function context(lang: 'en' | 'de' | 'fr'): Promise<BrowserContext> {

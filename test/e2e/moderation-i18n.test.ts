@@ -1,17 +1,14 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
-import { createSource, createUser, login } from '#test/factories'
-import { citation, content, doc, figure, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
+import { withTestApp } from '#test/app'
+import { createClaimReport, createPage, createRevision, createSource, createUser, login } from '#test/factories'
+import { citation, doc, figure, p, text } from '#test/fixtures/docs'
 import { translator } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 import { blockUser } from '#app/services/block-user.server'
-import { createReport } from '#app/services/create-report.server'
 import { protectPage } from '#app/services/protect-page.server'
 import { resolveReport } from '#app/services/resolve-report.server'
 import { reviewRevision } from '#app/services/review-revision.server'
-import { saveRevision } from '#app/services/save-revision.server'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 /**
@@ -21,56 +18,45 @@ import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
  * report, a log with a decision, a resolution, a protection and a block).
  */
 describe('moderation pages in EN, DE and FR', () => {
-  let t: TestDatabase
-  let server: RunningServer
   let browser: Browser
   let moderatorCookie = ''
   let slug = ''
   let reviewId = ''
 
+  let moderator: Awaited<ReturnType<typeof createUser>>
+  // The rows are written before the server starts.
+  const { server } = withTestApp({ engine: 'sqlite' }, {
+    env: { DEMO_CONTENT: 'false' },
+    seed: async (t) => {
+      const trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
+      const editor = await createUser(t.db, { role: 'editor' })
+      moderator = await createUser(t.db, { role: 'moderator', username: 'moderatorin' })
+      const source = await createSource(t.db, { kind: 'vendor' })
+      const cited = figure('5,000', { sourceId: source.id, quote: 'used by 5,000 agencies', asOf: '2025-06', metric: 'agencies' })
+      const stable = await createPage(t.db, trusted, { title: 'Microsoft 365 vs openDesk', summary: 'Start', body: doc(p(text('openDesk is used by '), cited, text(' agencies'), citation(source.id), text('.'))) })
+      slug = stable.page.slug
+      // A pending revision with every kind of highlight: promotional language and an uncited figure.
+      const pending = await createRevision(t.db, editor, slug, {
+        base: stable.revision.id, title: 'Microsoft 365 vs openDesk', summary: 'Adoption', status: 'pending',
+        body: doc(p(text('openDesk is the leading suite, used by '), cited, text(' agencies'), citation(source.id), text('.')), p(text('Currently 300 ministries use it.'))),
+      })
+      reviewId = pending.revision.id
+      // A second page whose decision, report resolution, protection and block fill the log.
+      const other = await createPage(t.db, editor, { title: 'Zoom vs Jitsi', summary: 'New', body: doc(p(text('A plain sentence.'))) })
+      await reviewRevision(t.db, { moderator, revisionId: other.revision.id, decision: 'approve', reason: 'Plain.' })
+      const first = await createClaimReport(t.db, { slug, revisionId: stable.revision.id, reason: 'self-reported', comment: 'Only the vendor says so.', ip: '192.0.2.1' })
+      await createClaimReport(t.db, { slug, revisionId: stable.revision.id, reason: 'outdated', ip: '192.0.2.2' })
+      await resolveReport(t.db, { moderator, reportId: first.reportId, resolution: 'upheld', note: 'Marked as self-reported.' })
+      await protectPage(t.db, { moderator, slug, protection: { level: 'trusted', reason: 'Edit war', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() } })
+      await blockUser(t.db, { actor: moderator, targetUserId: editor.id, duration: '1d', reason: 'Spam', ip: null })
+    },
+  })
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    const trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
-    const editor = await createUser(t.db, { role: 'editor' })
-    const moderator = await createUser(t.db, { role: 'moderator', username: 'moderatorin' })
-    const source = await createSource(t.db, { kind: 'vendor' })
-    const cited = figure('5,000', { sourceId: source.id, quote: 'used by 5,000 agencies', asOf: '2025-06', metric: 'agencies' })
-    const stable = await saveRevision(t.db, {
-      actor: trusted, slug: null, baseRevisionId: null, summary: 'Start', idempotencyKey: null,
-      content: content(doc(p(text('openDesk is used by '), cited, text(' agencies'), citation(source.id), text('.'))), { title: 'Microsoft 365 vs openDesk' }),
-    })
-    if (!stable.ok) throw new Error('setup failed')
-    slug = stable.page.slug
-    // A pending revision with every kind of highlight: promotional language and an uncited figure.
-    const pending = await saveRevision(t.db, {
-      actor: editor, slug, baseRevisionId: stable.revision.id, summary: 'Adoption', idempotencyKey: null,
-      content: content(doc(p(text('openDesk is the leading suite, used by '), cited, text(' agencies'), citation(source.id), text('.')), p(text('Currently 300 ministries use it.'))), { title: 'Microsoft 365 vs openDesk' }),
-    })
-    if (!pending.ok || pending.revision.status !== 'pending') throw new Error('setup failed')
-    reviewId = pending.revision.id
-    // A second page whose decision, report resolution, protection and block fill the log.
-    const other = await saveRevision(t.db, {
-      actor: editor, slug: null, baseRevisionId: null, summary: 'New', idempotencyKey: null,
-      content: content(doc(p(text('A plain sentence.'))), { title: 'Zoom vs Jitsi' }),
-    })
-    if (!other.ok) throw new Error('setup failed')
-    await reviewRevision(t.db, { moderator, revisionId: other.revision.id, decision: 'approve', reason: 'Plain.' })
-    const fields = { revisionId: stable.revision.id, target: 'figure', ordinal: '0', reason: 'self-reported', comment: 'Only the vendor says so.' }
-    const first = await createReport(t.db, { reporter: null, ip: '192.0.2.1', slug, fields })
-    await createReport(t.db, { reporter: null, ip: '192.0.2.2', slug, fields: { ...fields, reason: 'outdated', comment: '' } })
-    if (!first.ok) throw new Error('setup failed')
-    await resolveReport(t.db, { moderator, reportId: first.reportId, resolution: 'upheld', note: 'Marked as self-reported.' })
-    await protectPage(t.db, { moderator, slug, protection: { level: 'trusted', reason: 'Edit war', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() } })
-    await blockUser(t.db, { actor: moderator, targetUserId: editor.id, duration: '1d', reason: 'Spam', ip: null })
-
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     browser = await launchBrowser()
     moderatorCookie = await login(server.url, moderator.username)
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   const pages = (lang: Lang) => {

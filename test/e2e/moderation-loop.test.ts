@@ -1,10 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
-import { createSource, createUser, login } from '#test/factories'
-import { content, doc, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
-import { saveRevision } from '#app/services/save-revision.server'
+import { withTestApp } from '#test/app'
+import { createPage, createSource, createUser, login } from '#test/factories'
+import { doc, p, text } from '#test/fixtures/docs'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 /**
@@ -14,8 +12,6 @@ import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
  * disputed, the moderator dismisses the report, and the public log has every decision.
  */
 describe('the moderation loop in Chromium', () => {
-  let t: TestDatabase
-  let server: RunningServer
   let browser: Browser
   let editorContext: BrowserContext
   let moderatorContext: BrowserContext
@@ -31,22 +27,27 @@ describe('the moderation loop in Chromium', () => {
     return context
   }
 
-  beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    const trusted = await createUser(t.db, { role: 'trusted' })
-    const editor = await createUser(t.db, { role: 'editor' })
-    const moderator = await createUser(t.db, { role: 'moderator' })
-    moderatorName = moderator.username
-    await createSource(t.db, { url: 'https://www.opendesk.eu/adoption-2025', kind: 'vendor' })
-    // The page the editor starts from, already published.
-    const saved = await saveRevision(t.db, {
-      actor: trusted, slug: null, baseRevisionId: null, summary: 'Start', idempotencyKey: null,
-      content: content(doc(p(text('openDesk is an office and collaboration suite for public administrations.'))), { title: 'Microsoft 365 vs openDesk', subjects: { proprietary: [{ name: 'Microsoft 365', vendor: 'Microsoft', homepage: '' }], alternatives: [{ name: 'openDesk', vendor: 'ZenDiS', homepage: '', license: 'MPL-2.0', repository: '' }] } }),
-    })
-    if (!saved.ok) throw new Error('setup failed')
-    slug = saved.page.slug
+  let editor: Awaited<ReturnType<typeof createUser>>
+  let moderator: Awaited<ReturnType<typeof createUser>>
+  // The rows are written before the server starts.
+  const { server } = withTestApp({ engine: 'sqlite' }, {
     // One reader's report is enough to mark a figure here (the default needs three people).
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', REPORTS_TO_DISPUTE: '1' } })
+    env: { DEMO_CONTENT: 'false', REPORTS_TO_DISPUTE: '1' },
+    seed: async (t) => {
+      const trusted = await createUser(t.db, { role: 'trusted' })
+      editor = await createUser(t.db, { role: 'editor' })
+      moderator = await createUser(t.db, { role: 'moderator' })
+      moderatorName = moderator.username
+      await createSource(t.db, { url: 'https://www.opendesk.eu/adoption-2025', kind: 'vendor' })
+      // The page the editor starts from, already published.
+      const saved = await createPage(t.db, trusted, {
+        title: 'Microsoft 365 vs openDesk', summary: 'Start', body: doc(p(text('openDesk is an office and collaboration suite for public administrations.'))),
+        fields: { subjects: { proprietary: [{ name: 'Microsoft 365', vendor: 'Microsoft', homepage: '' }], alternatives: [{ name: 'openDesk', vendor: 'ZenDiS', homepage: '', license: 'MPL-2.0', repository: '' }] } },
+      })
+      slug = saved.page.slug
+    },
+  })
+  beforeAll(async () => {
     browser = await launchBrowser()
     editorContext = await signedIn(editor.username)
     moderatorContext = await signedIn(moderator.username)
@@ -55,8 +56,6 @@ describe('the moderation loop in Chromium', () => {
   afterAll(async () => {
     for (const c of [editorContext, moderatorContext, readerContext]) await c?.close()
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   const editorBody = (page: Page) => page.locator('.ProseMirror')

@@ -1,13 +1,11 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
-import { createSource, createUser, login } from '#test/factories'
-import { content, doc, figure, p, text } from '#test/fixtures/docs'
+import { withTestApp } from '#test/app'
+import { createPage, createRevision, createSource, createUser, login } from '#test/factories'
+import { doc, figure, p, text } from '#test/fixtures/docs'
 import { get } from '#test/http/requests'
-import { startServer, type RunningServer } from '#test/server'
 import { translator } from '#app/core/i18n/index'
 import { movePage } from '#app/services/move-page.server'
-import { saveRevision } from '#app/services/save-revision.server'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 /**
@@ -16,40 +14,39 @@ import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
  * in English, German and French.
  */
 describe('moving a page in the browser', () => {
-  let t: TestDatabase
-  let server: RunningServer
   let browser: Browser
   let trustedCookie = ''
   let adminCookie = ''
   let firstRevision = ''
 
+  let trusted: Awaited<ReturnType<typeof createUser>>
+  let admin: Awaited<ReturnType<typeof createUser>>
+  // The rows are written before the server starts.
+  const { server } = withTestApp({ engine: 'sqlite' }, {
+    env: { DEMO_CONTENT: 'false' },
+    seed: async (t) => {
+      trusted = await createUser(t.db, { role: 'trusted' })
+      admin = await createUser(t.db, { role: 'admin' })
+      const source = await createSource(t.db)
+      const cited = figure('5,000', { sourceId: source.id, quote: 'used by 5,000 agencies', asOf: '2025-06' })
+      const edit = (title: string, words: string) => ({ title, summary: words, body: doc(p(text(`Visio is used by `), cited, text(` agencies. ${words}`))) })
+      // The page the first test moves, and one already moved for the forms test, whichever runs first.
+      for (const [title, slug] of [['Teams vs Visio', 'teams-vs-visio'], ['Webex vs Visio', 'webex-vs-visio']] as const) {
+        const first = await createPage(t.db, trusted, edit(title, 'Start'))
+        await createRevision(t.db, trusted, slug, { ...edit(title, 'More'), base: first.revision.id })
+        if (slug === 'webex-vs-visio') firstRevision = first.revision.id
+      }
+      const moved = await movePage(t.db, { actor: trusted, slug: 'webex-vs-visio', to: 'webex-visio', reason: 'Shorter' })
+      if (!moved.ok) throw new Error('setup failed')
+    },
+  })
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    const trusted = await createUser(t.db, { role: 'trusted' })
-    const admin = await createUser(t.db, { role: 'admin' })
-    const source = await createSource(t.db)
-    const cited = figure('5,000', { sourceId: source.id, quote: 'used by 5,000 agencies', asOf: '2025-06' })
-    const save = (title: string, slug: string, words: string, base: string | null) =>
-      saveRevision(t.db, { actor: trusted, slug: base ? slug : null, baseRevisionId: base, summary: words, idempotencyKey: null, content: content(doc(p(text(`Visio is used by `), cited, text(` agencies. ${words}`))), { title }) })
-    // The page the first test moves, and one already moved for the forms test, whichever runs first.
-    for (const [title, slug] of [['Teams vs Visio', 'teams-vs-visio'], ['Webex vs Visio', 'webex-vs-visio']] as const) {
-      const first = await save(title, slug, 'Start', null)
-      if (!first.ok) throw new Error('setup failed')
-      const second = await save(title, slug, 'More', first.revision.id)
-      if (!second.ok) throw new Error('setup failed')
-      if (slug === 'webex-vs-visio') firstRevision = first.revision.id
-    }
-    const moved = await movePage(t.db, { actor: trusted, slug: 'webex-vs-visio', to: 'webex-visio', reason: 'Shorter' })
-    if (!moved.ok) throw new Error('setup failed')
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     browser = await launchBrowser()
     trustedCookie = await login(server.url, trusted.username)
     adminCookie = await login(server.url, admin.username)
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   async function contextFor(cookie: string, lang = 'en'): Promise<BrowserContext> {

@@ -1,22 +1,16 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
-import { startServer, type RunningServer } from '#test/server'
+import { withTestApp } from '#test/app'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 describe('a reader in Chromium', () => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { server } = withTestApp({ engine: 'sqlite' })
   let browser: Browser
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    server = await startServer({ databaseUrl: t.url })
     browser = await launchBrowser()
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   it('opens the home page, a comparison and a figure’s source, and every page is axe-clean', async () => {

@@ -3,20 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listFigures } from '#app/models/evidence.server'
 import { recordLinkCheck } from '#app/models/link-checks.server'
 import { getPageBySlug } from '#app/models/pages.server'
-import { createTestDatabase, type TestDatabase } from '#test/db'
-import { startServer, type RunningServer } from '#test/server'
+import { withTestApp } from '#test/app'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 const SLUG = 'zoom-vs-visio'
 
 describe('a reader verifies a figure in Chromium', () => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp({ engine: 'sqlite' })
   let browser: Browser
   let checkedSourceId: string
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    server = await startServer({ databaseUrl: t.url })
     browser = await launchBrowser()
     // What a link-checker run would have left: every source of the page checked, its quotes found.
     const page = (await getPageBySlug(t.db, SLUG))!
@@ -30,8 +26,6 @@ describe('a reader verifies a figure in Chromium', () => {
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   it('tabs to a figure, opens it with Enter, reads the evidence and follows the source link', async () => {

@@ -1,13 +1,11 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
-import { createSource, createUser, login } from '#test/factories'
-import { content, doc, figure, p, text } from '#test/fixtures/docs'
+import { withTestApp } from '#test/app'
+import { createPage, createRevision, createSource, createUser, login } from '#test/factories'
+import { doc, figure, p, text } from '#test/fixtures/docs'
 import { postForm, postJson, get } from '#test/http/requests'
-import { startServer, type RunningServer } from '#test/server'
 import { translator } from '#app/core/i18n/index'
 import { createApiToken } from '#app/models/api-tokens.server'
-import { saveRevision } from '#app/services/save-revision.server'
 import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
 
 /**
@@ -16,8 +14,6 @@ import { expectNoAxeViolations, launchBrowser, watchErrors } from './browser'
  * every page is axe-clean in English, German and French.
  */
 describe('working together', () => {
-  let t: TestDatabase
-  let server: RunningServer
   let browser: Browser
   let editorCookie = ''
   let moderatorCookie = ''
@@ -25,35 +21,31 @@ describe('working together', () => {
   let slug = ''
   let pendingId = ''
 
+  let editor: Awaited<ReturnType<typeof createUser>>
+  let moderator: Awaited<ReturnType<typeof createUser>>
+  // The rows are written before the server starts.
+  const { server } = withTestApp({ engine: 'sqlite' }, {
+    env: { DEMO_CONTENT: 'false' },
+    seed: async (t) => {
+      const trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
+      editor = await createUser(t.db, { role: 'editor', username: 'redakteurin' })
+      moderator = await createUser(t.db, { role: 'moderator', username: 'moderatorin' })
+      const source = await createSource(t.db)
+      const cited = figure('5,000', { sourceId: source.id, quote: 'used by 5,000 agencies', asOf: '2025-06' })
+      const stable = await createPage(t.db, trusted, { title: 'Microsoft 365 vs openDesk', summary: 'Start', body: doc(p(text('openDesk is used by '), cited, text(' agencies.'))) })
+      slug = stable.page.slug
+      const pending = await createRevision(t.db, editor, slug, { base: stable.revision.id, title: 'Microsoft 365 vs openDesk', summary: 'Adoption', body: doc(p(text('openDesk is used by '), cited, text(' agencies in Germany.'))) })
+      pendingId = pending.revision.id
+      editorToken = (await createApiToken(t.db, editor.id, 'test')).token
+    },
+  })
   beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    const trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
-    const editor = await createUser(t.db, { role: 'editor', username: 'redakteurin' })
-    const moderator = await createUser(t.db, { role: 'moderator', username: 'moderatorin' })
-    const source = await createSource(t.db)
-    const cited = figure('5,000', { sourceId: source.id, quote: 'used by 5,000 agencies', asOf: '2025-06' })
-    const stable = await saveRevision(t.db, {
-      actor: trusted, slug: null, baseRevisionId: null, summary: 'Start', idempotencyKey: null,
-      content: content(doc(p(text('openDesk is used by '), cited, text(' agencies.'))), { title: 'Microsoft 365 vs openDesk' }),
-    })
-    if (!stable.ok) throw new Error('setup failed')
-    slug = stable.page.slug
-    const pending = await saveRevision(t.db, {
-      actor: editor, slug, baseRevisionId: stable.revision.id, summary: 'Adoption', idempotencyKey: null,
-      content: content(doc(p(text('openDesk is used by '), cited, text(' agencies in Germany.'))), { title: 'Microsoft 365 vs openDesk' }),
-    })
-    if (!pending.ok) throw new Error('setup failed')
-    pendingId = pending.revision.id
-    editorToken = (await createApiToken(t.db, editor.id, 'test')).token
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     browser = await launchBrowser()
     editorCookie = await login(server.url, editor.username)
     moderatorCookie = await login(server.url, moderator.username)
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await t?.destroy()
   })
 
   async function contextFor(cookie: string, lang = 'en'): Promise<BrowserContext> {

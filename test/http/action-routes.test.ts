@@ -1,19 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Kysely } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#db/schema'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser, login, TEST_PASSWORD } from '#test/factories'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
+import { createClaimReport, createRevision, createSource, createUser, login, TEST_PASSWORD } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { listFigures } from '#app/models/evidence.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
 import { setUserBlock } from '#app/models/users.server'
-import { createReport } from '#app/services/create-report.server'
-import { saveRevision } from '#app/services/save-revision.server'
 import { startThread } from '#app/services/start-thread.server'
 import { isCrossSiteRefusal, postForm, postJson, stateOf, type RequestOptions } from './requests'
 
@@ -289,8 +287,7 @@ function expectExtrasIgnored(before: Snapshot, after: Snapshot, at: { label: str
 const CALLER_FOR: Record<Access, Caller> = { public: 'anonymous', 'signed-in': 'editor', editor: 'editor', trusted: 'trusted', moderator: 'moderator', admin: 'admin' }
 
 describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine)
   const names = {} as Record<Exclude<Caller, 'anonymous'>, string>
   const cookies = {} as Record<Exclude<Caller, 'anonymous'>, string>
   const tokens = {} as Record<Exclude<Caller, 'anonymous'>, string>
@@ -301,8 +298,6 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
   let n = 0
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url })
     const roles = { blockedEditor: 'editor', editor: 'editor', trusted: 'trusted', blockedModerator: 'moderator', moderator: 'moderator', admin: 'admin' } as const
     for (const [caller, role] of Object.entries(roles) as Array<[Exclude<Caller, 'anonymous'>, (typeof roles)[keyof typeof roles]]>) {
       const user = await createUser(t.db, { role })
@@ -316,10 +311,6 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
     victim = victimUser.username
     victimId = victimUser.id
     demoRevisionId = (await getPageBySlug(t.db, DEMO_SLUG))!.stableRevisionId!
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   /** A fresh record per route, so one route's test cannot use up another's (an approved revision). */
@@ -347,8 +338,7 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
     // The demo text again (whatever probes saved since), so approving it keeps figures to report.
     const demo = (await getRevision(t.db, demoRevisionId))!
     const editor = { id: (await t.db.selectFrom('users').select('id').where('username', '=', victim).executeTakeFirstOrThrow()).id, role: 'editor' as const, blockedUntil: null }
-    const saved = await saveRevision(t.db, { actor: editor, slug: DEMO_SLUG, baseRevisionId: page.latestRevisionId, content: { ...demo.content, summary: `${demo.content.summary} (${letters(++n)})` }, summary: 'probe', idempotencyKey: null })
-    if (!saved.ok) throw new Error(`could not save a pending revision: ${saved.code}`)
+    const saved = await createRevision(t.db, editor, DEMO_SLUG, { base: page.latestRevisionId, content: { ...demo.content, summary: `${demo.content.summary} (${letters(++n)})` }, summary: 'probe' })
     return saved.revision.id
   }
 
@@ -364,8 +354,7 @@ describe.each(TEST_ENGINES)('every action route on $engine', (engine) => {
     const page = (await getPageBySlug(t.db, DEMO_SLUG))!
     const figure = (await listFigures(t.db, page.stableRevisionId!))[0]
     if (!figure) throw new Error('the published demo page has no figure to report')
-    const result = await createReport(t.db, { reporter: null, ip: `198.51.100.${++n % 250}`, slug: DEMO_SLUG, fields: { target: 'figure', ordinal: String(figure.ordinal), revisionId: page.stableRevisionId, reason: 'outdated', comment: 'probe' } })
-    if (!result.ok) throw new Error(`could not open a report: ${result.code}`)
+    const result = await createClaimReport(t.db, { slug: DEMO_SLUG, revisionId: page.stableRevisionId!, ordinal: figure.ordinal, reason: 'outdated', comment: 'probe', ip: `198.51.100.${++n % 250}` })
     return result.reportId
   }
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { baseContent, bodyText, concurrentEdits, expectLinearHistory, type HistoryRow } from '#test/concurrent-edits'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createSource, createUser, login } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
 import { config } from '#app/infra/config.server'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { getPageBySlug } from '#app/models/pages.server'
@@ -15,15 +15,12 @@ import { requestBodies } from '#test/fixtures/api-bodies'
 
 /** The JSON API's write side against the built app (docs/api.md): every answer, on every engine. */
 describe.each(TEST_ENGINES)('the revisions API on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   const tokens: Record<'editor' | 'trusted' | 'blocked' | 'limited', string> = { editor: '', trusted: '', blocked: '', limited: '' }
   let editorName = ''
   let sourceId = ''
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     for (const role of ['editor', 'trusted', 'blocked', 'limited'] as const) {
       const user = await createUser(t.db, { role: role === 'trusted' ? 'trusted' : 'editor' })
       tokens[role] = (await createApiToken(t.db, user.id, 'test')).token
@@ -32,10 +29,6 @@ describe.each(TEST_ENGINES)('the revisions API on $engine', (engine) => {
       if (role === 'limited') for (let i = 0; i < config.limits.saveUser.max; i++) await hitLimit(t.db, `save:${user.id}`, config.limits.saveUser)
     }
     sourceId = (await createSource(t.db)).id
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   function post(path: string, body: unknown, options: { token?: string | null; headers?: Record<string, string> } = {}) {

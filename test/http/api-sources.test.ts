@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '#app/models/api-tokens.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
 import { postJson } from './requests'
 
 /**
@@ -10,18 +10,11 @@ import { postJson } from './requests'
  * 201 { source: { id } }, and an already known URL → 200 with that source.
  */
 describe.each(TEST_ENGINES)('POST /api/v1/sources on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   let token: string
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     const editor = await createUser(t.db, { role: 'editor' })
     token = (await createApiToken(t.db, editor.id, 'sources test')).token
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   const post = (body: unknown, as: string | null = token) => postJson(server, '/api/v1/sources', body, { token: as, origin: null })

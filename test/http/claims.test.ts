@@ -1,35 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '#app/core/csv'
 import { createApiToken } from '#app/models/api-tokens.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, login } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
 import { get as rawGet, postForm, postJson } from './requests'
 
 type ClaimJson = { product: string; metric: string; value: number; asOf: string | null; undated: boolean; conflict: boolean; page: string; evidence: string; licence: string; attribution: string; source: { kind: string; selfReported: boolean } }
 const html = async (response: Promise<Response> | Response) => (await (await response).text()).replace(/<!-- -->/g, '')
 
 describe.each(TEST_ENGINES)('claims over HTTP on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine)
   let editorToken: string
   let editorCookie: string
   let trustedCookie: string
   const get = (path: string, cookie?: string) => rawGet(server, path, { cookie })
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url })
     const editor = await createUser(t.db, { role: 'editor' })
     const trusted = await createUser(t.db, { role: 'trusted' })
     editorToken = (await createApiToken(t.db, editor.id, 'claims test')).token
     editorCookie = await login(server.url, editor.username)
     trustedCookie = await login(server.url, trusted.username)
   }, 120_000)
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
 
   it('/products/tchap shows registered accounts and daily active users as separate timelines; the API gives the same points', async () => {
     const page = await html(get('/products/tchap'))

@@ -1,29 +1,22 @@
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { PageContent } from '#app/core/content'
 import { saveRevision } from '#app/services/save-revision.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createSource, createUser, login } from '#test/factories'
 import { content, doc, figure, p, table, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
 import { get, postForm, stateOf } from './requests'
 
 /** The edit routes over HTTP, as the browser's form posts them: what is saved, what is refused, and that nothing typed is lost. */
 describe.each(TEST_ENGINES)('the edit routes on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   let cookie: string
   let editor: Awaited<ReturnType<typeof createUser>>
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     editor = await createUser(t.db, { role: 'editor' })
     cookie = await login(server.url, editor.username)
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   const save = (path: string, fields: { content: string; summary?: string; baseRevisionId?: string; idempotencyKey?: string }, as: string | null = cookie) =>

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, login } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
 import type { PageContent } from '#app/core/content'
 import { createApiToken } from '#app/models/api-tokens.server'
 
@@ -13,23 +13,16 @@ import { createApiToken } from '#app/models/api-tokens.server'
  * revision is approved only with its change in the published text.
  */
 describe.each(TEST_ENGINES)('saving beside a pending revision through the API on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   const tokens = { editor: '', trusted: '', moderator: '' }
   let moderatorCookie = ''
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     for (const role of ['editor', 'trusted', 'moderator'] as const) {
       const user = await createUser(t.db, { role })
       tokens[role] = (await createApiToken(t.db, user.id, 'test')).token
       if (role === 'moderator') moderatorCookie = await login(server.url, user.username)
     }
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   const call = async (method: 'GET' | 'POST', path: string, body?: unknown, token?: string) => {

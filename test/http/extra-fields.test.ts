@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, login, TEST_PASSWORD } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getUserById, getUserByUsername } from '#app/models/users.server'
@@ -15,24 +15,17 @@ import { postForm, postJson } from './requests'
 const EXTRA = { role: 'admin', status: 'approved', authorId: '', userId: '', createdBy: '', blockedUntil: '', stableRevisionId: 'x', id: 'chosen-id' }
 
 describe.each(TEST_ENGINES)('extra fields on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   let admin: Awaited<ReturnType<typeof createUser>>
   let editor: Awaited<ReturnType<typeof createUser>>
   let editorCookie = ''
   let extra: Record<string, string> = {}
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     admin = await createUser(t.db, { role: 'admin' })
     editor = await createUser(t.db)
     editorCookie = await login(server.url, editor.username)
     extra = { ...EXTRA, authorId: admin.id, userId: admin.id, createdBy: admin.id }
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   const revisionsOf = (slug: string) =>

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runNpmScript } from '#test/cli'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { withTestApp } from '#test/app'
 import { login } from '#test/factories'
 import { startServer, type RunningServer } from '#test/server'
 import { get, postForm, postJson } from './requests'
@@ -83,16 +84,7 @@ describe('the first admin on a new installation', () => {
 })
 
 describe.each(TEST_ENGINES)('npm run user:create on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
 
   const roleOf = async (username: string) => (await t.db.selectFrom('users').select('role').where('username', '=', username).executeTakeFirst())?.role
 

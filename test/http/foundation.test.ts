@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCli } from '#test/cli'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { startServer, type RunningServer } from '#test/server'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 
 const DEMO_SLUGS = [
   'microsoft-teams-vs-tchap', 'zoom-vs-visio', 'microsoft-365-vs-la-suite-numerique',
@@ -11,16 +11,7 @@ const DEMO_SLUGS = [
 ]
 
 describe.each(TEST_ENGINES)('the built app on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
+  const { server } = withTestApp(engine)
   const get = (p: string, headers: Record<string, string> = {}) => fetch(server.url + p, { headers, redirect: 'manual' })
 
   it('loads the demo on start and prints the demo accounts once', () => {
@@ -117,7 +108,9 @@ describe.each(TEST_ENGINES)('the built app on $engine', (engine) => {
   it('logs JSON lines with a request id, and returns the id', async () => {
     const response = await get('/pages', { 'x-request-id': 'test-request-0001' })
     expect(response.headers.get('x-request-id')).toBe('test-request-0001')
-    await new Promise((r) => setTimeout(r, 100))
+    // The line is logged as the answer goes out: poll for it rather than sleep a fixed time.
+    const deadline = Date.now() + 10_000
+    while (!server.stdout().includes('test-request-0001') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
     const line = server.stdout().split('\n').find((l) => l.includes('test-request-0001'))
     expect(JSON.parse(line!)).toMatchObject({ level: 'info', msg: 'request', requestId: 'test-request-0001', method: 'GET', path: '/pages', status: 200 })
   })

@@ -1,14 +1,13 @@
 import http from 'node:http'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { DocNode } from '#app/core/content'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
-import { saveRevision } from '#app/services/save-revision.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser, login } from '#test/factories'
-import { citation, content, doc, figure, p, text } from '#test/fixtures/docs'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
+import { createPage, createRevision, createSource, createUser, login } from '#test/factories'
+import { citation, doc, figure, p, text } from '#test/fixtures/docs'
 import { child, children, parseXml } from '#test/fixtures/xml'
-import { startServer, type RunningServer } from '#test/server'
 import { get as rawGet, postForm, type RequestOptions } from './requests'
 
 type User = Awaited<ReturnType<typeof createUser>>
@@ -27,8 +26,7 @@ const linkTo = (href: string, rel?: string) => new RegExp(`<a(?=[^>]*\\shref="${
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 
 describe.each(TEST_ENGINES)('revision history on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine)
   let trusted: User
   let editor: User
   let vandal: User
@@ -51,15 +49,13 @@ describe.each(TEST_ENGINES)('revision history on $engine', (engine) => {
 
   async function save(actor: User, b: DocNode, summary: string, into = { title: TITLE, slug: SLUG, made }) {
     const existing = await getPageBySlug(t.db, into.slug)
-    const result = await saveRevision(t.db, { actor, slug: existing ? into.slug : null, baseRevisionId: existing?.latestRevisionId ?? null, content: content(b, { title: into.title }), summary, idempotencyKey: null })
-    if (!result.ok) throw new Error(`save failed: ${result.code}`)
+    const edit = { title: into.title, body: b, summary }
+    const result = existing ? await createRevision(t.db, actor, into.slug, { ...edit, base: existing.latestRevisionId }) : await createPage(t.db, actor, edit)
     into.made.push(result.revision.id)
     return result.revision
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url })
     trusted = await createUser(t.db, { role: 'trusted' })
     editor = await createUser(t.db, { role: 'editor' })
     vandal = await createUser(t.db, { role: 'editor' })
@@ -72,10 +68,6 @@ describe.each(TEST_ENGINES)('revision history on $engine', (engine) => {
       for (let i = 1; i <= 5; i++) await save(trusted, body(`${375 + i},000`), `Update ${'abcde'[i - 1]}`, into)
       await save(trusted, body('400,000', p(text('A closing paragraph.'))), '<script>alert("x")</script> ]]> & the ending', into)
     }
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   it('lists revisions newest first, pages through them by keyset, and marks current and stable', async () => {
@@ -135,10 +127,8 @@ describe.each(TEST_ENGINES)('revision history on $engine', (engine) => {
       p(text('It runs on '), figure('12', { sourceId: agency.id, quote: 'hosted in 12 data centres', asOf: '2024', metric: 'data centres' }), text(' data centres.')),
       p(text('Agencies: '), figure('6,000', { sourceId: ministry.id, quote: 'used by 6,000 agencies', asOf: '2022', metric: 'agencies' }), text('.'), cite(ministry.id, 'circular of 2024', 'p. 7')),
     )
-    const first = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(before, { title: 'Evidence diff page' }), summary: 'first', idempotencyKey: null })
-    if (!first.ok) throw new Error(first.code)
-    const second = await saveRevision(t.db, { actor: trusted, slug: first.page.slug, baseRevisionId: first.revision.id, content: content(after, { title: 'Evidence diff page' }), summary: 'second', idempotencyKey: null })
-    if (!second.ok) throw new Error(second.code)
+    const first = await createPage(t.db, trusted, { title: 'Evidence diff page', body: before, summary: 'first' })
+    const second = await createRevision(t.db, trusted, first.page.slug, { base: first.revision.id, title: 'Evidence diff page', body: after, summary: 'second' })
 
     const view = await page(`/pages/${first.page.slug}/diff?from=${first.revision.id}&to=${second.revision.id}`)
     const group = (id: string) => new RegExp(`<section aria-labelledby="${id}">([^]*?)</section>`).exec(view)?.[1] ?? ''

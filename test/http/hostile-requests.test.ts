@@ -1,9 +1,9 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { builtRoutes, concretePath, describeRequest, hostileRequestArbitrary, prepareFuzzContext, runAll, sendRaw, tally, type BuiltRoute, type FuzzContext, type HostileRequest } from '#test/fixtures/hostile-requests'
 import { createUser, login } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
 import { whoAmI } from './requests'
 
 /**
@@ -17,19 +17,12 @@ import { whoAmI } from './requests'
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1500)
 
 describe.each(TEST_ENGINES)('hostile requests on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { LOG_LEVEL: 'warn' } })
   let routes: BuiltRoute[]
   let ctx: FuzzContext
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { LOG_LEVEL: 'warn' } })
     routes = await builtRoutes()
     ctx = await prepareFuzzContext(server, t.db)
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   const admin = () => ({ cookie: ctx.cookies[0]!, origin: server.url })

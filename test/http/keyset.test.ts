@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { listFigures } from '#app/models/evidence.server'
 import { getPageBySlug } from '#app/models/pages.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { startServer, type RunningServer } from '#test/server'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 
 describe.each(TEST_ENGINES)('keyset lists over HTTP on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  // The server's start-up loads the demo: six comparisons and their sources.
+  const { t, server } = withTestApp(engine)
   let sourceId = ''
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    // The server's start-up loads the demo: six comparisons and their sources.
-    server = await startServer({ databaseUrl: t.url })
     const page = (await getPageBySlug(t.db, 'microsoft-teams-vs-tchap'))!
     const counts = new Map<string, number>()
     for (const f of await listFigures(t.db, page.stableRevisionId!)) if (f.sourceId) counts.set(f.sourceId, (counts.get(f.sourceId) ?? 0) + 1)
     sourceId = [...counts].sort((a, b) => b[1] - a[1])[0]![0]
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
   const get = (path: string) => fetch(server.url + path, { redirect: 'manual' })
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, login, TEST_PASSWORD } from '#test/factories'
 import { startServer, type RunningServer } from '#test/server'
 import { content, doc, p, text } from '#test/fixtures/docs'
@@ -11,19 +12,9 @@ import { get, postForm, postJson, stableBody } from './requests'
 
 /** Guessing passwords, finding out who has an account, and being sent elsewhere after login. */
 describe.each(TEST_ENGINES)('login abuse on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   let n = 0
   const newUser = () => createUser(t.db, { username: `la-${engine.engine.slice(0, 2)}-${++n}` })
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
 
   it('answers an unknown name and a wrong password identically (status and page)', async () => {
     const user = await newUser()
@@ -114,19 +105,9 @@ describe.each(TEST_ENGINES)('login abuse on $engine', (engine) => {
 })
 
 describe.each(TEST_ENGINES)('each limiter engages on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  // Behind a proxy the address comes from X-Forwarded-For, so one test can be many clients.
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false', TRUST_PROXY: 'true', RATE_LOGIN_ACCOUNT: '3/3600', RATE_LOGIN_IP: '3/3600', RATE_SIGNUP_IP: '2/3600' } })
   const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } })
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    // Behind a proxy the address comes from X-Forwarded-For, so one test can be many clients.
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', TRUST_PROXY: 'true', RATE_LOGIN_ACCOUNT: '3/3600', RATE_LOGIN_IP: '3/3600', RATE_SIGNUP_IP: '2/3600' } })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
 
   it('per account from anywhere: the 4th failure from a 4th address is refused', async () => {
     const user = await createUser(t.db)
@@ -181,20 +162,10 @@ describe.each(TEST_ENGINES)('each limiter engages on $engine', (engine) => {
 })
 
 describe.each(TEST_ENGINES)('saves and reports per user engage on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  // The demo content gives a published page with figures to report. Reports from addresses are
+  // left at a high limit, so only the per-user one can engage.
+  const { t, server } = withTestApp(engine, { env: { RATE_SAVE_USER: '2/3600', RATE_REPORT_USER: '2/3600', RATE_REPORT_IP: '100/3600' } })
   const DEMO_SLUG = 'microsoft-teams-vs-tchap'
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    // The demo content gives a published page with figures to report. Reports from addresses are
-    // left at a high limit, so only the per-user one can engage.
-    server = await startServer({ databaseUrl: t.url, env: { RATE_SAVE_USER: '2/3600', RATE_REPORT_USER: '2/3600', RATE_REPORT_IP: '100/3600' } })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
 
   const letters = (n: number) => n.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')
   let n = 0

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser, login, TEST_PASSWORD } from '#test/factories'
-import { content, doc, figure, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
+import { createPage, createRevision, createSource, createUser, login, TEST_PASSWORD } from '#test/factories'
+import { doc, figure, p, text } from '#test/fixtures/docs'
 import { startSmtpListener, type SmtpListener } from '#test/smtp'
-import { saveRevision } from '#app/services/save-revision.server'
 import { startThread } from '#app/services/start-thread.server'
 import { get, postForm, whoAmI } from './requests'
 
@@ -14,15 +13,34 @@ import { get, postForm, whoAmI } from './requests'
  * answer for an unknown address), and mail queued through an SMTP outage delivered once it is back.
  */
 describe.each(TEST_ENGINES)('e-mail on $engine', (engine) => {
-  let t: TestDatabase
-  let smtp: SmtpListener
-  let server: RunningServer
   let editor: Awaited<ReturnType<typeof createUser>>
   let moderator: Awaited<ReturnType<typeof createUser>>
   let editorCookie = ''
   let moderatorCookie = ''
   let slug = ''
   let pendingId = ''
+  let smtp: SmtpListener
+  beforeAll(async () => {
+    smtp = await startSmtpListener()
+  })
+  afterAll(async () => {
+    await smtp?.stop()
+  })
+  // The pages are saved before the server starts; it mails through the listener above.
+  const { t, server } = withTestApp(engine, {
+    env: () => ({ DEMO_CONTENT: 'false', SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '1', MAIL_RETRY_SECONDS: '1' }),
+    seed: async (t) => {
+      const trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
+      editor = await createUser(t.db)
+      moderator = await createUser(t.db, { role: 'moderator' })
+      const source = await createSource(t.db)
+      const cited = figure('5,000', { sourceId: source.id, quote: 'used by 5,000 agencies', asOf: '2025-06' })
+      const stable = await createPage(t.db, trusted, { title: 'Mail test page', body: doc(p(text('Used by '), cited, text(' agencies.'))), summary: 'Start' })
+      slug = stable.page.slug
+      const pending = await createRevision(t.db, editor, slug, { base: stable.revision.id, title: 'Mail test page', body: doc(p(text('Used by '), cited, text(' agencies in Germany.'))), summary: 'More' })
+      pendingId = pending.revision.id
+    },
+  })
   const address = `editor-${Date.now()}@example.org`
 
   const linkIn = (body: string, path: string) => {
@@ -38,27 +56,8 @@ describe.each(TEST_ENGINES)('e-mail on $engine', (engine) => {
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    smtp = await startSmtpListener()
-    const trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
-    editor = await createUser(t.db)
-    moderator = await createUser(t.db, { role: 'moderator' })
-    const source = await createSource(t.db)
-    const cited = figure('5,000', { sourceId: source.id, quote: 'used by 5,000 agencies', asOf: '2025-06' })
-    const stable = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, summary: 'Start', idempotencyKey: null, content: content(doc(p(text('Used by '), cited, text(' agencies.'))), { title: 'Mail test page' }) })
-    if (!stable.ok) throw new Error('setup failed')
-    slug = stable.page.slug
-    const pending = await saveRevision(t.db, { actor: editor, slug, baseRevisionId: stable.revision.id, summary: 'More', idempotencyKey: null, content: content(doc(p(text('Used by '), cited, text(' agencies in Germany.'))), { title: 'Mail test page' }) })
-    if (!pending.ok) throw new Error('setup failed')
-    pendingId = pending.revision.id
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '1', MAIL_RETRY_SECONDS: '1' } })
     editorCookie = await login(server.url, editor.username)
     moderatorCookie = await login(server.url, moderator.username)
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await smtp?.stop()
-    await t?.destroy()
   })
 
   it('verifies an address by its link, once; a rejected editor gets the reason by mail and the unsubscribe link works', async () => {

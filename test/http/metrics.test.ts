@@ -1,33 +1,26 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '#app/models/api-tokens.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createSource, createUser, login } from '#test/factories'
 import { content, doc, figure, p, table, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
 import { get, postForm, postJson, stateOf } from './requests'
 
 /** The metric registry, honest as-of dates and metric findings over HTTP (issue 13, decision 026). */
 describe.each(TEST_ENGINES)('metrics and as-of dates on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   let token = ''
   let cookie = ''
   let moderatorCookie = ''
   let sourceId = ''
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     const trusted = await createUser(t.db, { role: 'trusted' })
     token = (await createApiToken(t.db, trusted.id, 'test')).token
     cookie = await login(server.url, trusted.username)
     const moderator = await createUser(t.db, { role: 'moderator' })
     moderatorCookie = await login(server.url, moderator.username)
     sourceId = (await createSource(t.db)).id // published 2025
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   const sentence = (asOf: string, extra: { metric?: string; product?: string } = {}) =>

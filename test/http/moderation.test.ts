@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser, login } from '#test/factories'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
+import { createPage, createRevision, createSource, createUser, login } from '#test/factories'
 import { citation, content, doc, figure, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { getPageBySlug, setPageProtection } from '#app/models/pages.server'
 import { listReports } from '#app/models/reports.server'
 import { getRevision } from '#app/models/revisions.server'
-import { saveRevision } from '#app/services/save-revision.server'
 
 /** The moderation loop over HTTP against the built app: queue, review, reports, log, protection, API. */
 describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
   let editor: Awaited<ReturnType<typeof createUser>>
   let trusted: Awaited<ReturnType<typeof createUser>>
   let moderator: Awaited<ReturnType<typeof createUser>>
@@ -22,6 +19,24 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
   let source: { id: string }
   const ids = { risky: '', calm: '', german: '', stable: '' }
   let stableSlug = ''
+  // The pages are saved before the server starts.
+  const { t, server } = withTestApp(engine, {
+    env: { DEMO_CONTENT: 'false', RATE_REPORT_IP: '3/3600', REPORTS_TO_DISPUTE: '2' },
+    seed: async (t) => {
+      editor = await createUser(t.db)
+      trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
+      moderator = await createUser(t.db, { role: 'moderator' })
+      moderator2 = await createUser(t.db, { role: 'moderator' })
+      source = await createSource(t.db)
+      token = (await createApiToken(t.db, moderator2.id, 'test')).token
+      const stable = await newPage(trusted, 'HTTP stable page', doc(p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))))
+      ids.stable = stable.revision.id
+      stableSlug = stable.page.slug
+      ids.calm = (await newPage(editor, 'HTTP calm page', doc(p(text('A plain sentence.'))))).revision.id
+      ids.risky = (await newPage(editor, 'HTTP risky page', doc(p(text('openDesk is the leading suite, used by 5,000 agencies.'))))).revision.id
+      ids.german = (await newPage(editor, 'HTTP German page', doc(p(text('Derzeit nutzen Behörden die Plattform.'))), 'de')).revision.id
+    },
+  })
 
   const form = (path: string, fields: Record<string, string>, cookie?: string, headers: Record<string, string> = {}) =>
     fetch(server.url + path, {
@@ -34,32 +49,10 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
   const get = (path: string, cookie?: string, headers: Record<string, string> = {}) => fetch(server.url + path, { redirect: 'manual', headers: { ...(cookie ? { cookie } : {}), ...headers } })
   const cited = (n: string) => figure(n, { sourceId: source.id, quote: `counted ${n} users`, asOf: '2025-06', metric: 'users' })
-  const newPage = async (actor: typeof editor, title: string, body: ReturnType<typeof doc>, lang: 'en' | 'de' = 'en') => {
-    const saved = await saveRevision(t.db, { actor, slug: null, baseRevisionId: null, summary: title, idempotencyKey: null, content: content(body, { title, lang }) })
-    if (!saved.ok) throw new Error(`save failed: ${JSON.stringify(saved)}`)
-    return saved
-  }
+  const newPage = (actor: typeof editor, title: string, body: ReturnType<typeof doc>, lang: 'en' | 'de' = 'en') => createPage(t.db, actor, { title, body, fields: { lang }, summary: title })
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    editor = await createUser(t.db)
-    trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
-    moderator = await createUser(t.db, { role: 'moderator' })
-    moderator2 = await createUser(t.db, { role: 'moderator' })
-    source = await createSource(t.db)
-    token = (await createApiToken(t.db, moderator2.id, 'test')).token
-    const stable = await newPage(trusted, 'HTTP stable page', doc(p(text('Tchap had '), cited('5,000'), text(' users'), citation(source.id), text('.'))))
-    ids.stable = stable.revision.id
-    stableSlug = stable.page.slug
-    ids.calm = (await newPage(editor, 'HTTP calm page', doc(p(text('A plain sentence.'))))).revision.id
-    ids.risky = (await newPage(editor, 'HTTP risky page', doc(p(text('openDesk is the leading suite, used by 5,000 agencies.'))))).revision.id
-    ids.german = (await newPage(editor, 'HTTP German page', doc(p(text('Derzeit nutzen Behörden die Plattform.'))), 'de')).revision.id
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', RATE_REPORT_IP: '3/3600', REPORTS_TO_DISPUTE: '2' } })
     for (const user of [editor, moderator, moderator2]) cookies[user.username] = await login(server.url, user.username)
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   const rowOrder = (html: string) => [...html.matchAll(/data-revision="([0-9a-z]+)"/g)].map((m) => m[1])
@@ -67,31 +60,25 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
   // The queue's counts are of every pending revision: this test has a database and server of its
   // own, so the revisions the other tests save and decide, in whatever order, are not counted.
   describe('the queue', () => {
-    let t: TestDatabase
-    let server: RunningServer
     let editor: Awaited<ReturnType<typeof createUser>>
     let moderator: Awaited<ReturnType<typeof createUser>>
     const cookies: Record<string, string> = {}
     const ids = { risky: '', calm: '', german: '' }
+    // The pages are saved before the server starts.
+    const { server } = withTestApp(engine, {
+      env: { DEMO_CONTENT: 'false' },
+      seed: async (t) => {
+        editor = await createUser(t.db)
+        moderator = await createUser(t.db, { role: 'moderator' })
+        const save = async (title: string, body: ReturnType<typeof doc>, lang: 'en' | 'de' = 'en') => (await createPage(t.db, editor, { title, body, fields: { lang }, summary: title })).revision.id
+        ids.calm = await save('HTTP calm page', doc(p(text('A plain sentence.'))))
+        ids.risky = await save('HTTP risky page', doc(p(text('openDesk is the leading suite, used by 5,000 agencies.'))))
+        ids.german = await save('HTTP German page', doc(p(text('Derzeit nutzen Behörden die Plattform.'))), 'de')
+      },
+    })
     const get = (path: string, cookie?: string) => fetch(server.url + path, { redirect: 'manual', headers: cookie ? { cookie } : {} })
     beforeAll(async () => {
-      t = await createTestDatabase(engine)
-      editor = await createUser(t.db)
-      moderator = await createUser(t.db, { role: 'moderator' })
-      const save = async (title: string, body: ReturnType<typeof doc>, lang: 'en' | 'de' = 'en') => {
-        const saved = await saveRevision(t.db, { actor: editor, slug: null, baseRevisionId: null, summary: title, idempotencyKey: null, content: content(body, { title, lang }) })
-        if (!saved.ok) throw new Error(`save failed: ${JSON.stringify(saved)}`)
-        return saved.revision.id
-      }
-      ids.calm = await save('HTTP calm page', doc(p(text('A plain sentence.'))))
-      ids.risky = await save('HTTP risky page', doc(p(text('openDesk is the leading suite, used by 5,000 agencies.'))))
-      ids.german = await save('HTTP German page', doc(p(text('Derzeit nutzen Behörden die Plattform.'))), 'de')
-      server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
       for (const user of [editor, moderator]) cookies[user.username] = await login(server.url, user.username)
-    })
-    afterAll(async () => {
-      await server?.stop()
-      await t?.destroy()
     })
 
     it('shows moderators the queue by risk with counts and filters, and nobody else', async () => {
@@ -130,8 +117,7 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
   it('shows signed-in editors the latest revision under a “changes pending review” banner linking to the diff; readers the stable one', async () => {
     const start = await newPage(trusted, 'HTTP banner page', doc(p(text('The approved sentence.'))))
     const slug = start.page.slug
-    const pending = await saveRevision(t.db, { actor: editor, slug, baseRevisionId: start.revision.id, summary: 'edit', idempotencyKey: null, content: content(doc(p(text('The unreviewed sentence.'))), { title: 'HTTP banner page' }) })
-    if (!pending.ok || pending.revision.status !== 'pending') throw new Error('setup failed')
+    const pending = await createRevision(t.db, editor, slug, { base: start.revision.id, title: 'HTTP banner page', body: doc(p(text('The unreviewed sentence.'))), summary: 'edit', status: 'pending' })
     const colleague = await createUser(t.db)
     const cookie = await login(server.url, colleague.username)
 
@@ -177,11 +163,10 @@ describe.each(TEST_ENGINES)('moderation over HTTP on $engine', (engine) => {
     const start = await newPage(trusted, 'HTTP diff review page', doc(p(text('openDesk is an office suite.')), p(text('It is published under the MPL.'))))
     const added = await createSource(t.db, { url: 'https://gone.example.org/licence' })
     await t.db.updateTable('sources').set({ link_status: 'dead', link_http_status: 404, link_checked_at: '2026-11-01T00:00:00.000Z' }).where('id', '=', added.id).execute()
-    const edited = await saveRevision(t.db, {
-      actor: editor, slug: start.page.slug, baseRevisionId: start.revision.id, summary: 'adoption', idempotencyKey: null,
-      content: content(doc(p(text('openDesk is the leading office suite, used by 5,000 agencies.')), p(text('It is published under the MPL.'), citation(added.id))), { title: 'HTTP diff review page' }),
+    const edited = await createRevision(t.db, editor, start.page.slug, {
+      base: start.revision.id, title: 'HTTP diff review page', summary: 'adoption',
+      body: doc(p(text('openDesk is the leading office suite, used by 5,000 agencies.')), p(text('It is published under the MPL.'), citation(added.id))),
     })
-    if (!edited.ok) throw new Error('save failed')
     const html = await (await get(`/moderation/revisions/${edited.revision.id}`, cookies[moderator.username])).text()
     const diff = html.slice(html.indexOf('id="changes-heading"'), html.indexOf('id="body-heading"'))
     expect(diff).toContain('What changed in the text since the approved revision')

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { DocNode } from '#app/core/content'
 import { getPageBySlug } from '#app/models/pages.server'
-import { saveRevision } from '#app/services/save-revision.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser, login } from '#test/factories'
-import { citation, content, doc, figure, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
+import { createPage, createRevision, createSource, createUser, login } from '#test/factories'
+import { citation, doc, figure, p, text } from '#test/fixtures/docs'
 import { get as rawGet, postForm, postJson, type RequestOptions } from './requests'
 
 type User = Awaited<ReturnType<typeof createUser>>
@@ -20,8 +19,7 @@ async function eventually(check: () => Promise<boolean>, what: string): Promise<
 }
 
 describe.each(TEST_ENGINES)('moves, hidden revisions and deletion on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine)
   let trusted: User
   let editor: User
   let moderator: User
@@ -34,25 +32,17 @@ describe.each(TEST_ENGINES)('moves, hidden revisions and deletion on $engine', (
     doc(p(text(`Tchap is the messenger of the French State. ${words}`)), p(text('Tchap has '), figure('375,000', { sourceId: source.id, quote: 'Tchap has 375,000 users', asOf: '2024', metric: 'monthly active users' }), text(' users.'), citation(source.id)))
 
   async function save(actor: User, slug: string | null, title: string, words: string, summary: string) {
-    const existing = slug ? await getPageBySlug(t.db, slug) : null
-    const result = await saveRevision(t.db, { actor, slug, baseRevisionId: existing?.latestRevisionId ?? null, content: content(body(words), { title }), summary, idempotencyKey: null })
-    if (!result.ok) throw new Error(`save failed: ${result.code}`)
-    return result
+    const edit = { title, body: body(words), summary }
+    return slug ? await createRevision(t.db, actor, slug, edit) : await createPage(t.db, actor, edit)
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url })
     trusted = await createUser(t.db, { role: 'trusted' })
     editor = await createUser(t.db, { role: 'editor' })
     moderator = await createUser(t.db, { role: 'moderator' })
     admin = await createUser(t.db, { role: 'admin' })
     for (const u of [trusted, editor, moderator, admin]) cookies[u.username] = await login(server.url, u.username)
     source = await createSource(t.db)
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   it('moves a page: every old path answers 301, chains resolve, taken and invalid addresses are refused', async () => {

@@ -1,7 +1,8 @@
 import http from 'node:http'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, login } from '#test/factories'
 import { p, text } from '#test/fixtures/docs'
 import { getPageBySlug } from '#app/models/pages.server'
@@ -27,20 +28,15 @@ async function firstSeen(read: () => Promise<boolean>, since: number): Promise<n
 }
 
 describe.each(TEST_ENGINES)('the anonymous page cache on $engine', (engine) => {
-  let t: TestDatabase
-  let a: RunningServer
+  // Two workers: a write one of them makes (or another process makes) must reach the other.
+  const { t, server: a } = withTestApp(engine, { env: { WEB_CONCURRENCY: '2' } })
   let b: RunningServer
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    // Two workers: a write one of them makes (or another process makes) must reach the other.
-    a = await startServer({ databaseUrl: t.url, env: { WEB_CONCURRENCY: '2' } })
     // SQLite is one machine's database; the second instance only makes sense on PostgreSQL.
     b = engine.engine === 'postgres' ? await startServer({ databaseUrl: t.url }) : a
   })
   afterAll(async () => {
     if (b !== a) await b?.stop()
-    await a?.stop()
-    await t?.destroy()
   })
 
   // A new connection for every read: the primary hands connections to its workers in turn, so

@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, login } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
 import { get as rawGet, postForm, postJson, stateOf } from './requests'
 
 const html = async (response: Promise<Response> | Response) => (await (await response).text()).replace(/<!-- -->/g, '')
 
 describe.each(TEST_ENGINES)('products and alternatives on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine)
   let trustedCookie: string
   const get = (path: string, cookie?: string) => rawGet(server, path, { cookie })
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url })
     const trusted = await createUser(t.db, { role: 'trusted' })
     trustedCookie = await login(server.url, trusted.username)
   }, 120_000)
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
 
   it('lists the open-source messengers as alternatives to Microsoft Teams, with licences; ?license=copyleft narrows', async () => {
     const page = await html(get('/alternatives/microsoft-teams'))
@@ -123,21 +116,14 @@ describe.each(TEST_ENGINES)('products and alternatives on $engine', (engine) => 
   // The approved change rewrites Element (vendor, licence, what it replaces), which the tests above
   // read as the demo has it: the change is made on a database and server of its own.
   describe('a product change', () => {
-    let t: TestDatabase
-    let server: RunningServer
+    const { t, server } = withTestApp(engine)
     let editorCookie: string
     let moderatorCookie: string
     const get = (path: string, cookie?: string) => rawGet(server, path, { cookie })
     beforeAll(async () => {
-      t = await createTestDatabase(engine)
-      server = await startServer({ databaseUrl: t.url })
       editorCookie = await login(server.url, (await createUser(t.db, { role: 'editor' })).username)
       moderatorCookie = await login(server.url, (await createUser(t.db, { role: 'moderator' })).username)
     }, 120_000)
-    afterAll(async () => {
-      await server?.stop()
-      await t?.destroy()
-    })
 
     it("queues an editor's product change; readers keep the approved product; a moderator approves it on the review page", async () => {
       const current = (await (await get('/api/v1/products/element')).json()) as { product: { latestRevisionId: string; vendor: string } }

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { protectPage } from '#app/services/protect-page.server'
 import { reviewRevision } from '#app/services/review-revision.server'
-import { saveRevision } from '#app/services/save-revision.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createUser, login } from '#test/factories'
-import { content, doc, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
+import { createPage, createRevision, createUser, login } from '#test/factories'
+import { doc, p, text } from '#test/fixtures/docs'
 import { get } from './requests'
 
 type User = Awaited<ReturnType<typeof createUser>>
@@ -13,28 +12,19 @@ const html = async (response: Promise<Response>) => (await (await response).text
 
 /** What issue 15 adds to reading pages: no React on them, protection in view, rejection reasons. */
 describe.each(TEST_ENGINES)('reading pages on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   let trusted: User
   let editor: User
   let moderator: User
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     trusted = await createUser(t.db, { role: 'trusted' })
     editor = await createUser(t.db, { role: 'editor' })
     moderator = await createUser(t.db, { role: 'moderator' })
   })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
 
   it('tells the author why a revision was rejected, on the revision and in their contributions', async () => {
-    const first = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(doc(p(text('Plain words.'))), { title: 'Rejection page' }), summary: 'first', idempotencyKey: null })
-    if (!first.ok) throw new Error(first.code)
-    const edit = await saveRevision(t.db, { actor: editor, slug: 'rejection-page', baseRevisionId: first.revision.id, content: content(doc(p(text('Plain words, and the best tool ever.'))), { title: 'Rejection page' }), summary: 'praise', idempotencyKey: null })
-    if (!edit.ok) throw new Error(edit.code)
+    const first = await createPage(t.db, trusted, { title: 'Rejection page', body: doc(p(text('Plain words.'))), summary: 'first' })
+    const edit = await createRevision(t.db, editor, 'rejection-page', { base: first.revision.id, title: 'Rejection page', body: doc(p(text('Plain words, and the best tool ever.'))), summary: 'praise' })
     const review = await reviewRevision(t.db, { moderator, revisionId: edit.revision.id, decision: 'reject', reason: 'Promotional wording without a source' })
     expect(review.ok).toBe(true)
     const cookie = await login(server.url, editor.username)
@@ -45,10 +35,8 @@ describe.each(TEST_ENGINES)('reading pages on $engine', (engine) => {
   })
 
   it('"see the approved revision" leads to the approved text, not to "not found" (regression)', async () => {
-    const first = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(doc(p(text('Approved words.'))), { title: 'Stable link page' }), summary: 'first', idempotencyKey: null })
-    if (!first.ok) throw new Error(first.code)
-    const edit = await saveRevision(t.db, { actor: editor, slug: 'stable-link-page', baseRevisionId: first.revision.id, content: content(doc(p(text('Pending words.'))), { title: 'Stable link page' }), summary: 'pending', idempotencyKey: null })
-    if (!edit.ok) throw new Error(edit.code)
+    const first = await createPage(t.db, trusted, { title: 'Stable link page', body: doc(p(text('Approved words.'))), summary: 'first' })
+    await createRevision(t.db, editor, 'stable-link-page', { base: first.revision.id, title: 'Stable link page', body: doc(p(text('Pending words.'))), summary: 'pending' })
     const cookie = await login(server.url, editor.username)
     const latest = await html(get(server, '/pages/stable-link-page', { cookie }))
     expect(latest).toContain('Pending words.')
@@ -62,8 +50,7 @@ describe.each(TEST_ENGINES)('reading pages on $engine', (engine) => {
   })
 
   it('shows protection where people decide to edit, with a link for moderators, and no Edit link for those it keeps out', async () => {
-    const made = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(doc(p(text('Protected words.'))), { title: 'Protected page' }), summary: 'first', idempotencyKey: null })
-    if (!made.ok) throw new Error(made.code)
+    await createPage(t.db, trusted, { title: 'Protected page', body: doc(p(text('Protected words.'))), summary: 'first' })
     const result = await protectPage(t.db, { moderator, slug: 'protected-page', protection: { level: 'trusted', reason: 'Edit war', expiresAt: null } })
     expect(result.ok).toBe(true)
     const anonymous = await html(get(server, '/pages/protected-page'))

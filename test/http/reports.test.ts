@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
-import { createSource, createUser, login } from '#test/factories'
-import { content, doc, figure, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
+import { createPage, createRevision, createSource, createUser, login } from '#test/factories'
+import { doc, figure, p, text } from '#test/fixtures/docs'
 import { listReports } from '#app/models/reports.server'
-import { saveRevision } from '#app/services/save-revision.server'
 
 /**
  * Issue 10, "Reports", against the built app: a figure shows as disputed to readers only when a
@@ -12,27 +11,20 @@ import { saveRevision } from '#app/services/save-revision.server'
  * report — and then until an edit fixes it, which the resolved report links to.
  */
 describe.each(TEST_ENGINES)('reports and the disputed mark on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  // Behind a proxy, so that each test reader has an address of its own.
+  // The rule under test is who makes a figure disputed; the page cache's staleness bound (up to 1 s,
+  // decision 023) is tested in page-cache.test.ts, so pages here are rendered fresh.
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false', TRUST_PROXY: 'true', PAGE_CACHE_ENTRIES: '0' } })
   let trusted: Awaited<ReturnType<typeof createUser>>
   const cookies = { moderator: '', trusted: '' }
   let source: { id: string }
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    // Behind a proxy, so that each test reader has an address of its own.
-    // The rule under test is who makes a figure disputed; the page cache's staleness bound (up to 1 s,
-    // decision 023) is tested in page-cache.test.ts, so pages here are rendered fresh.
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false', TRUST_PROXY: 'true', PAGE_CACHE_ENTRIES: '0' } })
     trusted = await createUser(t.db, { role: 'trusted' })
     const moderator = await createUser(t.db, { role: 'moderator' })
     cookies.moderator = await login(server.url, moderator.username)
     cookies.trusted = await login(server.url, trusted.username)
     source = await createSource(t.db)
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   const cited = (n: string, quote = `counted ${n} users`) => figure(n, { sourceId: source.id, quote, asOf: '2025-06', metric: 'users' })
@@ -42,8 +34,8 @@ describe.each(TEST_ENGINES)('reports and the disputed mark on $engine', (engine)
   const disputed = async (slug: string, headers: Record<string, string> = {}) => /id="fig-0"[^>]*data-states="[^"]*\bdisputed/.test(await (await get(`/pages/${slug}`, headers)).text())
 
   async function publish(title: string, paragraphs: ReturnType<typeof p>[], base: { slug: string; revisionId: string } | null = null) {
-    const saved = await saveRevision(t.db, { actor: trusted, slug: base?.slug ?? null, baseRevisionId: base?.revisionId ?? null, summary: 'edit', idempotencyKey: null, content: content(doc(...paragraphs), { title }) })
-    if (!saved.ok || saved.revision.status !== 'approved') throw new Error(`publish failed: ${JSON.stringify(saved)}`)
+    const edit = { title, body: doc(...paragraphs), summary: 'edit', status: 'approved' } as const
+    const saved = base ? await createRevision(t.db, trusted, base.slug, { ...edit, base: base.revisionId }) : await createPage(t.db, trusted, edit)
     return { slug: saved.page.slug, revisionId: saved.revision.id }
   }
 

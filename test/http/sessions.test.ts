@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createUser, login, TEST_PASSWORD } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
+import { startServer } from '#test/server'
 import { hashSessionId } from '#app/auth/session.server'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { get, isCrossSiteRefusal, postForm, postJson, sessionCookieOf, whoAmI } from './requests'
 
 /** Sessions against the built app: fixation, ending them, and roles and blocks on the next request. */
 describe.each(TEST_ENGINES)('sessions on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   let admin: { username: string; cookie: string }
   let n = 0
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
     const user = await createUser(t.db, { role: 'admin' })
     admin = { username: user.username, cookie: await login(server.url, user.username) }
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
 
   const rawId = (cookie: string) => cookie.split('=')[1]!

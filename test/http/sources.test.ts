@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '#app/models/api-tokens.server'
 import { parseCsv } from '#app/core/csv'
 import { figureKey } from '#app/core/evidence-key'
@@ -8,22 +8,20 @@ import { recordLinkCheck } from '#app/models/link-checks.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { openOrJoinReport } from '#app/models/reports.server'
 import { PAGE_SOURCES_CSV_HEADER, type PageSourcesExport } from '#app/presenters/page-sources'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { createSource, createUser, login } from '#test/factories'
 import { createCitingPage } from '#test/fixtures/citing-page'
 import { citation, doc, figure, p, text } from '#test/fixtures/docs'
-import { startServer, type RunningServer } from '#test/server'
+import { startServer } from '#test/server'
 
 const SLUG = 'microsoft-teams-vs-tchap'
 
 describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine)
   let tchapFigure: { sourceId: string; quote: string; text: string }
   let token = ''
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url })
     // The demo is loaded by the server's start-up. Record a check of the source of the page's
     // first figure that did not find its quote, and open a report on that figure.
     const page = (await getPageBySlug(t.db, SLUG))!
@@ -33,10 +31,6 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
     await recordLinkCheck(t.db, { sourceId: first.sourceId!, checkedAt: '2026-11-20T10:00:00.000Z', status: 'ok', httpStatus: 200, finalUrl: 'https://example.org/final', reason: null, quoteResults: [{ quote: first.quote!, found: false }] })
     await openOrJoinReport(t.db, { id: newId(), pageId: page.id, revisionId: page.stableRevisionId!, targetKey: figureKey(first), targetText: first.text, sourceId: first.sourceId, reason: 'unsupported', comment: '', reporterId: null, reporterKey: 'user:a-moderator', trustedReporter: true, createdAt: nowIso() })
     token = (await createApiToken(t.db, (await createUser(t.db)).id, 'sources test')).token
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
   })
   const get = (path: string, headers: Record<string, string> = {}) => fetch(server.url + path, { headers, redirect: 'manual' })
 
@@ -69,17 +63,8 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
     // Fifty-five sources would push the others off the first page that the test above reads in
     // full: these have a database and server of their own.
     describe('with a page of sources and more', () => {
-      let t: TestDatabase
-      let server: RunningServer
+      const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
       const get = (path: string) => fetch(server.url + path, { redirect: 'manual' })
-      beforeAll(async () => {
-        t = await createTestDatabase(engine)
-        server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
-      })
-      afterAll(async () => {
-        await server?.stop()
-        await t?.destroy()
-      })
 
       it('pages with keyset cursors in both directions', async () => {
         // Fifty-five more sources whose title shares a word, newest last.
@@ -430,17 +415,8 @@ describe.each(TEST_ENGINES)('sources and their checks over HTTP on $engine', (en
 })
 
 describe('the “may be outdated” age is configurable', () => {
-  let t: TestDatabase
-  let server: RunningServer
-  beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    // A century: no demo figure is that old.
-    server = await startServer({ databaseUrl: t.url, env: { FIGURE_MAX_AGE_MONTHS: '1200' } })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
+  // A century: no demo figure is that old.
+  const { t, server } = withTestApp({ engine: 'sqlite' }, { env: { FIGURE_MAX_AGE_MONTHS: '1200' } })
 
   it('badges no figure younger than FIGURE_MAX_AGE_MONTHS, though the default badges some', async () => {
     const data = (await (await fetch(`${server.url}/pages/zoom-vs-visio/sources.json`)).json()) as PageSourcesExport

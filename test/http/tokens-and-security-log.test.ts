@@ -1,25 +1,15 @@
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { describe, expect, it } from 'vitest'
+import { TEST_ENGINES } from '#test/db'
+import { withTestApp } from '#test/app'
 import { runNpmScript } from '#test/cli'
 import { createUser, login, TEST_PASSWORD } from '#test/factories'
-import { startServer, type RunningServer } from '#test/server'
 import { get, postForm, postJson } from './requests'
 
 /** Personal access tokens from the command line and the account page; what the security log keeps. */
 describe.each(TEST_ENGINES)('tokens and the security log on $engine', (engine) => {
-  let t: TestDatabase
-  let server: RunningServer
+  const { t, server } = withTestApp(engine, { env: { DEMO_CONTENT: 'false' } })
   const secrets: string[] = [TEST_PASSWORD]
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-    server = await startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
 
   async function tokenFromCli(username: string): Promise<string> {
     const result = await runNpmScript('token:create', ['--username', username, '--name', 'ci'], t.url)

@@ -1,20 +1,11 @@
 import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '#test/db'
-import { startServer, type RunningServer } from '#test/server'
+import { describe, expect, it } from 'vitest'
+import { withTestApp } from '#test/app'
+import { startServer } from '#test/server'
 
 // WEB_CONCURRENCY workers behind one primary (server/cluster.ts).
 describe('the server with two workers', () => {
-  let t: TestDatabase
-  let server: RunningServer
-  beforeAll(async () => {
-    t = await createTestDatabase({ engine: 'sqlite' })
-    server = await startServer({ databaseUrl: t.url, env: { WEB_CONCURRENCY: '2' } })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    await t?.destroy()
-  })
+  const { t, server } = withTestApp({ engine: 'sqlite' }, { env: { WEB_CONCURRENCY: '2' } })
 
   const workers = () =>
     fs
