@@ -1,27 +1,53 @@
 import { isLang, LANGS, type Lang } from '../lang'
-import { de } from './de'
-import { en } from './en'
-import { FEATURE_MESSAGES, type FeatureMessages } from './features'
-import { fr } from './fr'
+import type { Messages } from './catalogue.en'
+import { fetchCatalogue, PRELOADED } from './catalogues'
 
 /**
- * All UI strings: the base catalogue (en.ts, de.ts, fr.ts) plus one module per feature under
- * features/, each giving English, German and French for the same keys (the types enforce it).
+ * All UI strings: per language, the base catalogue (en.ts, de.ts, fr.ts) plus one module per
+ * feature under features/, each giving English, German and French for the same keys (the types
+ * enforce it), merged in catalogue.<lang>.ts. The server has every language from the start; the
+ * browser loads only the page's own (loadCatalogue, decision 035).
  */
-type Messages = typeof en & FeatureMessages
 type MessageKey = keyof Messages
 type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : []
 
-const base: Record<Lang, typeof en> = { en, de, fr }
-const catalogues = Object.fromEntries(
-  LANGS.map((lang) => [lang, Object.assign({}, base[lang], ...FEATURE_MESSAGES.map((feature) => feature[lang]))]),
-) as Record<Lang, Messages>
+const catalogues: Partial<Record<Lang, Messages>> = { ...PRELOADED }
+const listeners = new Set<() => void>()
+
+/** Makes a language's catalogue available to translator(); in the browser, one chunk per language. */
+export async function loadCatalogue(lang: Lang): Promise<void> {
+  if (catalogues[lang]) return
+  catalogues[lang] = await fetchCatalogue(lang)
+  for (const listener of listeners) listener()
+}
+
+export function hasCatalogue(lang: Lang): boolean {
+  return catalogues[lang] !== undefined
+}
+
+/** Calls back when a catalogue arrives (useT re-renders with it). */
+export function onCatalogueLoaded(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+
+function loaded(lang: Lang): Messages {
+  const messages = catalogues[lang] ?? Object.values(catalogues)[0]
+  if (!messages) throw new Error(`No UI catalogue is loaded (wanted ${lang}): call loadCatalogue first`)
+  return messages
+}
 
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string
 
-/** The one localisation layer: every UI string goes through a translator made here. */
+/**
+ * The one localisation layer: every UI string goes through a translator made here. In the
+ * browser, a language whose catalogue has not arrived yet is served from one that has (useT
+ * asks for the missing one and re-renders when it comes); on the server every language is there.
+ */
 export function translator(lang: Lang): Translate {
-  const messages = catalogues[lang]
+  const messages = loaded(lang)
   return (key, ...params) => {
     const message = messages[key] as string | ((p: unknown) => string)
     return typeof message === 'function' ? message(params[0]) : message
@@ -29,7 +55,7 @@ export function translator(lang: Lang): Translate {
 }
 
 export function catalogue(lang: Lang): Readonly<Record<string, unknown>> {
-  return catalogues[lang]
+  return loaded(lang)
 }
 
 /**
