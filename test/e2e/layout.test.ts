@@ -240,6 +240,36 @@ describe('layout, weight and reading without JavaScript', { timeout: 180_000 }, 
     await context.close()
   })
 
+  it('loads the editor’s strings in the page’s language only, on a direct load and on a client-side navigation', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'de', extraHTTPHeaders: { 'accept-language': 'de' } })
+    const [name, ...value] = cookie.split('=')
+    await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+    for (const route of ['direct', 'client-side'] as const) {
+      const page = await context.newPage()
+      const errors = watchErrors(page)
+      const requested: string[] = []
+      page.on('request', (request) => {
+        const lang = /\/(?:editor-)?catalogue\.(\w+)-[\w-]+\.js$/.exec(request.url())
+        if (lang) requested.push(lang[0].includes('editor-') ? `editor ${lang[1]}` : lang[1]!)
+      })
+      if (route === 'direct') {
+        await page.goto(server.url + `${TCHAP}/edit`)
+      } else {
+        await page.goto(server.url + '/moderation')
+        await page.waitForLoadState('networkidle')
+        expect(requested).toEqual(['de'])
+        await page.evaluate((to) => (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void> } }).__remixRouter.navigate(to), `${TCHAP}/edit`)
+      }
+      await page.locator('.editor-toolbar').waitFor()
+      expect(await page.locator('main h1').first().innerText(), route).toMatch(/bearbeiten/)
+      expect(await page.getByRole('button', { name: 'Fett', exact: true }).count(), route).toBeGreaterThan(0)
+      expect([...requested].sort(), route).toEqual(['de', 'editor de'])
+      expect(errors, route).toEqual([])
+      await page.close()
+    }
+    await context.close()
+  })
+
   it('reads clean with axe in English, German and French, on a phone and a desktop, with the page facts and legend', async () => {
     for (const lang of ['en', 'de', 'fr'] as const) {
       for (const viewport of [PHONE, DESKTOP]) {

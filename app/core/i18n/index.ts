@@ -1,6 +1,7 @@
 import { isLang, LANGS, type Lang } from '../lang'
 import type { Messages } from './catalogue.en'
 import { fetchCatalogue, PRELOADED } from './catalogues'
+import { catalogueRegistry } from './registry'
 
 /**
  * All UI strings: per language, the base catalogue (en.ts, de.ts, fr.ts) plus one module per
@@ -11,33 +12,13 @@ import { fetchCatalogue, PRELOADED } from './catalogues'
 type MessageKey = keyof Messages
 type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : []
 
-const catalogues: Partial<Record<Lang, Messages>> = { ...PRELOADED }
-const listeners = new Set<() => void>()
+const registry = catalogueRegistry(PRELOADED, fetchCatalogue, 'UI')
 
 /** Makes a language's catalogue available to translator(); in the browser, one chunk per language. */
-export async function loadCatalogue(lang: Lang): Promise<void> {
-  if (catalogues[lang]) return
-  catalogues[lang] = await fetchCatalogue(lang)
-  for (const listener of listeners) listener()
-}
-
-export function hasCatalogue(lang: Lang): boolean {
-  return catalogues[lang] !== undefined
-}
-
+export const loadCatalogue = registry.load
+export const hasCatalogue = registry.has
 /** Calls back when a catalogue arrives (useT re-renders with it). */
-export function onCatalogueLoaded(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => {
-    listeners.delete(listener)
-  }
-}
-
-function loaded(lang: Lang): Messages {
-  const messages = catalogues[lang] ?? Object.values(catalogues)[0]
-  if (!messages) throw new Error(`No UI catalogue is loaded (wanted ${lang}): call loadCatalogue first`)
-  return messages
-}
+export const onCatalogueLoaded = registry.subscribe
 
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string
 
@@ -47,7 +28,7 @@ export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) =
  * asks for the missing one and re-renders when it comes); on the server every language is there.
  */
 export function translator(lang: Lang): Translate {
-  const messages = loaded(lang)
+  const messages = registry.get(lang)
   return (key, ...params) => {
     const message = messages[key] as string | ((p: unknown) => string)
     return typeof message === 'function' ? message(params[0]) : message
@@ -55,7 +36,7 @@ export function translator(lang: Lang): Translate {
 }
 
 export function catalogue(lang: Lang): Readonly<Record<string, unknown>> {
-  return loaded(lang)
+  return registry.get(lang)
 }
 
 /**
