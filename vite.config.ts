@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { vitePlugin as remix } from '@remix-run/dev'
 import { defineConfig } from 'vite'
+import { cataloguePerLanguage } from './scripts/vite-catalogue-plugin'
 
 declare module '@remix-run/node' {
   interface Future {
@@ -16,6 +17,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    cataloguePerLanguage(),
     remix({
       // Parallel builds (several test runs on one machine) each get their own directory.
       buildDirectory: process.env.BUILD_DIR ?? 'build',

@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from '@remix-run/react'
-import { useMemo } from 'react'
-import { translator, type Translate } from '#app/core/i18n/index'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { hasCatalogue, loadCatalogue, onCatalogueLoaded, translator, type Translate } from '#app/core/i18n/index'
 import { isLang, type Lang } from '#app/core/lang'
 
 /**
@@ -15,7 +15,16 @@ export function useUiLang(): Lang {
   return isLang(errorLang) ? errorLang : 'en'
 }
 
+/**
+ * A translator for the UI language. The browser holds only the catalogue it hydrated with; should
+ * the language change without a new document (the cookie was changed in another tab, then this
+ * one revalidated), the new catalogue is fetched and every user of this hook re-renders with it.
+ */
 export function useT(): Translate {
   const lang = useUiLang()
-  return useMemo(() => translator(lang), [lang])
+  const ready = useSyncExternalStore(onCatalogueLoaded, () => hasCatalogue(lang), () => true)
+  useEffect(() => {
+    if (!ready) void loadCatalogue(lang)
+  }, [lang, ready])
+  return useMemo(() => translator(lang), [lang, ready]) // eslint-disable-line react-hooks/exhaustive-deps -- `ready` changes what translator(lang) returns
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { EditorScreen } from '#app/components/editor/editor-screen'
+import { clientLoaderWithEditorStrings, EDITOR_ROUTE_HANDLE } from '#app/components/editor/editor-route'
 import { editorTranslator } from '#app/core/i18n/editor-messages'
 import { translator } from '#app/core/i18n/index'
 import { loadPageEditor, requireEditor, submitEdit } from '#app/http/page-editor.server'
@@ -29,6 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = editorTranslator(uiLang)
   return { ...editor, documentTitle: editor.conflict ? t('editor.page.conflictTitle', { title: page.title }) : t('editor.page.editTitle', { title: page.title }) }
 }
+
+// The editor's strings in the page's language come with the route (decision 035).
+export const handle = EDITOR_ROUTE_HANDLE
+export const clientLoader = clientLoaderWithEditorStrings
 
 export async function action({ request, params }: ActionFunctionArgs) {
   return submitEdit(request, (params.slug ?? '').slice(0, 200))

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { EditorScreen } from '#app/components/editor/editor-screen'
+import { clientLoaderWithEditorStrings, EDITOR_ROUTE_HANDLE } from '#app/components/editor/editor-route'
 import { editorTranslator } from '#app/core/i18n/editor-messages'
 import { newPageEditor, requireEditor, submitEdit } from '#app/http/page-editor.server'
 import { getUiLang } from '#app/http/lang.server'
@@ -19,6 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const uiLang = getUiLang(request)
   return { ...newPageEditor(uiLang), documentTitle: editorTranslator(uiLang)('editor.page.newTitle') }
 }
+
+// The editor's strings in the page's language come with the route (decision 035).
+export const handle = EDITOR_ROUTE_HANDLE
+export const clientLoader = clientLoaderWithEditorStrings
 
 export async function action({ request }: ActionFunctionArgs) {
   return submitEdit(request, null)

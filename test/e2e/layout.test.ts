@@ -188,6 +188,79 @@ describe('layout, weight and reading without JavaScript', { timeout: 180_000 }, 
     await context.close()
   })
 
+  it('hydrates a signed-in German page with the German strings only, and fetches French when the language changes under it', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'de', extraHTTPHeaders: { 'accept-language': 'de' } })
+    const [name, ...value] = cookie.split('=')
+    await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    const catalogues: Array<{ lang: string; gzip: number }> = []
+    const scripts: string[] = []
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('.js')) return
+      const lang = /\/catalogue\.(\w+)-[\w-]+\.js$/.exec(response.url())?.[1]
+      const body = await response.body().catch(() => null)
+      if (body) scripts.push(body.toString('utf8'))
+      if (lang && body) catalogues.push({ lang, gzip: zlib.gzipSync(body, { level: 9 }).length })
+    })
+    await page.goto(server.url + '/moderation')
+    await page.waitForLoadState('networkidle')
+    expect(await page.locator('html').getAttribute('lang')).toBe('de')
+    expect(await page.locator('main h1').first().innerText()).toBe('Prüfliste')
+    // One catalogue, German: about a third of the strings of all three languages (decision 035).
+    expect(catalogues.map((c) => c.lang)).toEqual(['de'])
+    expect(catalogues[0]!.gzip).toBeLessThanOrEqual(30_000)
+    // No English or French string in any script the page loaded (base catalogue and features).
+    const code = scripts.join('\n')
+    for (const german of ['Zum Inhalt springen', 'Prüfliste', 'Alle Zahlen und Belege dieser Seite']) expect(code).toContain(german)
+    for (const other of ['Skip to content', 'Aller au contenu', 'Revision queue', 'File de relecture', 'Every figure and citation on this page', 'Tous les chiffres et références de cette page']) expect(code).not.toContain(other)
+    // A client-side navigation needs no other catalogue.
+    await page.locator('.site-nav').getByRole('link', { name: 'Vergleiche' }).click()
+    await page.waitForURL(/\/pages$/)
+    await page.waitForLoadState('networkidle')
+    expect(catalogues.map((c) => c.lang)).toEqual(['de'])
+    // The language chosen in another tab reaches this one when the root data is loaded again
+    // (here: a navigation that changes the query): the French catalogue is fetched, then shown.
+    await context.addCookies([{ name: 'lang', value: 'fr', url: server.url }])
+    await page.evaluate(() => (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void> } }).__remixRouter.navigate('/moderation?status=pending'))
+    await expect.poll(() => page.locator('main h1').first().innerText()).toBe('File de relecture')
+    await expect.poll(() => page.locator('.site-nav').getByRole('link', { name: 'Comparatifs' }).count()).toBe(1)
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr')
+    expect(catalogues.map((c) => c.lang)).toEqual(['de', 'fr'])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('loads the editor’s strings in the page’s language only, on a direct load and on a client-side navigation', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'de', extraHTTPHeaders: { 'accept-language': 'de' } })
+    const [name, ...value] = cookie.split('=')
+    await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+    for (const route of ['direct', 'client-side'] as const) {
+      const page = await context.newPage()
+      const errors = watchErrors(page)
+      const requested: string[] = []
+      page.on('request', (request) => {
+        const lang = /\/(?:editor-)?catalogue\.(\w+)-[\w-]+\.js$/.exec(request.url())
+        if (lang) requested.push(lang[0].includes('editor-') ? `editor ${lang[1]}` : lang[1]!)
+      })
+      if (route === 'direct') {
+        await page.goto(server.url + `${TCHAP}/edit`)
+      } else {
+        await page.goto(server.url + '/moderation')
+        await page.waitForLoadState('networkidle')
+        expect(requested).toEqual(['de'])
+        await page.evaluate((to) => (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void> } }).__remixRouter.navigate(to), `${TCHAP}/edit`)
+      }
+      await page.locator('.editor-toolbar').waitFor()
+      expect(await page.locator('main h1').first().innerText(), route).toMatch(/bearbeiten/)
+      expect(await page.getByRole('button', { name: 'Fett', exact: true }).count(), route).toBeGreaterThan(0)
+      expect([...requested].sort(), route).toEqual(['de', 'editor de'])
+      expect(errors, route).toEqual([])
+      await page.close()
+    }
+    await context.close()
+  })
+
   it('reads clean with axe in English, German and French, on a phone and a desktop, with the page facts and legend', async () => {
     for (const lang of ['en', 'de', 'fr'] as const) {
       for (const viewport of [PHONE, DESKTOP]) {

@@ -51,7 +51,7 @@ describe('catalogues', () => {
     // No message prints a large count without grouping ("12345").
     const BIG = new Proxy({}, { get: (_t, name) => (typeof name === 'string' ? (/count|months|years|minutes/.test(name) ? 12345 : `«${name}»`) : undefined) })
     for (const lang of ['en', 'de', 'fr'] as const) {
-      for (const [key, message] of [...Object.entries(catalogue(lang)), ...Object.entries(editorMessages[lang])]) {
+      for (const [key, message] of [...Object.entries(catalogue(lang)), ...Object.entries(editorMessages(lang))]) {
         if (typeof message === 'function') expect((message as (p: unknown) => string)(BIG), `${lang} ${key}`).not.toContain('12345')
       }
     }
@@ -62,7 +62,7 @@ describe('French typography', () => {
   // French puts a no-break space before ":" and a narrow one before ";", "!" and "?" (Imprimerie
   // nationale); an ordinary space would let the mark wrap onto a line of its own. Checked over every
   // French message, so a new string cannot forget it.
-  const messages = [...Object.entries(catalogue('fr')), ...Object.entries(editorMessages.fr)]
+  const messages = [...Object.entries(catalogue('fr')), ...Object.entries(editorMessages('fr'))]
   const texts = messages.map(([key, message]) => [key, typeof message === 'function' ? (message as (p: unknown) => string)(SAMPLE_PARAMS) : String(message)] as const)
   it.each(texts)('%s', (_key, text) => {
     expect(text).not.toMatch(/ [:;!?]/)

@@ -1,29 +1,36 @@
 import { isLang, LANGS, type Lang } from '../lang'
-import { de } from './de'
-import { en } from './en'
-import { FEATURE_MESSAGES, type FeatureMessages } from './features'
-import { fr } from './fr'
+import type { Messages } from './catalogue.en'
+import { fetchCatalogue, PRELOADED } from './catalogues'
+import { catalogueRegistry } from './registry'
 
 /**
- * All UI strings: the base catalogue (en.ts, de.ts, fr.ts) plus one module per feature under
- * features/, each giving English, German and French for the same keys (the types enforce it).
+ * All UI strings: per language, the base catalogue (en.ts, de.ts, fr.ts) plus one module per
+ * feature under features/, each giving English, German and French for the same keys (the types
+ * enforce it), merged in catalogue.<lang>.ts. The server has every language from the start; the
+ * browser loads only the page's own (loadCatalogue, decision 035).
  */
-type Messages = typeof en & FeatureMessages
 export type MessageKey = keyof Messages
 /** The keys whose text takes no parameters: what a form schema may name as an error. */
 export type PlainMessageKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey]
 type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? [params: P] : []
 
-const base: Record<Lang, typeof en> = { en, de, fr }
-const catalogues = Object.fromEntries(
-  LANGS.map((lang) => [lang, Object.assign({}, base[lang], ...FEATURE_MESSAGES.map((feature) => feature[lang]))]),
-) as Record<Lang, Messages>
+const registry = catalogueRegistry(PRELOADED, fetchCatalogue, 'UI')
+
+/** Makes a language's catalogue available to translator(); in the browser, one chunk per language. */
+export const loadCatalogue = registry.load
+export const hasCatalogue = registry.has
+/** Calls back when a catalogue arrives (useT re-renders with it). */
+export const onCatalogueLoaded = registry.subscribe
 
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string
 
-/** The one localisation layer: every UI string goes through a translator made here. */
+/**
+ * The one localisation layer: every UI string goes through a translator made here. In the
+ * browser, a language whose catalogue has not arrived yet is served from one that has (useT
+ * asks for the missing one and re-renders when it comes); on the server every language is there.
+ */
 export function translator(lang: Lang): Translate {
-  const messages = catalogues[lang]
+  const messages = registry.get(lang)
   return (key, ...params) => {
     const message = messages[key] as string | ((p: unknown) => string)
     return typeof message === 'function' ? message(params[0]) : message
@@ -31,7 +38,7 @@ export function translator(lang: Lang): Translate {
 }
 
 export function catalogue(lang: Lang): Readonly<Record<string, unknown>> {
-  return catalogues[lang]
+  return registry.get(lang)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatNumber } from '../../format'
 /** Accounts: the account page, the admin's user pages, and the errors of authorisation. */
-const en = {
+export const en = {
   'auth.required': 'Sign in to do this.',
   'auth.forbidden': 'Your account cannot do this.',
   'auth.blocked': ({ until, reason }: { until: string; reason: string }) => `Your account is blocked until ${until}. Reason: ${reason}`,
@@ -132,7 +132,7 @@ const en = {
   'userAdmin.events.none': 'No events recorded.',
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'auth.required': 'Melde dich an, um das zu tun.',
   'auth.forbidden': 'Dein Konto darf das nicht.',
   'auth.blocked': ({ until, reason }) => `Dein Konto ist bis ${until} gesperrt. Grund: ${reason}`,
@@ -264,7 +264,7 @@ const de: typeof en = {
   'userAdmin.events.none': 'Keine Ereignisse erfasst.',
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'auth.required': 'Connectez-vous pour faire cela.',
   'auth.forbidden': 'Votre compte ne peut pas faire cela.',
   'auth.blocked': ({ until, reason }) => `Votre compte est bloqué jusqu’au ${until}. Motif\u00a0: ${reason}`,
@@ -395,5 +395,3 @@ const fr: typeof en = {
   'userAdmin.events.ip': 'Adresse',
   'userAdmin.events.none': 'Aucun événement enregistré.',
 }
-
-export const accountMessages = { en, de, fr }

@@ -5,7 +5,7 @@ import { plural } from '../plural'
  * Claims (issue 13, decision 027): timelines on product pages, conflicts, the claim exports and
  * unverified claims. French puts a narrow no-break space before : ; ! ? (written here as \u202f).
  */
-const en = {
+export const en = {
   'claims.timelines': 'Figures over time',
   'claims.timelinesIntro': 'Every cited figure about this product, by what it counts. Each point opens its evidence.',
   'claims.noTimelines': 'No cited figure names this product and a metric yet.',
@@ -106,7 +106,7 @@ const en = {
   'log.action.claim.settle': 'Unverified claim settled',
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'claims.timelines': 'Zahlen im Zeitverlauf',
   'claims.timelinesIntro': 'Jede belegte Zahl zu diesem Produkt, nach dem, was sie zählt. Jeder Punkt öffnet seinen Beleg.',
   'claims.noTimelines': 'Noch keine belegte Zahl nennt dieses Produkt und eine Kennzahl.',
@@ -207,7 +207,7 @@ const de: typeof en = {
   'log.action.claim.settle': 'Unbelegte Angabe geklärt',
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'claims.timelines': 'Les chiffres dans le temps',
   'claims.timelinesIntro': 'Chaque chiffre sourcé sur ce produit, selon ce qu’il compte. Chaque point ouvre sa preuve.',
   'claims.noTimelines': 'Aucun chiffre sourcé ne nomme encore ce produit et une mesure.',
@@ -307,5 +307,3 @@ const fr: typeof en = {
   'conflicts.reviewIntro': 'Une fois publiés, ces chiffres donnent une autre valeur qu’un chiffre publié pour le même produit, la même mesure et la même période.',
   'log.action.claim.settle': 'Affirmation non vérifiée tranchée',
 }
-
-export const claimsMessages = { en, de, fr }

@@ -2,7 +2,7 @@ import { formatNumber } from '../../format'
 import { plural } from '../plural'
 
 /** Revision history, diffs, permalinks, revert and rollback, contributions, recent changes and feeds. */
-const en = {
+export const en = {
   'history.title': ({ title }: { title: string }) => `History of “${title}”`,
   'history.intro': 'Every saved revision of this page, newest first. Choose two revisions to compare them.',
   'history.backToPage': 'Back to the page',
@@ -179,7 +179,7 @@ const en = {
   'feed.tooLarge': 'This change is too large to show here; open it on the site.',
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'history.title': ({ title }) => `Versionsgeschichte von „${title}“`,
   'history.intro': 'Alle gespeicherten Versionen dieser Seite, die neueste zuerst. Wählen Sie zwei Versionen aus, um sie zu vergleichen.',
   'history.backToPage': 'Zurück zur Seite',
@@ -356,7 +356,7 @@ const de: typeof en = {
   'feed.tooLarge': 'Diese Änderung ist zu groß, um sie hier zu zeigen; öffnen Sie sie auf der Website.',
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'history.title': ({ title }) => `Historique de « ${title} »`,
   'history.intro': 'Toutes les versions enregistrées de cette page, la plus récente d’abord. Choisissez deux versions pour les comparer.',
   'history.backToPage': 'Retour à la page',
@@ -532,5 +532,3 @@ const fr: typeof en = {
   'feed.restores': ({ id }) => `Rétablit la version ${id}`,
   'feed.tooLarge': 'Cette modification est trop volumineuse pour être affichée ici\u202f; ouvrez-la sur le site.',
 }
-
-export const historyMessages = { en, de, fr }

@@ -1,6 +1,6 @@
 import { formatNumber } from '../../format'
 // E-mail: the account's address and preferences, password reset, and the mails themselves.
-const en = {
+export const en = {
   'mail.verify.subject': 'Confirm your e-mail address for Sourced',
   'mail.verify.body': ({ username, link }: { username: string; link: string }) => `Hello ${username},\n\nconfirm that this address belongs to your Sourced account:\n\n${link}\n\nThe link works once, for 24 hours. If you did not ask for this, ignore this mail.`,
   'mail.reset.subject': 'Reset your Sourced password',
@@ -53,7 +53,7 @@ const en = {
   'unsubscribe.invalid': 'This unsubscribe link is not known. If mail keeps coming, change your preferences on your account page.',
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'mail.verify.subject': 'Bestätigen Sie Ihre E-Mail-Adresse für Sourced',
   'mail.verify.body': ({ username, link }) => `Hallo ${username},\n\nbestätigen Sie, dass diese Adresse zu Ihrem Sourced-Konto gehört:\n\n${link}\n\nDer Link funktioniert einmal, 24 Stunden lang. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.`,
   'mail.reset.subject': 'Setzen Sie Ihr Sourced-Passwort zurück',
@@ -106,7 +106,7 @@ const de: typeof en = {
   'unsubscribe.invalid': 'Dieser Abmeldelink ist unbekannt. Wenn weiterhin E-Mails kommen, ändern Sie die Auswahl auf Ihrer Kontoseite.',
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'mail.verify.subject': 'Confirmez votre adresse e-mail pour Sourced',
   'mail.verify.body': ({ username, link }) => `Bonjour ${username},\n\nconfirmez que cette adresse appartient à votre compte Sourced\u00a0:\n\n${link}\n\nLe lien fonctionne une fois, pendant 24 heures. Si vous n’avez rien demandé, ignorez ce message.`,
   'mail.reset.subject': 'Réinitialisez votre mot de passe Sourced',
@@ -158,5 +158,3 @@ const fr: typeof en = {
   'unsubscribe.done': 'C’est fait\u00a0: plus d’e-mails de notification. Vous pouvez choisir à nouveau sur la page de votre compte.',
   'unsubscribe.invalid': 'Ce lien de désinscription est inconnu. Si des e-mails arrivent encore, changez vos préférences sur la page de votre compte.',
 }
-
-export const mailMessages = { en, de, fr }

@@ -1,5 +1,5 @@
 /** The metric registry, honest as-of dates and mismatched metrics (issue 13, decision 026). */
-const en = {
+export const en = {
   'mod.finding.metric-mismatch': 'Metrics not comparable side by side',
   'mod.finding.unregistered-metric': 'Unregistered metric',
   'mod.finding.undated-figure': 'Not dated in the source',
@@ -30,7 +30,7 @@ const en = {
   'asOf.undatedShort': 'not dated in the source',
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'mod.finding.metric-mismatch': 'Nicht vergleichbare Kennzahlen nebeneinander',
   'mod.finding.unregistered-metric': 'Nicht registrierte Kennzahl',
   'mod.finding.undated-figure': 'In der Quelle nicht datiert',
@@ -61,7 +61,7 @@ const de: typeof en = {
   'asOf.undatedShort': 'in der Quelle nicht datiert',
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'mod.finding.metric-mismatch': 'Mesures non comparables côte à côte',
   'mod.finding.unregistered-metric': 'Mesure non enregistrée',
   'mod.finding.undated-figure': 'Non daté dans la source',
@@ -91,5 +91,3 @@ const fr: typeof en = {
   'asOf.undatedNoPublished': 'non daté dans la source (sa date de publication n’est pas connue)',
   'asOf.undatedShort': 'non daté dans la source',
 }
-
-export const metricsMessages = { en, de, fr }

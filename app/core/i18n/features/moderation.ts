@@ -2,7 +2,7 @@ import { formatNumber } from '../../format'
 import { plural } from '../plural'
 
 /** The moderator queue, the review page, reader reports, the public log and page protection. */
-const en = {
+export const en = {
   'mod.nav.label': 'Moderation',
   'mod.nav.queue': 'Revision queue',
   'mod.nav.reports': 'Reader reports',
@@ -279,7 +279,7 @@ const en = {
   'page.viewingRejected': 'You are viewing a revision a moderator rejected; the reason is in the moderation log.',
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'mod.nav.label': 'Moderation',
   'mod.nav.queue': 'Prüfliste',
   'mod.nav.reports': 'Meldungen',
@@ -556,7 +556,7 @@ const de: typeof en = {
   'page.viewingRejected': 'Du siehst eine Version, die eine Moderatorin oder ein Moderator abgelehnt hat; der Grund steht im Moderationsprotokoll.',
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'mod.nav.label': 'Modération',
   'mod.nav.queue': 'File de relecture',
   'mod.nav.reports': 'Signalements',
@@ -832,5 +832,3 @@ const fr: typeof en = {
   'page.pendingDiff': 'Voir ce qui a changé',
   'page.viewingRejected': 'Vous consultez une version refusée par la modération\u202f; la raison figure dans le journal de modération.',
 }
-
-export const moderationMessages = { en, de, fr }

@@ -2,7 +2,7 @@
 type Move = { from: string; to: string }
 type Event = { actor: string; date: string; reason: string }
 
-const en = {
+export const en = {
   'move.link': 'Move',
   'move.title': ({ title }: { title: string }) => `Move “${title}”`,
   'move.intro': 'Give this page a new address. The old address keeps working: it, and the history, diffs, sources, feed, talk and API paths under it, answer with a permanent redirect (301) to the new one. Watchers are told.',
@@ -81,7 +81,7 @@ const en = {
   'history.event.page.restore': ({ actor, date, reason }: Event) => `${date}: ${actor} restored the page (${reason}).`,
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'move.link': 'Verschieben',
   'move.title': ({ title }) => `„${title}“ verschieben`,
   'move.intro': 'Geben Sie dieser Seite eine neue Adresse. Die alte Adresse funktioniert weiter: Sie und die Versionsgeschichte, Unterschiede, Quellen, der Feed, die Diskussion und die API-Pfade darunter leiten dauerhaft (301) auf die neue weiter. Beobachtende werden benachrichtigt.',
@@ -160,7 +160,7 @@ const de: typeof en = {
   'history.event.page.restore': ({ actor, date, reason }) => `${date}: ${actor} hat die Seite wiederhergestellt (${reason}).`,
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'move.link': 'Renommer',
   'move.title': ({ title }) => `Renommer « ${title} »`,
   'move.intro': 'Donnez une nouvelle adresse à cette page. L’ancienne adresse continue de fonctionner\u00a0: elle, ainsi que l’historique, les différences, les sources, le flux, la discussion et les chemins de l’API qui en dépendent, redirigent de façon permanente (301) vers la nouvelle. Les personnes qui la suivent sont prévenues.',
@@ -238,5 +238,3 @@ const fr: typeof en = {
   'history.event.page.delete': ({ actor, date, reason }) => `${date}\u00a0: ${actor} a supprimé la page (${reason}).`,
   'history.event.page.restore': ({ actor, date, reason }) => `${date}\u00a0: ${actor} a restauré la page (${reason}).`,
 }
-
-export const movesMessages = { en, de, fr }

@@ -1,6 +1,6 @@
 import { formatNumber } from '../../format'
 /** Products, categories and "alternatives to X" (issue 12). */
-const en = {
+export const en = {
   'products.title': 'Products',
   'products.intro': 'Proprietary products and their open-source alternatives, each edited like a page.',
   'products.new': 'Add a product',
@@ -94,7 +94,7 @@ const en = {
   'nav.products': 'Products',
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'products.title': 'Produkte',
   'products.intro': 'Proprietäre Produkte und ihre Open-Source-Alternativen, jedes wie eine Seite bearbeitet.',
   'products.new': 'Produkt hinzufügen',
@@ -188,7 +188,7 @@ const de: typeof en = {
   'nav.products': 'Produkte',
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'products.title': 'Produits',
   'products.intro': 'Les produits propriétaires et leurs alternatives libres, chacun modifiable comme une page.',
   'products.new': 'Ajouter un produit',
@@ -281,5 +281,3 @@ const fr: typeof en = {
   'productReview.after': 'Cette révision',
   'nav.products': 'Produits',
 }
-
-export const productsMessages = { en, de, fr }

@@ -8,7 +8,7 @@ const num = { en: (n: number) => formatNumber('en', n), de: (n: number) => forma
  * legend of the marks a figure carries in the text, the grouped references and the menus.
  * French puts a narrow no-break space before : ; ! ? (written here as \u202f).
  */
-const en = {
+export const en = {
   'nav.menu': 'Menu',
   'nav.userMenu': ({ name }: { name: string }) => `Account menu of ${name}`,
   'reading.protected': ({ level }: { level: string }) => `Protected — who may edit: ${level}`,
@@ -42,7 +42,7 @@ const en = {
   'refs.citedTimes': ({ count }: { count: number }) => plural('en', count, { one: 'cited once', other: 'cited # times' }),
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'nav.menu': 'Menü',
   'reading.protected': ({ level }) => `Geschützt — wer bearbeiten darf: ${level}`,
   'reading.rejectedBecause': ({ reason }) => `Grund: ${reason}`,
@@ -76,7 +76,7 @@ const de: typeof en = {
   'refs.citedTimes': ({ count }) => plural('de', count, { one: 'einmal zitiert', other: '#-mal zitiert' }),
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'nav.menu': 'Menu',
   'nav.userMenu': ({ name }) => `Menu du compte de ${name}`,
   'reading.protected': ({ level }) => `Page protégée — qui peut la modifier\u202f\u00a0: ${level}`,
@@ -109,5 +109,3 @@ const fr: typeof en = {
   'refs.backTo': ({ n }) => `Retour à la référence ${n} dans le texte`,
   'refs.citedTimes': ({ count }) => plural('fr', count, { one: 'cité une fois', other: 'cité # fois' }),
 }
-
-export const readingMessages = { en, de, fr }

@@ -1,5 +1,5 @@
 /** The security log's events as sentences for the admin (the log stores stable keys). */
-const en = {
+export const en = {
   'securityEvent.login.success': 'Signed in',
   'securityEvent.login.failure': 'A sign-in failed (wrong password)',
   'securityEvent.login.throttled': 'Sign-in refused: too many failed attempts',
@@ -18,7 +18,7 @@ const en = {
   'securityEvent.authorization.denied': 'An action was refused: not allowed',
   'securityEvent.csrf.rejected': 'A form from another site was refused',
 }
-const de: typeof en = {
+export const de: typeof en = {
   'securityEvent.login.success': 'Angemeldet',
   'securityEvent.login.failure': 'Anmeldung fehlgeschlagen (falsches Passwort)',
   'securityEvent.login.throttled': 'Anmeldung abgewiesen: zu viele Fehlversuche',
@@ -37,7 +37,7 @@ const de: typeof en = {
   'securityEvent.authorization.denied': 'Eine Aktion wurde abgewiesen: nicht erlaubt',
   'securityEvent.csrf.rejected': 'Ein Formular einer anderen Website wurde abgewiesen',
 }
-const fr: typeof en = {
+export const fr: typeof en = {
   'securityEvent.login.success': 'Connexion',
   'securityEvent.login.failure': 'Échec de connexion (mot de passe erroné)',
   'securityEvent.login.throttled': 'Connexion refusée\u202f\u00a0: trop de tentatives échouées',
@@ -57,6 +57,5 @@ const fr: typeof en = {
   'securityEvent.csrf.rejected': 'Un formulaire venu d’un autre site a été refusé',
 }
 
-export const securityEventMessages = { en, de, fr }
 export type SecurityEventKey = keyof typeof en
 export const isSecurityEventKey = (key: string): key is SecurityEventKey => key in en

@@ -1,7 +1,7 @@
 import { plural } from '../plural'
 
 /** The source registry (/sources, /sources/:id), a page's sources table and link-check results. */
-const en = {
+export const en = {
   'sources.title': 'Sources',
   'sources.intro': 'Every source cited on Sourced, with what the link checker found when it last visited.',
   'sources.search': 'Search by title, publisher or address',
@@ -84,7 +84,7 @@ const en = {
   'pageSources.uncited': 'Not cited',
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'sources.title': 'Quellen',
   'sources.intro': 'Alle auf Sourced zitierten Quellen, mit dem Ergebnis der letzten Linkprüfung.',
   'sources.search': 'Nach Titel, Herausgeber oder Adresse suchen',
@@ -167,7 +167,7 @@ const de: typeof en = {
   'pageSources.uncited': 'Nicht belegt',
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'sources.title': 'Sources',
   'sources.intro': 'Toutes les sources citées sur Sourced, avec ce que le vérificateur de liens a constaté lors de son dernier passage.',
   'sources.search': 'Rechercher par titre, éditeur ou adresse',
@@ -249,5 +249,3 @@ const fr: typeof en = {
   'pageSources.disputed': 'Contesté\u00a0: un signalement le vise (par une personne de confiance, plusieurs lecteurs, ou retenu par un modérateur).',
   'pageSources.uncited': 'Non sourcé',
 }
-
-export const sourcesMessages = { en, de, fr }

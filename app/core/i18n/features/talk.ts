@@ -1,6 +1,6 @@
 import { formatNumber } from '../../format'
 // Talk, watchlist and notifications (DESIGN.md, "Working together").
-const en = {
+export const en = {
   'talk.link': 'Talk',
   'talk.title': ({ subject }: { subject: string }) => `Talk: ${subject}`,
   'talk.intro': 'Discuss this comparison: its figures, its sources, what is missing. Talk is plain text; links are shown as links.',
@@ -77,7 +77,7 @@ const en = {
   'notifications.group': ({ count }: { count: number }) => (count === 1 ? '1 notification' : `${formatNumber('en', count)} notifications`),
 }
 
-const de: typeof en = {
+export const de: typeof en = {
   'talk.link': 'Diskussion',
   'talk.title': ({ subject }) => `Diskussion: ${subject}`,
   'talk.intro': 'Hier wird dieser Vergleich besprochen: seine Zahlen, seine Quellen, was fehlt. Diskussionen sind reiner Text; Links werden als Links angezeigt.',
@@ -154,7 +154,7 @@ const de: typeof en = {
   'notifications.group': ({ count }) => (count === 1 ? '1 Benachrichtigung' : `${formatNumber('de', count)} Benachrichtigungen`),
 }
 
-const fr: typeof en = {
+export const fr: typeof en = {
   'talk.link': 'Discussion',
   'talk.title': ({ subject }) => `Discussion\u00a0: ${subject}`,
   'talk.intro': 'On discute ici de ce comparatif\u00a0: ses chiffres, ses sources, ce qui manque. La discussion est en texte brut\u202f; les liens s’affichent comme des liens.',
@@ -230,5 +230,3 @@ const fr: typeof en = {
   'notifications.open.page': 'Ouvrir la page',
   'notifications.group': ({ count }) => (count === 1 ? '1 notification' : `${formatNumber('fr', count)} notifications`),
 }
-
-export const talkMessages = { en, de, fr }

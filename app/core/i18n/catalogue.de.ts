@@ -1,0 +1,21 @@
+/** Every German UI string, key for key as catalogue.en.ts (see there). */
+import type { Messages } from './catalogue.en'
+import { de as base } from './de'
+import { de as reader } from './features/reader'
+import { de as search } from './features/search'
+import { de as account } from './features/account'
+import { de as moderation } from './features/moderation'
+import { de as sources } from './features/sources'
+import { de as saveNotice } from './features/save-notice'
+import { de as history } from './features/history'
+import { de as talk } from './features/talk'
+import { de as mail } from './features/mail'
+import { de as outage } from './features/outage'
+import { de as reading } from './features/reading'
+import { de as securityEvents } from './features/security-events'
+import { de as products } from './features/products'
+import { de as moves } from './features/moves'
+import { de as metrics } from './features/metrics'
+import { de as claims } from './features/claims'
+
+export const messages: Messages = { ...base, ...reader, ...search, ...account, ...moderation, ...sources, ...saveNotice, ...history, ...talk, ...mail, ...outage, ...reading, ...securityEvents, ...products, ...moves, ...metrics, ...claims }

@@ -1,0 +1,21 @@
+/** Every French UI string, key for key as catalogue.en.ts (see there). */
+import type { Messages } from './catalogue.en'
+import { fr as base } from './fr'
+import { fr as reader } from './features/reader'
+import { fr as search } from './features/search'
+import { fr as account } from './features/account'
+import { fr as moderation } from './features/moderation'
+import { fr as sources } from './features/sources'
+import { fr as saveNotice } from './features/save-notice'
+import { fr as history } from './features/history'
+import { fr as talk } from './features/talk'
+import { fr as mail } from './features/mail'
+import { fr as outage } from './features/outage'
+import { fr as reading } from './features/reading'
+import { fr as securityEvents } from './features/security-events'
+import { fr as products } from './features/products'
+import { fr as moves } from './features/moves'
+import { fr as metrics } from './features/metrics'
+import { fr as claims } from './features/claims'
+
+export const messages: Messages = { ...base, ...reader, ...search, ...account, ...moderation, ...sources, ...saveNotice, ...history, ...talk, ...mail, ...outage, ...reading, ...securityEvents, ...products, ...moves, ...metrics, ...claims }

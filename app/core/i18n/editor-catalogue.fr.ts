@@ -1,0 +1,2 @@
+/** The editor's strings in one language: a chunk of its own in the browser (scripts/vite-catalogue-plugin.ts). */
+export { fr as messages } from './editor-strings'
