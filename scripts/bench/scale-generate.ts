@@ -30,6 +30,7 @@ import { derivedRows } from '#app/models/evidence.server'
 import { ensureProductIndex, pageFactRows } from '#app/models/products.server'
 import { ensureSearchIndex, searchDocument } from '#app/models/search.server'
 import { ensureSourceUsesIndex } from '#app/models/sources.server'
+import { ensureClaimsIndex } from '#app/models/claims.server'
 import { seedDemo } from '#app/services/seed-demo.server'
 import { demoPages } from '#db/seed/demo-content'
 import { demoProducts } from '#db/seed/demo-products'
@@ -404,6 +405,10 @@ async function main(): Promise<void> {
   // does at start-up, so that start-up finds them built.
   const maintenance = openDatabase(config, { maintenance: true })
   await ensureSourceUsesIndex(maintenance)
+  // Claims too (decision 027), page by page through the app's own indexClaims: without them every
+  // start-up would rebuild them first.
+  await ensureClaimsIndex(maintenance)
+  await sql`analyze claims`.execute(maintenance)
   await sql`analyze page_sources`.execute(maintenance)
   await sql`analyze sources`.execute(maintenance)
   await maintenance.destroy()
