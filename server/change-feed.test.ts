@@ -20,4 +20,14 @@ describe('ContentVersion', () => {
     expect(version.current()).not.toBe(beforeOutage)
     expect(queries).toBe(2)
   })
+  it('peeks at the live version without a query, and gives none while the feed is down', () => {
+    let queries = 0
+    const version = new ContentVersion(async () => `v${++queries}`)
+    expect(version.liveVersion()).toBeNull()
+    version.live(true)
+    expect(version.liveVersion()).toBe(version.current())
+    version.live(false)
+    expect(version.liveVersion()).toBeNull()
+    expect(queries).toBe(0)
+  })
 })

@@ -32,6 +32,11 @@ export class ContentVersion {
     return this.#live
   }
 
+  /** The version while the feed is live; null (and no query) while it is down. */
+  liveVersion(): string | null {
+    return this.#live ? `feed:${this.#counter}` : null
+  }
+
   /** A string while the feed is live (no waiting), else the database's answer. */
   current(): string | Promise<string> {
     return this.#live ? `feed:${this.#counter}` : this.query().then((version) => `db:${version}`)

@@ -185,8 +185,10 @@ async function main(): Promise<void> {
       // which passed the guard then. Synchronous while the feed is live (the usual case).
       const anonymous = PageCache.isAnonymous(req.headers.cookie, req.headers.authorization !== undefined, SESSION_COOKIE)
       const key = anonymous ? PageCache.keyOfTarget(url, app.uiLangFromHeaders(req.headers.cookie ?? null, header(req, 'accept-language'))) : null
-      const current = key ? version.current() : null
-      const page = typeof current === 'string' ? pages.get(key!, current) : undefined
+      // Only a live version: a query here would be a promise nobody awaits, and while the database
+      // is out its rejection would end the process.
+      const current = key ? version.liveVersion() : null
+      const page = current !== null ? pages.get(key!, current) : undefined
       if (page) return sendStored(req, res, page, requestId)
     }
     if (guard(req, res)) return
