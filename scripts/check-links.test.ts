@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listLinkChecks } from '#app/models/link-checks.server'
 import { getSource } from '#app/models/sources.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { createCitingPage } from '#test/fixtures/citing-page'
 import { doc, figure, p } from '#test/fixtures/docs'
@@ -46,13 +46,7 @@ afterAll(async () => {
 })
 
 describe.each(TEST_ENGINES)('npm run check-links on $engine', (engine) => {
-  let t: TestDatabase
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-  })
-  afterAll(async () => {
-    await t.destroy()
-  })
+  const t = withTestDatabase(engine)
 
   it('checks the due sources through the test allowlist, records them and prints a summary', async () => {
     const author = await createUser(t.db)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
-import { createTestDatabase, type TestDatabase, type TestEngine } from './db'
+import { withTestDatabase, type TestDatabase, type TestEngine } from './db'
 import { startServer, type RunningServer } from './server'
 
 export interface TestApp {
@@ -30,18 +30,16 @@ export function withTestApp(
   engine: TestEngine,
   options: { env?: Record<string, string> | (() => Record<string, string>); seed?: (t: TestDatabase) => Promise<void> } = {},
 ): TestApp {
-  const t = {} as TestDatabase
+  const t = withTestDatabase(engine)
   const server = {} as RunningServer
   beforeAll(async () => {
-    Object.assign(t, await createTestDatabase(engine))
     await options.seed?.(t)
     const env = typeof options.env === 'function' ? options.env() : options.env
     Object.assign(server, await startServer({ databaseUrl: t.url, ...(env ? { env } : {}) }))
   })
   afterAll(async () => {
-    // Either may be missing if the set-up above failed part of the way.
+    // Missing if the set-up above failed part of the way.
     if ('stop' in server) await server.stop()
-    if ('destroy' in t) await t.destroy()
   })
   return { t, server }
 }

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
 import { sql, type Kysely } from 'kysely'
+import { afterAll, beforeAll } from 'vitest'
 import { migrateToLatest, openDatabase } from '#app/models/db.server'
 import type { Database } from '#db/schema'
 
@@ -70,4 +71,28 @@ export async function createTestDatabase(target: TestEngine): Promise<TestDataba
       await admin.destroy()
     },
   }
+}
+
+/**
+ * A private database on `engine` for the describe block this is called in (at the top of the
+ * block, before its own hooks), dropped after the block:
+ *
+ *   describe.each(TEST_ENGINES)('… on $engine', (engine) => {
+ *     const t = withTestDatabase(engine)
+ *     beforeAll(async () => { editor = await createUser(t.db) })
+ *
+ * Made in a beforeAll that runs before the block's own and dropped in an afterAll that runs after
+ * them (hooks run in the order they are registered, after hooks in reverse); `t` is filled in
+ * place, so it can be read in hooks and tests later.
+ */
+export function withTestDatabase(engine: TestEngine): TestDatabase {
+  const t = {} as TestDatabase
+  beforeAll(async () => {
+    Object.assign(t, await createTestDatabase(engine))
+  })
+  afterAll(async () => {
+    // Missing if the set-up above failed.
+    if ('destroy' in t) await t.destroy()
+  })
+  return t
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
 import { saveRevision } from '#app/services/save-revision.server'
@@ -9,13 +9,9 @@ import { decodeClaimCursor, ensureClaimsIndex, listClaims, listConflicts, produc
 import { getUnverifiedClaim, listClaimEvents, listUnverifiedClaims } from './unverified-claims.server'
 
 describe.each(TEST_ENGINES)('claims on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     await seedDemo(t.db)
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   it('derives the demo claims: Tchap daily active users and registered accounts apart', async () => {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { classifyDbFailure } from '#app/core/db-failure'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import type { Database } from '#db/schema'
 import { loadConfig, parseDatabaseUrl } from '#app/infra/config.server'
 import { asReader, healthOf, openDatabase } from './db.server'
@@ -21,13 +21,7 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe.each(TEST_ENGINES)('database faults on $engine', (engine) => {
-  let t: TestDatabase
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-  })
-  afterAll(async () => {
-    await t.destroy()
-  })
+  const t = withTestDatabase(engine)
 
   it('refuses settings that make no sense, naming the variable', () => {
     expect(() => openWith(t.url, { DATABASE_POOL_SIZE: '4', DATABASE_WRITE_POOL_SIZE: '4' })).toThrow(/DATABASE_WRITE_POOL_SIZE \(4\) must be less than DATABASE_POOL_SIZE \(4\)/)
@@ -69,13 +63,7 @@ describe.each(TEST_ENGINES)('database faults on $engine', (engine) => {
 const postgres = TEST_ENGINES.find((e) => e.engine === 'postgres')
 
 describe.skipIf(!postgres)('PostgreSQL connections and timeouts', () => {
-  let t: TestDatabase
-  beforeAll(async () => {
-    t = await createTestDatabase(postgres!)
-  })
-  afterAll(async () => {
-    await t.destroy()
-  })
+  const t = withTestDatabase(postgres!)
 
   it('ends a statement that runs past DATABASE_STATEMENT_TIMEOUT_MS as a timeout, and the next query works', async () => {
     const db = openWith(t.url, { DATABASE_STATEMENT_TIMEOUT_MS: '200' })

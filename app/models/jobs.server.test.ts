@@ -1,18 +1,14 @@
 import type { Kysely } from 'kysely'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import type { Database } from '#db/schema'
 import { claimJob, completeJob, deleteFinishedJobs, enqueueJobs, failJob, getJob, listOpenJobs } from './jobs.server'
 
 describe.each(TEST_ENGINES)('job queue on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let other: Kysely<Database>
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     other = t.reopen()
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
   beforeEach(async () => {
     await t.db.deleteFrom('jobs').execute()

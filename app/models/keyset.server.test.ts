@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { newId } from './ids.server'
 import { listPublishedPages, type PageListKey } from './pages.server'
@@ -8,10 +8,9 @@ import { listSourceUses, type SourceUseKey } from './sources.server'
 // Keyset pages must together be the whole list, once each, in order — also where many rows share
 // the sort key's first part (pages saved in the same millisecond, uses in the same revision).
 describe.each(TEST_ENGINES)('keyset pagination on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   const sourceId = newId()
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     const author = await createUser(t.db, { role: 'trusted' })
     await t.db.insertInto('sources').values({ id: sourceId, url: 'https://keyset.example.org/r', url_key: 'keyset.example.org/r', title: 'R', publisher: 'P', published_at: null, kind: 'official', lang: 'en', archive_url: null, created_at: '2026-01-01T00:00:00.000Z', created_by: author.id, link_status: null, link_http_status: null, link_checked_at: null }).execute()
     for (let i = 0; i < 23; i++) {
@@ -30,9 +29,6 @@ describe.each(TEST_ENGINES)('keyset pagination on $engine', (engine) => {
         }
       }
     }
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   it('walks /pages without duplicates or gaps', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, table, text } from '#test/fixtures/docs'
 import { saveRevision } from '#app/services/save-revision.server'
@@ -8,16 +8,12 @@ import { listFigures } from './evidence.server'
 import { figuresUsingMetric, getMetric, listMetrics, loadMetricRegistry, metricsComparable } from './metrics.server'
 
 describe.each(TEST_ENGINES)('the metric registry on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let trusted: Awaited<ReturnType<typeof createUser>>
   let source: { id: string }
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     trusted = await createUser(t.db, { role: 'trusted' })
     source = await createSource(t.db) // published 2025
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   const save = (title: string, body: ReturnType<typeof doc>) =>
@@ -77,13 +73,9 @@ describe.each(TEST_ENGINES)('the metric registry on $engine', (engine) => {
 })
 
 describe.each(TEST_ENGINES)('the demo’s figures on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     await seedDemo(t.db)
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   it('name a registered metric and, but for the French consortia funding, their product; the ones the source does not date are undated', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
 import { seedDemo } from '#app/services/seed-demo.server'
@@ -7,13 +7,9 @@ import { saveRevision } from '#app/services/save-revision.server'
 import { ensureSearchIndex, searchPages } from './search.server'
 
 describe.each(TEST_ENGINES)('search on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     await seedDemo(t.db)
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   it('finds pages by words of their title, products and body', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { citation, content, doc, figure, p, text } from '#test/fixtures/docs'
 import { seedDemo } from '#app/services/seed-demo.server'
@@ -10,13 +10,9 @@ import { reviewRevision } from '#app/services/review-revision.server'
 import { countCitingPages, rebuildSourceUses } from './sources.server'
 
 describe.each(TEST_ENGINES)('"cited by N pages" on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     await seedDemo(t.db)
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   /** The count as the definition reads: distinct live pages whose stable revision cites the source. */

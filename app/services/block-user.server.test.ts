@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { INDEFINITE } from '#app/core/user-admin'
 import { getUserById } from '#app/models/users.server'
@@ -7,13 +7,7 @@ import { blockUser } from './block-user.server'
 import { unblockUser } from './unblock-user.server'
 
 describe.each(TEST_ENGINES)('blocking on $engine', (engine) => {
-  let t: TestDatabase
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-  })
-  afterAll(async () => {
-    await t.destroy()
-  })
+  const t = withTestDatabase(engine)
   const now = new Date('2026-11-27T10:00:00Z')
 
   it('blocks for a duration with a public reason, logged publicly, and lifts the block', async () => {

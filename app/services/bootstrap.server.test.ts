@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, type TestDatabase, withTestDatabase } from '#test/db'
 import { ensureDerivedIndexes } from './bootstrap.server'
 import { seedDemo } from './seed-demo.server'
 
@@ -11,13 +11,9 @@ async function counts(t: TestDatabase): Promise<Record<string, number | string>>
 }
 
 describe.each(TEST_ENGINES)('start-up maintenance on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     await seedDemo(t.db)
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   it('rebuilds lagging indexes once when two instances start together, and neither fails', async () => {

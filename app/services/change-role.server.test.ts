@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { describe, expect, it } from 'vitest'
+import { createTestDatabase, TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { getUserById } from '#app/models/users.server'
 import { changeRole } from './change-role.server'
 
 describe.each(TEST_ENGINES)('changing roles on $engine', (engine) => {
-  let t: TestDatabase
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-  })
-  afterAll(async () => {
-    await t.destroy()
-  })
+  const t = withTestDatabase(engine)
   const admins = async () => (await t.db.selectFrom('users').select('id').where('role', '=', 'admin').execute()).length
 
   it('changes a role and writes both logs in one go', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
 import type { PageContent } from '#app/core/content'
@@ -72,15 +72,11 @@ function presentIn(parent: PageContent, revision: PageContent, textNow: PageCont
 }
 
 describe.each(TEST_ENGINES)('edits kept and statuses true on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let users: Record<'editor' | 'trusted' | 'moderator', Awaited<ReturnType<typeof createUser>>>
   let pageNumber = 0
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     users = { editor: await createUser(t.db), trusted: await createUser(t.db, { role: 'trusted' }), moderator: await createUser(t.db, { role: 'moderator' }) }
-  })
-  afterAll(async () => {
-    await t?.destroy()
   })
 
   async function run(steps: Step[]) {

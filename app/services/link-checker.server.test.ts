@@ -5,7 +5,7 @@ import type { DocNode } from '#app/core/content'
 import { enqueueJobs, listOpenJobs } from '#app/models/jobs.server'
 import { listLinkChecks } from '#app/models/link-checks.server'
 import { getSource } from '#app/models/sources.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { createCitingPage } from '#test/fixtures/citing-page'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
@@ -73,14 +73,10 @@ afterAll(async () => {
 const citation = (sourceId: string, quote: string): DocNode => ({ type: 'citation', attrs: { sourceId, quote, locator: null } })
 
 describe.each(TEST_ENGINES)('the link checker on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let authorId: string
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     authorId = (await createUser(t.db)).id
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
   beforeEach(async () => {
     // Every test starts with all sources checked recently, so only its own source is due.

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createClaimReport, createPage, createRevision, createSource, createUser } from '#test/factories'
 import { citation, content, doc, figure, p, text } from '#test/fixtures/docs'
 import { config } from '#app/infra/config.server'
@@ -19,7 +19,7 @@ import { saveRevision } from './save-revision.server'
 const NO_FILTERS = { lang: null, finding: null, age: null, page: null, after: null }
 
 describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let editor: Awaited<ReturnType<typeof createUser>>
   let trusted: Awaited<ReturnType<typeof createUser>>
   let moderator: Awaited<ReturnType<typeof createUser>>
@@ -35,16 +35,12 @@ describe.each(TEST_ENGINES)('moderation on $engine', (engine) => {
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     editor = await createUser(t.db)
     trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
     moderator = await createUser(t.db, { role: 'moderator' })
     moderator2 = await createUser(t.db, { role: 'moderator' })
     source = await createSource(t.db)
     stable = await tchapPage('Moderation test page')
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   describe('reader reports', () => {

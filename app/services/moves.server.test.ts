@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
 import { listLog } from '#app/models/moderation.server'
@@ -14,7 +14,7 @@ import { saveRevision } from './save-revision.server'
 import { changeRevisionVisibility } from './set-revision-visibility.server'
 
 describe.each(TEST_ENGINES)('moves, visibility and deletion on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let trusted: Awaited<ReturnType<typeof createUser>>
   let moderator: Awaited<ReturnType<typeof createUser>>
   let admin: Awaited<ReturnType<typeof createUser>>
@@ -27,13 +27,9 @@ describe.each(TEST_ENGINES)('moves, visibility and deletion on $engine', (engine
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     trusted = await createUser(t.db, { role: 'trusted' })
     moderator = await createUser(t.db, { role: 'moderator' })
     admin = await createUser(t.db, { role: 'admin' })
-  })
-  afterAll(async () => {
-    await t?.destroy()
   })
 
   it('records every address a page left, pointing at the page, so chains resolve in one step', async () => {

@@ -1,5 +1,5 @@
 import { EditorState } from '@tiptap/pm/state'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { findingsOf, finishCheck, liveFindingsPlugin, startCheck } from '#app/components/editor/findings-extension'
 import { analyseContent, type Finding } from '#app/core/analyse'
 import type { DocNode } from '#app/core/content'
@@ -11,7 +11,7 @@ import { referencedSourceIds } from '#app/core/source-refs'
 import { listFindings } from '#app/models/evidence.server'
 import { getRevision } from '#app/models/revisions.server'
 import { existingSourceIds } from '#app/models/sources.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { citation, content, doc, figure, p, table, text } from '#test/fixtures/docs'
 import { reviewRevision } from './review-revision.server'
@@ -54,18 +54,14 @@ const comparable = (f: Pick<Finding, 'kind' | 'field' | 'text' | 'start' | 'end'
 })
 
 describe.each(TEST_ENGINES)('one analysis everywhere on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let trusted: Awaited<ReturnType<typeof createUser>>
   let moderator: Awaited<ReturnType<typeof createUser>>
   let source: { id: string }
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     trusted = await createUser(t.db, { role: 'trusted' })
     moderator = await createUser(t.db, { role: 'moderator' })
     source = await createSource(t.db)
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   it('editor, lint API, save and review page report the same findings for each document', async () => {

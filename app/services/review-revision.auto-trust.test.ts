@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { withTestApp } from '#test/app'
 import { createPage, createUser } from '#test/factories'
 import { postJson } from '#test/http/requests'
@@ -21,15 +21,11 @@ const words = (n: number) => n.toString(26).split('').map((d) => String.fromChar
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString()
 
 describe.each(TEST_ENGINES)('automatic trust on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let moderator: Awaited<ReturnType<typeof createUser>>
   let n = 0
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     moderator = await createUser(t.db, { role: 'moderator' })
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   /** One new page by the author, as the session or token that still says "editor" sends it. */

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createPage, createRevision, createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
 import { listPageHistory, findRollbackPoint } from '#app/models/history.server'
@@ -11,22 +11,18 @@ import { saveRevision } from './save-revision.server'
 type User = Awaited<ReturnType<typeof createUser>>
 
 describe.each(TEST_ENGINES)('rolling back edits on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let trusted: User
   let editor: User
   let other: User
   let moderator: User
   let source: { id: string }
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     trusted = await createUser(t.db, { role: 'trusted' })
     editor = await createUser(t.db, { role: 'editor' })
     other = await createUser(t.db, { role: 'editor' })
     moderator = await createUser(t.db, { role: 'moderator' })
     source = await createSource(t.db)
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   async function save(actor: User, title: string, words: string, first = false) {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { baseContent, bodyText, concurrentEdits, expectLinearHistory } from '#test/concurrent-edits'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
 import { getPageBySlug } from '#app/models/pages.server'
@@ -14,16 +14,12 @@ import { saveRevision, type SaveRevisionInput } from './save-revision.server'
  * the history stays linear, nothing anyone submitted is lost, and nothing fails.
  */
 describe.each(TEST_ENGINES)('concurrent saves on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let instances: Kysely<Database>[]
   let trusted: Awaited<ReturnType<typeof createUser>>
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     instances = Array.from({ length: 8 }, () => t.reopen())
     trusted = await createUser(t.db, { role: 'trusted' })
-  })
-  afterAll(async () => {
-    await t?.destroy()
   })
 
   async function createPage(title: string): Promise<{ slug: string; revisionId: string }> {

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { validateContent } from '#app/core/document'
 import { getPageBySlug } from '#app/models/pages.server'
 import { getRevision } from '#app/models/revisions.server'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { docArbitrary } from '#test/fixtures/arbitraries'
 import { content } from '#test/fixtures/docs'
@@ -27,14 +27,10 @@ const line = (min: number, max: number) =>
  * each engine's text columns, with every character, mark and attribute — and validates to itself.
  */
 describe.each(TEST_ENGINES)('accepted snapshots round-trip through storage on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let author: Awaited<ReturnType<typeof createUser>>
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     author = await createUser(t.db, { role: 'trusted' })
-  })
-  afterAll(async () => {
-    await t?.destroy()
   })
 
   it('reads back every accepted document unchanged', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
 import { listQueue } from '#app/models/moderation-queue.server'
@@ -15,20 +15,16 @@ import { saveRevision } from './save-revision.server'
 const lines = (...l: string[]) => doc(...l.map((x) => p(text(x))))
 
 describe.each(TEST_ENGINES)('saving and reviewing revisions on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let editor: Awaited<ReturnType<typeof createUser>>
   let trusted: Awaited<ReturnType<typeof createUser>>
   let moderator: Awaited<ReturnType<typeof createUser>>
   let source: { id: string }
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     editor = await createUser(t.db)
     trusted = await createUser(t.db, { role: 'trusted' })
     moderator = await createUser(t.db, { role: 'moderator' })
     source = await createSource(t.db)
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   /** A page as the first test leaves 'Save test one' (published a, b, c; the editor's a, B, c pending), for a test of its own. */

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { listFigures, listFindings } from '#app/models/evidence.server'
 import { listPublishedPages } from '#app/models/pages.server'
 import { getUserByUsername } from '#app/models/users.server'
 import { seedDemo } from './seed-demo.server'
 
 describe.each(TEST_ENGINES)('demo seed on $engine', (engine) => {
-  let t: TestDatabase
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-  })
-  afterAll(async () => {
-    await t.destroy()
-  })
+  const t = withTestDatabase(engine)
 
   it('loads at least six comparisons whose every figure is cited', async () => {
     const accounts = await seedDemo(t.db)

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createUser } from '#test/factories'
 import { hitLimit } from '#app/models/rate-limits.server'
 import { sweepExpired } from './sweep.server'
 
 describe.each(TEST_ENGINES)('sweeping expired state on $engine', (engine) => {
-  let t: TestDatabase
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-  })
-  afterAll(async () => {
-    await t.destroy()
-  })
+  const t = withTestDatabase(engine)
 
   it('removes ended sessions and spent rate-limit windows, and keeps what still counts', async () => {
     const user = await createUser(t.db)

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createPage, createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
 import { countUnread, listNotifications, markNotificationsRead } from '#app/models/notifications.server'
@@ -16,7 +16,7 @@ import { startThread } from './start-thread.server'
 import { sweepExpired } from './sweep.server'
 
 describe.each(TEST_ENGINES)('talk, watchlist and notifications on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let editor: Awaited<ReturnType<typeof createUser>>
   let other: Awaited<ReturnType<typeof createUser>>
   let trusted: Awaited<ReturnType<typeof createUser>>
@@ -25,7 +25,6 @@ describe.each(TEST_ENGINES)('talk, watchlist and notifications on $engine', (eng
   let page: { slug: string; id: string; revisionId: string }
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     editor = await createUser(t.db)
     other = await createUser(t.db)
     trusted = await createUser(t.db, { role: 'trusted', createdAt: '2020-01-01T00:00:00.000Z' })
@@ -36,9 +35,6 @@ describe.each(TEST_ENGINES)('talk, watchlist and notifications on $engine', (eng
       body: doc(p(text('Tchap had '), figure('5,000', { sourceId: source.id, quote: 'counted 5,000 users', asOf: '2025-06' }), text(' users.'))),
     })
     page = { slug: saved.page.slug, id: saved.page.id, revisionId: saved.revision.id }
-  })
-  afterAll(async () => {
-    await t.destroy()
   })
 
   const subject = () => ({ kind: 'page' as const, id: page.id })

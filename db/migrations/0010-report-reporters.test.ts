@@ -1,6 +1,6 @@
 import { Migrator, sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { describe, expect, it } from 'vitest'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { createSource, createUser } from '#test/factories'
 import { content, doc, figure, p, text } from '#test/fixtures/docs'
 import { engineOf } from '#app/models/db.server'
@@ -13,13 +13,7 @@ import { migrationProvider } from './index'
 
 /** Migration 0010 on a database with reports made before it: each keeps its first reporter, and reports upheld before it count as settled. */
 describe.each(TEST_ENGINES)('migration 0010 over existing reports on $engine', (engine) => {
-  let t: TestDatabase
-  beforeAll(async () => {
-    t = await createTestDatabase(engine)
-  })
-  afterAll(async () => {
-    await t?.destroy()
-  })
+  const t = withTestDatabase(engine)
 
   it('backfills reporters and settles reports upheld before it', async () => {
     const [trusted, moderator] = [await createUser(t.db, { role: 'trusted' }), await createUser(t.db, { role: 'moderator' })]

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '#test/db'
+import { TEST_ENGINES, withTestDatabase } from '#test/db'
 import { withTestApp } from '#test/app'
 import { createUser, login, TEST_PASSWORD } from '#test/factories'
 import { startServer, type RunningServer } from '#test/server'
@@ -211,16 +211,14 @@ describe.each(TEST_ENGINES)('saves and reports per user engage on $engine', (eng
 })
 
 describe.each(TEST_ENGINES.filter((e) => e.engine === 'postgres'))('login throttling across two instances on $engine', (engine) => {
-  let t: TestDatabase
+  const t = withTestDatabase(engine)
   let servers: RunningServer[] = []
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine)
     servers = await Promise.all([startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } }), startServer({ databaseUrl: t.url, env: { DEMO_CONTENT: 'false' } })])
   })
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()))
-    await t?.destroy()
   })
 
   it('counts failures in the shared database: the 11th, on either instance, is refused', async () => {
