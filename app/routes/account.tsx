@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import { clientIp, requireSessionUser } from '#app/auth/actor.server'
 import { endSession, hashSessionId } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { useSchemaForm } from '#app/components/forms'
+import { replyError, useSchemaForm } from '#app/components/forms'
 import { useT, useUiLang } from '#app/components/i18n'
 import { AccountSchema, ChangePasswordSchema, CreateTokenSchema } from '#app/core/forms/account'
 import { formatDateTime } from '#app/core/format'
@@ -144,14 +144,14 @@ export default function Account() {
       ) : null}
       {answer && answer.intent === null ? (
         <p className="form-error" role="alert">
-          {formError(answer.result, 'intent')}
+          {replyError(answer.result, 'intent')}
         </p>
       ) : null}
 
       <section aria-labelledby="sessions-title" className="account__section">
         <h2 id="sessions-title">{t('account.sessions.title')}</h2>
         <p>{t('account.sessions.intro')}</p>
-        <Feedback notice={sessionsAnswer?.notice} error={formError(sessionsAnswer?.result)} />
+        <Feedback notice={sessionsAnswer?.notice} error={replyError(sessionsAnswer?.result)} />
         <div className="table-scroll">
           <table className="data" aria-labelledby="sessions-title">
             <thead>
@@ -217,7 +217,7 @@ export default function Account() {
       <section aria-labelledby="tokens-title" className="account__section">
         <h2 id="tokens-title">{t('account.tokens.title')}</h2>
         <p>{t('account.tokens.intro')}</p>
-        <Feedback notice={revokedToken?.notice} error={tokenForm.errors?.[0] ?? formError(revokedToken?.result)} />
+        <Feedback notice={revokedToken?.notice} error={tokenForm.errors?.[0] ?? replyError(revokedToken?.result)} />
         {newToken?.token ? (
           <div className="notice account__token" role="status">
             <p>{t('account.tokens.created')}</p>
@@ -291,14 +291,6 @@ export default function Account() {
       </section>
     </div>
   )
-}
-
-/**
- * A reply's error that no Conform form of the page reads: a row's button posts no typed field, and
- * an intent the page does not have belongs to no form.
- */
-function formError(result: SubmissionResult<string[]> | undefined, name = '') {
-  return result?.error?.[name]?.[0]
 }
 
 function Feedback({ notice, error }: { notice: string | undefined; error: string | undefined }) {
