@@ -112,12 +112,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { user, sessions, tokens } = useLoaderData<typeof loader>()
-  const answer: Answer | undefined = useActionData<typeof action>()
+  const actionData: Answer | undefined = useActionData<typeof action>()
   const t = useT()
   const lang = useUiLang()
   const when = (iso: string) => formatDateTime(lang, iso)
   const roleName = (role: Role) => t(`account.role.${role}`)
-  const answerFor = (...intents: Intent[]) => (answer?.intent && intents.includes(answer.intent) ? answer : undefined)
+  const answerFor = (...intents: Intent[]) => (actionData?.intent && intents.includes(actionData.intent) ? actionData : undefined)
   const password = answerFor('change-password')
   const [passwordForm, passwordFields] = useSchemaForm('change-password', ChangePasswordSchema, password?.result)
   const newToken = answerFor('create-token')
@@ -142,9 +142,9 @@ export default function Account() {
             : t('account.blocked', { until: when(user.blockedUntil), reason: user.blockReason ?? '' })}
         </p>
       ) : null}
-      {answer && answer.intent === null ? (
+      {actionData && actionData.intent === null ? (
         <p className="form-error" role="alert">
-          {replyError(answer.result, 'intent')}
+          {replyError(actionData.result, 'intent')}
         </p>
       ) : null}
 

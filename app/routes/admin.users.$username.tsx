@@ -134,10 +134,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AdminUser() {
   const { target, abilities, sessions, tokens, events } = useLoaderData<typeof loader>()
-  const answer: Answer | undefined = useActionData<typeof action>()
+  const actionData: Answer | undefined = useActionData<typeof action>()
   const t = useT()
   const lang = useUiLang()
-  const answerFor = (intent: Intent) => (answer?.intent === intent ? answer : undefined)
+  const answerFor = (intent: Intent) => (actionData?.intent === intent ? actionData : undefined)
   const [roleForm, roleFields] = useSchemaForm('set-role', SetRoleSchema, answerFor('set-role')?.result)
   const [blockForm, blockFields] = useSchemaForm('block', BlockSchema, answerFor('block')?.result)
   const [unblockForm, unblockFields] = useSchemaForm('unblock', UnblockSchema, answerFor('unblock')?.result)
@@ -198,9 +198,9 @@ export default function AdminUser() {
       <p>
         <Link to={`/users/${encodeURIComponent(target.username)}`}>{t('userAdmin.user.publicPage')}</Link>
       </p>
-      {answer && answer.intent === null ? (
+      {actionData && actionData.intent === null ? (
         <p className="form-error" role="alert">
-          {replyError(answer.result, 'intent')}
+          {replyError(actionData.result, 'intent')}
         </p>
       ) : null}
 
