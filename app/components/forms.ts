@@ -25,3 +25,11 @@ export function useSchemaForm<Schema extends z.ZodType<unknown, Record<string, u
     onValidate: ({ formData }) => parseWithZod(formData, { schema, formatError: formatIssues(t) }),
   })
 }
+
+/**
+ * The first error of an action's reply that no Conform form of the page reads: a row's button,
+ * which posts no typed field, or an intent the page does not have (its error is on `intent`).
+ */
+export function replyError(result: SubmissionResult<string[]> | undefined, name = ''): string | undefined {
+  return result?.error?.[name]?.[0]
+}

@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { SubmissionResult } from '@conform-to/react'
+import type { z } from 'zod'
 import { clientIp, requireSessionUser } from '#app/auth/actor.server'
 import { endSession, hashSessionId } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { replyError, useSchemaForm } from '#app/components/forms'
 import { useT, useUiLang } from '#app/components/i18n'
+import { AccountSchema, ChangePasswordSchema, CreateTokenSchema } from '#app/core/forms/account'
 import { formatDateTime } from '#app/core/format'
-import { translator, type Translate } from '#app/core/i18n/index'
+import { translator } from '#app/core/i18n/index'
 import { PASSWORD_MAX, PASSWORD_MIN } from '#app/core/password-rules'
 import type { Role } from '#app/core/roles'
 import { MAX_TOKENS_PER_USER, TOKEN_NAME_MAX } from '#app/core/tokens'
@@ -21,7 +25,7 @@ import { createPersonalToken } from '#app/services/create-api-token.server'
 import { revokePersonalToken } from '#app/services/revoke-api-token.server'
 import { revokeOwnSessions } from '#app/services/revoke-own-sessions.server'
 import accountCss from '#app/styles/account.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
 
@@ -44,81 +48,83 @@ export async function loader({ request }: LoaderFunctionArgs) {
   )
 }
 
-type Section = 'password' | 'sessions' | 'tokens'
-interface ActionResult {
-  section: Section | null
+type Intent = z.output<typeof AccountSchema>['intent']
+const PASSWORDS = ['currentPassword', 'newPassword', 'confirmPassword']
+
+/** One answer for the page's five forms: `intent` says whose it is, so each form reads only its own. */
+interface Answer {
+  intent: Intent | null
+  result: SubmissionResult<string[]>
   notice?: string
-  error?: string
-  fieldErrors?: Partial<Record<'currentPassword' | 'newPassword' | 'confirmPassword' | 'name', string>>
   token?: { name: string; value: string }
 }
 
-const reply = (status: number, result: ActionResult) => data(result, { status, headers: PRIVATE })
+const answer = (status: number, body: Answer, headers: Record<string, string> = {}) => data(body, { status, headers: { ...PRIVATE, ...headers } })
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSessionUser(request)
   const t = translator(getUiLang(request))
   const db = getDb()
   const ip = clientIp(request)
-  const form = await readFormData(request)
-  const field = (name: string) => {
-    const value = form.get(name)
-    return typeof value === 'string' ? value : ''
+  const submission = await readSubmission(request, AccountSchema)
+  if (submission.status !== 'success') {
+    // An intent the page does not have fails on `intent`; a known one on its own fields.
+    const intent = submission.error?.intent ? null : (submission.payload.intent as Intent)
+    return answer(intent ? 422 : 400, { intent, result: submission.reply({ hideFields: PASSWORDS }) })
   }
-  switch (form.get('intent')) {
-    case 'change-password':
-      return changePasswordAction(t, { user, sessionId, ip, current: field('currentPassword'), next: field('newPassword'), confirm: field('confirmPassword') })
+  const form = submission.value
+  switch (form.intent) {
+    case 'change-password': {
+      const result = await changePassword(db, { user, sessionId, currentPassword: form.currentPassword, newPassword: form.newPassword, ip })
+      const reply = (errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => submission.reply({ ...errors, hideFields: PASSWORDS })
+      if (result.ok) return answer(200, { intent: form.intent, result: submission.reply({ resetForm: true }), notice: t('account.password.changed', { count: result.endedSessions }) })
+      if (result.reason === 'throttled') {
+        return answer(429, { intent: form.intent, result: reply({ formErrors: [t('account.password.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })] }) }, { 'Retry-After': String(result.retryAfterSeconds) })
+      }
+      if (result.reason === 'wrong_password') return answer(400, { intent: form.intent, result: reply({ fieldErrors: { currentPassword: [t('account.password.wrong')] } }) })
+      return answer(422, { intent: form.intent, result: reply({ fieldErrors: { newPassword: [t(`auth.issue.${result.issues[0]!.code}` as 'auth.issue.common')] } }) })
+    }
     case 'revoke-session':
     case 'revoke-other-sessions': {
-      const which = form.get('intent') === 'revoke-other-sessions' ? ('others' as const) : { storedId: field('sessionId') }
+      const which = form.intent === 'revoke-other-sessions' ? ('others' as const) : { storedId: form.sessionId }
       const result = await revokeOwnSessions(db, { user, currentSessionId: sessionId, which, ip })
       if (result.endedCurrent) throw redirect('/', { headers: { 'Set-Cookie': await endSession(sessionId) } })
-      if (which === 'others') return reply(200, { section: 'sessions', notice: t('account.sessions.othersRevoked', { count: result.ended }) })
-      return result.ended === 1 ? reply(200, { section: 'sessions', notice: t('account.sessions.revoked') }) : reply(404, { section: 'sessions', error: t('account.sessions.gone') })
+      if (which === 'others') return answer(200, { intent: form.intent, result: submission.reply(), notice: t('account.sessions.othersRevoked', { count: result.ended }) })
+      return result.ended === 1
+        ? answer(200, { intent: form.intent, result: submission.reply(), notice: t('account.sessions.revoked') })
+        : answer(404, { intent: form.intent, result: submission.reply({ formErrors: [t('account.sessions.gone')] }) })
     }
     case 'create-token': {
-      const created = await createPersonalToken(db, { user, name: field('name'), ip, via: 'account' })
-      if (created.ok) return reply(201, { section: 'tokens', token: { name: created.name, value: created.token } })
+      const created = await createPersonalToken(db, { user, name: form.name, ip, via: 'account' })
+      if (created.ok) return answer(201, { intent: form.intent, result: submission.reply({ resetForm: true }), token: { name: created.name, value: created.token } })
       return created.code === 'too_many'
-        ? reply(409, { section: 'tokens', error: t('account.tokens.limit', { max: MAX_TOKENS_PER_USER }) })
-        : reply(422, { section: 'tokens', fieldErrors: { name: t('account.tokens.nameMissing') } })
+        ? answer(409, { intent: form.intent, result: submission.reply({ formErrors: [t('account.tokens.limit', { max: MAX_TOKENS_PER_USER })] }) })
+        : answer(422, { intent: form.intent, result: submission.reply({ fieldErrors: { name: [t('account.tokens.nameMissing')] } }) })
     }
     case 'revoke-token': {
-      const revoked = await revokePersonalToken(db, { user, tokenId: field('tokenId'), ip })
-      return revoked ? reply(200, { section: 'tokens', notice: t('account.tokens.revoked') }) : reply(404, { section: 'tokens', error: t('account.tokens.gone') })
+      const revoked = await revokePersonalToken(db, { user, tokenId: form.tokenId, ip })
+      return revoked
+        ? answer(200, { intent: form.intent, result: submission.reply(), notice: t('account.tokens.revoked') })
+        : answer(404, { intent: form.intent, result: submission.reply({ formErrors: [t('account.tokens.gone')] }) })
     }
-    default:
-      return reply(400, { section: null, error: t('account.unknownIntent') })
-  }
-}
-
-async function changePasswordAction(
-  t: Translate,
-  input: { user: { id: string; username: string }; sessionId: string; ip: string | null; current: string; next: string; confirm: string },
-) {
-  if (input.next !== input.confirm) return reply(422, { section: 'password', fieldErrors: { confirmPassword: t('account.password.mismatch') } })
-  const result = await changePassword(getDb(), { user: input.user, sessionId: input.sessionId, currentPassword: input.current, newPassword: input.next, ip: input.ip })
-  if (result.ok) return reply(200, { section: 'password', notice: t('account.password.changed', { count: result.endedSessions }) })
-  switch (result.reason) {
-    case 'throttled':
-      return data<ActionResult>({ section: 'password', error: t('account.password.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) }, { status: 429, headers: { ...PRIVATE, 'Retry-After': String(result.retryAfterSeconds) } })
-    case 'wrong_password':
-      return reply(400, { section: 'password', fieldErrors: { currentPassword: t('account.password.wrong') } })
-    case 'invalid':
-      return reply(422, { section: 'password', fieldErrors: { newPassword: t(`auth.issue.${result.issues[0]!.code}` as 'auth.issue.common') } })
   }
 }
 
 export default function Account() {
   const { user, sessions, tokens } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as ActionResult | undefined
+  const actionData: Answer | undefined = useActionData<typeof action>()
   const t = useT()
   const lang = useUiLang()
   const when = (iso: string) => formatDateTime(lang, iso)
   const roleName = (role: Role) => t(`account.role.${role}`)
-  const forSection = (section: Section) => (result?.section === section ? result : undefined)
-  const password = forSection('password')
-  const tokenResult = forSection('tokens')
+  const answerFor = (...intents: Intent[]) => (actionData?.intent && intents.includes(actionData.intent) ? actionData : undefined)
+  const password = answerFor('change-password')
+  const [passwordForm, passwordFields] = useSchemaForm('change-password', ChangePasswordSchema, password?.result)
+  const newToken = answerFor('create-token')
+  const [tokenForm, tokenFields] = useSchemaForm('create-token', CreateTokenSchema, newToken?.result)
+  const sessionsAnswer = answerFor('revoke-session', 'revoke-other-sessions')
+  const revokedToken = answerFor('revoke-token')
+  const tokenNameError = tokenFields.name.errors?.[0]
   return (
     <div className="account">
       <h1>{t('account.title')}</h1>
@@ -136,16 +142,16 @@ export default function Account() {
             : t('account.blocked', { until: when(user.blockedUntil), reason: user.blockReason ?? '' })}
         </p>
       ) : null}
-      {result?.section === null && result.error ? (
+      {actionData && actionData.intent === null ? (
         <p className="form-error" role="alert">
-          {result.error}
+          {replyError(actionData.result, 'intent')}
         </p>
       ) : null}
 
       <section aria-labelledby="sessions-title" className="account__section">
         <h2 id="sessions-title">{t('account.sessions.title')}</h2>
         <p>{t('account.sessions.intro')}</p>
-        <Feedback result={forSection('sessions')} />
+        <Feedback notice={sessionsAnswer?.notice} error={replyError(sessionsAnswer?.result)} />
         <div className="table-scroll">
           <table className="data" aria-labelledby="sessions-title">
             <thead>
@@ -193,15 +199,15 @@ export default function Account() {
 
       <section aria-labelledby="password-title" className="account__section">
         <h2 id="password-title">{t('account.password.title')}</h2>
-        <Feedback result={password} />
+        <Feedback notice={password?.notice} error={passwordForm.errors?.[0]} />
         {/* A new key after each success empties the fields. */}
-        <Form method="post" className="stack" key={password?.notice ?? 'password'}>
+        <Form method="post" className="stack" key={password?.notice ?? 'password'} id={passwordForm.id} onSubmit={passwordForm.onSubmit}>
           <input type="hidden" name="intent" value="change-password" />
           {/* Lets password managers tie the new password to the right account. */}
           <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
-          <PasswordField name="currentPassword" label={t('account.password.current')} autoComplete="current-password" error={password?.fieldErrors?.currentPassword} />
-          <PasswordField name="newPassword" label={t('account.password.new')} autoComplete="new-password" error={password?.fieldErrors?.newPassword} hint={t('auth.password.hint', { min: PASSWORD_MIN })} minLength={PASSWORD_MIN} />
-          <PasswordField name="confirmPassword" label={t('account.password.confirm')} autoComplete="new-password" error={password?.fieldErrors?.confirmPassword} minLength={PASSWORD_MIN} />
+          <PasswordField name="currentPassword" label={t('account.password.current')} autoComplete="current-password" error={passwordFields.currentPassword.errors?.[0]} />
+          <PasswordField name="newPassword" label={t('account.password.new')} autoComplete="new-password" error={passwordFields.newPassword.errors?.[0]} hint={t('auth.password.hint', { min: PASSWORD_MIN })} minLength={PASSWORD_MIN} />
+          <PasswordField name="confirmPassword" label={t('account.password.confirm')} autoComplete="new-password" error={passwordFields.confirmPassword.errors?.[0]} minLength={PASSWORD_MIN} />
           <button type="submit" className="primary">
             {t('account.password.submit')}
           </button>
@@ -211,13 +217,13 @@ export default function Account() {
       <section aria-labelledby="tokens-title" className="account__section">
         <h2 id="tokens-title">{t('account.tokens.title')}</h2>
         <p>{t('account.tokens.intro')}</p>
-        <Feedback result={tokenResult} />
-        {tokenResult?.token ? (
+        <Feedback notice={revokedToken?.notice} error={tokenForm.errors?.[0] ?? replyError(revokedToken?.result)} />
+        {newToken?.token ? (
           <div className="notice account__token" role="status">
             <p>{t('account.tokens.created')}</p>
             <label>
-              {t('account.tokens.createdLabel')} ({tokenResult.token.name})
-              <input type="text" readOnly value={tokenResult.token.value} className="account__token-value" spellCheck={false} autoComplete="off" />
+              {t('account.tokens.createdLabel')} ({newToken.token.name})
+              <input type="text" readOnly value={newToken.token.value} className="account__token-value" spellCheck={false} autoComplete="off" />
             </label>
           </div>
         ) : null}
@@ -255,7 +261,7 @@ export default function Account() {
             </table>
           </div>
         )}
-        <Form method="post" className="stack" key={tokenResult?.token?.value ?? 'new-token'}>
+        <Form method="post" className="stack" key={newToken?.token?.value ?? 'new-token'} id={tokenForm.id} onSubmit={tokenForm.onSubmit}>
           <input type="hidden" name="intent" value="create-token" />
           <div className="field">
             <label htmlFor="token-name">{t('account.tokens.name')}</label>
@@ -265,15 +271,16 @@ export default function Account() {
               name="name"
               required
               maxLength={TOKEN_NAME_MAX}
-              aria-invalid={tokenResult?.fieldErrors?.name ? true : undefined}
-              aria-describedby={tokenResult?.fieldErrors?.name ? 'token-name-error' : 'token-name-hint'}
+              defaultValue={tokenFields.name.initialValue ?? ''}
+              aria-invalid={tokenNameError ? true : undefined}
+              aria-describedby={tokenNameError ? 'token-name-error' : 'token-name-hint'}
             />
             <span id="token-name-hint" className="muted">
               {t('account.tokens.nameHint')}
             </span>
-            {tokenResult?.fieldErrors?.name ? (
+            {tokenNameError ? (
               <span id="token-name-error" className="field-error">
-                {tokenResult.fieldErrors.name}
+                {tokenNameError}
               </span>
             ) : null}
           </div>
@@ -286,18 +293,18 @@ export default function Account() {
   )
 }
 
-function Feedback({ result }: { result: ActionResult | undefined }) {
-  if (result?.notice) {
+function Feedback({ notice, error }: { notice: string | undefined; error: string | undefined }) {
+  if (notice) {
     return (
       <p className="notice" role="status">
-        {result.notice}
+        {notice}
       </p>
     )
   }
-  if (result?.error) {
+  if (error) {
     return (
       <p className="form-error" role="alert">
-        {result.error}
+        {error}
       </p>
     )
   }

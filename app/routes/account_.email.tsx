@@ -4,11 +4,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireSessionUser } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { FormResult } from '#app/components/form-result'
+import { useSchemaForm } from '#app/components/forms'
 import { useT } from '#app/components/i18n'
+import { AccountEmailSchema } from '#app/core/forms/account-email'
 import { MAIL_MODES } from '#app/core/email'
 import { translator } from '#app/core/i18n/index'
-import { isNotificationKind, NOTIFICATION_KINDS } from '#app/core/notification-kinds'
-import { readFormFields } from '#app/http/form-body.server'
+import { NOTIFICATION_KINDS } from '#app/core/notification-kinds'
+import { readSubmission } from '#app/http/form-body.server'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { getMailSettings, setMailPreferences } from '#app/models/user-mail.server'
@@ -28,25 +30,26 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSessionUser(request)
   const lang = getUiLang(request)
   const t = translator(lang)
-  const form = await readFormFields(request)
-  if (form.intent === 'preferences') {
-    // Checkboxes send only the ticked ones; readForm keeps the first of repeated names, so the
-    // kinds come as one field each ("kind-revision"…).
-    const kinds = NOTIFICATION_KINDS.filter((k) => form[`kind-${k}`] === 'on').filter(isNotificationKind)
-    const mode = form.mode === 'daily' ? 'daily' : 'immediate'
+  const submission = await readSubmission(request, AccountEmailSchema)
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 422 })
+  const { intent, email, mode, kinds } = submission.value
+  if (intent === 'preferences') {
     await setMailPreferences(getDb(), user.id, { kinds, mode, lang })
-    return { ok: true as const, message: t('account.email.preferencesSaved'), email: form.email ?? '' }
+    return { result: submission.reply({ resetForm: true }), notice: t('account.email.preferencesSaved') }
   }
-  const address = form.intent === 'remove' ? '' : (form.email ?? '')
-  const result = await requestEmailVerification(getDb(), { user, email: address, lang })
-  if (!result.ok) return data({ ok: false as const, message: result.issues[0]?.message ?? '', email: address }, { status: 422 })
-  return { ok: true as const, message: result.email ? t('account.email.sent', { email: result.email }) : t('account.email.removed'), email: '' }
+  const result = await requestEmailVerification(getDb(), { user, email: intent === 'remove' ? '' : email, lang })
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { email: [result.issues[0]?.message ?? ''] } }) }, { status: 422 })
+  return { result: submission.reply({ resetForm: true }), notice: result.email ? t('account.email.sent', { email: result.email }) : t('account.email.removed') }
 }
 
 export default function AccountEmail() {
   const data = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>()
+  // Only the address is refused by the service; any field may be refused as a file where text belongs.
+  const [form, fields] = useSchemaForm('email-address', AccountEmailSchema, actionData?.result)
   const t = useT()
+  const notice = actionData && 'notice' in actionData ? actionData.notice : undefined
+  const error = Object.values(form.allErrors)[0]?.[0]
   return (
     <div className="narrow">
       <p>
@@ -54,14 +57,12 @@ export default function AccountEmail() {
       </p>
       <h1>{data.title}</h1>
       <p>{t('account.email.intro')}</p>
-      {result ? (
-        <FormResult result={result} />
-      ) : null}
+      {notice ? <FormResult result={{ ok: true, message: notice }} /> : error ? <FormResult result={{ ok: false, message: error }} /> : null}
       <p>{data.email ? t('account.email.current', { email: data.email }) : t('account.email.none')}</p>
-      <Form method="post" className="talk-form">
+      <Form method="post" className="talk-form" id={form.id} onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value="address" />
         <label htmlFor="email">{t('account.email.field')}</label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={result && !result.ok ? result.email : ''} aria-invalid={result && !result.ok ? true : undefined} />
+        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={fields.email.initialValue ?? ''} aria-invalid={fields.email.errors ? true : undefined} />
         <button type="submit" className="button">{t('account.email.save')}</button>
       </Form>
       {data.email ? (

@@ -1,14 +1,18 @@
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { clientIp, requireAbility, requireSessionUser, type RequestActor } from '#app/auth/actor.server'
+import type { SubmissionResult } from '@conform-to/react'
+import type { z } from 'zod'
+import { clientIp, requireAbility, requireSessionUser } from '#app/auth/actor.server'
 import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { replyError, useSchemaForm } from '#app/components/forms'
 import { useT, useUiLang } from '#app/components/i18n'
 import { formatDate, formatDateTime } from '#app/core/format'
-import { translator, type Translate } from '#app/core/i18n/index'
+import { BlockSchema, SetRoleSchema, UnblockSchema, UserAdminSchema } from '#app/core/forms/user-admin'
+import { translator } from '#app/core/i18n/index'
 import { can } from '#app/core/permissions'
-import { isRole, ROLES } from '#app/core/roles'
+import { ROLES } from '#app/core/roles'
 import { BLOCK_DURATIONS, INDEFINITE, mayBlock, REASON_MAX } from '#app/core/user-admin'
 import { notFound } from '#app/http/responses.server'
 import { getUiLang } from '#app/http/lang.server'
@@ -22,7 +26,7 @@ import { changeRole } from '#app/services/change-role.server'
 import { endUserSessions } from '#app/services/end-user-sessions.server'
 import { unblockUser } from '#app/services/unblock-user.server'
 import accountCss from '#app/styles/account.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 import { isSecurityEventKey, type SecurityEventKey } from '#app/core/i18n/features/security-events'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }]
@@ -69,86 +73,96 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   )
 }
 
-const INTENTS = ['set-role', 'block', 'unblock', 'end-sessions']
+type Intent = z.output<typeof UserAdminSchema>['intent']
 
-interface ActionResult {
-  intent: string | null
+/** One answer for the page's four forms: `intent` says whose it is, so each form reads only its own. */
+interface Answer {
+  intent: Intent | null
+  result: SubmissionResult<string[]>
   notice?: string
-  error?: string
 }
+
+const answer = (status: number, body: Answer) => data(body, { status, headers: PRIVATE })
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // The least any form here needs; each intent then checks its own ability.
   const actor = await requireAbility(request, 'user.block')
   if (actor.via !== 'session') throw Response.json({ message: translator(getUiLang(request))('auth.required') }, { status: 401 })
   const target = await findTarget(request, params.username)
-  const t = translator(getUiLang(request))
-  const form = await readFormData(request)
-  const intent = typeof form.get('intent') === 'string' ? String(form.get('intent')) : null
-  const reply = (status: number, result: Omit<ActionResult, 'intent'>) => data<ActionResult>({ intent, ...result }, { status, headers: PRIVATE })
-  const input = { actor, target, form, t, ip: clientIp(request), lang: getUiLang(request) }
-  switch (intent) {
+  const lang = getUiLang(request)
+  const t = translator(lang)
+  const ip = clientIp(request)
+  const submission = await readSubmission(request, UserAdminSchema)
+  // An intent the page does not have fails on `intent`; a known one on its own fields.
+  const intent = submission.status === 'success' ? submission.value.intent : submission.error?.intent ? null : (submission.payload.intent as Intent)
+  // Who may is asked before what was sent is judged.
+  if (intent === 'set-role') await requireAbility(request, 'user.setRole')
+  if (intent === 'end-sessions') await requireAbility(request, 'user.endSessions')
+  if (submission.status !== 'success') return answer(intent ? 422 : 400, { intent, result: submission.reply() })
+  const form = submission.value
+  const refused = (status: number, message: string) => answer(status, { intent: form.intent, result: submission.reply({ formErrors: [message] }) })
+  switch (form.intent) {
     case 'set-role': {
-      await requireAbility(request, 'user.setRole')
-      return setRole(input, reply)
+      const result = await changeRole(getDb(), { actor, targetUserId: target.id, role: form.role, reason: form.reason, ip })
+      if (result.ok) return answer(200, { intent: form.intent, result: submission.reply({ resetForm: true }), notice: t('userAdmin.role.changed', { role: t(`account.role.${result.to}`) }) })
+      if (result.code === 'not_found') throw notFound(t('error.notFound.body'))
+      return refused(result.status, result.code === 'reason_too_long' ? t('userAdmin.reason_too_long') : t(`userAdmin.role.${result.code}`))
     }
     case 'block': {
-      const result = await blockUser(getDb(), { actor, targetUserId: target.id, duration: form.get('duration'), reason: form.get('reason'), ip: input.ip })
+      const result = await blockUser(getDb(), { actor, targetUserId: target.id, duration: form.duration, reason: form.reason, ip })
       if (result.ok) {
-        return reply(200, { notice: result.until === INDEFINITE ? t('userAdmin.block.doneIndefinitely') : t('userAdmin.block.done', { until: formatDateTime(input.lang, result.until) }) })
+        const notice = result.until === INDEFINITE ? t('userAdmin.block.doneIndefinitely') : t('userAdmin.block.done', { until: formatDateTime(lang, result.until) })
+        return answer(200, { intent: form.intent, result: submission.reply({ resetForm: true }), notice })
       }
       if (result.code === 'not_found') throw notFound(t('error.notFound.body'))
       const message = result.code === 'invalid_duration' ? t('userAdmin.block.invalidDuration') : result.code === 'self' || result.code === 'outranks' ? t(`userAdmin.block.${result.code}`) : t(`userAdmin.${result.code}`)
-      return reply(result.status, { error: message })
+      return refused(result.status, message)
     }
     case 'unblock': {
-      const result = await unblockUser(getDb(), { actor, targetUserId: target.id, reason: form.get('reason'), ip: input.ip })
-      if (result.ok) return reply(200, { notice: t('userAdmin.unblock.done') })
+      const result = await unblockUser(getDb(), { actor, targetUserId: target.id, reason: form.reason, ip })
+      if (result.ok) return answer(200, { intent: form.intent, result: submission.reply({ resetForm: true }), notice: t('userAdmin.unblock.done') })
       if (result.code === 'not_found') throw notFound(t('error.notFound.body'))
-      const message = result.code === 'not_blocked' ? t('userAdmin.unblock.notBlocked') : result.code === 'reason_too_long' ? t('userAdmin.reason_too_long') : t(`userAdmin.block.${result.code}`)
-      return reply(result.status, { error: message })
+      return refused(result.status, result.code === 'not_blocked' ? t('userAdmin.unblock.notBlocked') : result.code === 'reason_too_long' ? t('userAdmin.reason_too_long') : t(`userAdmin.block.${result.code}`))
     }
     case 'end-sessions': {
-      await requireAbility(request, 'user.endSessions')
-      const result = await endUserSessions(getDb(), { actor, targetUserId: target.id, ip: input.ip })
+      const result = await endUserSessions(getDb(), { actor, targetUserId: target.id, ip })
       if (!result.ok) throw notFound(t('error.notFound.body'))
-      return reply(200, { notice: t('userAdmin.end.done', { sessions: result.sessions, tokens: result.tokens }) })
+      return answer(200, { intent: form.intent, result: submission.reply(), notice: t('userAdmin.end.done', { sessions: result.sessions, tokens: result.tokens }) })
     }
-    default:
-      return reply(400, { error: t('account.unknownIntent') })
   }
-}
-
-async function setRole(
-  input: { actor: RequestActor; target: User; form: FormData; t: Translate; ip: string | null },
-  reply: (status: number, result: Omit<ActionResult, 'intent'>) => ReturnType<typeof data<ActionResult>>,
-) {
-  const { t } = input
-  const role = input.form.get('role')
-  if (!isRole(role)) return reply(422, { error: t('userAdmin.role.invalid') })
-  const result = await changeRole(getDb(), { actor: input.actor, targetUserId: input.target.id, role, reason: input.form.get('reason'), ip: input.ip })
-  if (result.ok) return reply(200, { notice: t('userAdmin.role.changed', { role: t(`account.role.${result.to}`) }) })
-  if (result.code === 'not_found') throw notFound(t('error.notFound.body'))
-  return reply(result.status, { error: result.code === 'reason_too_long' ? t('userAdmin.reason_too_long') : t(`userAdmin.role.${result.code}`) })
 }
 
 export default function AdminUser() {
   const { target, abilities, sessions, tokens, events } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as ActionResult | undefined
+  const actionData: Answer | undefined = useActionData<typeof action>()
   const t = useT()
   const lang = useUiLang()
-  const feedback = (intent: string) =>
-    result?.intent === intent ? (
-      result.notice ? (
+  const answerFor = (intent: Intent) => (actionData?.intent === intent ? actionData : undefined)
+  const [roleForm, roleFields] = useSchemaForm('set-role', SetRoleSchema, answerFor('set-role')?.result)
+  const [blockForm, blockFields] = useSchemaForm('block', BlockSchema, answerFor('block')?.result)
+  const [unblockForm, unblockFields] = useSchemaForm('unblock', UnblockSchema, answerFor('unblock')?.result)
+  // Each form says one thing at a time, the first rule broken in the order the services check.
+  const errors: Record<Intent, string | undefined> = {
+    'set-role': roleForm.errors?.[0] ?? roleFields.role.errors?.[0] ?? roleFields.reason.errors?.[0],
+    block: blockForm.errors?.[0] ?? blockFields.duration.errors?.[0] ?? blockFields.reason.errors?.[0],
+    unblock: unblockForm.errors?.[0] ?? unblockFields.reason.errors?.[0],
+    'end-sessions': undefined,
+  }
+  const feedback = (intent: Intent) => {
+    const notice = answerFor(intent)?.notice
+    if (notice) {
+      return (
         <p className="notice" role="status">
-          {result.notice}
+          {notice}
         </p>
-      ) : result.error ? (
-        <p className="form-error" role="alert">
-          {result.error}
-        </p>
-      ) : null
+      )
+    }
+    return errors[intent] ? (
+      <p className="form-error" role="alert">
+        {errors[intent]}
+      </p>
     ) : null
+  }
   return (
     <div className="account">
       <p>
@@ -184,9 +198,9 @@ export default function AdminUser() {
       <p>
         <Link to={`/users/${encodeURIComponent(target.username)}`}>{t('userAdmin.user.publicPage')}</Link>
       </p>
-      {result?.error && !INTENTS.includes(result.intent ?? '') ? (
+      {actionData && actionData.intent === null ? (
         <p className="form-error" role="alert">
-          {result.error}
+          {replyError(actionData.result, 'intent')}
         </p>
       ) : null}
 
@@ -194,7 +208,7 @@ export default function AdminUser() {
         <section aria-labelledby="role-title" className="account__section">
           <h2 id="role-title">{t('userAdmin.role.title')}</h2>
           {feedback('set-role')}
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" id={roleForm.id} onSubmit={roleForm.onSubmit}>
             <input type="hidden" name="intent" value="set-role" />
             <label>
               {t('userAdmin.role.new')}
@@ -208,7 +222,7 @@ export default function AdminUser() {
             </label>
             <label>
               {t('userAdmin.role.reason')}
-              <input type="text" name="reason" maxLength={REASON_MAX} />
+              <input type="text" name="reason" maxLength={REASON_MAX} defaultValue={roleFields.reason.initialValue ?? ''} />
             </label>
             <button type="submit" className="primary">
               {t('userAdmin.role.submit')}
@@ -223,11 +237,11 @@ export default function AdminUser() {
           <p>{t('userAdmin.block.intro')}</p>
           {feedback('block')}
           {feedback('unblock')}
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" id={blockForm.id} onSubmit={blockForm.onSubmit}>
             <input type="hidden" name="intent" value="block" />
             <label>
               {t('userAdmin.block.duration')}
-              <select name="duration" defaultValue="1d">
+              <select name="duration" defaultValue={blockFields.duration.initialValue ?? '1d'}>
                 {BLOCK_DURATIONS.map((d) => (
                   <option key={d} value={d}>
                     {t(`userAdmin.block.d${d}`)}
@@ -237,16 +251,16 @@ export default function AdminUser() {
             </label>
             <label>
               {t('userAdmin.block.reason')}
-              <input type="text" name="reason" required maxLength={REASON_MAX} />
+              <input type="text" name="reason" required maxLength={REASON_MAX} defaultValue={blockFields.reason.initialValue ?? ''} />
             </label>
             <DangerSubmit confirm={t('confirm.block')}>{t('userAdmin.block.submit')}</DangerSubmit>
           </Form>
           {target.blockedUntil !== null ? (
-            <Form method="post" className="stack account__section">
+            <Form method="post" className="stack account__section" id={unblockForm.id} onSubmit={unblockForm.onSubmit}>
               <input type="hidden" name="intent" value="unblock" />
               <label>
                 {t('userAdmin.unblock.reason')}
-                <input type="text" name="reason" maxLength={REASON_MAX} />
+                <input type="text" name="reason" maxLength={REASON_MAX} defaultValue={unblockFields.reason.initialValue ?? ''} />
               </label>
               <button type="submit" className="primary">
                 {t('userAdmin.unblock.submit')}

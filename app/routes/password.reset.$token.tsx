@@ -3,9 +3,11 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { clientIp } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
 import { useT } from '#app/components/i18n'
+import { ResetPasswordSchema } from '#app/core/forms/password-reset'
 import { translator } from '#app/core/i18n/index'
-import { readFormFields } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { isResetTokenUsable, resetPassword } from '#app/services/password-reset.server'
@@ -15,35 +17,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t('reset.title'), usable: await isResetTokenUsable(getDb(), params.token ?? '') }
 }
 
+const PASSWORDS = ['password', 'confirm']
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
-  const form = await readFormFields(request)
-  const result = await resetPassword(getDb(), { token: params.token ?? '', password: form.password, confirm: form.confirm, ip: clientIp(request) })
-  if (result.ok) return { ok: true as const, message: t('reset.done') }
-  if (result.reason === 'invalid_token') return data({ ok: false as const, message: t('verify.invalid') }, { status: 410 })
-  if (result.reason === 'mismatch') return data({ ok: false as const, message: t('reset.mismatch') }, { status: 422 })
-  return data({ ok: false as const, message: result.issues.map((i) => i.message).join(' ') }, { status: 422 })
+  const submission = await readSubmission(request, ResetPasswordSchema)
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: PASSWORDS }) }, { status: 422 })
+  const { password, confirm } = submission.value
+  const result = await resetPassword(getDb(), { token: params.token ?? '', password, confirm, ip: clientIp(request) })
+  if (result.ok) return { notice: t('reset.done') }
+  // The page says one thing: the link gone, the two passwords apart, or every rule the password breaks.
+  const refused = (status: number, message: string) => data({ result: submission.reply({ formErrors: [message], hideFields: PASSWORDS }) }, { status })
+  if (result.reason === 'invalid_token') return refused(410, t('verify.invalid'))
+  if (result.reason === 'mismatch') return refused(422, t('reset.mismatch'))
+  return refused(422, result.issues.map((i) => i.message).join(' '))
 }
 
 export default function ResetPassword() {
   const data = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useSchemaForm('reset-password', ResetPasswordSchema, actionData && 'result' in actionData ? actionData.result : undefined)
   const t = useT()
-  if (result?.ok) {
+  if (actionData && 'notice' in actionData) {
     return (
       <div className="narrow">
         <h1>{data.title}</h1>
-        <p className="notice" role="status">{result.message}</p>
+        <p className="notice" role="status">{actionData.notice}</p>
         <p><Link to="/login">{t('nav.login')}</Link></p>
       </div>
     )
   }
+  const error = form.errors?.[0] ?? fields.password.errors?.[0] ?? fields.confirm.errors?.[0]
   return (
     <div className="narrow">
       <h1>{data.title}</h1>
-      {result ? <p className="form-error" role="alert">{result.message}</p> : null}
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
       {data.usable ? (
-        <Form method="post" className="talk-form">
+        <Form method="post" className="talk-form" id={form.id} onSubmit={form.onSubmit}>
           <label htmlFor="password">{t('reset.field')}</label>
           <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={256} />
           <label htmlFor="confirm">{t('reset.confirm')}</label>

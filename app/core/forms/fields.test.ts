@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { parseForm } from '#test/forms'
 import { translator } from '#app/core/i18n/index'
-import { text } from './fields'
+import { password, text } from './fields'
 import { formatIssues } from './messages'
 
 describe('text field', () => {
@@ -26,5 +26,15 @@ describe('text field', () => {
     form.append('note', new Blob(['x']), 'note.txt')
     const submission = parseWithZod(form, { schema: Schema, formatError: formatIssues(translator('en')) })
     expect(submission.status === 'error' && submission.error).toEqual({ note: [translator('en')('error.formBody.malformed')] })
+  })
+})
+
+describe('password field', () => {
+  const Schema = z.object({ secret: password() })
+  it.each([
+    ['missing', {}, ''],
+    ['long', { secret: 'p'.repeat(5000) }, 'p'.repeat(5000)],
+  ])('reads a %s field whole, never cut', (_, fields, secret) => {
+    expect(parseForm(Schema, fields).value).toEqual({ secret })
   })
 })
