@@ -1,15 +1,18 @@
+import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { getActor, requireAbility } from '#app/auth/actor.server'
 import { UnverifiedClaim } from '#app/components/claims'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
 import { useT } from '#app/components/i18n'
 import { CLAIM_TEXT_MAX, isUnverifiedStatus, NOTE_MAX, SEEN_AT_MAX, UNVERIFIED_STATUSES } from '#app/core/claims'
+import { UnverifiedClaimSchema } from '#app/core/forms/unverified-claims'
 import { translator, type Translate } from '#app/core/i18n/index'
 import { can } from '#app/core/permissions'
 import type { Issue } from '#app/core/result'
-import { readFormFields } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listMetrics } from '#app/models/metrics.server'
@@ -48,46 +51,50 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-type Intent = 'record' | 'settle' | 'reopen'
-type Failure = { ok: false; intent: Intent; claimId: string; fields: Record<string, string>; errors: Record<string, string> }
+type Failure = { intent: 'record' | 'settle' | 'reopen'; claimId: string; result: SubmissionResult<string[]> }
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
-  const form = await readFormFields(request)
-  const intent: Intent = form.intent === 'settle' || form.intent === 'reopen' ? form.intent : 'record'
-  const claimId = form.claimId ?? ''
-  const fail = (status: number, errors: Record<string, string>) => data<Failure>({ ok: false, intent, claimId, fields: form, errors }, { status })
+  const submission = await readSubmission(request, UnverifiedClaimSchema)
+  // Only a file where text belongs fails (the schema reads text): no page of ours sends one.
+  if (submission.status !== 'success') throw Response.json({ message: t('error.formBody.malformed') }, { status: 400 })
+  const form = submission.value
+  const { intent, claimId } = form
+  const fail = (status: number, errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => data<Failure>({ intent, claimId, result: submission.reply(errors) }, { status })
+  const refuse = (status: number, message: string) => fail(status, { formErrors: [message] })
   const db = getDb()
   if (intent === 'record') {
     const author = await requireAbility(request, 'claim.record')
     const result = await recordUnverifiedClaim(db, { authorId: author.id, fields: form })
     if (result.ok) return redirect(`/claims/unverified?recorded=${result.id}#claim-${result.id}`, 303)
-    if (result.status === 429) return fail(429, { form: t('unverified.error.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) })
-    return fail(422, issueErrors(t, result.issues))
+    if (result.status === 429) return refuse(429, t('unverified.error.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }))
+    return fail(422, { fieldErrors: issueErrors(t, result.issues) })
   }
   const editor = await requireAbility(request, 'claim.settle')
   if (intent === 'reopen') {
-    const result = await reopenUnverifiedClaim(db, { actorId: editor.id, claimId, note: form.note ?? '' })
+    const result = await reopenUnverifiedClaim(db, { actorId: editor.id, claimId, note: form.note })
     if (result.ok) return redirect(`/claims/unverified#claim-${claimId}`, 303)
-    return fail(result.status, result.status === 422 ? { note: t('unverified.error.required') } : { form: result.status === 409 ? t('unverified.error.settled') : result.message })
+    return result.status === 422 ? fail(422, { fieldErrors: { note: [t('unverified.error.required')] } }) : refuse(result.status, result.status === 409 ? t('unverified.error.settled') : result.message)
   }
   const result = await settleUnverifiedClaim(db, { actorId: editor.id, claimId, fields: form })
   if (result.ok) return redirect(`/claims/unverified?settled=${claimId}#claim-${claimId}`, 303)
-  if (result.status === 422) return fail(422, issueErrors(t, result.issues))
-  return fail(result.status, { form: result.status === 409 ? t('unverified.error.settled') : result.message })
+  if (result.status === 422) return fail(422, { fieldErrors: issueErrors(t, result.issues) })
+  return refuse(result.status, result.status === 409 ? t('unverified.error.settled') : result.message)
 }
 
-function issueErrors(t: Translate, issues: Issue[]): Record<string, string> {
-  const errors: Record<string, string> = {}
+/** The services' issues, one message a field, in the reader's language. */
+function issueErrors(t: Translate, issues: Issue[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {}
   const limits: Record<string, number> = { text: CLAIM_TEXT_MAX, seenAt: SEEN_AT_MAX, note: NOTE_MAX }
   for (const issue of issues) {
-    errors[issue.path] ??=
+    errors[issue.path] ??= [
       issue.code === 'too_long' ? t('unverified.error.tooLong', { limit: limits[issue.path] ?? NOTE_MAX })
       : issue.code === 'unknown_product' ? t('unverified.error.unknownProduct')
       : issue.code === 'unknown_metric' ? t('unverified.error.unknownMetric')
       : issue.path === 'figure' ? t('unverified.error.figure')
       : issue.path === 'note' ? t('unverified.error.note')
-      : t('unverified.error.required')
+      : t('unverified.error.required'),
+    ]
   }
   return errors
 }
@@ -97,7 +104,8 @@ export default function UnverifiedClaimsPage() {
   const failure = useActionData<typeof action>()
   const t = useT()
   const [params] = useSearchParams()
-  const recordFailure = failure?.intent === 'record' ? failure : null
+  const recordResult = failure?.intent === 'record' ? failure.result : null
+  const [record, fields] = useSchemaForm('claim-new-form', UnverifiedClaimSchema, recordResult)
   const preset = params.get('product') ?? ''
   const query = (extra: Record<string, string>) => new URLSearchParams({ ...(data.filters.status ? { status: data.filters.status } : {}), ...(data.filters.product ? { product: data.filters.product } : {}), ...extra }).toString()
   return (
@@ -133,26 +141,27 @@ export default function UnverifiedClaimsPage() {
       <section aria-labelledby="new-claim" className="unverified-new">
         <h2 id="new-claim" tabIndex={-1}>{t('unverified.new')}</h2>
         {data.abilities.record ? (
-          <Form method="post" className="unverified-form">
+          <Form method="post" className="unverified-form" id={record.id} onSubmit={record.onSubmit}>
             <input type="hidden" name="intent" value="record" />
-            {recordFailure?.errors.form ? <p className="form-error" role="alert">{recordFailure.errors.form}</p> : null}
-            <Field id="claim-text" label={t('unverified.field.text')} hint={t('unverified.field.textHint')} error={recordFailure?.errors.text}>
-              {(props) => <textarea {...props} name="text" required rows={2} maxLength={CLAIM_TEXT_MAX} defaultValue={recordFailure?.fields.text ?? ''} />}
+            {record.errors?.[0] ? <p className="form-error" role="alert">{record.errors[0]}</p> : null}
+            <Field id="claim-text" label={t('unverified.field.text')} hint={t('unverified.field.textHint')} error={fields.text.errors?.[0]}>
+              {(props) => <textarea {...props} name="text" required rows={2} maxLength={CLAIM_TEXT_MAX} defaultValue={fields.text.initialValue ?? ''} />}
             </Field>
-            <Field id="claim-seen-at" label={t('unverified.field.seenAt')} hint={t('unverified.field.seenAtHint')} error={recordFailure?.errors.seenAt}>
-              {(props) => <input {...props} name="seenAt" required maxLength={SEEN_AT_MAX} defaultValue={recordFailure?.fields.seenAt ?? ''} />}
+            <Field id="claim-seen-at" label={t('unverified.field.seenAt')} hint={t('unverified.field.seenAtHint')} error={fields.seenAt.errors?.[0]}>
+              {(props) => <input {...props} name="seenAt" required maxLength={SEEN_AT_MAX} defaultValue={fields.seenAt.initialValue ?? ''} />}
             </Field>
-            <Field id="claim-product" label={t('unverified.field.product')} error={recordFailure?.errors.product}>
+            <Field id="claim-product" label={t('unverified.field.product')} error={fields.product.errors?.[0]}>
               {(props) => (
-                <select {...props} name="product" defaultValue={recordFailure?.fields.product ?? preset}>
+                // Conform leaves an empty field out of the reply: "none" chosen stays chosen after a failure.
+                <select {...props} name="product" defaultValue={recordResult ? (fields.product.initialValue ?? '') : preset}>
                   <option value="">{t('unverified.field.none')}</option>
                   {data.products.map((p) => <option key={p.slug} value={p.slug}>{p.name}</option>)}
                 </select>
               )}
             </Field>
-            <Field id="claim-metric" label={t('unverified.field.metric')} error={recordFailure?.errors.metric}>
+            <Field id="claim-metric" label={t('unverified.field.metric')} error={fields.metric.errors?.[0]}>
               {(props) => (
-                <select {...props} name="metric" defaultValue={recordFailure?.fields.metric ?? ''}>
+                <select {...props} name="metric" defaultValue={fields.metric.initialValue ?? ''}>
                   <option value="">{t('unverified.field.none')}</option>
                   {data.metrics.map((m) => <option key={m.slug} value={m.slug}>{m.name}</option>)}
                 </select>
@@ -185,16 +194,17 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
 function SettleForm({ item, failure }: { item: UnverifiedItem; failure: Failure | null }) {
   const t = useT()
   const base = `settle-${item.id}`
+  const [form, fields] = useSchemaForm(`${item.status === 'open' ? 'settle' : 'reopen'}-form-${item.id}`, UnverifiedClaimSchema, failure?.result)
   if (item.status !== 'open') {
     return (
       <details className="unverified__settle">
         <summary>{t('unverified.reopen')}</summary>
-        <Form method="post" className="unverified-form">
+        <Form method="post" className="unverified-form" id={form.id} onSubmit={form.onSubmit}>
           <input type="hidden" name="intent" value="reopen" />
           <input type="hidden" name="claimId" value={item.id} />
-          {failure?.errors.form ? <p className="form-error" role="alert">{failure.errors.form}</p> : null}
-          <Field id={`${base}-reopen`} label={t('unverified.reopen.note')} error={failure?.errors.note}>
-            {(props) => <input {...props} name="note" required maxLength={NOTE_MAX} />}
+          {form.errors?.[0] ? <p className="form-error" role="alert">{form.errors[0]}</p> : null}
+          <Field id={`${base}-reopen`} label={t('unverified.reopen.note')} error={fields.note.errors?.[0]}>
+            {(props) => <input {...props} name="note" required maxLength={NOTE_MAX} defaultValue={fields.note.initialValue ?? ''} />}
           </Field>
           <button type="submit" className="button">{t('unverified.reopen')}</button>
         </Form>
@@ -204,23 +214,23 @@ function SettleForm({ item, failure }: { item: UnverifiedItem; failure: Failure 
   return (
     <details className="unverified__settle" open={failure ? true : undefined}>
       <summary>{t('unverified.settle')}</summary>
-      <Form method="post" className="unverified-form">
+      <Form method="post" className="unverified-form" id={form.id} onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value="settle" />
         <input type="hidden" name="claimId" value={item.id} />
-        {failure?.errors.form ? <p className="form-error" role="alert">{failure.errors.form}</p> : null}
+        {form.errors?.[0] ? <p className="form-error" role="alert">{form.errors[0]}</p> : null}
         <fieldset>
           <legend>{t('unverified.settle.status')}</legend>
           {(['verified', 'contradicted', 'no-source'] as const).map((s) => (
             <label key={s} className="radio">
-              <input type="radio" name="status" value={s} required defaultChecked={(failure?.fields.status ?? 'verified') === s} /> {t(`unverified.settle.${s}`)}
+              <input type="radio" name="status" value={s} required defaultChecked={(fields.status.initialValue ?? 'verified') === s} /> {t(`unverified.settle.${s}`)}
             </label>
           ))}
         </fieldset>
-        <Field id={`${base}-figure`} label={t('unverified.settle.figure')} hint={t('unverified.settle.figureHint')} error={failure?.errors.figure}>
-          {(props) => <input {...props} name="figure" defaultValue={failure?.fields.figure ?? ''} />}
+        <Field id={`${base}-figure`} label={t('unverified.settle.figure')} hint={t('unverified.settle.figureHint')} error={fields.figure.errors?.[0]}>
+          {(props) => <input {...props} name="figure" defaultValue={fields.figure.initialValue ?? ''} />}
         </Field>
-        <Field id={`${base}-note`} label={t('unverified.settle.note')} error={failure?.errors.note}>
-          {(props) => <textarea {...props} name="note" rows={2} maxLength={NOTE_MAX} defaultValue={failure?.fields.note ?? ''} />}
+        <Field id={`${base}-note`} label={t('unverified.settle.note')} error={fields.note.errors?.[0]}>
+          {(props) => <textarea {...props} name="note" rows={2} maxLength={NOTE_MAX} defaultValue={fields.note.initialValue ?? ''} />}
         </Field>
         <button type="submit" className="button">{t('unverified.settle.submit')}</button>
       </Form>

@@ -1,24 +1,27 @@
+import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAbility } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
 import { RevisionRefLink } from '#app/components/history'
 import { useT, useUiLang } from '#app/components/i18n'
 import { FilterForm, FilterSelect, FilterText, ModerationNav } from '#app/components/moderation'
 import { config } from '#app/infra/config.server'
 import { disputeReason, type TargetSupport } from '#app/core/disputes'
 import { formatDateTime } from '#app/core/format'
+import { ResolveReportSchema } from '#app/core/forms/resolve-report'
 import { translator } from '#app/core/i18n/index'
 import { parseReportFilters, REPORT_STATUS_FILTERS } from '#app/core/moderation-filters'
-import { parseResolution, RESOLUTION_NOTE_MAX, RESOLUTIONS } from '#app/core/reports'
+import { RESOLUTION_NOTE_MAX, RESOLUTIONS } from '#app/core/reports'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { getRevisionRefs } from '#app/models/revisions.server'
 import { listReports, listTargetSupport } from '#app/models/reports.server'
 import { resolveReport } from '#app/services/resolve-report.server'
 import css from '#app/styles/moderation.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
@@ -72,25 +75,25 @@ function readerView(target: TargetSupport | undefined, report: { status: string;
   return { kind: 'hidden' as const, count: target?.reporters ?? 0, needed: config.reportsToDispute }
 }
 
-type ActionResult = { ok: true; reportId: string; message: string } | { ok: false; reportId: string; message: string; field?: 'resolution' | 'note'; note: string }
+type ActionResult = { ok: true; reportId: string; message: string } | { ok: false; reportId: string; result: SubmissionResult<string[]> }
 
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requireAbility(request, 'report.resolve')
   const t = translator(getUiLang(request))
-  const form = await readFormData(request)
-  const fields = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === 'string' ? v : '']))
-  const reportId = String(fields.reportId ?? '')
-  const note = String(fields.note ?? '').slice(0, RESOLUTION_NOTE_MAX)
-  const parsed = parseResolution(fields)
-  if (!parsed.ok) {
-    const code = parsed.issues[0]!.code as 'resolution_required' | 'note_required' | 'invalid_report'
-    const field = code === 'note_required' ? 'note' : code === 'resolution_required' ? 'resolution' : undefined
-    return data({ ok: false, reportId, message: t(`mod.resolve.issue.${code}`), field, note } satisfies ActionResult, { status: 422 })
-  }
-  const result = await resolveReport(getDb(), { ...parsed.value, moderator })
+  const submission = await readSubmission(request, ResolveReportSchema)
+  // The reply goes to the report whose form was sent (the first id, as the schema reads it), whatever made it fail.
+  const [sent] = [submission.payload.reportId].flat()
+  const reportId = typeof sent === 'string' ? sent : ''
+  if (submission.status !== 'success') return data({ ok: false, reportId, result: submission.reply() } satisfies ActionResult, { status: 422 })
+  const result = await resolveReport(getDb(), { ...submission.value, moderator })
   if (result.ok) return { ok: true, reportId, message: t(result.status === 'upheld' ? 'mod.resolve.doneUpheld' : 'mod.resolve.doneDismissed') } satisfies ActionResult
-  if (result.status === 404) return data({ ok: false, reportId, message: t('mod.resolve.issue.invalid_report'), note } satisfies ActionResult, { status: 404 })
-  return data({ ok: false, reportId, message: t('mod.resolve.already'), note } satisfies ActionResult, { status: 409 })
+  const refuse = (status: 404 | 409, message: string) => data({ ok: false, reportId, result: submission.reply({ formErrors: [message] }) } satisfies ActionResult, { status })
+  return result.status === 404 ? refuse(404, t('mod.resolve.issue.invalid_report')) : refuse(409, t('mod.resolve.already'))
+}
+
+/** What went wrong, for the notice at the top of the queue: the form's error or a field's. */
+function firstError(result: SubmissionResult<string[]>): string | undefined {
+  return Object.values(result.error ?? {}).find((messages) => messages && messages.length > 0)?.[0]
 }
 
 export default function ModerationReports() {
@@ -105,7 +108,7 @@ export default function ModerationReports() {
       <p className="muted">{t('mod.reports.intro')}</p>
       {result ? (
         <p className={result.ok ? 'notice' : 'form-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.message}
+          {result.ok ? result.message : firstError(result.result)}
         </p>
       ) : null}
       <FilterForm legend={t('mod.reports.filter')} resetTo={data.filtered ? '/moderation/reports' : null}>
@@ -117,8 +120,6 @@ export default function ModerationReports() {
       ) : (
         <ul className="report-list" aria-label={t('mod.reports.caption')}>
           {data.reports.map((r) => {
-            const failed = result && !result.ok && result.reportId === r.id ? result : null
-            const base = `resolve-${r.id}`
             return (
               <li key={r.id} className="report-item" data-report={r.id}>
                 <h2 className="report-item__title">
@@ -160,29 +161,7 @@ export default function ModerationReports() {
                     ) : null}
                   </p>
                 ) : (
-                  <Form method="post" className="resolve-form">
-                    <input type="hidden" name="reportId" value={r.id} />
-                    <fieldset aria-describedby={failed ? `${base}-error` : undefined}>
-                      <legend>{t('mod.resolve.legend', { target: r.targetText })}</legend>
-                      {failed ? (
-                        <p className="field-error" id={`${base}-error`} role="alert">
-                          {failed.message}
-                        </p>
-                      ) : null}
-                      {RESOLUTIONS.map((res) => (
-                        <label key={res} className="resolve-form__choice">
-                          <input type="radio" name="resolution" value={res} required /> {t(`mod.resolve.${res}`)}
-                        </label>
-                      ))}
-                      <label className="resolve-form__note">
-                        {t('mod.resolve.note')}
-                        <textarea name="note" rows={2} maxLength={RESOLUTION_NOTE_MAX} required defaultValue={failed?.note ?? ''} aria-invalid={failed?.field === 'note' ? true : undefined} />
-                      </label>
-                      <button type="submit" className="primary">
-                        {t('mod.resolve.submit')}
-                      </button>
-                    </fieldset>
-                  </Form>
+                  <ResolveForm reportId={r.id} targetText={r.targetText} result={result && !result.ok && result.reportId === r.id ? result.result : null} />
                 )}
               </li>
             )
@@ -195,6 +174,38 @@ export default function ModerationReports() {
         </p>
       ) : null}
     </div>
+  )
+}
+
+function ResolveForm({ reportId, targetText, result }: { reportId: string; targetText: string; result: SubmissionResult<string[]> | null }) {
+  const t = useT()
+  const [form, fields] = useSchemaForm(`resolve-form-${reportId}`, ResolveReportSchema, result)
+  const base = `resolve-${reportId}`
+  const error = form.errors?.[0] ?? fields.resolution.errors?.[0] ?? fields.note.errors?.[0]
+  return (
+    <Form method="post" className="resolve-form" id={form.id} onSubmit={form.onSubmit}>
+      <input type="hidden" name="reportId" value={reportId} />
+      <fieldset aria-describedby={error ? `${base}-error` : undefined}>
+        <legend>{t('mod.resolve.legend', { target: targetText })}</legend>
+        {error ? (
+          <p className="field-error" id={`${base}-error`} role="alert">
+            {error}
+          </p>
+        ) : null}
+        {RESOLUTIONS.map((res) => (
+          <label key={res} className="resolve-form__choice">
+            <input type="radio" name="resolution" value={res} required /> {t(`mod.resolve.${res}`)}
+          </label>
+        ))}
+        <label className="resolve-form__note">
+          {t('mod.resolve.note')}
+          <textarea name="note" rows={2} maxLength={RESOLUTION_NOTE_MAX} required defaultValue={(fields.note.initialValue ?? '').slice(0, RESOLUTION_NOTE_MAX)} aria-invalid={fields.note.errors ? true : undefined} />
+        </label>
+        <button type="submit" className="primary">
+          {t('mod.resolve.submit')}
+        </button>
+      </fieldset>
+    </Form>
   )
 }
 

@@ -7,7 +7,8 @@ import { useT, useUiLang } from '#app/components/i18n'
 import { PlainText } from '#app/components/plain-text'
 import { formatDateTime } from '#app/core/format'
 import { translator, type Translate } from '#app/core/i18n/index'
-import { readFormFields } from '#app/http/form-body.server'
+import { ReadNotificationsSchema } from '#app/core/forms/read-notifications'
+import { readSubmission } from '#app/http/form-body.server'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { nowIso } from '#app/models/ids.server'
@@ -29,9 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSessionUser(request)
-  const form = await readFormFields(request)
-  const id = form.id ?? ''
-  await markNotificationsRead(getDb(), user.id, form.intent === 'read-all' ? null : ID.test(id) ? [id] : [], nowIso())
+  const submission = await readSubmission(request, ReadNotificationsSchema)
+  // Only a file where a hidden field belongs fails: no page of ours sends one.
+  if (submission.status !== 'success') throw Response.json({ message: translator(getUiLang(request))('error.formBody.malformed') }, { status: 400 })
+  await markNotificationsRead(getDb(), user.id, submission.value.ids, nowIso())
   return redirect('/notifications', 303)
 }
 

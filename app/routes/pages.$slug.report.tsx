@@ -3,11 +3,13 @@ import { data } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { clientIp, getActor } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
 import { useT } from '#app/components/i18n'
 import { ReportFields } from '#app/components/report-form'
+import { ReportSchema } from '#app/core/forms/report'
 import { translator } from '#app/core/i18n/index'
 import { can } from '#app/core/permissions'
-import { REPORT_REASONS, type ReportReason } from '#app/core/reports'
+import { REPORT_COMMENT_MAX, REPORT_REASONS } from '#app/core/reports'
 import { forbidden, notFound } from '#app/http/responses.server'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
@@ -15,7 +17,7 @@ import { listFigures } from '#app/models/evidence.server'
 import { getPageBySlug } from '#app/models/pages.server'
 import { createReport } from '#app/services/create-report.server'
 import css from '#app/styles/moderation.css?url'
-import { readFormData } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 import { NO_HYDRATION } from '#app/components/hydration'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
@@ -38,29 +40,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
   const actor = await getActor(request)
   if (!can(actor, 'report.create')) throw forbidden(t('error.forbidden.body'))
-  const form = await readFormData(request)
-  const fields = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === 'string' ? v : '']))
-  const echo = {
-    target: fields.target === 'citation' ? ('citation' as const) : ('figure' as const),
-    ordinal: Math.max(0, Math.floor(Number(fields.ordinal) || 0)),
-    revisionId: String(fields.revisionId ?? ''),
-    reason: (REPORT_REASONS as readonly string[]).includes(String(fields.reason)) ? (fields.reason as ReportReason) : null,
-    comment: String(fields.comment ?? '').slice(0, 2000),
-  }
-  const result = await createReport(getDb(), { reporter: actor ? { id: actor.id } : null, ip: clientIp(request), slug: params.slug ?? '', fields })
+  const submission = await readSubmission(request, ReportSchema)
+  // Only a file where text belongs fails (ReportSchema reads text): no form of ours sends one.
+  if (submission.status !== 'success') throw Response.json({ message: t('error.formBody.malformed') }, { status: 400 })
+  const result = await createReport(getDb(), { reporter: actor ? { id: actor.id } : null, ip: clientIp(request), slug: params.slug ?? '', fields: submission.value })
   if (result.ok) {
     return { ok: true as const, duplicate: result.duplicate, count: result.reporterCount, targetText: result.targetText, message: result.duplicate ? t('report.duplicate', { count: result.reporterCount }) : t('report.thanks') }
   }
-  type Errors = { form?: string; reason?: string; comment?: string }
-  if (result.status === 404) return data({ ok: false as const, echo, errors: { form: t('report.notFound') } as Errors }, { status: 404 })
-  if (result.status === 429) {
-    const minutes = Math.ceil(result.retryAfterSeconds / 60)
-    return data({ ok: false as const, echo, errors: { form: t('report.throttled', { minutes }) } as Errors }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
-  }
-  const issue = result.issues[0]
+  const refuse = (status: number, message: string, headers?: HeadersInit) => data({ ok: false as const, result: submission.reply({ formErrors: [message] }) }, { status, headers })
+  if (result.status === 404) return refuse(404, t('report.notFound'))
+  if (result.status === 429) return refuse(429, t('report.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }), { 'Retry-After': String(result.retryAfterSeconds) })
+  const path = result.issues[0]?.path
   const message = issueMessage(t, result.code)
-  const field = issue?.path === 'reason' ? 'reason' : issue?.path === 'comment' ? 'comment' : 'form'
-  return data({ ok: false as const, echo, errors: { [field]: message } as Errors }, { status: 422 })
+  if (path === 'reason' || path === 'comment') return data({ ok: false as const, result: submission.reply({ fieldErrors: { [path]: [message] } }) }, { status: 422 })
+  return refuse(422, message)
 }
 
 function issueMessage(t: ReturnType<typeof translator>, code: string): string {
@@ -91,6 +84,9 @@ export default function ReportPage() {
   const loaderData = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
+  const result = actionData && !actionData.ok ? actionData.result : null
+  // The page never hydrates (handle below): the form state only reads the reply, on the server.
+  const [form, fields] = useSchemaForm('report-form', ReportSchema, result)
   const back = `/pages/${loaderData.page.slug}`
   if (actionData?.ok) {
     return (
@@ -105,10 +101,13 @@ export default function ReportPage() {
       </div>
     )
   }
-  const echo = actionData && !actionData.ok ? actionData.echo : null
-  const errors = actionData && !actionData.ok ? actionData.errors : undefined
-  const target = echo?.target ?? loaderData.target
-  const ordinal = echo?.ordinal ?? loaderData.ordinal
+  // After a failed report, what was sent names the target; before, the page's address did.
+  const sent = (name: 'revisionId' | 'target' | 'ordinal' | 'reason' | 'comment') => (result ? (fields[name].initialValue ?? '') : null)
+  const target = sent('target') === null ? loaderData.target : sent('target') === 'citation' ? 'citation' : 'figure'
+  const ordinal = sent('ordinal') === null ? loaderData.ordinal : Math.max(0, Math.floor(Number(sent('ordinal')) || 0))
+  const revisionId = sent('revisionId') ?? loaderData.revisionId
+  const reason = REPORT_REASONS.find((r) => r === sent('reason')) ?? null
+  const comment = (sent('comment') ?? '').slice(0, REPORT_COMMENT_MAX)
   return (
     <div className="narrow">
       <h1>{t('report.title')}</h1>
@@ -116,12 +115,19 @@ export default function ReportPage() {
         <Link to={back}>{loaderData.page.title}</Link>
         {loaderData.described ? <> · {loaderData.described}</> : null}
       </p>
-      {errors?.form ? (
+      {form.errors?.[0] ? (
         <p className="form-error" role="alert">
-          {errors.form}
+          {form.errors[0]}
         </p>
       ) : null}
-      <ReportFields context={{ slug: loaderData.page.slug, revisionId: echo?.revisionId ?? loaderData.revisionId }} target={target} ordinal={ordinal} reason={echo?.reason} comment={echo?.comment} errors={errors} />
+      <ReportFields
+        context={{ slug: loaderData.page.slug, revisionId }}
+        target={target}
+        ordinal={ordinal}
+        reason={reason}
+        comment={comment}
+        errors={{ reason: fields.reason.errors?.[0], comment: fields.comment.errors?.[0] }}
+      />
       <p>
         <Link to={back}>{t('report.back')}</Link>
       </p>

@@ -1,17 +1,20 @@
+import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getActor, requireAbility } from '#app/auth/actor.server'
 import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useSchemaForm } from '#app/components/forms'
 import { useT, useUiLang } from '#app/components/i18n'
 import { PlainText } from '#app/components/plain-text'
 import { formatDateTime } from '#app/core/format'
+import { TalkSchema, type TalkIntent } from '#app/core/forms/talk'
 import { translator, type Translate } from '#app/core/i18n/index'
 import { can } from '#app/core/permissions'
 import type { Issue } from '#app/core/result'
 import { TALK_BODY_MAX, TALK_REASON_MAX, TALK_TITLE_MAX } from '#app/core/talk'
-import { readFormFields } from '#app/http/form-body.server'
+import { readSubmission } from '#app/http/form-body.server'
 import { notFound } from '#app/http/responses.server'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
@@ -48,28 +51,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Intent = 'thread' | 'reply' | 'edit' | 'delete' | 'close' | 'reopen' | 'hide' | 'unhide' | 'watch' | 'unwatch'
-const INTENTS: readonly Intent[] = ['thread', 'reply', 'edit', 'delete', 'close', 'reopen', 'hide', 'unhide', 'watch', 'unwatch']
-
-type Failure = { ok: false; intent: Intent; target: string; fields: Record<string, string>; errors: Record<string, string> }
+type Failure = { intent: TalkIntent; target: string; result: SubmissionResult<string[]> }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(getUiLang(request))
-  const form = await readFormFields(request)
+  const submission = await readSubmission(request, TalkSchema)
+  // Only a file where text belongs fails (TalkSchema reads text): no page of ours sends one.
+  if (submission.status !== 'success') throw Response.json({ message: t('error.formBody.malformed') }, { status: 400 })
+  const form = submission.value
   const subject = await resolveTalkSubject(getDb(), params.kind ?? '', params.slug ?? '')
   if (!subject) throw notFound(t('talk.error.notFound', { kind: (params.kind ?? '').slice(0, 20), slug: (params.slug ?? '').slice(0, 80) }))
-  const intent = INTENTS.find((i) => i === form.intent) ?? 'thread'
-  const target = form.postId || form.threadId || ''
+  const { intent } = form
+  const target = form.postId || form.threadId
   const back = (anchor: string) => redirect(`/talk/${subject.kind}/${subject.slug}${anchor ? `#${anchor}` : ''}`, 303)
-  const fail = (status: number, errors: Record<string, string>) => data<Failure>({ ok: false, intent, target, fields: form, errors }, { status })
+  const fail = (status: number, errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => data<Failure>({ intent, target, result: submission.reply(errors) }, { status })
+  const refuse = (status: number, message: string) => fail(status, { formErrors: [message] })
+  const invalid = (issues: Issue[]) => fail(422, { fieldErrors: issueErrors(t, issues) })
   const db = getDb()
 
   if (intent === 'close' || intent === 'reopen' || intent === 'hide' || intent === 'unhide') {
     const moderator = await requireAbility(request, 'talk.moderate')
-    const moderation = intent === 'close' || intent === 'reopen' ? { action: intent, threadId: form.threadId ?? '' } : { action: intent, postId: form.postId ?? '' }
+    const moderation = intent === 'close' || intent === 'reopen' ? { action: intent, threadId: form.threadId } : { action: intent, postId: form.postId }
     const result = await moderateTalk(db, { moderatorId: moderator.id, fields: form, ...moderation })
     if (result.ok) return back(`thread-${result.threadId}`)
-    return result.status === 422 ? fail(422, issueErrors(t, result.issues)) : fail(result.status, { form: result.message })
+    return result.status === 422 ? invalid(result.issues) : refuse(result.status, result.message)
   }
   if (intent === 'watch' || intent === 'unwatch') {
     const actor = await requireAbility(request, 'talk.post')
@@ -81,31 +86,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const author = await requireAbility(request, 'talk.post')
+  const throttled = (retryAfterSeconds: number) => refuse(429, t('talk.error.throttled', { minutes: Math.ceil(retryAfterSeconds / 60) }))
   if (intent === 'thread') {
     const result = await startThread(db, { authorId: author.id, subject, fields: form })
     if (result.ok) return back(`thread-${result.threadId}`)
-    return result.status === 429 ? throttled(t, fail, result.retryAfterSeconds) : fail(422, issueErrors(t, result.issues))
+    return result.status === 429 ? throttled(result.retryAfterSeconds) : invalid(result.issues)
   }
   if (intent === 'reply') {
-    const result = await postReply(db, { authorId: author.id, threadId: form.threadId ?? '', fields: form })
+    const result = await postReply(db, { authorId: author.id, threadId: form.threadId, fields: form })
     if (result.ok) return back(`post-${result.postId}`)
-    if (result.status === 429) return throttled(t, fail, result.retryAfterSeconds)
-    return result.status === 422 ? fail(422, issueErrors(t, result.issues)) : fail(result.status, { form: result.message })
+    if (result.status === 429) return throttled(result.retryAfterSeconds)
+    return result.status === 422 ? invalid(result.issues) : refuse(result.status, result.message)
   }
-  const result = await changeTalkPost(db, { actorId: author.id, postId: form.postId ?? '', change: intent === 'delete' ? 'delete' : 'edit', fields: form })
+  const result = await changeTalkPost(db, { actorId: author.id, postId: form.postId, change: intent === 'delete' ? 'delete' : 'edit', fields: form })
   if (result.ok) return back(`thread-${result.threadId}`)
-  return result.status === 422 ? fail(422, issueErrors(t, result.issues)) : fail(result.status, { form: result.message })
+  return result.status === 422 ? invalid(result.issues) : refuse(result.status, result.message)
 }
 
-function issueErrors(t: Translate, issues: Issue[]): Record<string, string> {
-  const errors: Record<string, string> = {}
+/** The services' issues, one message a field, in the reader's language. */
+function issueErrors(t: Translate, issues: Issue[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {}
   const limits: Record<string, number> = { title: TALK_TITLE_MAX, body: TALK_BODY_MAX, reason: TALK_REASON_MAX }
-  for (const issue of issues) errors[issue.path] ??= issue.code === 'too_long' ? t('talk.error.tooLong', { limit: limits[issue.path] ?? TALK_BODY_MAX }) : t('talk.error.required')
+  for (const issue of issues) errors[issue.path] ??= [issue.code === 'too_long' ? t('talk.error.tooLong', { limit: limits[issue.path] ?? TALK_BODY_MAX }) : t('talk.error.required')]
   return errors
 }
 
-function throttled(t: Translate, fail: (status: number, errors: Record<string, string>) => ReturnType<typeof data<Failure>>, retryAfterSeconds: number) {
-  return fail(429, { form: t('talk.error.throttled', { minutes: Math.ceil(retryAfterSeconds / 60) }) })
+/** The message a refusal says about the whole form (a closed thread, a post gone, too many posts). */
+function formError(failure: Failure | null) {
+  return failure?.result.error?.['']?.[0]
 }
 
 export default function TalkPage() {
@@ -113,7 +121,9 @@ export default function TalkPage() {
   const failure = useActionData<typeof action>()
   const t = useT()
   const base = `/talk/${data.subject.kind}/${data.subject.slug}`
-  const newThreadFailure = failure?.intent === 'thread' ? failure : null
+  const [newThread, newThreadFields] = useSchemaForm('talk-new-form', TalkSchema, failure?.intent === 'thread' ? failure.result : null)
+  const titleError = newThreadFields.title.errors?.[0]
+  const bodyError = newThreadFields.body.errors?.[0]
   return (
     <div className="talk">
       <p>
@@ -139,15 +149,15 @@ export default function TalkPage() {
       <section aria-labelledby="talk-new" className="talk-new">
         <h2 id="talk-new">{t('talk.new')}</h2>
         {data.abilities.write ? (
-          <Form method="post" className="talk-form">
+          <Form method="post" className="talk-form" id={newThread.id} onSubmit={newThread.onSubmit}>
             <input type="hidden" name="intent" value="thread" />
-            {newThreadFailure?.errors.form ? <p className="form-error" role="alert">{newThreadFailure.errors.form}</p> : null}
+            {newThread.errors?.[0] ? <p className="form-error" role="alert">{newThread.errors[0]}</p> : null}
             <label htmlFor="talk-title">{t('talk.field.title')}</label>
-            <input id="talk-title" name="title" required maxLength={TALK_TITLE_MAX} defaultValue={newThreadFailure?.fields.title ?? ''} aria-invalid={newThreadFailure?.errors.title ? true : undefined} aria-describedby={newThreadFailure?.errors.title ? 'talk-title-error' : undefined} />
-            {newThreadFailure?.errors.title ? <p id="talk-title-error" className="field-error">{newThreadFailure.errors.title}</p> : null}
+            <input id="talk-title" name="title" required maxLength={TALK_TITLE_MAX} defaultValue={newThreadFields.title.initialValue ?? ''} aria-invalid={titleError ? true : undefined} aria-describedby={titleError ? 'talk-title-error' : undefined} />
+            {titleError ? <p id="talk-title-error" className="field-error">{titleError}</p> : null}
             <label htmlFor="talk-body">{t('talk.field.body')}</label>
-            <textarea id="talk-body" name="body" required rows={6} maxLength={TALK_BODY_MAX} defaultValue={newThreadFailure?.fields.body ?? ''} aria-invalid={newThreadFailure?.errors.body ? true : undefined} aria-describedby={newThreadFailure?.errors.body ? 'talk-body-error' : undefined} />
-            {newThreadFailure?.errors.body ? <p id="talk-body-error" className="field-error">{newThreadFailure.errors.body}</p> : null}
+            <textarea id="talk-body" name="body" required rows={6} maxLength={TALK_BODY_MAX} defaultValue={newThreadFields.body.initialValue ?? ''} aria-invalid={bodyError ? true : undefined} aria-describedby={bodyError ? 'talk-body-error' : undefined} />
+            {bodyError ? <p id="talk-body-error" className="field-error">{bodyError}</p> : null}
             <button type="submit" className="button">{t('talk.submit.thread')}</button>
           </Form>
         ) : (
@@ -159,12 +169,14 @@ export default function TalkPage() {
 }
 
 type Abilities = { write: boolean; moderate: boolean; signedIn: boolean }
-type ThreadFailure = { intent: string; target: string; fields: Record<string, string>; errors: Record<string, string> } | null
+/** The action's failure when it concerns this thread or post, else null. */
+type ThreadFailure = Failure | null
 
 function Thread({ thread, abilities, failure }: { thread: TalkThreadView; abilities: Abilities; failure: ThreadFailure }) {
   const t = useT()
   const lang = useUiLang()
-  const replyFailure = failure?.intent === 'reply' ? failure : null
+  const [reply, replyFields] = useSchemaForm(`reply-form-${thread.id}`, TalkSchema, failure?.intent === 'reply' ? failure.result : null)
+  const replyError = replyFields.body.errors?.[0]
   return (
     <article id={`thread-${thread.id}`} className="talk-thread" aria-labelledby={`thread-title-${thread.id}`}>
       <h2 id={`thread-title-${thread.id}`}>{thread.title}</h2>
@@ -172,7 +184,7 @@ function Thread({ thread, abilities, failure }: { thread: TalkThreadView; abilit
         {t('talk.posts', { count: thread.postCount })} · {formatDateTime(lang, thread.lastPostAt)}
       </p>
       {thread.status === 'closed' ? <p className="notice">{t('talk.closed', { by: thread.closedBy ?? '', reason: thread.closeReason ?? '' })}</p> : null}
-      {failure?.errors.form ? <p className="form-error" role="alert">{failure.errors.form}</p> : null}
+      {formError(failure) ? <p className="form-error" role="alert">{formError(failure)}</p> : null}
       <ol className="talk-posts">
         {thread.posts.map((post) => (
           <Post key={post.id} post={post} threadId={thread.id} abilities={abilities} failure={failure?.target === post.id ? failure : null} />
@@ -192,12 +204,12 @@ function Thread({ thread, abilities, failure }: { thread: TalkThreadView; abilit
         </details>
       ) : null}
       {abilities.write && thread.status === 'open' ? (
-        <Form method="post" className="talk-form">
+        <Form method="post" className="talk-form" id={reply.id} onSubmit={reply.onSubmit}>
           <input type="hidden" name="intent" value="reply" />
           <input type="hidden" name="threadId" value={thread.id} />
           <label htmlFor={`reply-${thread.id}`}>{t('talk.field.reply')}</label>
-          <textarea id={`reply-${thread.id}`} name="body" required rows={3} maxLength={TALK_BODY_MAX} defaultValue={replyFailure?.fields.body ?? ''} aria-invalid={replyFailure?.errors.body ? true : undefined} aria-describedby={replyFailure?.errors.body ? `reply-${thread.id}-error` : undefined} />
-          {replyFailure?.errors.body ? <p id={`reply-${thread.id}-error`} className="field-error">{replyFailure.errors.body}</p> : null}
+          <textarea id={`reply-${thread.id}`} name="body" required rows={3} maxLength={TALK_BODY_MAX} defaultValue={replyFields.body.initialValue ?? ''} aria-invalid={replyError ? true : undefined} aria-describedby={replyError ? `reply-${thread.id}-error` : undefined} />
+          {replyError ? <p id={`reply-${thread.id}-error`} className="field-error">{replyError}</p> : null}
           <button type="submit" className="button">{t('talk.submit.reply')}</button>
         </Form>
       ) : null}
@@ -209,7 +221,7 @@ function Thread({ thread, abilities, failure }: { thread: TalkThreadView; abilit
             <button type="submit" className="button-link">{thread.watching ? t('talk.action.unwatch') : t('talk.action.watch')}</button>
           </Form>
         ) : null}
-        {abilities.moderate ? <ReasonForm intent={thread.status === 'open' ? 'close' : 'reopen'} idName="threadId" id={thread.id} label={thread.status === 'open' ? t('talk.action.close') : t('talk.action.reopen')} /> : null}
+        {abilities.moderate ? <ReasonForm intent={thread.status === 'open' ? 'close' : 'reopen'} idName="threadId" id={thread.id} label={thread.status === 'open' ? t('talk.action.close') : t('talk.action.reopen')} failure={failure?.target === thread.id ? failure : null} /> : null}
       </div>
     </article>
   )
@@ -234,14 +246,7 @@ function Post({ post, threadId, abilities, failure }: { post: TalkPostView; thre
       {post.editableBody !== null && abilities.write ? (
         <details className="talk-edit" open={failure?.intent === 'edit'}>
           <summary>{t('talk.action.edit')}</summary>
-          <Form method="post" className="talk-form">
-            <input type="hidden" name="intent" value="edit" />
-            <input type="hidden" name="postId" value={post.id} />
-            <label htmlFor={`edit-${post.id}`}>{t('talk.field.body')}</label>
-            <textarea id={`edit-${post.id}`} name="body" required rows={4} maxLength={TALK_BODY_MAX} defaultValue={failure?.intent === 'edit' ? failure.fields.body : post.editableBody} />
-            {failure?.intent === 'edit' && failure.errors.body ? <p className="field-error">{failure.errors.body}</p> : null}
-            <button type="submit" className="button">{t('talk.submit.edit')}</button>
-          </Form>
+          <EditForm postId={post.id} body={post.editableBody} result={failure?.intent === 'edit' ? failure.result : null} />
           <Form method="post">
             <input type="hidden" name="intent" value="delete" />
             <input type="hidden" name="postId" value={post.id} />
@@ -250,21 +255,42 @@ function Post({ post, threadId, abilities, failure }: { post: TalkPostView; thre
           </Form>
         </details>
       ) : null}
-      {abilities.moderate && post.state !== 'deleted' ? <ReasonForm intent={post.state === 'hidden' ? 'unhide' : 'hide'} idName="postId" id={post.id} label={post.state === 'hidden' ? t('talk.action.unhide') : t('talk.action.hide')} /> : null}
+      {abilities.moderate && post.state !== 'deleted' ? <ReasonForm intent={post.state === 'hidden' ? 'unhide' : 'hide'} idName="postId" id={post.id} label={post.state === 'hidden' ? t('talk.action.unhide') : t('talk.action.hide')} failure={failure} /> : null}
     </li>
   )
 }
 
-function ReasonForm({ intent, idName, id, label }: { intent: string; idName: string; id: string; label: string }) {
+function EditForm({ postId, body, result }: { postId: string; body: string; result: Failure['result'] | null }) {
   const t = useT()
+  const [form, fields] = useSchemaForm(`edit-form-${postId}`, TalkSchema, result)
   return (
-    <details className="talk-moderate">
+    <Form method="post" className="talk-form" id={form.id} onSubmit={form.onSubmit}>
+      <input type="hidden" name="intent" value="edit" />
+      <input type="hidden" name="postId" value={postId} />
+      <label htmlFor={`edit-${postId}`}>{t('talk.field.body')}</label>
+      {/* Conform leaves an empty field out of the reply: after a failed edit the box holds what was sent, even nothing. */}
+      <textarea id={`edit-${postId}`} name="body" required rows={4} maxLength={TALK_BODY_MAX} defaultValue={result ? (fields.body.initialValue ?? '') : body} />
+      {fields.body.errors?.[0] ? <p className="field-error">{fields.body.errors[0]}</p> : null}
+      <button type="submit" className="button">{t('talk.submit.edit')}</button>
+    </Form>
+  )
+}
+
+/** A moderator's close, reopen, hide or unhide, with the public reason the service requires. */
+function ReasonForm({ intent, idName, id, label, failure }: { intent: TalkIntent; idName: string; id: string; label: string; failure: ThreadFailure }) {
+  const t = useT()
+  const result = failure?.intent === intent ? failure.result : null
+  const [form, fields] = useSchemaForm(`${intent}-form-${id}`, TalkSchema, result)
+  const error = fields.reason.errors?.[0]
+  return (
+    <details className="talk-moderate" open={result ? true : undefined}>
       <summary>{label}</summary>
-      <Form method="post" className="talk-form">
+      <Form method="post" className="talk-form" id={form.id} onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name={idName} value={id} />
         <label htmlFor={`${intent}-${id}`}>{t('talk.field.reason')}</label>
-        <input id={`${intent}-${id}`} name="reason" required maxLength={TALK_REASON_MAX} />
+        <input id={`${intent}-${id}`} name="reason" required maxLength={TALK_REASON_MAX} defaultValue={fields.reason.initialValue ?? ''} aria-invalid={error ? true : undefined} aria-describedby={error ? `${intent}-${id}-error` : undefined} />
+        {error ? <p id={`${intent}-${id}-error`} className="field-error">{error}</p> : null}
         <button type="submit" className="button">{label}</button>
       </Form>
     </details>

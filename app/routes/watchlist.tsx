@@ -6,7 +6,8 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT, useUiLang } from '#app/components/i18n'
 import { formatDateTime } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'
-import { readFormFields } from '#app/http/form-body.server'
+import { WatchlistSchema } from '#app/core/forms/watchlist'
+import { readSubmission } from '#app/http/form-body.server'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { nowIso } from '#app/models/ids.server'
@@ -25,14 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Unwatch one item, mark one item seen, or mark everything seen. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSessionUser(request)
-  const form = await readFormFields(request)
-  const kind = form.kind === 'thread' ? 'thread' : 'page'
-  const subject = { kind, id: form.id ?? '' }
+  const submission = await readSubmission(request, WatchlistSchema)
+  // Only a file where a hidden field belongs fails: no page of ours sends one.
+  if (submission.status !== 'success') throw Response.json({ message: translator(getUiLang(request))('error.formBody.malformed') }, { status: 400 })
+  const { intent, kind, id } = submission.value
+  const subject = { kind, id }
   const db = getDb()
   const now = nowIso()
-  if (form.intent === 'unwatch') await removeWatch(db, user.id, subject)
-  else if (form.intent === 'seen') await markWatchSeen(db, user.id, subject, now)
-  else if (form.intent === 'seen-all') {
+  if (intent === 'unwatch') await removeWatch(db, user.id, subject)
+  else if (intent === 'seen') await markWatchSeen(db, user.id, subject, now)
+  else if (intent === 'seen-all') {
     const [pages, threads] = await Promise.all([listWatchedPages(db, user.id), listWatchedThreads(db, user.id)])
     for (const item of [...pages, ...threads]) await markWatchSeen(db, user.id, { kind: item.kind, id: item.id }, now)
   }
