@@ -31,13 +31,6 @@ export async function readFormData(request: Request): Promise<FormData> {
   return form
 }
 
-/** The form's text fields by name (the first of repeated names; files are not ours to take). */
-export async function readFormFields(request: Request): Promise<Record<string, string>> {
-  const fields: Record<string, string> = {}
-  for (const [key, value] of await readFormData(request)) if (typeof value === 'string' && !(key in fields)) fields[key] = value
-  return fields
-}
-
 /**
  * Reads a form's body (as readFormData: 415, 400) and checks it against the form's schema from
  * app/core/forms: Conform's submission, whose `reply()` carries the person's input and the errors,

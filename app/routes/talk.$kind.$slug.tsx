@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getActor, requireAbility } from '#app/auth/actor.server'
 import { DangerSubmit } from '#app/components/confirm'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { useSchemaForm } from '#app/components/forms'
+import { replyError, useSchemaForm } from '#app/components/forms'
 import { useT, useUiLang } from '#app/components/i18n'
 import { PlainText } from '#app/components/plain-text'
 import { formatDateTime } from '#app/core/format'
@@ -111,11 +111,6 @@ function issueErrors(t: Translate, issues: Issue[]): Record<string, string[]> {
   return errors
 }
 
-/** The message a refusal says about the whole form (a closed thread, a post gone, too many posts). */
-function formError(failure: Failure | null) {
-  return failure?.result.error?.['']?.[0]
-}
-
 export default function TalkPage() {
   const data = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
@@ -176,7 +171,7 @@ function Thread({ thread, abilities, failure }: { thread: TalkThreadView; abilit
   const t = useT()
   const lang = useUiLang()
   const [reply, replyFields] = useSchemaForm(`reply-form-${thread.id}`, TalkSchema, failure?.intent === 'reply' ? failure.result : null)
-  const replyError = replyFields.body.errors?.[0]
+  const bodyError = replyFields.body.errors?.[0]
   return (
     <article id={`thread-${thread.id}`} className="talk-thread" aria-labelledby={`thread-title-${thread.id}`}>
       <h2 id={`thread-title-${thread.id}`}>{thread.title}</h2>
@@ -184,7 +179,7 @@ function Thread({ thread, abilities, failure }: { thread: TalkThreadView; abilit
         {t('talk.posts', { count: thread.postCount })} · {formatDateTime(lang, thread.lastPostAt)}
       </p>
       {thread.status === 'closed' ? <p className="notice">{t('talk.closed', { by: thread.closedBy ?? '', reason: thread.closeReason ?? '' })}</p> : null}
-      {formError(failure) ? <p className="form-error" role="alert">{formError(failure)}</p> : null}
+      {replyError(failure?.result) ? <p className="form-error" role="alert">{replyError(failure?.result)}</p> : null}
       <ol className="talk-posts">
         {thread.posts.map((post) => (
           <Post key={post.id} post={post} threadId={thread.id} abilities={abilities} failure={failure?.target === post.id ? failure : null} />
@@ -208,8 +203,8 @@ function Thread({ thread, abilities, failure }: { thread: TalkThreadView; abilit
           <input type="hidden" name="intent" value="reply" />
           <input type="hidden" name="threadId" value={thread.id} />
           <label htmlFor={`reply-${thread.id}`}>{t('talk.field.reply')}</label>
-          <textarea id={`reply-${thread.id}`} name="body" required rows={3} maxLength={TALK_BODY_MAX} defaultValue={replyFields.body.initialValue ?? ''} aria-invalid={replyError ? true : undefined} aria-describedby={replyError ? `reply-${thread.id}-error` : undefined} />
-          {replyError ? <p id={`reply-${thread.id}-error`} className="field-error">{replyError}</p> : null}
+          <textarea id={`reply-${thread.id}`} name="body" required rows={3} maxLength={TALK_BODY_MAX} defaultValue={replyFields.body.initialValue ?? ''} aria-invalid={bodyError ? true : undefined} aria-describedby={bodyError ? `reply-${thread.id}-error` : undefined} />
+          {bodyError ? <p id={`reply-${thread.id}-error`} className="field-error">{bodyError}</p> : null}
           <button type="submit" className="button">{t('talk.submit.reply')}</button>
         </Form>
       ) : null}
