@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CLAIM_TEXT_MAX, findConflicts, parseFigureRef, parseSettlement, parseUnverifiedClaim, samePeriod } from './claims'
+import fc from 'fast-check'
+import { CLAIM_TEXT_MAX, type DatedValue, findConflicts, parseFigureRef, parseSettlement, parseUnverifiedClaim, samePeriod } from './claims'
 
 describe('samePeriod', () => {
   it.each([
@@ -44,6 +45,38 @@ describe('findConflicts', () => {
       { id: 'c', value: 3, asOf: '2020-03' },
     ])
     expect(conflicts).toEqual([{ period: '2020-03', ids: ['a', 'b', 'c'] }])
+  })
+
+  it('finds exactly what comparing every pair finds', () => {
+    // The definition, pair by pair (quadratic): the oracle for the linear version.
+    const pairwise = (claims: DatedValue[]) => {
+      const byPeriod = new Map<string, Set<string>>()
+      for (const [i, a] of claims.entries()) {
+        for (const b of claims.slice(i + 1)) {
+          if (a.value === b.value || !samePeriod(a.asOf, b.asOf)) continue
+          const period = a.asOf!.length <= b.asOf!.length ? a.asOf! : b.asOf!
+          byPeriod.set(period, (byPeriod.get(period) ?? new Set()).add(a.id).add(b.id))
+        }
+      }
+      return [...byPeriod].map(([period, ids]) => ({ period, ids: claims.filter((c) => ids.has(c.id)).map((c) => c.id) })).sort((a, b) => a.period.localeCompare(b.period))
+    }
+    const date = fc.oneof(
+      fc.constant(null),
+      fc.constant('undated'),
+      fc.constantFrom('2020', '2021', '2020-03', '2020-10', '2021-03', '2020-03-15', '2020-03-16', '2020-10-01', '2021-03-31'),
+    )
+    const claims = fc.array(fc.record({ value: fc.integer({ min: 1, max: 4 }), asOf: date }), { maxLength: 40 }).map((list) => list.map((c, i) => ({ id: `c${i}`, ...c })))
+    let withConflicts = 0
+    fc.assert(
+      fc.property(claims, (list) => {
+        const found = findConflicts(list)
+        if (found.length > 0) withConflicts++
+        expect(found).toEqual(pairwise(list))
+      }),
+      { numRuns: 500 },
+    )
+    // The inputs reached the interesting case, not only empty answers.
+    expect(withConflicts).toBeGreaterThan(100)
   })
 
   it('handles thousands of claims of one metric', () => {

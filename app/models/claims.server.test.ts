@@ -61,6 +61,13 @@ describe.each(TEST_ENGINES)('claims on $engine', (engine) => {
     const demoMarch = (await listClaims(t.db, { product: 'tchap', metric: 'registered-accounts', since: '2021-03' }, { limit: 50 })).claims.filter((c) => c.asOf === '2021-03')
     expect(demoMarch.length).toBeGreaterThan(0)
     expect(demoMarch.every((c) => c.conflict)).toBe(true)
+    // A rebuild (all pages' claims, then each product and metric's conflicts once) flags the same.
+    const flags = async () => (await listClaims(t.db, {}, { limit: 500 })).claims.map((c) => `${c.page.slug}#${c.ordinal}:${c.conflict}`).sort()
+    const flagged = await flags()
+    expect(flagged.some((f) => f.endsWith(':true'))).toBe(true)
+    await t.db.deleteFrom('meta').where('key', '=', 'claims_indexed_at').execute()
+    expect(await ensureClaimsIndex(t.db)).toBeGreaterThan(0)
+    expect(await flags()).toEqual(flagged)
     // Dated to its month again, the claim no longer shares a period with the demo's.
     const removed = await saveRevision(t.db, { actor: trusted, slug: 'claims-follow-stable', baseRevisionId: yearly.revision.id, content: content(body('999'), { title: 'Claims follow stable' }), summary: '', idempotencyKey: null })
     expect(removed.ok && removed.revision.status).toBe('approved')

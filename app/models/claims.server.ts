@@ -28,6 +28,8 @@ export interface ClaimRecord {
 }
 
 const CHUNK = 60
+/** Pages whose claims a rebuild reads in one query. */
+const REBUILD_PAGES = 500
 
 /** A figure's as-of as a claim stores it: a date, or undated (`figures.as_of` = 'undated', decision 026). */
 function claimDate(asOf: string | null): { asOf: string | null; undated: boolean } {
@@ -38,35 +40,43 @@ function claimDate(asOf: string | null): { asOf: string | null; undated: boolean
 export async function indexClaims(db: DB, pageId: string): Promise<void> {
   const before = await db.selectFrom('claims').select(['product_slug', 'metric']).distinct().where('page_id', '=', pageId).execute()
   await db.deleteFrom('claims').where('page_id', '=', pageId).execute()
+  const written = await writeClaims(db, [pageId])
+  const groups = new Map<string, { product: string; metric: string }>()
+  for (const g of [...before.map((b) => ({ product: b.product_slug, metric: b.metric })), ...written]) groups.set(`${g.product}\u0000${g.metric}`, g)
+  for (const g of groups.values()) await refreshConflicts(db, g.product, g.metric)
+}
+
+/**
+ * Writes the claims of these pages' stable revisions (the pages have none yet) and says which
+ * products and metrics they name; their conflict flags are the caller's to refresh.
+ */
+async function writeClaims(db: DB, pageIds: string[]): Promise<Array<{ product: string; metric: string }>> {
   const figures = await db
     .selectFrom('figures')
     .innerJoin('pages', (join) => join.onRef('pages.stable_revision_id', '=', 'figures.revision_id'))
     .innerJoin('sources', 'sources.id', 'figures.source_id')
     .select([
-      'figures.revision_id', 'figures.ordinal', 'figures.text', 'figures.value', 'figures.unit', 'figures.metric', 'figures.as_of', 'figures.quote',
-      'figures.product', 'sources.id as source_id', 'sources.published_at',
+      'pages.id as page_id', 'figures.revision_id', 'figures.ordinal', 'figures.text', 'figures.value', 'figures.unit', 'figures.metric', 'figures.as_of',
+      'figures.quote', 'figures.product', 'sources.id as source_id', 'sources.published_at',
     ])
-    .where('pages.id', '=', pageId)
+    .where('pages.id', 'in', pageIds)
     .where('figures.cited', '=', 1)
     .where('figures.product', 'is not', null)
     .where('figures.metric', 'is not', null)
     .where('figures.value', 'is not', null)
+    .orderBy('pages.id')
     .orderBy('figures.ordinal')
     .execute()
   const rows = figures.map((f) => {
     const date = claimDate(f.as_of)
     return {
-      id: newId(), page_id: pageId, revision_id: f.revision_id, ordinal: Number(f.ordinal), product_slug: f.product!, metric: f.metric!,
+      id: newId(), page_id: f.page_id, revision_id: f.revision_id, ordinal: Number(f.ordinal), product_slug: f.product!, metric: f.metric!,
       text: f.text, value: Number(f.value), unit: f.unit, as_of: date.asOf, undated: date.undated ? 1 : 0,
       sort_date: date.asOf ?? (f.published_at ?? '').slice(0, 10), source_id: f.source_id, quote: f.quote, conflict: 0,
     }
   })
   for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('claims').values(rows.slice(i, i + CHUNK)).execute()
-  const groups = new Map<string, { product: string; metric: string }>()
-  for (const g of [...before.map((b) => ({ product: b.product_slug, metric: b.metric })), ...rows.map((r) => ({ product: r.product_slug, metric: r.metric }))]) {
-    groups.set(`${g.product}\u0000${g.metric}`, g)
-  }
-  for (const g of groups.values()) await refreshConflicts(db, g.product, g.metric)
+  return rows.map((r) => ({ product: r.product_slug, metric: r.metric }))
 }
 
 /** Sets the conflict flag on every claim of one product and metric (app/core/claims.ts decides). */
@@ -84,8 +94,14 @@ async function refreshConflicts(db: DB, product: string, metric: string): Promis
 export async function ensureClaimsIndex(db: DB): Promise<number> {
   const marker = await db.selectFrom('meta').select('value').where('key', '=', 'claims_indexed_at').executeTakeFirst()
   if (marker) return 0
+  // Every page's claims first, then each product and metric's conflicts once: refreshing them
+  // after each page, as a single save does, reads a popular product's claims once per page that
+  // names it — hours at 100,000 pages.
+  await db.deleteFrom('claims').execute()
   const published = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).execute()
-  for (const page of published) await indexClaims(db, page.id)
+  for (let i = 0; i < published.length; i += REBUILD_PAGES) await writeClaims(db, published.slice(i, i + REBUILD_PAGES).map((p) => p.id))
+  const groups = await db.selectFrom('claims').select(['product_slug', 'metric']).distinct().execute()
+  for (const g of groups) await refreshConflicts(db, g.product_slug, g.metric)
   await db.insertInto('meta').values({ key: 'claims_indexed_at', value: nowIso() }).execute()
   return published.length
 }
