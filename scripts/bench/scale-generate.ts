@@ -405,7 +405,7 @@ async function main(): Promise<void> {
   // does at start-up, so that start-up finds them built.
   const maintenance = openDatabase(config, { maintenance: true })
   await ensureSourceUsesIndex(maintenance)
-  // Claims too (decision 027), page by page through the app's own indexClaims: without them every
+  // Claims too (decision 027), through the app's own rebuild (ensureClaimsIndex): without them every
   // start-up would rebuild them first.
   await ensureClaimsIndex(maintenance)
   await sql`analyze claims`.execute(maintenance)
