@@ -47,6 +47,15 @@ function historyQuery(db: DB) {
     ])
 }
 
+/**
+ * Leaves out the revisions of deleted pages. Said as "no deleted page of that id" rather than
+ * `pg.deleted_at is null`: with a condition on the joined pages, SQLite builds a Bloom filter over
+ * every page for each query — 45 ms of a 47 ms recent-changes page at 100,000 pages.
+ */
+function liveOnly(query: ReturnType<typeof historyQuery>) {
+  return query.where(({ not, exists, selectFrom }) => not(exists(selectFrom('pages as deleted').select('deleted.id').whereRef('deleted.id', '=', 'r.page_id').where('deleted.deleted_at', 'is not', null))))
+}
+
 type Row = {
   id: string; page_id: string; slug: string; title: string; lang: string; parent_id: string | null; author_id: string
   username: string; summary: string; status: string; size: number; parent_size: number | null; created_at: string
@@ -86,7 +95,7 @@ export function listPageHistory(db: DB, pageId: string, options: HistoryQuery): 
 
 /** One person's revisions on every page, newest first. */
 export function listUserContributions(db: DB, userId: string, options: HistoryQuery): Promise<HistoryPage> {
-  return page(historyQuery(db).where('r.author_id', '=', userId).where('pg.deleted_at', 'is', null), options)
+  return page(liveOnly(historyQuery(db).where('r.author_id', '=', userId)), options)
 }
 
 export interface RecentChangesFilter extends HistoryQuery {
@@ -98,7 +107,7 @@ export interface RecentChangesFilter extends HistoryQuery {
 /** Every revision of every page, newest first, optionally of one page, one author or one status. */
 export function listRecentChanges(db: DB, filter: RecentChangesFilter): Promise<HistoryPage> {
   // A deleted page's edits leave recent changes and its feed with it (decision 028).
-  let query = historyQuery(db).where('pg.deleted_at', 'is', null)
+  let query = liveOnly(historyQuery(db))
   if (filter.pageId) query = query.where('r.page_id', '=', filter.pageId)
   if (filter.authorId) query = query.where('r.author_id', '=', filter.authorId)
   if (filter.status) query = query.where('r.status', '=', filter.status)

@@ -16,6 +16,7 @@ import * as m0051 from './0051-claims'
 import * as m0060 from './0060-moves-and-suppression'
 import * as m0070 from './0070-scale-indexes'
 import * as m0080 from './0080-source-citing-pages'
+import * as m0090 from './0090-deleted-pages-index'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0060-moves-and-suppression': m0060,
   '0070-scale-indexes': m0070,
   '0080-source-citing-pages': m0080,
+  '0090-deleted-pages-index': m0090,
 }
 
 export const migrationProvider: MigrationProvider = {
