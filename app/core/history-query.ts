@@ -1,14 +1,10 @@
 import { REVISION_STATUSES, type RevisionStatus } from './content'
+import { isRecordId } from './record-id'
 
 const DEFAULT_PAGE_SIZE = 50
 const MAX_PAGE_SIZE = 500
 
-// Revision ids are lower-case ULIDs; anything else cannot name a revision.
-const REVISION_ID = /^[0-9a-z]{26}$/
-
-export function isRevisionId(value: unknown): value is string {
-  return typeof value === 'string' && REVISION_ID.test(value)
-}
+export const isRevisionId = isRecordId
 
 /**
  * The paging of a revision list from its query string: `before` (keyset: revisions older than

@@ -1,5 +1,6 @@
 import type { FindingKind } from './analyse'
 import { isLang, type Lang } from './lang'
+import { isRecordId } from './record-id'
 
 /**
  * The moderation pages filter through GET forms, so every filter is a bookmarkable URL. These
@@ -20,8 +21,6 @@ export interface QueueFilters {
   /** Keyset cursor: continue after this (risk, id). */
   after: { risk: number; id: string } | null
 }
-
-const ID = /^[0-9a-z]{26}$/
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null
@@ -85,7 +84,7 @@ export function parseLogFilters(params: URLSearchParams): LogFilters {
     action: pick(params.get('action'), LOG_ACTIONS),
     page: slugParam(params.get('page')),
     moderator: moderator !== '' && moderator.length <= 64 ? moderator : null,
-    before: before !== null && ID.test(before) ? before : null,
+    before: before !== null && isRecordId(before) ? before : null,
   }
 }
 
@@ -103,6 +102,6 @@ export function parseReportFilters(params: URLSearchParams): ReportFilters {
   return {
     status: pick(params.get('status'), REPORT_STATUS_FILTERS) ?? 'open',
     page: slugParam(params.get('page')),
-    before: before !== null && ID.test(before) ? before : null,
+    before: before !== null && isRecordId(before) ? before : null,
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { fail, ok, type Result } from './result'
+import { RECORD_ID } from './record-id'
 
 /** Why a reader reports a figure or a citation (DESIGN.md, "Verify"). */
 export const REPORT_REASONS = ['unsupported', 'outdated', 'dead-link', 'different-metric', 'self-reported', 'promotional', 'other'] as const
@@ -30,7 +31,7 @@ export function cleanText(value: unknown, max: number): string {
 }
 
 const reportSchema = z.object({
-  revisionId: z.string().regex(/^[0-9a-z]{26}$/),
+  revisionId: z.string().regex(RECORD_ID),
   target: z.enum(['figure', 'citation']),
   ordinal: z.coerce.number().int().min(0).max(100_000),
   reason: z.enum(REPORT_REASONS),

@@ -1,8 +1,8 @@
 import { apiError } from '#app/http/responses.server'
 import { decodeClaimCursor, type ClaimCursor, type ClaimFilters } from '#app/models/claims.server'
+import { isRecordId } from '#app/core/record-id'
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
-const ID = /^[0-9a-z]{26}$/
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 100
@@ -20,7 +20,7 @@ export function parseClaimQuery(url: URL, options: { paged: boolean }): { ok: tr
   }
   const source = p.get('source')
   if (source !== null && source !== '') {
-    if (!ID.test(source)) return bad('invalid_source', '"source" must be a source id (26 characters, as in /api/v1/sources).')
+    if (!isRecordId(source)) return bad('invalid_source', '"source" must be a source id (26 characters, as in /api/v1/sources).')
     filters.source = source
   }
   const since = p.get('since')

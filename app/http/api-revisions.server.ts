@@ -2,6 +2,7 @@ import { publicIssue, type Issue } from '#app/core/result'
 import { apiError } from '#app/http/responses.server'
 import type { SaveRevisionResult } from '#app/services/save-revision.server'
 import { presentConflict } from '#app/presenters/revision'
+import { isRecordId } from '#app/core/record-id'
 
 /**
  * The request side of the JSON API's two save endpoints (POST /api/v1/pages and
@@ -20,8 +21,6 @@ type Parsed = { ok: true; value: SaveRequest } | { ok: false; response: Response
 
 // Control characters (but tab) hide text from moderators; a summary is one line.
 const CONTROL_CHARS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/
-// A revision id: a lower-case ULID.
-export const REVISION_ID = /^[0-9a-z]{26}$/
 // Visible ASCII, as in the IETF Idempotency-Key draft's examples (UUIDs, random tokens).
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
 const MAX_SUMMARY = 500
@@ -52,7 +51,7 @@ export function parseSaveRequest(request: Request, body: unknown, options: { nee
     if (fields.baseRevisionId === undefined || fields.baseRevisionId === null) {
       return refuse(422, 'missing_field', 'Send "baseRevisionId": the id of the revision whose content you edited (latestRevision.id from GET /api/v1/pages/:slug).')
     }
-    if (typeof fields.baseRevisionId !== 'string' || !REVISION_ID.test(fields.baseRevisionId)) {
+    if (typeof fields.baseRevisionId !== 'string' || !isRecordId(fields.baseRevisionId)) {
       return refuse(422, 'invalid_base_revision', '"baseRevisionId" must be a revision id (26 lower-case letters and digits).')
     }
     baseRevisionId = fields.baseRevisionId

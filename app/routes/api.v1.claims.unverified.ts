@@ -9,9 +9,9 @@ import { listClaimEvents, listUnverifiedClaims } from '#app/models/unverified-cl
 import { getOrigins } from '#app/http/origin.server'
 import { presentUnverifiedClaim } from '#app/presenters/unverified-claims'
 import { recordUnverifiedClaim } from '#app/services/unverified-claims.server'
+import { isRecordId } from '#app/core/record-id'
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
-const ID = /^[0-9a-z]{26}$/
 
 /** GET /api/v1/claims/unverified?status=&product=&cursor= → { claims, next }, newest first. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const product = p.get('product')
   if (product !== null && !SLUG.test(product)) return apiError(400, 'invalid_product', '"product" must be a product slug, e.g. "tchap".')
   const cursor = p.get('cursor')
-  if (cursor !== null && !ID.test(cursor)) return apiError(400, 'invalid_cursor', '"cursor" must be the value of "next" from the previous answer.')
+  if (cursor !== null && !isRecordId(cursor)) return apiError(400, 'invalid_cursor', '"cursor" must be the value of "next" from the previous answer.')
   const page = await listUnverifiedClaims(getDb(), { status: status as Parameters<typeof listUnverifiedClaims>[1]['status'], product, before: cursor }, 50)
   const events = await listClaimEvents(getDb(), page.claims.map((c) => c.id))
   const origin = getOrigins().origin

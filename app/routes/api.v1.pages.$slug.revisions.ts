@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { parseSaveRequest, refusedSave, REVISION_ID } from '#app/http/api-revisions.server'
+import { parseSaveRequest, refusedSave } from '#app/http/api-revisions.server'
 import { readJsonBody } from '#app/http/api.server'
 import { requireAbility } from '#app/auth/actor.server'
 import { apiError } from '#app/http/responses.server'
@@ -9,6 +9,7 @@ import { listPageRevisions } from '#app/models/revisions.server'
 import { getOrigins } from '#app/http/origin.server'
 import { presentRevisionListItem, presentSavedRevision } from '#app/presenters/revision'
 import { saveRevision } from '#app/services/save-revision.server'
+import { isRecordId } from '#app/core/record-id'
 
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 100
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? ''
   const url = new URL(request.url)
   const before = url.searchParams.get('before')
-  if (before !== null && !REVISION_ID.test(before)) return apiError(400, 'invalid_cursor', '"before" must be a revision id, as found in "next".')
+  if (before !== null && !isRecordId(before)) return apiError(400, 'invalid_cursor', '"before" must be a revision id, as found in "next".')
   const limitParam = url.searchParams.get('limit')
   const limit = limitParam === null ? DEFAULT_LIMIT : Number(limitParam)
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return apiError(400, 'invalid_limit', `"limit" must be a whole number from 1 to ${MAX_LIMIT}.`)

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { text } from './fields'
-
-const ID = /^[0-9a-z]{26}$/
+import { isRecordId } from '#app/core/record-id'
 
 /**
  * The notifications page's buttons: mark one notification read, or all of them. An id that is
@@ -9,4 +8,4 @@ const ID = /^[0-9a-z]{26}$/
  */
 export const ReadNotificationsSchema = z
   .object({ intent: text(20), id: text(100) })
-  .transform(({ intent, id }) => ({ ids: intent === 'read-all' ? null : ID.test(id) ? [id] : [] }))
+  .transform(({ intent, id }) => ({ ids: intent === 'read-all' ? null : isRecordId(id) ? [id] : [] }))
