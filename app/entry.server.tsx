@@ -10,6 +10,7 @@ import { retryAfterSeconds } from '#app/core/db-failure'
 export { bootstrap, currentContentVersion, shutdown, watchContent } from '#app/services/bootstrap.server'
 export { getUiLang as uiLang, uiLangFromHeaders } from '#app/http/lang.server'
 export { guardRoutes } from '#app/http/db-failure-response.server'
+export { personalPart } from '#app/views/personal-part.server'
 
 const ABORT_DELAY = 5_000
 

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
+import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { getSessionUser } from '#app/auth/session.server'
 import { useT, useUiLang } from '#app/components/i18n'
 import { LanguageSwitcher } from '#app/components/language-switcher'
@@ -7,10 +7,10 @@ import { useNonce } from '#app/components/nonce'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { can } from '#app/core/permissions'
 import { getUiLang } from '#app/http/lang.server'
-import { Bell } from 'lucide-react'
 import { getDb } from '#app/models/db.server'
 import { countUnread } from '#app/models/notifications.server'
 import { shouldHydrate } from '#app/components/hydration'
+import { userToolsHtml } from '#app/components/user-tools'
 import enhanceJs from '#app/enhance/reader.js?url&no-inline'
 import appCss from '#app/styles/app.css?url'
 
@@ -82,28 +82,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <div className="site-header__tools">
               <LanguageSwitcher current={lang} redirectTo={here} />
               {data?.user ? (
-                <>
-                  <Link to="/notifications" className="notifications-link" aria-label={t('notifications.link', { count: data.unread })}>
-                    <Bell aria-hidden="true" size={18} />
-                    <span className="notifications-link__label">{t('notifications.title')}</span>
-                    {data.unread > 0 ? <span className="badge badge--count">{data.unread}</span> : null}
-                  </Link>
-                  <details className="user-menu" data-menu>
-                    <summary aria-label={t('nav.userMenu', { name: data.user.username })}>{data.user.username}</summary>
-                    <div className="user-menu__items">
-                      <Link to={`/users/${encodeURIComponent(data.user.username)}`} className="user-link">
-                        {data.user.username}
-                      </Link>
-                      <Link to="/watchlist">{t('watchlist.title')}</Link>
-                      <Link to="/account">{t('nav.account')}</Link>
-                      <Form method="post" action="/logout">
-                        <button type="submit" className="button-link">
-                          {t('nav.logout')}
-                        </button>
-                      </Form>
-                    </div>
-                  </details>
-                </>
+                // Built as a string: the one part a signed-in read builds per request (user-tools.ts).
+                <div className="user-tools" dangerouslySetInnerHTML={{ __html: userToolsHtml({ username: data.user.username, unread: data.unread }, t) }} />
               ) : (
                 <>
                   <Link to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t('nav.login')}</Link>

@@ -27,17 +27,22 @@ export function negotiateEncoding(header: string | null | undefined): Encoding {
   if (!header) return 'identity'
   const known = negotiated.get(header)
   if (known) return known
+  const choice: Encoding = accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : 'identity'
+  if (negotiated.size >= 200) negotiated.clear()
+  negotiated.set(header, choice)
+  return choice
+}
+
+/** Whether an Accept-Encoding header takes `encoding`: named (or `*`) with a weight above 0. */
+export function accepts(header: string | null | undefined, encoding: 'br' | 'gzip'): boolean {
+  if (!header) return false
   const q = new Map<string, number>()
   for (const part of header.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';')
     const weight = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined)
     if (name) q.set(name.trim(), weight === undefined ? 1 : Number(weight))
   }
-  const accepts = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0
-  const choice: Encoding = accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : 'identity'
-  if (negotiated.size >= 200) negotiated.clear()
-  negotiated.set(header, choice)
-  return choice
+  return (q.get(encoding) ?? q.get('*') ?? 0) > 0
 }
 
 function isCompressible(contentType: string | null): boolean {

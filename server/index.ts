@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { createRequestListener } from '@remix-run/node-fetch-server'
 import sirv from 'sirv'
-import { SESSION_COOKIE } from '../app/auth/cookie-names'
+import { SESSION_COOKIE, WROTE_COOKIE } from '../app/auth/cookie-names'
 import { isCrossSiteWrite } from '../app/auth/csrf'
 import { LIMITS } from '../app/core/limits'
 import { ContentVersion } from './change-feed'
@@ -15,6 +15,7 @@ import { compressResponse } from './compression'
 import { conditionalAnswer, tagAnswer } from './conditional'
 import { createRequestGuard } from './request-guard'
 import { PageCache, pageCacheLimits, RenderFlights, sendStored, storablePage, storedResponse, type StoredPage } from './page-cache'
+import { isShareableTarget, makeShell, sendShell, shellKeyOfTarget, shellResponse, type SignedInShell } from './signed-in-pages'
 import { getConfig, type Config } from '../app/infra/config.server'
 import { announce, log, logs } from '../app/infra/logger.server'
 import { applySecurityHeaders, STATIC_HEADERS } from './security-headers'
@@ -32,6 +33,7 @@ interface AppEntry {
   uiLang(request: Request): string
   uiLangFromHeaders(cookie: string | null, acceptLanguage: string | null): string
   guardRoutes(build: ServerBuild): ServerBuild
+  personalPart(cookie: string | null, clientIp: string | null, lang: string): Promise<{ audience: string; username: string; html: string } | null>
 }
 
 function fail(message: string): never {
@@ -40,6 +42,8 @@ function fail(message: string): never {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
+/** How long after a write its author's reads are rendered: past the feed's staleness bound (1 s, decision 023). */
+const WROTE_SECONDS = 3
 
 async function main(): Promise<void> {
   // Every variable is checked here, before anything starts: one line per bad one, then exit 1.
@@ -72,7 +76,8 @@ async function main(): Promise<void> {
   const publicFiles = sirv(path.join(buildDir, 'client'), { maxAge: 3600, etag: true, brotli: true, gzip: true, ...staticOptions })
 
   const guard = createRequestGuard(build, { allowedOrigins: origins.allowed, https })
-  const pages = new PageCache(pageCacheLimits())
+  // Stored anonymous pages and the shared documents of signed-in reads, under one memory bound.
+  const pages = new PageCache<StoredPage | SignedInShell>(pageCacheLimits())
   const flights = new RenderFlights()
   const version = new ContentVersion(() => app.currentContentVersion())
   const feed = app.watchContent({ changed: () => version.changed(), live: (up) => version.live(up) })
@@ -85,11 +90,26 @@ async function main(): Promise<void> {
     if (!key) return undefined
     const current = version.current()
     const known = typeof current === 'string' ? current : await current
-    return pages.get(key, known) ?? flights.join(key, known)
+    const page = pages.get(key, known)
+    return page?.kind === 'page' ? page : flights.join(key, known)
+  }
+
+  /** A signed-in read answered from the shared document of its audience, if one is kept: true if answered. */
+  const answerSignedIn = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, lang: string): Promise<boolean> => {
+    // Only a live version, as for anonymous pages; and a session that cannot be checked (the
+    // database is out) leaves the request to the handler, which answers the outage.
+    const current = version.liveVersion()
+    if (current === null || (req.headers.cookie ?? '').includes(`${WROTE_COOKIE}=`)) return false
+    const person = await app.personalPart(req.headers.cookie ?? null, header(req, 'x-client-ip'), lang).catch(() => null)
+    const key = person ? shellKeyOfTarget(req.url ?? '/', lang, person.audience) : null
+    const shell = key ? pages.get(key, current) : undefined
+    if (shell?.kind !== 'shell') return false
+    sendShell(req, res, shell, person!.html, requestId)
+    return true
   }
 
   /** Renders a request through Remix; for a cacheable answer, also the page stored from it. */
-  const render = async (request: Request, requestId: string, anonymous: boolean, key: string | null, current: string | null): Promise<{ response: Response; stored: StoredPage | null }> => {
+  const render = async (request: Request, requestId: string, anonymous: boolean, key: string | null, current: string | null, shareable: boolean): Promise<{ response: Response; stored: StoredPage | null }> => {
     const nonce = randomBytes(16).toString('base64')
     const refused = isCrossSiteWrite(request, origins.allowed, SESSION_COOKIE) ? crossSiteRefusal(request, requestId) : bodyTooLarge(request)
     let response: Response
@@ -110,6 +130,14 @@ async function main(): Promise<void> {
     response = new Response(response.body, response)
     applySecurityHeaders(response.headers, { nonce, https })
     response.headers.set('X-Request-Id', requestId)
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !refused && response.status < 400) {
+      // A write has committed before its answer leaves: nothing this process kept before it is
+      // served after it, though the feed has not reported it yet. (Refusals and errors wrote
+      // nothing, and must not let anyone empty the cache at will.)
+      version.changed()
+      if ((request.headers.get('cookie') ?? '').includes(`${SESSION_COOKIE}=`)) response.headers.append('Set-Cookie', `${WROTE_COOKIE}=1; Max-Age=${WROTE_SECONDS}; Path=/; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`)
+    }
+    if (shareable && current !== null && response.status === 200) return { response: await keepShared(request, response, requestId, nonce, current), stored: null }
     const tagged = await tagAnswer(request, response, { nonce, anonymous })
     if (!tagged) return { response: compressResponse(request, response), stored: null }
     const page = key && current !== null ? await storablePage(tagged, { nonce, https, version: current }) : null
@@ -120,14 +148,29 @@ async function main(): Promise<void> {
     return { response: compressResponse(request, conditionalAnswer(request, tagged)), stored: null }
   }
 
+  /** A signed-in read just rendered: its document kept for its audience, and the read answered from it. */
+  const keepShared = async (request: Request, response: Response, requestId: string, nonce: string, current: string): Promise<Response> => {
+    const body = Buffer.from(await response.arrayBuffer())
+    const lang = app.uiLang(request)
+    const person = await app.personalPart(request.headers.get('cookie'), request.headers.get('x-client-ip'), lang).catch(() => null)
+    const target = new URL(request.url)
+    const key = person ? shellKeyOfTarget(target.pathname + target.search, lang, person.audience) : null
+    const shell = key ? makeShell({ status: response.status, headers: response.headers, body }, person!, { nonce, https, version: current }) : null
+    if (!shell) return compressResponse(request, new Response(body, response))
+    pages.set(key!, shell)
+    return shellResponse(request, shell, person!.html, requestId)
+  }
+
   const listener = createRequestListener(
     async (request: Request) => {
       const requestId = request.headers.get('x-request-id') ?? randomUUID()
       const anonymous = PageCache.isAnonymous(request.headers.get('cookie'), request.headers.has('authorization'), SESSION_COOKIE)
-      const key = PageCache.keyOf(request.method, new URL(request.url), anonymous, app.uiLang(request))
+      const url = new URL(request.url)
+      const key = PageCache.keyOf(request.method, url, anonymous, app.uiLang(request))
+      const shareable = !anonymous && (request.method === 'GET' || request.method === 'HEAD') && isShareableTarget(url.pathname)
       // Read before rendering: a write that lands during the render leaves this version behind,
       // so the page stored below is never served for the newer content.
-      const now = key ? version.current() : null
+      const now = key || shareable ? version.current() : null
       // While the feed is live the version is at hand, and the render is registered before anything
       // awaits: every reader of this page whom the node:http handler looks up after this point
       // waits for this render instead of starting its own.
@@ -137,7 +180,7 @@ async function main(): Promise<void> {
       const current = now === null ? null : await Promise.resolve(now).catch(() => null)
       let stored: StoredPage | null = null
       try {
-        const rendered = await render(request, requestId, anonymous, key, current)
+        const rendered = await render(request, requestId, anonymous, key, current, shareable)
         stored = rendered.stored
         return rendered.response
       } finally {
@@ -189,7 +232,13 @@ async function main(): Promise<void> {
       // is out its rejection would end the process.
       const current = key ? version.liveVersion() : null
       const page = current !== null ? pages.get(key!, current) : undefined
-      if (page) return sendStored(req, res, page, requestId)
+      if (page?.kind === 'page') return sendStored(req, res, page, requestId)
+      // A signed-in read of a comparison: from its audience's shared document, past the guard for
+      // the same reason (the document was kept from an answer to this path and query).
+      if (!anonymous && isShareableTarget(url.split('?')[0]!)) {
+        const lang = app.uiLangFromHeaders(req.headers.cookie ?? null, header(req, 'accept-language'))
+        if (await answerSignedIn(req, res, requestId, lang)) return
+      }
     }
     if (guard(req, res)) return
     if (url.startsWith('/assets/')) {

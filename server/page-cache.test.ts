@@ -72,7 +72,7 @@ describe('negotiateEncoding', () => {
 })
 
 describe('PageCache', () => {
-  const entry = (bytes: number, version = 'v'): StoredPage => ({ version, status: 200, etag: 'e', headers: { identity: {}, br: {}, gzip: {} }, flatHeaders: { identity: [], br: [], gzip: [] }, notModified: {}, bodies: { identity: Buffer.alloc(0), br: Buffer.alloc(0), gzip: Buffer.alloc(0) }, bytes })
+  const entry = (bytes: number, version = 'v'): StoredPage => ({ kind: 'page', version, status: 200, etag: 'e', headers: { identity: {}, br: {}, gzip: {} }, flatHeaders: { identity: [], br: [], gzip: [] }, notModified: {}, bodies: { identity: Buffer.alloc(0), br: Buffer.alloc(0), gzip: Buffer.alloc(0) }, bytes })
 
   it('keys only anonymous reads of reader paths, by language and day', () => {
     expect(PageCache.keyOf('GET', url('/pages/a'), true, 'en')).toContain('/pages/a')

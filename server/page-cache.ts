@@ -20,6 +20,7 @@ const CACHEABLE = /^\/(?:|pages|pages\/[^/]+|pages\/[^/]+\/sources|sources|sourc
 const ENCODINGS: Encoding[] = ['identity', 'br', 'gzip']
 
 export interface StoredPage {
+  kind: 'page'
   version: string
   status: number
   etag: string
@@ -56,14 +57,20 @@ function keyFor(pathname: string, search: string, uiLang: string): string | null
 // Ages ("19 months old") and dates move with the calendar: a new day is a new key. The day is
 // worked out once a second, not once a request.
 let day = { until: 0, value: '' }
-function today(): string {
+export function today(): string {
   const now = Date.now()
   if (now >= day.until) day = { until: now + 1000, value: new Date(now).toISOString().slice(0, 10) }
   return day.value
 }
 
-export class PageCache {
-  readonly #entries = new Map<string, StoredPage>()
+/** What the cache holds: anything rendered under a content version, with its size in memory. */
+interface Entry {
+  version: string
+  bytes: number
+}
+
+export class PageCache<T extends Entry = StoredPage> {
+  readonly #entries = new Map<string, T>()
   #bytes = 0
   constructor(private readonly limits: PageCacheLimits) {}
 
@@ -93,7 +100,7 @@ export class PageCache {
     return !(cookie ?? '').includes(`${sessionCookie}=`) && !authorization
   }
 
-  get(key: string, version: string): StoredPage | undefined {
+  get(key: string, version: string): T | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined
     this.#delete(key, entry)
@@ -102,12 +109,12 @@ export class PageCache {
     return entry
   }
 
-  set(key: string, entry: StoredPage): void {
+  set(key: string, entry: T): void {
     const old = this.#entries.get(key)
     if (old) this.#delete(key, old)
     if (this.limits.entries <= 0 || entry.bytes > this.limits.bytes / 4) return
     while (this.#entries.size > 0 && (this.#bytes + entry.bytes > this.limits.bytes || this.#entries.size >= this.limits.entries)) {
-      const [oldestKey, oldest] = this.#entries.entries().next().value as [string, StoredPage]
+      const [oldestKey, oldest] = this.#entries.entries().next().value as [string, T]
       this.#delete(oldestKey, oldest)
     }
     this.#add(key, entry)
@@ -121,12 +128,12 @@ export class PageCache {
     return this.#entries.size
   }
 
-  #add(key: string, entry: StoredPage): void {
+  #add(key: string, entry: T): void {
     this.#entries.set(key, entry)
     this.#bytes += entry.bytes
   }
 
-  #delete(key: string, entry: StoredPage): void {
+  #delete(key: string, entry: T): void {
     this.#entries.delete(key)
     this.#bytes -= entry.bytes
   }
@@ -191,14 +198,12 @@ export async function storablePage(
   answer: { status: number; headers: Headers; body: Buffer },
   options: { nonce: string; https: boolean; version: string },
 ): Promise<StoredPage | null> {
-  const rendered = answer.body
-  const html = (answer.headers.get('content-type') ?? '').startsWith('text/html')
-  let body = rendered
+  let body = answer.body
   let scriptHashes: string[] | undefined
-  if (html) {
-    body = replaceAll(rendered, Buffer.from(` nonce="${options.nonce}"`), Buffer.alloc(0))
-    if (body.includes(options.nonce)) return null
-    scriptHashes = inlineScriptHashes(body.toString('utf8'))
+  if ((answer.headers.get('content-type') ?? '').startsWith('text/html')) {
+    const document = staticDocument(body, options.nonce)
+    if (!document) return null
+    ;({ body, scriptHashes } = document)
   }
   const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
   const base = new Headers(answer.headers)
@@ -222,7 +227,18 @@ export async function storablePage(
   for (const name of ['etag', 'cache-control', 'vary']) notModified[name] = plain[name]!
   const headerBytes = 2 * JSON.stringify(headers).length
   const flatHeaders = { identity: flat(headers.identity), br: flat(headers.br), gzip: flat(headers.gzip) }
-  return { version: options.version, status: answer.status, etag, headers, flatHeaders, notModified, bodies, bytes: body.length + br.length + gzip.length + headerBytes }
+  return { kind: 'page', version: options.version, status: answer.status, etag, headers, flatHeaders, notModified, bodies, bytes: body.length + br.length + gzip.length + headerBytes }
+}
+
+/**
+ * A rendered HTML document made the same for every reader: its nonce attributes taken out, and the
+ * hashes of its inline scripts for the policy that allows them instead. Null when the nonce occurs
+ * anywhere else in the body: such a page cannot be made static safely.
+ */
+export function staticDocument(rendered: Buffer, nonce: string): { body: Buffer; scriptHashes: string[] } | null {
+  const body = replaceAll(rendered, Buffer.from(` nonce="${nonce}"`), Buffer.alloc(0))
+  if (body.includes(nonce)) return null
+  return { body, scriptHashes: inlineScriptHashes(body.toString('utf8')) }
 }
 
 function replaceAll(buffer: Buffer, needle: Buffer, replacement: Buffer): Buffer {
@@ -253,7 +269,7 @@ export function sendStored(req: http.IncomingMessage, res: http.ServerResponse, 
   res.end(req.method === 'HEAD' ? undefined : page.bodies[encoding])
 }
 
-function flat(headers: Record<string, string>): string[] {
+export function flat(headers: Record<string, string>): string[] {
   return Object.entries(headers).flat()
 }
 

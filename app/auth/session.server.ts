@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '#app/auth/cookie-names'
 import { config } from '#app/infra/config.server'
 import { isRole, type Role } from '#app/core/roles'
 import { blockInForce } from '#app/core/user-admin'
-import { readCookie } from '#app/http/lang.server'
+import { cookieValue, readCookie } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { deleteExpiredSessions, deleteSession, deleteSessionsOfUser, getSessionWithUser, insertSession, listStoredSessionsOfUser, setSessionExpiry, touchSession } from '#app/models/sessions.server'
 import { clientIp } from './request-meta.server'
@@ -137,7 +137,16 @@ export function readSessionId(request: Request): string | null {
 
 /** Reads the session cookie; roles and blocks come fresh from the database on every request. */
 export async function getSessionUser(request: Request): Promise<{ user: SessionUser; sessionId: string } | null> {
-  const sessionId = readSessionId(request)
+  return sessionUserOf(readSessionId(request), clientIp(request))
+}
+
+/** The same from the raw Cookie header and the client's address (the HTTP server's fast paths). */
+export async function sessionUserFromHeaders(cookie: string | null, ip: string | null): Promise<{ user: SessionUser; sessionId: string } | null> {
+  const value = cookieValue(cookie, SESSION_COOKIE)
+  return sessionUserOf(value !== null && SESSION_ID.test(value) ? value : null, ip)
+}
+
+async function sessionUserOf(sessionId: string | null, ip: string | null): Promise<{ user: SessionUser; sessionId: string } | null> {
   if (!sessionId) return null
   const { session, user } = await lucia.validateSession(sessionId)
   if (!session || !user) return null
@@ -146,7 +155,6 @@ export async function getSessionUser(request: Request): Promise<{ user: SessionU
     await lucia.invalidateSession(sessionId)
     return null
   }
-  const ip = clientIp(request)
   if (ip !== (session.ip ?? null) || !session.lastSeenAt || now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     await touchSession(getDb(), hashSessionId(sessionId), { ip, lastSeenAt: now.toISOString() })
   }

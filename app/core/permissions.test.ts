@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { can, type Action } from './permissions'
+import fc from 'fast-check'
+import { ACTIONS, audienceOf, can, type Action } from './permissions'
+import { ROLES } from './roles'
 
 const editor = { role: 'editor' as const, blockedUntil: null }
 const trusted = { role: 'trusted' as const, blockedUntil: null }
@@ -33,5 +35,23 @@ describe('can', () => {
     expect(can(trusted, 'page.edit', { protection: 'trusted' })).toBe(true)
     expect(can(trusted, 'page.edit', { protection: 'moderator' })).toBe(false)
     expect(can(editor, 'page.edit', { protection: 'registered' })).toBe(true)
+  })
+})
+
+describe('audienceOf', () => {
+  const actor = fc.record({
+    role: fc.constantFrom(...ROLES),
+    blockedUntil: fc.option(fc.constantFrom('2999-01-01T00:00:00Z', '2027-01-01T00:00:00Z'), { nil: null }),
+  })
+
+  it('groups exactly the people every permission treats alike (a shared signed-in document relies on it)', () => {
+    fc.assert(
+      fc.property(actor, actor, fc.constantFrom(null, 'registered' as const, 'trusted' as const, 'moderator' as const), (a, b, protection) => {
+        const alike = ACTIONS.every((action) => can(a, action, { protection }) === can(b, action, { protection }))
+        if (audienceOf(a) === audienceOf(b)) expect(alike).toBe(true)
+        // And no finer than the roles: people the permissions tell apart are in different audiences.
+        if (!alike) expect(audienceOf(a)).not.toBe(audienceOf(b))
+      }),
+    )
   })
 })

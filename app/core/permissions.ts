@@ -71,6 +71,8 @@ const MINIMUM: Record<Action, Role | 'anyone'> = {
   'claim.settle': 'trusted',
 }
 
+export const ACTIONS = Object.keys(MINIMUM) as Action[]
+
 export function can(actor: Actor | null, action: Action, subject?: { protection?: Protection | null }): boolean {
   const minimum = MINIMUM[action]
   if (minimum === 'anyone') return actor === null || actor.blockedUntil === null
@@ -78,4 +80,13 @@ export function can(actor: Actor | null, action: Action, subject?: { protection?
   if (!roleAtLeast(actor.role, minimum)) return false
   if (action === 'page.edit' && subject?.protection) return roleAtLeast(actor.role, PROTECTION_ROLE[subject.protection])
   return true
+}
+
+/**
+ * What a page may depend on about the person reading it, apart from the personal part of its
+ * header: everything `can` looks at. Two people with the same audience get the same document, so a
+ * signed-in read can be answered from one rendered for someone else of that audience (decision 036).
+ */
+export function audienceOf(actor: Actor): string {
+  return actor.blockedUntil === null ? actor.role : `${actor.role}:blocked`
 }

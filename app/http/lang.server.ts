@@ -6,7 +6,7 @@ export function readCookie(request: Request, name: string): string | null {
   return cookieValue(request.headers.get('cookie'), name)
 }
 
-function cookieValue(header: string | null, name: string): string | null {
+export function cookieValue(header: string | null, name: string): string | null {
   if (!header) return null
   for (const part of header.split(';')) {
     const eq = part.indexOf('=')
