@@ -351,22 +351,23 @@ async function signedInAgainstMediaWiki(base: string, pid: number, password: str
   const appBytes = await signedInAs(appUrl, appHeaders, 'demo-trusted')
   const mediawikiBytes = await signedInAs(mediawikiUrl, mediawikiHeaders, values['mediawiki-user'])
   const mediawikiPids = [...new Set(spawnSync('pgrep', ['-f', 'php-fpm|nginx']).stdout.toString().split('\n').filter(Boolean).map(Number))]
-  const reps: Array<{ rep: number; app: number; mediawiki: number; idle: number[]; errors: number[] }> = []
+  const reps: Array<{ rep: number; app: number; mediawiki: number; cpuMs: number[]; idle: number[]; errors: number[] }> = []
   for (let rep = 1; rep <= REPS; rep++) {
     const run = async (which: 'app' | 'mediawiki') => {
       const [url, headers, pids] = which === 'app' ? [appUrl, appHeaders, processTree(pid)] as const : [mediawikiUrl, mediawikiHeaders, mediawikiPids] as const
       await throughput(url, headers, 3, pids)
       const idle = await idlePercent()
       const load = await throughput(url, headers, SECONDS, pids)
-      return { rps: load.rps, idle, errors: load.errors }
+      return { rps: load.rps, idle, errors: load.errors, cpuMs: load.cpuMsPerRequest }
     }
     const order = rep % 2 ? (['app', 'mediawiki'] as const) : (['mediawiki', 'app'] as const)
-    const results: Record<string, { rps: number; idle: number; errors: number }> = {}
+    const results: Record<string, { rps: number; idle: number; errors: number; cpuMs: number }> = {}
     for (const which of order) results[which] = await run(which)
-    reps.push({ rep, app: results.app!.rps, mediawiki: results.mediawiki!.rps, idle: [results.app!.idle, results.mediawiki!.idle], errors: [results.app!.errors, results.mediawiki!.errors] })
-    log(`signed-in rep ${rep}: app ${Math.round(results.app!.rps)} req/s, MediaWiki ${Math.round(results.mediawiki!.rps)} req/s (errors ${results.app!.errors}, ${results.mediawiki!.errors})`)
+    const [app, mediawiki] = [results.app!, results.mediawiki!]
+    reps.push({ rep, app: app.rps, mediawiki: mediawiki.rps, cpuMs: [app.cpuMs, mediawiki.cpuMs], idle: [app.idle, mediawiki.idle], errors: [app.errors, mediawiki.errors] })
+    log(`signed-in rep ${rep}: app ${Math.round(app.rps)} req/s, ${app.cpuMs.toFixed(3)} ms CPU/request; MediaWiki ${Math.round(mediawiki.rps)} req/s, ${mediawiki.cpuMs.toFixed(3)} ms CPU/request (idle before ${app.idle}%, ${mediawiki.idle}%; errors ${app.errors}, ${mediawiki.errors})`)
   }
-  return { appBytes, mediawikiBytes, reps, ratio: median(reps.map((r) => r.app / r.mediawiki)) }
+  return { appBytes, mediawikiBytes, reps, ratio: median(reps.map((r) => r.app / r.mediawiki)), cpuRatio: median(reps.map((r) => r.cpuMs[1]! / r.cpuMs[0]!)) }
 }
 
 /** MediaWiki's php-fpm and nginx as peer-setup.sh configured them in `dir`; stopped at the end. */
@@ -536,9 +537,9 @@ async function main() {
     }
     if (signedIn) {
       process.stdout.write(`\nsigned-in page view (${signedIn.appBytes} bytes, ${WORKERS} workers) against MediaWiki logged in (${signedIn.mediawikiBytes} bytes), c=${CONNECTIONS}, ${REPS} × ${SECONDS} s alternating\n`)
-      process.stdout.write('rep | app req/s | MediaWiki req/s | ratio | idle before (app, MediaWiki) | errors or timeouts (app, MediaWiki)\n')
-      for (const r of signedIn.reps) process.stdout.write(`${r.rep} | ${Math.round(r.app)} | ${Math.round(r.mediawiki)} | ${(r.app / r.mediawiki).toFixed(1)}× | ${r.idle.join(', ')}% | ${r.errors.join(', ')}\n`)
-      process.stdout.write(`median ratio: ${signedIn.ratio.toFixed(1)}×\n`)
+      process.stdout.write('rep | app req/s | MediaWiki req/s | ratio | CPU/request (app, MediaWiki) | idle before (app, MediaWiki) | errors or timeouts (app, MediaWiki)\n')
+      for (const r of signedIn.reps) process.stdout.write(`${r.rep} | ${Math.round(r.app)} | ${Math.round(r.mediawiki)} | ${(r.app / r.mediawiki).toFixed(1)}× | ${r.cpuMs.map((ms) => `${ms.toFixed(2)} ms`).join(', ')} | ${r.idle.join(', ')}% | ${r.errors.join(', ')}\n`)
+      process.stdout.write(`median ratio: ${signedIn.ratio.toFixed(1)}× in req/s; MediaWiki spends ${signedIn.cpuRatio.toFixed(1)}× the app's CPU per request\n`)
     }
     if (mixed) {
       process.stdout.write(`\nmixed load, ${WORKERS} workers, ${MIXED_SECONDS} s: ${mixed.requests} requests, ${mixed.saves} saves, ${mixed.errors} errors; resident memory of all processes: peak ${mb(mixed.peakTotal)}, at the end ${mb(mixed.endTotal)}, largest single process ${mb(mixed.peakProcess)}\n`)
