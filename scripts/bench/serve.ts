@@ -411,7 +411,10 @@ async function mediawikiLogin(pageUrl: string, user: string, password: string): 
 /** Saves `slug`'s newest revision with plain paragraphs appended until its page is about `bytes`. */
 async function enlargedPage(base: string, cookie: string, slug: string, bytes: number): Promise<string> {
   const pagePath = `/pages/${slug}`
-  const size = async () => Buffer.byteLength(await (await fetch(base + pagePath, { headers: { ...READER, cookie } })).text())
+  // As a browser would, the next read carries the cookie the save set (sourced_wrote): without it
+  // the read may come from a worker the change feed has not told yet, and the page grew twice.
+  let wrote = ''
+  const size = async () => Buffer.byteLength(await (await fetch(base + pagePath, { headers: { ...READER, cookie: cookie + wrote } })).text())
   const paragraph = 'The administration compared hosting, directory integration, archive migration and staff training before it set a timetable for the switch, and it published what it learned for other public bodies.'
   for (let attempt = 0; attempt < 5; attempt++) {
     const missing = bytes - (await size())
@@ -424,6 +427,7 @@ async function enlargedPage(base: string, cookie: string, slug: string, bytes: n
       body: JSON.stringify({ baseRevisionId: current.latestRevision?.id ?? current.revision.id, content: { ...content, body: { ...content.body, content: [...(content.body.content ?? []), ...extra] } }, summary: 'benchmark: enlarged' }),
     })
     if (saved.status !== 201) throw new Error(`enlarging ${slug} answered ${saved.status}: ${await saved.text()}`)
+    wrote = saved.headers.getSetCookie().map((c) => `; ${c.split(';')[0]}`).join('')
   }
   return pagePath
 }
