@@ -147,6 +147,7 @@ export async function throughput(url: string, headers: Record<string, string>, s
     try {
       const out = await new Promise<string>((resolve, reject) => {
         const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] })
+        children.push(child)
         let text = ''
         child.stdout.on('data', (c: Buffer) => (text += c.toString()))
         child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}`))))
