@@ -8,15 +8,17 @@
 //   - Reads: requests per second at c=32 through nginx with an upstream of instance A only and with
 //     an upstream of A and B (two server blocks of one nginx, each on its own port), measured back
 //     to back, alternating which goes first; the ratio (A+B) ÷ (A only) per repetition, and the CPU
-//     time per request of the app processes, of nginx and of the load generator (wrk when installed,
-//     else autocannon). Loads: anonymous reads of --page (stored pages), optionally an anonymous mix
+//     time per request of the app processes, their PostgreSQL backends, nginx, the load generator
+//     (wrk when installed, else autocannon) and the whole machine. Loads: anonymous reads of --page (stored pages), optionally an anonymous mix
 //     of page types (--anonymous-mix), and a signed-in mix (demo-editor; --skip-signed-in skips it).
 //   - Staleness (decision 023: "a read that starts 1 s after a write commits sees it"): --staleness N
 //     times each, a trusted editor's save through A read back on B, through B read back on A (both
 //     directly), a save through the balancer read back through it until both instances show it,
 //     and A→B again while wrk reads the page through the balancer at c=32 (--skip-loaded-staleness).
-//     The reader has the page stored before each save; the delay runs from the save's response to
-//     the start of the first read that shows the new text (reads every --poll-ms).
+//     The reader has the page stored before each save and is read every --poll-ms while the save
+//     is under way and after it; reported: from the save's response to the start of the first read
+//     that shows the new text, and from the time in the new revision's id (a ULID made inside the
+//     saving transaction, so before its commit) to that read — an upper bound of the staleness.
 // The machine this runs on is shared and small: the load generator and nginx compete with the two
 // instances for its cores, so the script reports where the CPU went, not only requests per second.
 //
