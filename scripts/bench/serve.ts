@@ -20,14 +20,13 @@
 // page at URL, alternating, at c=32 (issue 17). --peers DIR starts MediaWiki's php-fpm and nginx
 // as set up by ../shared/bench/peers/peer-setup.sh in DIR (else they must be running); the account
 // is --mediawiki-user / --mediawiki-password (the peers' defaults). --skip-anonymous skips the rest.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import autocannon from 'autocannon'
+import { children, CONNECTIONS, demoPassword, freePort, idlePercent, loginCookie, median, processTree, READER, start, stop, throughput, WRK, type Started } from './http-bench'
 
 const { values } = parseArgs({
   options: {
@@ -52,55 +51,11 @@ const SECONDS = Math.max(2, Number(values.duration))
 const REPS = Math.max(1, Number(values.reps))
 const WORKERS = Math.max(1, Number(values.workers))
 const MIXED_SECONDS = Math.max(0, Number(values.mixed))
-const CONNECTIONS = 32
 const here = path.dirname(new URL(import.meta.url).pathname)
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-serve-bench-'))
-const children: ChildProcess[] = []
-const READER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' }
-const WRK = spawnSync('wrk', ['--version']).error === undefined
-const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim() || 100)
 
 function log(line: string) {
   process.stderr.write(line + '\n')
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-    server.on('error', reject)
-  })
-}
-
-interface Started {
-  child: ChildProcess
-  output: () => string
-}
-
-/** Starts a child and resolves once it prints `marker`; it is stopped (by its pid) at the end. */
-async function start(args: string[], env: Record<string, string>, marker: string): Promise<Started> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  let output = ''
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-  const deadline = Date.now() + 120_000
-  while (!output.includes(marker)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${args.join(' ')} did not start:\n${output}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  return { child, output: () => output }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
-  const exited = new Promise((r) => child.on('exit', r))
-  child.kill('SIGTERM')
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))])
-  if (child.exitCode === null) child.kill('SIGKILL')
 }
 
 async function startApp(port: number, database: string, workers: number, extraArgs: string[] = []): Promise<Started> {
@@ -108,36 +63,6 @@ async function startApp(port: number, database: string, workers: number, extraAr
     PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, DATABASE_URL: database,
     NODE_ENV: 'production', LOG_LEVEL: 'silent', LINK_CHECKER: 'off', BUILD_DIR, WEB_CONCURRENCY: String(workers),
   }, '"msg":"listening"')
-}
-
-/** A process and its children (a cluster's workers): pids, from /proc. */
-function processTree(pid: number): number[] {
-  const pids = [pid]
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) pids.push(Number(name))
-    } catch {
-      // exited while listed
-    }
-  }
-  return pids
-}
-
-/** CPU time (user + system, ms) spent so far by a process tree's live processes. */
-function cpuMs(pids: number[]): number {
-  let ticks = 0
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      ticks += Number(fields[11]) + Number(fields[12])
-    } catch {
-      // exited
-    }
-  }
-  return ticks * TICK_MS
 }
 
 /** Resident memory (bytes) of each process of a tree. */
@@ -149,17 +74,6 @@ function rssBytes(pids: number[]): number[] {
       return 0
     }
   })
-}
-
-/** Share of CPU time idle over one second: the machine is shared, so each run records it. */
-async function idlePercent(): Promise<number> {
-  const read = () => fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
-  const a = read()
-  await new Promise((r) => setTimeout(r, 1000))
-  const b = read()
-  const delta = b.map((v, i) => v - a[i]!)
-  const total = delta.slice(0, 8).reduce((x, y) => x + y, 0)
-  return Math.round((100 * delta[3]!) / Math.max(1, total))
 }
 
 /** Latency at concurrency 1: sequential GETs on one keep-alive connection, without coordinated-omission correction. */
@@ -190,33 +104,6 @@ async function latencyProbe(url: string, headers: Record<string, string>, second
   return { n: samples.length, p50: q(0.5), p99: q(0.99), status }
 }
 
-/** Load at concurrency 32: requests per second, and the server's CPU time per request. */
-async function throughput(url: string, headers: Record<string, string>, seconds: number, pids: number[]): Promise<{ rps: number; requests: number; errors: number; cpuMsPerRequest: number }> {
-  const cpuBefore = cpuMs(pids)
-  let rps: number
-  let requests: number
-  let errors: number
-  if (WRK) {
-    const args = ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url]
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] })
-      let text = ''
-      child.stdout.on('data', (c: Buffer) => (text += c.toString()))
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}`))))
-    })
-    requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0)
-    rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)
-    errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + [...out.matchAll(/(?:connect|read|write|timeout) (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0)
-  } else {
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers })
-    rps = result.requests.average
-    requests = result.requests.total
-    errors = result.errors + result.timeouts
-  }
-  const cpu = cpuMs(pids) - cpuBefore
-  return { rps, requests, errors, cpuMsPerRequest: requests > 0 ? cpu / requests : 0 }
-}
-
 interface Measurement {
   target: string
   path: '200' | '304'
@@ -226,11 +113,6 @@ interface Measurement {
   rps: number
   cpuMsPerRequest: number
   errors: number
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
 }
 
 /** The top self-time functions of a V8 CPU profile, folded by function and file. */
@@ -252,24 +134,6 @@ function topCosts(file: string, limit = 25): Array<{ ms: number; share: number; 
     self.set(key, (self.get(key) ?? 0) + dt)
   })
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([frame, us]) => ({ ms: Math.round(us / 1000), share: Math.round((1000 * us) / total) / 10, frame: frame.slice(0, 140) }))
-}
-
-/** The demo accounts' passwords, as the first start printed them. */
-function demoPassword(output: string, username: string): string {
-  const match = new RegExp(`^\\s+\\S+\\s+${username}\\s+(\\S+)$`, 'm').exec(output)
-  if (!match) throw new Error(`no password for ${username} in the server's output`)
-  return match[1]!
-}
-
-async function loginCookie(base: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/login`, {
-    method: 'POST', redirect: 'manual',
-    headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, password, redirectTo: '/' }),
-  })
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
-  if (response.status !== 302 || !cookie) throw new Error(`login as ${username} answered ${response.status}`)
-  return cookie
 }
 
 /**
