@@ -5,7 +5,8 @@ import { announce, log } from '../app/infra/logger.server'
  * One worker process per core (WEB_CONCURRENCY, default the number of cores; 1 runs the server in
  * this process as before). Workers share nothing but the database: each has its own page and
  * render caches and its own change feed. The primary starts the first worker alone — it migrates
- * and seeds an empty database, and it alone runs the background jobs (link checker, sweeper) —
+ * and seeds an empty database, and it alone runs the background jobs (link checker, sweeper)
+ * unless the instance leaves them to another (SOURCED_BACKGROUND_JOBS=off) —
  * then the others; it says "listening" once every worker is, restarts a worker that dies (only
  * the first worker's failure to start stops the app), and stops them all when it is stopped.
  */
@@ -19,7 +20,7 @@ export function workerListening(port: number): void {
   process.send?.({ sourced: 'listening', port } satisfies ListeningMessage)
 }
 
-export function runPrimary(count: number, origin: string): void {
+export function runPrimary(count: number, origin: string, backgroundJobs: boolean): void {
   let stopping = false
   let started = false
   const jobsEnv = (jobs: boolean) => ({ SOURCED_BACKGROUND_JOBS: jobs ? 'on' : 'off' })
@@ -70,7 +71,8 @@ export function runPrimary(count: number, origin: string): void {
   process.on('SIGINT', () => stopAll(0))
 
   void (async () => {
-    const port = await fork(true)
+    // An instance told to leave the jobs to another (SOURCED_BACKGROUND_JOBS=off) runs them in none of its workers.
+    const port = await fork(backgroundJobs)
     // The first worker has migrated and seeded: from here a worker that dies, even one still
     // starting (the database went away meanwhile), is replaced rather than taking the app down.
     started = true

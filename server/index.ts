@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const { port, origins, workers } = config
   const https = origins.origin.startsWith('https:')
   // One process per core: the primary only starts, restarts and stops the workers.
-  if (cluster.isPrimary && workers > 1) return runPrimary(workers, origins.origin)
+  if (cluster.isPrimary && workers > 1) return runPrimary(workers, origins.origin, config.backgroundJobs)
 
   const buildDir = path.resolve(config.buildDir)
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild

@@ -7,13 +7,13 @@ import { startServer } from '#test/server'
 describe('the server with two workers', () => {
   const { t, server } = withTestApp({ engine: 'sqlite' }, { env: { WEB_CONCURRENCY: '2' } })
 
-  const workers = () =>
+  const workers = (primary = server.pid) =>
     fs
       .readdirSync('/proc')
       .filter((name) => /^\d+$/.test(name))
       .filter((pid) => {
         try {
-          return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(server.pid)
+          return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(primary)
         } catch {
           return false // exited while listed
         }
@@ -27,6 +27,17 @@ describe('the server with two workers', () => {
     expect(pids).toHaveLength(2)
     expect(pids.map((pid) => environment(pid).includes('SOURCED_BACKGROUND_JOBS=on'))).toEqual(expect.arrayContaining([true, false]))
     expect((await fetch(`${server.url}/pages`)).status).toBe(200)
+  })
+
+  it('runs the background jobs in none of its workers when the instance leaves them to another', async () => {
+    const second = await startServer({ databaseUrl: t.url, env: { WEB_CONCURRENCY: '2', SOURCED_BACKGROUND_JOBS: 'off' } })
+    try {
+      const pids = workers(second.pid)
+      expect(pids).toHaveLength(2)
+      expect(pids.map((pid) => environment(pid).includes('SOURCED_BACKGROUND_JOBS=off'))).toEqual([true, true])
+    } finally {
+      await second.stop()
+    }
   })
 
   it('refuses a WEB_CONCURRENCY that is not a number of processes', async () => {
