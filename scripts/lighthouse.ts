@@ -10,11 +10,11 @@
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { freePort } from './bench/http-bench'
 
 const PAGES: Array<[string, string]> = [
   ['home', '/'],
@@ -33,16 +33,6 @@ function argument(name: string, fallback: number): number {
   return value
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-    server.on('error', reject)
-  })
-}
 
 async function startApp(): Promise<{ url: string; stop: () => void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourced-lighthouse-'))
