@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '#app/auth/cookie-names'
 import { config } from '#app/infra/config.server'
 import { isRole, type Role } from '#app/core/roles'
 import { blockInForce } from '#app/core/user-admin'
-import { cookieValue, readCookie } from '#app/http/lang.server'
+import { cookieValue } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { deleteExpiredSessions, deleteSession, deleteSessionsOfUser, getSessionWithUser, insertSession, listStoredSessionsOfUser, setSessionExpiry, touchSession } from '#app/models/sessions.server'
 import { clientIp } from './request-meta.server'
@@ -131,7 +131,11 @@ const SESSION_ID = /^[a-z2-7]{40}$/
  * for a browser holding one stray cookie.
  */
 export function readSessionId(request: Request): string | null {
-  const value = readCookie(request, SESSION_COOKIE)
+  return sessionIdIn(request.headers.get('cookie'))
+}
+
+function sessionIdIn(cookie: string | null): string | null {
+  const value = cookieValue(cookie, SESSION_COOKIE)
   return value !== null && SESSION_ID.test(value) ? value : null
 }
 
@@ -142,8 +146,7 @@ export async function getSessionUser(request: Request): Promise<{ user: SessionU
 
 /** The same from the raw Cookie header and the client's address (the HTTP server's fast paths). */
 export async function sessionUserFromHeaders(cookie: string | null, ip: string | null): Promise<{ user: SessionUser; sessionId: string } | null> {
-  const value = cookieValue(cookie, SESSION_COOKIE)
-  return sessionUserOf(value !== null && SESSION_ID.test(value) ? value : null, ip)
+  return sessionUserOf(sessionIdIn(cookie), ip)
 }
 
 async function sessionUserOf(sessionId: string | null, ip: string | null): Promise<{ user: SessionUser; sessionId: string } | null> {

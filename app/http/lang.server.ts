@@ -2,10 +2,7 @@ import { LANG_COOKIE } from '#app/auth/cookie-names'
 import { negotiateLang } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 
-export function readCookie(request: Request, name: string): string | null {
-  return cookieValue(request.headers.get('cookie'), name)
-}
-
+/** One cookie's value from a Cookie header; null when absent or not decodable (never a throw). */
 export function cookieValue(header: string | null, name: string): string | null {
   if (!header) return null
   for (const part of header.split(';')) {
