@@ -97,19 +97,42 @@ export function makeShell(
 
 /** The body and headers of one person's read: identity, or gzip when the client takes it. */
 export function personalAnswer(shell: SignedInShell, html: string, acceptEncoding: string | null | undefined): { etag: string; headers: string[]; parts: Buffer[] } {
-  const block = Buffer.from(html)
-  const etag = `W/"${shell.tag}.${createHash('sha256').update(block).digest('base64url').slice(0, 12)}"`
+  const { bytes: block, digest, deflated } = blockOf(html)
+  const etag = `W/"${shell.tag}.${digest}"`
   if (!accepts(acceptEncoding, 'gzip')) {
     const length = shell.before.length + block.length + shell.after.length
     return { etag, headers: [...shell.headers, 'content-length', String(length)], parts: [shell.before, block, shell.after] }
   }
-  const middle = zlib.deflateRawSync(block, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH })
+  const middle = deflated()
   const trailer = Buffer.alloc(8)
   trailer.writeUInt32LE(crc32(shell.after, crc32(block, shell.crcBefore)) >>> 0, 0)
   trailer.writeUInt32LE((shell.before.length + block.length + shell.after.length) % 2 ** 32, 4)
   const parts = [GZIP_HEADER, shell.gzipBefore, middle, shell.gzipAfter, trailer]
   const length = parts.reduce((sum, part) => sum + part.length, 0)
   return { etag, headers: [...shell.headers, 'content-length', String(length), 'content-encoding', 'gzip'], parts }
+}
+
+/**
+ * A person's block as bytes, its digest and, once a gzip read asks, its deflate stream: the same
+ * block serves all of that person's reads until their name or unread count changes, so it is
+ * encoded once. The most recent 1,000 blocks are kept (a few MB).
+ */
+const blocks = new Map<string, { bytes: Buffer; digest: string; deflated: () => Buffer }>()
+const BLOCKS = 1000
+
+function blockOf(html: string): { bytes: Buffer; digest: string; deflated: () => Buffer } {
+  const known = blocks.get(html)
+  if (known) return known
+  if (blocks.size >= BLOCKS) blocks.delete(blocks.keys().next().value!)
+  const bytes = Buffer.from(html)
+  let deflated: Buffer | undefined
+  const block = {
+    bytes,
+    digest: createHash('sha256').update(bytes).digest('base64url').slice(0, 12),
+    deflated: () => (deflated ??= zlib.deflateRawSync(bytes, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH })),
+  }
+  blocks.set(html, block)
+  return block
 }
 
 /** Writes a signed-in read from its shared document: a 304 when the client holds these bytes. */
