@@ -235,7 +235,7 @@ async function main(): Promise<void> {
       if (page?.kind === 'page') return sendStored(req, res, page, requestId)
       // A signed-in read of a comparison: from its audience's shared document, past the guard for
       // the same reason (the document was kept from an answer to this path and query).
-      if (!anonymous && isShareableTarget(url.split('?')[0]!)) {
+      if (!anonymous && isShareableTarget(url)) {
         const lang = app.uiLangFromHeaders(req.headers.cookie ?? null, header(req, 'accept-language'))
         if (await answerSignedIn(req, res, requestId, lang)) return
       }

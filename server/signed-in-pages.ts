@@ -26,6 +26,8 @@ import { applySecurityHeaders } from './security-headers'
 const SHAREABLE = /^\/pages\/[^/]+$/
 const HYDRATED = Buffer.from('__remixContext')
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])
+// What every answer of a person's read says about caching it, a 304 included.
+const PRIVATE = { 'cache-control': 'private, no-cache', vary: 'Cookie, Accept-Language, Accept-Encoding' }
 
 export interface SignedInShell {
   kind: 'shell'
@@ -47,11 +49,11 @@ export interface SignedInShell {
 /** The key a signed-in read of `target` by someone of `audience` is kept under, or null if it is not kept. */
 export function shellKeyOfTarget(target: string, uiLang: string, audience: string): string | null {
   const query = target.indexOf('?')
-  const pathname = query === -1 ? target : target.slice(0, query)
-  if (!SHAREABLE.test(pathname) || target.length - pathname.length > 300) return null
+  if (!isShareableTarget(target) || (query !== -1 && target.length - query > 300)) return null
   return `signed-in\n${audience}\n${target}\n${uiLang}\n${today()}`
 }
 
+/** Whether a request target (path and query) is a page whose signed-in reads share a document. */
 export function isShareableTarget(target: string): boolean {
   const query = target.indexOf('?')
   return SHAREABLE.test(query === -1 ? target : target.slice(0, query))
@@ -81,8 +83,7 @@ export function makeShell(
 
   const base = new Headers(answer.headers)
   applySecurityHeaders(base, { nonce: options.nonce, https: options.https, scriptHashes: document.scriptHashes })
-  base.set('Cache-Control', 'private, no-cache')
-  base.set('Vary', 'Cookie, Accept-Language, Accept-Encoding')
+  for (const [name, value] of Object.entries(PRIVATE)) base.set(name, value)
   for (const name of ['etag', 'x-request-id', 'content-length', 'content-encoding', 'transfer-encoding']) base.delete(name)
   const headers = flat(Object.fromEntries(base))
   const gzipBefore = zlib.deflateRawSync(before, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH })
@@ -139,7 +140,7 @@ function blockOf(html: string): { bytes: Buffer; digest: string; deflated: () =>
 export function sendShell(req: http.IncomingMessage, res: http.ServerResponse, shell: SignedInShell, html: string, requestId: string): void {
   const answer = personalAnswer(shell, html, req.headers['accept-encoding'])
   if (etagMatches(req.headers['if-none-match'] ?? null, answer.etag)) {
-    res.writeHead(304, ['etag', answer.etag, 'cache-control', 'private, no-cache', 'vary', 'Cookie, Accept-Language, Accept-Encoding', 'x-request-id', requestId])
+    res.writeHead(304, [...flat(PRIVATE), 'etag', answer.etag, 'x-request-id', requestId])
     res.end()
     return
   }
@@ -162,7 +163,7 @@ export function shellResponse(request: Request, shell: SignedInShell, html: stri
   headers.set('etag', answer.etag)
   headers.set('x-request-id', requestId)
   if (etagMatches(request.headers.get('if-none-match'), answer.etag)) {
-    return new Response(null, { status: 304, headers: { etag: answer.etag, 'cache-control': 'private, no-cache', vary: 'Cookie, Accept-Language, Accept-Encoding', 'x-request-id': requestId } })
+    return new Response(null, { status: 304, headers: { ...PRIVATE, etag: answer.etag, 'x-request-id': requestId } })
   }
   return new Response(request.method === 'HEAD' ? null : (Buffer.concat(answer.parts) as unknown as BodyInit), { status: shell.status, headers })
 }
