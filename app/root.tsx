@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
+import { HydratedContext, Link } from '#app/components/link'
 import { getSessionUser } from '#app/auth/session.server'
 import { useT, useUiLang } from '#app/components/i18n'
 import { LanguageSwitcher } from '#app/components/language-switcher'
@@ -64,55 +65,57 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          {t('nav.skip')}
-        </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link to="/" className="brand">
-              {t('site.name')}
-            </Link>
-            {/* One list of links: a row on a wide screen, a menu behind a button on a phone (CSS). */}
-            <details className="site-menu" data-menu>
-              <summary>{t('nav.menu')}</summary>
-              <nav aria-label={t('nav.main')} className="site-nav">
-                {nav}
-              </nav>
-            </details>
-            <div className="site-header__tools">
-              <LanguageSwitcher current={lang} redirectTo={here} />
-              {data?.user ? (
-                // Built as a string: the one part a signed-in read builds per request (user-tools.ts).
-                <div className="user-tools" dangerouslySetInnerHTML={{ __html: userToolsHtml({ username: data.user.username, unread: data.unread }, t) }} />
-              ) : (
-                <>
-                  <Link to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t('nav.login')}</Link>
-                  <Link to="/signup" className="site-header__signup">
-                    {t('nav.signup')}
-                  </Link>
-                </>
-              )}
+        <HydratedContext.Provider value={hydrate}>
+          <a className="skip-link" href="#main">
+            {t('nav.skip')}
+          </a>
+          <header className="site-header">
+            <div className="site-header__inner">
+              <Link to="/" className="brand">
+                {t('site.name')}
+              </Link>
+              {/* One list of links: a row on a wide screen, a menu behind a button on a phone (CSS). */}
+              <details className="site-menu" data-menu>
+                <summary>{t('nav.menu')}</summary>
+                <nav aria-label={t('nav.main')} className="site-nav">
+                  {nav}
+                </nav>
+              </details>
+              <div className="site-header__tools">
+                <LanguageSwitcher current={lang} redirectTo={here} />
+                {data?.user ? (
+                  // Built as a string: the one part a signed-in read builds per request (user-tools.ts).
+                  <div className="user-tools" dangerouslySetInnerHTML={{ __html: userToolsHtml({ username: data.user.username, unread: data.unread }, t) }} />
+                ) : (
+                  <>
+                    <Link to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t('nav.login')}</Link>
+                    <Link to="/signup" className="site-header__signup">
+                      {t('nav.signup')}
+                    </Link>
+                  </>
+                )}
+              </div>
             </div>
-          </div>
-        </header>
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>{t('footer.about')}</p>
-          <p>
-            <Link to="/moderation/log">{t('footer.log')}</Link> · <a href="/api/v1/pages">{t('footer.api')}</a>
-          </p>
-        </footer>
-        {hydrate ? (
-          <>
-            <ScrollRestoration nonce={nonce} />
-            <Scripts nonce={nonce} />
-          </>
-        ) : (
-          // Reading pages work as plain HTML; this small script only adds previews and menu comfort.
-          <script src={enhanceJs} defer nonce={nonce} />
-        )}
+          </header>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>{t('footer.about')}</p>
+            <p>
+              <Link to="/moderation/log">{t('footer.log')}</Link> · <a href="/api/v1/pages">{t('footer.api')}</a>
+            </p>
+          </footer>
+          {hydrate ? (
+            <>
+              <ScrollRestoration nonce={nonce} />
+              <Scripts nonce={nonce} />
+            </>
+          ) : (
+            // Reading pages work as plain HTML; this small script only adds previews and menu comfort.
+            <script src={enhanceJs} defer nonce={nonce} />
+          )}
+        </HydratedContext.Provider>
       </body>
     </html>
   )

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import type { ReactNode } from 'react'
 import { formatDate } from '#app/core/format'
 import { markerPath } from '#app/core/timeline-svg'

@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useLocation, useRouteError } from '@remix-run/react'
+import { isRouteErrorResponse, useLocation, useRouteError } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { useT } from './i18n'
 import { useRequestId } from './request-id'
 

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import type { RevisionStatus } from '#app/core/content'
 import type { Lang } from '#app/core/lang'
 import { formatDateTime, formatNumber, revisionNumber } from '#app/core/format'

@@ -1,4 +1,5 @@
-import { Form, Link, NavLink } from '@remix-run/react'
+import { Form, NavLink } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import type { ReactNode } from 'react'
 import type { FindingKind } from '#app/core/analyse'
 import type { Elapsed } from '#app/core/elapsed'

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { isUndated } from '#app/core/as-of'
 import { AsOf } from './as-of'
 import { categoryName } from '#app/core/categories'

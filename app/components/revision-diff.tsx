@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { AsOf } from './as-of'
 import type { ReactNode } from 'react'
 import { categoryName } from '#app/core/categories'

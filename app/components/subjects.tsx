@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { categoryFromText, categoryName } from '#app/core/categories'
 import type { PageContent } from '#app/core/content'
 import { useT, useUiLang } from './i18n'

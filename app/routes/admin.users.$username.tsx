@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import type { SubmissionResult } from '@conform-to/react'
 import type { z } from 'zod'
 import { clientIp, requireAbility, requireSessionUser } from '#app/auth/actor.server'

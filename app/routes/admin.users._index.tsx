@@ -1,6 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { requireAbility, requireSessionUser } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useT, useUiLang } from '#app/components/i18n'

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { NO_HYDRATION } from '#app/components/hydration'
 import { useT, useUiLang } from '#app/components/i18n'
 import { CategoryLinks, KeyFigures, Licence } from '#app/components/product'
 import { CATEGORIES } from '#app/core/categories'
@@ -12,6 +14,8 @@ import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { loadAlternatives } from '#app/views/product-view.server'
 import { getOrigins } from '#app/http/origin.server'
+
+export const handle = NO_HYDRATION
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? ''

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { NO_HYDRATION } from '#app/components/hydration'
 import { useT } from '#app/components/i18n'
 import { Licence } from '#app/components/product'
 import { getCategory } from '#app/core/categories'
@@ -9,6 +11,8 @@ import { notFound } from '#app/http/responses.server'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listPagesInCategory } from '#app/models/products.server'
+
+export const handle = NO_HYDRATION
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = getUiLang(request)

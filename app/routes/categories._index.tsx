@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
+import { NO_HYDRATION } from '#app/components/hydration'
 import { useT, useUiLang } from '#app/components/i18n'
 import { CATEGORIES } from '#app/core/categories'
 import { translator } from '#app/core/i18n/index'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { countByCategory } from '#app/models/products.server'
+
+export const handle = NO_HYDRATION
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const counts = await countByCategory(getDb())

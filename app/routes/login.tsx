@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { clientIp } from '#app/auth/actor.server'
 import { getSessionUser, readSessionId } from '#app/auth/session.server'
 import { useT } from '#app/components/i18n'

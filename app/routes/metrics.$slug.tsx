@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { AsOf } from '#app/components/as-of'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { NO_HYDRATION } from '#app/components/hydration'
 import { useT } from '#app/components/i18n'
 import { translator } from '#app/core/i18n/index'
 import { comparableSlugs } from '#app/core/metrics'
@@ -10,6 +12,8 @@ import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { figuresUsingMetric, listMetrics } from '#app/models/metrics.server'
 import { getProductsBySlugs } from '#app/models/products.server'
+
+export const handle = NO_HYDRATION
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = getUiLang(request)

@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
+import { NO_HYDRATION } from '#app/components/hydration'
 import { useT } from '#app/components/i18n'
 import { translator } from '#app/core/i18n/index'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listMetrics } from '#app/models/metrics.server'
+
+export const handle = NO_HYDRATION
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = getUiLang(request)

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { getActor } from '#app/auth/actor.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { RevisionRefLink } from '#app/components/history'

@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { getSessionUser } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { EvidencePanels, CitationList } from '#app/components/evidence'

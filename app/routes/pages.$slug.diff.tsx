@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { revisionPath, RevisionNumber, RevisionTime, StatusBadge, UserLink, WithForeignText } from '#app/components/history'
 import { useT } from '#app/components/i18n'

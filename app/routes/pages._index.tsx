@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { useT, useUiLang } from '#app/components/i18n'
 import { formatDate } from '#app/core/format'
 import { translator } from '#app/core/i18n/index'

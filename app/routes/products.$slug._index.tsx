@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { NO_HYDRATION } from '#app/components/hydration'
 import { useT, useUiLang } from '#app/components/i18n'

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData } from '@remix-run/react'
+import { Form, useActionData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { clientIp } from '#app/auth/actor.server'
 import { endSession, getSessionUser, readSessionId, startSession } from '#app/auth/session.server'
 import { useT } from '#app/components/i18n'

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { AsOf } from '#app/components/as-of'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { waybackLookupUrl } from '#app/core/archive'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { LinkStatus, SourceKindLabel } from '#app/components/evidence'

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { LinkStatus, SourceKindLabel } from '#app/components/evidence'
 import { useT } from '#app/components/i18n'

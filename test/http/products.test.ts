@@ -29,6 +29,17 @@ describe.each(TEST_ENGINES)('products and alternatives on $engine', (engine) => 
     expect(copyleft).not.toContain('>Rocket.Chat</a>')
   })
 
+  it('serves its reading pages as plain HTML, with no React and no serialized loader data (decision 024)', async () => {
+    for (const path of ['/products', '/products/tchap', '/products/tchap/history', '/alternatives/microsoft-teams', '/categories', '/categories/messaging', '/metrics', '/metrics/daily-active-users', '/no-such-address']) {
+      const response = await get(path)
+      expect(response.status, path).toBe(path === '/no-such-address' ? 404 : 200)
+      const page = await html(response)
+      expect(page, path).not.toMatch(/<script[^>]*type="module"/)
+      expect(page, path).not.toContain('__remixContext')
+      expect(page, path).toMatch(/<script src="\/assets\/reader-[^"]+\.js" defer/)
+    }
+  })
+
   it('answers the same as JSON', async () => {
     const all = (await (await get('/api/v1/alternatives/microsoft-teams')).json()) as { product: { slug: string }; alternatives: Array<{ product: { slug: string; license: string }; keyFigures: unknown[]; comparisons: Array<{ slug: string }> }> }
     expect(all.product.slug).toBe('microsoft-teams')
