@@ -41,6 +41,8 @@ export default tseslint.config(
             { name: 'kysely', allowTypeImports: true, message: 'Queries belong in app/models; import a model function (types are fine).' },
             { name: 'pg', message: 'Database drivers belong in app/models/db.server.ts.' },
             { name: 'better-sqlite3', message: 'Database drivers belong in app/models/db.server.ts.' },
+            // app/components/link.tsx wraps it: a plain anchor on pages without React (decision 037).
+            { name: '@remix-run/react', importNames: ['Link'], message: "Import Link from '#app/components/link'." },
           ],
         },
       ],

@@ -1,3 +1,5 @@
+// The one place Remix's Link is imported (the lint rule points everyone else here).
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { Link as RouterLink, useLocation } from '@remix-run/react'
 import { createContext, useContext, type AnchorHTMLAttributes } from 'react'
 
