@@ -23,6 +23,27 @@ describe.each(TEST_ENGINES)('search on $engine', (engine) => {
     expect(hit!.snippet).toMatch(/\u0001Tchap\u0002/i)
   })
 
+  it('indexes comparisons only: products have their own search', async () => {
+    const indexed = await t.db.selectFrom('page_search').innerJoin('pages', 'pages.id', 'page_search.page_id').select('pages.kind').distinct().execute()
+    expect(indexed.map((r) => r.kind)).toEqual(['comparison'])
+    // The product page "Tchap" exists; search finds the comparisons that name it.
+    expect((await searchPages(t.db, 'Tchap')).every((h) => h.kind === 'comparison')).toBe(true)
+  })
+
+  it('ranks whole words first; a word still being typed finds words starting with it (SQLite)', async () => {
+    const whole = await searchPages(t.db, 'Tchap')
+    expect(whole.length).toBeGreaterThan(0)
+    expect(whole[0]!.snippet).toMatch(/\u0001Tchap\u0002/i)
+    const typed = await searchPages(t.db, 'Tcha')
+    if (engine.engine === 'sqlite') {
+      expect(typed.map((h) => h.slug)).toEqual(expect.arrayContaining(whole.map((h) => h.slug)))
+      expect(typed[0]!.snippet).toMatch(/\u0001Tchap\u0002/i)
+    } else {
+      // PostgreSQL's web-search syntax matches whole words only.
+      expect(typed).toEqual([])
+    }
+  })
+
   it('treats operators and punctuation typed by a reader as text', async () => {
     for (const q of ['"', 'OR', 'AND NOT (', 'tchap*', 'NEAR(a b)', "l'État", '-', '💥', 'a'.repeat(500)]) {
       await expect(searchPages(t.db, q)).resolves.toBeInstanceOf(Array)

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { PageContent } from '#app/core/content'
 import { flattenDoc } from '#app/core/plain-text'
 import { compactNumbers, compactQueryNumbers } from '#app/core/product-search'
+import { queryWords, searchSnippet } from '#app/core/snippet'
 import { engineOf, type DB } from './db.server'
 
 export interface SearchHit {
@@ -15,10 +16,6 @@ export interface SearchHit {
   snippet: string
 }
 
-// Markers chosen because they cannot occur in validated content (control characters are refused).
-const START = '\u0001'
-const STOP = '\u0002'
-
 /** The searchable text of a revision's content: the one row `page_search` keeps per page. */
 export function searchDocument(content: PageContent): { title: string; summary: string; body: string } {
   const subjects = [...content.subjects.proprietary, ...content.subjects.alternatives].map((s) => `${s.name} ${s.vendor}`).join(' ')
@@ -31,21 +28,23 @@ export function searchDocument(content: PageContent): { title: string; summary: 
 
 /**
  * Replaces the page's searchable text with its stable revision's (called when the stable revision
- * moves); `stable` is that revision's snapshot when the caller has read it already.
+ * moves); `stable` is that revision's snapshot when the caller has read it already. Only
+ * comparisons are indexed: products have their own search (listProducts), and a row readers
+ * cannot find would only be read and thrown away by every search.
  */
-export async function indexPageForSearch(db: DB, pageId: string, stable?: { content: string } | null): Promise<void> {
+export async function indexPageForSearch(db: DB, pageId: string, stable?: { kind: string; content: string } | null): Promise<void> {
   const row =
     stable !== undefined
       ? stable
       : await db
           .selectFrom('pages')
           .innerJoin('revisions', 'revisions.id', 'pages.stable_revision_id')
-          .select(['revisions.content'])
+          .select(['pages.kind', 'revisions.content'])
           .where('pages.id', '=', pageId)
           .where('pages.deleted_at', 'is', null)
           .executeTakeFirst()
   await db.deleteFrom('page_search').where('page_id', '=', pageId).execute()
-  if (!row) return
+  if (!row || row.kind !== 'comparison') return
   await db
     .insertInto('page_search')
     .values({ page_id: pageId, ...searchDocument(JSON.parse(row.content) as PageContent) })
@@ -57,56 +56,102 @@ export async function ensureSearchIndex(db: DB): Promise<number> {
   const indexed = await db.selectFrom('page_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   // Counted first: at start-up, with 100,000 pages, reading every id only to compare two numbers
   // would cost more than the rest of the start.
-  const published = await db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).executeTakeFirstOrThrow()
+  const published = await db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'comparison').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).executeTakeFirstOrThrow()
   if (Number(indexed.n) === Number(published.n)) return 0
-  const pages = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).execute()
+  const pages = await db.selectFrom('pages').select('id').where('kind', '=', 'comparison').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).execute()
   for (const page of pages) await indexPageForSearch(db, page.id)
   return pages.length
 }
 
 /**
  * Words of the query as FTS5 phrases: every term quoted (so operators and punctuation typed by a
- * reader are text, never syntax), the last one as a prefix so results appear while typing.
+ * reader are text, never syntax); with `prefixLast`, the last one as a prefix.
  */
-function ftsQuery(q: string): string | null {
+function ftsQuery(q: string, prefixLast: boolean): string | null {
   const terms = q.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.slice(0, 12) ?? []
   if (terms.length === 0) return null
-  return terms.map((t, i) => `"${t.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`).join(' ')
+  return terms.map((t, i) => `"${t.replace(/"/g, '""')}"${prefixLast && i === terms.length - 1 ? '*' : ''}`).join(' ')
 }
 
 /**
  * How many matches are ranked. A word found on most of 100,000 pages would otherwise have every
- * one of them read and scored to keep twenty; the engine ranks the most recently indexed
- * matches instead (on SQLite the newest rows of the index, on PostgreSQL the first the index
- * returns), so a search costs the same at any size. A reader looking past the first thousand
- * matches of a common word refines the query instead.
+ * one of them read and scored to keep twenty, so a search ranks a bounded set of candidates and
+ * costs about the same at any size; a reader looking past them refines the query instead.
+ * - SQLite ranks the 1,000 most recently indexed matches: FTS5 scores from its posting lists,
+ *   about 2 µs a candidate.
+ * - PostgreSQL scores from each candidate's row (its tsvector, compressed), about 15 µs a candidate,
+ *   so it ranks 250. Before any LIMIT applies, its GIN index turns a word's whole posting list into
+ *   a bitmap (13 ms for 31,000 pages); `gin_fuzzy_search_limit` makes that a random sample of about
+ *   3,000 for a word that common, and leaves rarer words exact.
  */
-const CANDIDATES = 1000
+const CANDIDATES = { sqlite: 1000, postgres: 250 } as const
+const GIN_SAMPLE = 3000
 
-/** Comparisons matching the query (products have their own search: listProducts in products.server). */
+/** A ranked match: the page, and where its row sits in the index (FTS5 finds a row by rowid only). */
+interface Match {
+  page_id: string
+  rowid?: number
+}
+
+/** The best `limit` matches among the candidates, best first; nothing but their keys read. */
+async function rankMatches(db: DB, query: string, prefixLast: boolean, limit: number): Promise<Match[]> {
+  if (engineOf(db) === 'postgres') {
+    // PostgreSQL's web-search syntax has no prefix; a reader's quotes, "or" and "-" work instead.
+    if (prefixLast) return []
+    return db.transaction().execute(async (trx) => {
+      await sql`set local gin_fuzzy_search_limit = ${sql.lit(GIN_SAMPLE)}`.execute(trx)
+      const rows = await sql<Match>`
+        with query as (select websearch_to_tsquery('simple', ${query}) as q),
+        candidates as (select s.page_id, s.tsv from page_search s, query where s.tsv @@ query.q limit ${CANDIDATES.postgres})
+        select c.page_id from candidates c, query
+        order by ts_rank(c.tsv, query.q) desc, c.page_id desc
+        limit ${limit}`.execute(trx)
+      return rows.rows
+    })
+  }
+  const match = ftsQuery(query, prefixLast)
+  if (!match) return []
+  // Ties go to the most recently indexed page (its stable revision moved last).
+  const rows = await sql<Match>`
+    select page_id, rowid from page_search
+    where page_search match ${match}
+      and rowid >= coalesce((select rowid from page_search where page_search match ${match} order by rowid desc limit 1 offset ${CANDIDATES.sqlite - 1}), 0)
+    order by bm25(page_search, 0, 10.0, 4.0, 1.0), rowid desc
+    limit ${limit}`.execute(db)
+  return rows.rows
+}
+
+/** The indexed text of the matches shown, for their snippets. */
+async function bodiesOf(db: DB, matches: readonly Match[]): Promise<Map<string, string>> {
+  const query = db.selectFrom('page_search').select(['page_id', 'body'])
+  const rows = await (engineOf(db) === 'postgres' ? query.where('page_id', 'in', matches.map((m) => m.page_id)) : query.where(sql.ref('rowid'), 'in', matches.map((m) => m.rowid!))).execute()
+  return new Map(rows.map((r) => [r.page_id, r.body]))
+}
+
+/**
+ * Comparisons matching the query (products have their own search: listProducts in products.server).
+ * Whole words first; the last word counts as the start of a word only when whole words find less
+ * than a page, as when it is still being typed ("collab"). A prefix reads every indexed word that
+ * starts with it, so a common word searched whole costs no more at 100,000 pages than at 100.
+ */
 export async function searchPages(db: DB, q: string, limit = 20): Promise<SearchHit[]> {
   const query = compactQueryNumbers(q.trim().slice(0, 200))
   if (query === '') return []
-  if (engineOf(db) === 'postgres') {
-    const rows = await sql<{ slug: string; title: string; summary: string; lang: string; kind: string; snippet: string }>`
-      with query as (select websearch_to_tsquery('simple', ${query}) as q),
-      candidates as (select s.page_id, s.body, s.tsv from page_search s, query where s.tsv @@ query.q limit ${CANDIDATES})
-      select p.slug, p.title, p.summary, p.lang, p.kind,
-        ts_headline('simple', c.body, query.q, ${`StartSel=${START},StopSel=${STOP},MaxWords=24,MinWords=8,MaxFragments=1`}) as snippet
-      from candidates c join pages p on p.id = c.page_id, query
-      where p.kind = 'comparison'
-      order by ts_rank(c.tsv, query.q) desc, p.updated_at desc
-      limit ${limit}`.execute(db)
-    return rows.rows
+  let matches = await rankMatches(db, query, false, limit)
+  let prefixLast = false
+  if (matches.length < limit) {
+    const typed = await rankMatches(db, query, true, limit)
+    if (typed.length > matches.length) [matches, prefixLast] = [typed, true]
   }
-  const match = ftsQuery(query)
-  if (!match) return []
-  const rows = await sql<{ slug: string; title: string; summary: string; lang: string; kind: string; snippet: string }>`
-    select p.slug, p.title, p.summary, p.lang, p.kind, snippet(page_search, 3, ${START}, ${STOP}, '…', 16) as snippet
-    from page_search join pages p on p.id = page_search.page_id
-    where page_search match ${match} and p.kind = 'comparison'
-      and page_search.rowid >= coalesce((select rowid from page_search where page_search match ${match} order by rowid desc limit 1 offset ${CANDIDATES - 1}), 0)
-    order by bm25(page_search, 0, 10.0, 4.0, 1.0), p.updated_at desc
-    limit ${limit}`.execute(db)
-  return rows.rows
+  if (matches.length === 0) return []
+  const [pages, bodies] = await Promise.all([
+    db.selectFrom('pages').select(['id', 'slug', 'title', 'summary', 'lang', 'kind']).where('id', 'in', matches.map((m) => m.page_id)).execute(),
+    bodiesOf(db, matches),
+  ])
+  const byId = new Map(pages.map((p) => [p.id, p]))
+  const words = queryWords(query)
+  return matches.flatMap(({ page_id }) => {
+    const page = byId.get(page_id)
+    return page ? [{ slug: page.slug, title: page.title, summary: page.summary, lang: page.lang, kind: page.kind, snippet: searchSnippet(bodies.get(page_id) ?? '', words, { prefixLast }) }] : []
+  })
 }

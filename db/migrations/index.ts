@@ -17,6 +17,8 @@ import * as m0060 from './0060-moves-and-suppression'
 import * as m0070 from './0070-scale-indexes'
 import * as m0080 from './0080-source-citing-pages'
 import * as m0090 from './0090-deleted-pages-index'
+import * as m0100 from './0100-search-comparisons-only'
+import * as m0101 from './0101-product-search-index'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -41,6 +43,8 @@ const migrations: Record<string, Migration> = {
   '0070-scale-indexes': m0070,
   '0080-source-citing-pages': m0080,
   '0090-deleted-pages-index': m0090,
+  '0100-search-comparisons-only': m0100,
+  '0101-product-search-index': m0101,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -341,7 +341,7 @@ async function main(): Promise<void> {
       featured: page.featured ? 1 : 0, created_at: iso(times[0]!), updated_at: updatedAt, protection: null, protection_reason: null, protection_expires_at: null, kind: page.kind,
     })
     if (!stable) return
-    await bulk.add('page_search', { page_id: page.id, ...searchDocument(content) })
+    if (page.kind === 'comparison') await bulk.add('page_search', { page_id: page.id, ...searchDocument(content) })
     const facts = pageFactRows({ id: page.id, slug: page.slug, kind: page.kind, updatedAt }, content)
     for (const table of ['page_categories', 'product_index', 'product_names', 'product_links', 'comparison_subjects'] as const) for (const row of facts[table]) await bulk.add(table, row as Row)
   }
