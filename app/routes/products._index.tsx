@@ -13,7 +13,8 @@ import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listProducts } from '#app/models/products.server'
 
-const PAGE = 100
+// Fifty rows a page, as the other lists here and MediaWiki's: a page costs what its rows cost to render.
+const PAGE = 50
 
 export const handle = NO_HYDRATION
 

@@ -25,7 +25,8 @@ import { NO_HYDRATION } from '#app/components/hydration'
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sourcesCss }]
 
 const CHECKS_PER_PAGE = 20
-const USES_PER_PAGE = 100
+// Fifty rows a page, as the other lists here and MediaWiki's: a page costs what its rows cost to render.
+const USES_PER_PAGE = 50
 const CURSOR = /^[0-9a-z]{26}$/
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
