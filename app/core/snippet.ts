@@ -1,8 +1,8 @@
 import { escapeHtml } from './html'
 
 // Markers chosen because they cannot occur in validated content (control characters are refused).
-export const MATCH_START = '\u0001'
-export const MATCH_STOP = '\u0002'
+const MATCH_START = '\u0001'
+const MATCH_STOP = '\u0002'
 
 /** A search snippet (matches between \u0001 and \u0002) as safe HTML with <mark>ed matches. */
 export function snippetHtml(snippet: string): string {
