@@ -33,7 +33,14 @@ interface AppEntry {
   uiLang(request: Request): string
   uiLangFromHeaders(cookie: string | null, acceptLanguage: string | null): string
   guardRoutes(build: ServerBuild): ServerBuild
-  personalPart(cookie: string | null, clientIp: string | null, lang: string): Promise<{ audience: string; username: string; html: string } | null>
+  personalPart(cookie: string | null, clientIp: string | null, lang: string): Promise<PersonalPart | null>
+}
+
+/** What the app tells the server about a signed-in reader (app/views/personal-part.server.ts). */
+interface PersonalPart {
+  audience: string
+  username: string
+  html: string
 }
 
 function fail(message: string): never {
@@ -94,17 +101,26 @@ async function main(): Promise<void> {
     return page?.kind === 'page' ? page : flights.join(key, known)
   }
 
+  /**
+   * The signed-in reader's personal part and the key their audience's document of `target` is kept
+   * under; null when the request carries no valid session or the target is not shared. A session
+   * that cannot be checked (the database is out) counts as none: the handler answers the outage.
+   */
+  const sharedRead = async (cookie: string | null, clientIp: string | null, target: string, lang: string): Promise<{ person: PersonalPart; key: string } | null> => {
+    const person = await app.personalPart(cookie, clientIp, lang).catch(() => null)
+    const key = person ? shellKeyOfTarget(target, lang, person.audience) : null
+    return person && key ? { person, key } : null
+  }
+
   /** A signed-in read answered from the shared document of its audience, if one is kept: true if answered. */
   const answerSignedIn = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, lang: string): Promise<boolean> => {
-    // Only a live version, as for anonymous pages; and a session that cannot be checked (the
-    // database is out) leaves the request to the handler, which answers the outage.
+    // Only a live version, as for anonymous pages.
     const current = version.liveVersion()
     if (current === null || (req.headers.cookie ?? '').includes(`${WROTE_COOKIE}=`)) return false
-    const person = await app.personalPart(req.headers.cookie ?? null, header(req, 'x-client-ip'), lang).catch(() => null)
-    const key = person ? shellKeyOfTarget(req.url ?? '/', lang, person.audience) : null
-    const shell = key ? pages.get(key, current) : undefined
+    const read = await sharedRead(req.headers.cookie ?? null, header(req, 'x-client-ip'), req.url ?? '/', lang)
+    const shell = read ? pages.get(read.key, current) : undefined
     if (shell?.kind !== 'shell') return false
-    sendShell(req, res, shell, person!.html, requestId)
+    sendShell(req, res, shell, read!.person.html, requestId)
     return true
   }
 
@@ -151,14 +167,12 @@ async function main(): Promise<void> {
   /** A signed-in read just rendered: its document kept for its audience, and the read answered from it. */
   const keepShared = async (request: Request, response: Response, requestId: string, nonce: string, current: string): Promise<Response> => {
     const body = Buffer.from(await response.arrayBuffer())
-    const lang = app.uiLang(request)
-    const person = await app.personalPart(request.headers.get('cookie'), request.headers.get('x-client-ip'), lang).catch(() => null)
     const target = new URL(request.url)
-    const key = person ? shellKeyOfTarget(target.pathname + target.search, lang, person.audience) : null
-    const shell = key ? makeShell({ status: response.status, headers: response.headers, body }, person!, { nonce, https, version: current }) : null
+    const read = await sharedRead(request.headers.get('cookie'), request.headers.get('x-client-ip'), target.pathname + target.search, app.uiLang(request))
+    const shell = read ? makeShell({ status: response.status, headers: response.headers, body }, read.person, { nonce, https, version: current }) : null
     if (!shell) return compressResponse(request, new Response(body, response))
-    pages.set(key!, shell)
-    return shellResponse(request, shell, person!.html, requestId)
+    pages.set(read!.key, shell)
+    return shellResponse(request, shell, read!.person.html, requestId)
   }
 
   const listener = createRequestListener(

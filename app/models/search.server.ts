@@ -26,11 +26,15 @@ export function searchDocument(content: PageContent): { title: string; summary: 
   return { title: content.title, summary: content.summary, body: `${subjects} ${facts}\n${content.categories.join(' ')}\n${text}\n${numbers}` }
 }
 
+/** Whether a page of this kind is in `page_search`: comparisons only; products have their own search (listProducts). */
+export function isSearchIndexed(kind: string): boolean {
+  return kind === 'comparison'
+}
+
 /**
  * Replaces the page's searchable text with its stable revision's (called when the stable revision
- * moves); `stable` is that revision's snapshot when the caller has read it already. Only
- * comparisons are indexed: products have their own search (listProducts), and a row readers
- * cannot find would only be read and thrown away by every search.
+ * moves); `stable` is that revision's snapshot when the caller has read it already. A page
+ * readers cannot find through this index gets no row: every search would read it only to drop it.
  */
 export async function indexPageForSearch(db: DB, pageId: string, stable?: { kind: string; content: string } | null): Promise<void> {
   const row =
@@ -44,7 +48,7 @@ export async function indexPageForSearch(db: DB, pageId: string, stable?: { kind
           .where('pages.deleted_at', 'is', null)
           .executeTakeFirst()
   await db.deleteFrom('page_search').where('page_id', '=', pageId).execute()
-  if (!row || row.kind !== 'comparison') return
+  if (!row || !isSearchIndexed(row.kind)) return
   await db
     .insertInto('page_search')
     .values({ page_id: pageId, ...searchDocument(JSON.parse(row.content) as PageContent) })
@@ -56,9 +60,11 @@ export async function ensureSearchIndex(db: DB): Promise<number> {
   const indexed = await db.selectFrom('page_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   // Counted first: at start-up, with 100,000 pages, reading every id only to compare two numbers
   // would cost more than the rest of the start.
-  const published = await db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'comparison').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).executeTakeFirstOrThrow()
+  // The pages that should have a row (isSearchIndexed, as SQL).
+  const indexable = () => db.selectFrom('pages').where('kind', '=', 'comparison').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null)
+  const published = await indexable().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   if (Number(indexed.n) === Number(published.n)) return 0
-  const pages = await db.selectFrom('pages').select('id').where('kind', '=', 'comparison').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).execute()
+  const pages = await indexable().select('id').execute()
   for (const page of pages) await indexPageForSearch(db, page.id)
   return pages.length
 }

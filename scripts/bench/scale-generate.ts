@@ -28,7 +28,7 @@ import { parseDatabaseUrl } from '#app/infra/config.server'
 import { migrateToLatest, openDatabase } from '#app/models/db.server'
 import { derivedRows } from '#app/models/evidence.server'
 import { ensureProductIndex, pageFactRows } from '#app/models/products.server'
-import { ensureSearchIndex, searchDocument } from '#app/models/search.server'
+import { ensureSearchIndex, isSearchIndexed, searchDocument } from '#app/models/search.server'
 import { ensureSourceUsesIndex } from '#app/models/sources.server'
 import { ensureClaimsIndex } from '#app/models/claims.server'
 import { seedDemo } from '#app/services/seed-demo.server'
@@ -341,7 +341,7 @@ async function main(): Promise<void> {
       featured: page.featured ? 1 : 0, created_at: iso(times[0]!), updated_at: updatedAt, protection: null, protection_reason: null, protection_expires_at: null, kind: page.kind,
     })
     if (!stable) return
-    if (page.kind === 'comparison') await bulk.add('page_search', { page_id: page.id, ...searchDocument(content) })
+    if (isSearchIndexed(page.kind)) await bulk.add('page_search', { page_id: page.id, ...searchDocument(content) })
     const facts = pageFactRows({ id: page.id, slug: page.slug, kind: page.kind, updatedAt }, content)
     for (const table of ['page_categories', 'product_index', 'product_names', 'product_links', 'comparison_subjects'] as const) for (const row of facts[table]) await bulk.add(table, row as Row)
   }
