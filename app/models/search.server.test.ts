@@ -4,7 +4,7 @@ import { createUser } from '#test/factories'
 import { content, doc, p, text } from '#test/fixtures/docs'
 import { seedDemo } from '#app/services/seed-demo.server'
 import { saveRevision } from '#app/services/save-revision.server'
-import { ensureSearchIndex, searchPages } from './search.server'
+import { ensureSearchIndex, indexPageForSearch, searchPages } from './search.server'
 
 describe.each(TEST_ENGINES)('search on $engine', (engine) => {
   const t = withTestDatabase(engine)
@@ -48,6 +48,19 @@ describe.each(TEST_ENGINES)('search on $engine', (engine) => {
     for (const q of ['"', 'OR', 'AND NOT (', 'tchap*', 'NEAR(a b)', "l'État", '-', '💥', 'a'.repeat(500)]) {
       await expect(searchPages(t.db, q)).resolves.toBeInstanceOf(Array)
     }
+  })
+
+  it('ranks a title match first; equal matches go to the page indexed last, and a page moves up when indexed again', async () => {
+    const trusted = await createUser(t.db, { role: 'trusted' })
+    const ids: Record<string, string> = {}
+    for (const [title, body] of [['Order alpha', 'Okapiword said Anna.'], ['Order beta', 'Okapiword said Bruno.'], ['Okapiword in the title', 'Nothing else here.'], ['Order gamma', 'Okapiword said Chloé.']]) {
+      const saved = await saveRevision(t.db, { actor: trusted, slug: null, baseRevisionId: null, content: content(doc(p(text(body!))), { title }), summary: '', idempotencyKey: null })
+      if (!saved.ok || saved.revision.status !== 'approved') throw new Error(JSON.stringify(saved))
+      ids[title!] = saved.page.id
+    }
+    expect((await searchPages(t.db, 'okapiword')).map((h) => h.title)).toEqual(['Okapiword in the title', 'Order gamma', 'Order beta', 'Order alpha'])
+    await indexPageForSearch(t.db, ids['Order alpha']!)
+    expect((await searchPages(t.db, 'okapiword')).map((h) => h.title)).toEqual(['Okapiword in the title', 'Order alpha', 'Order gamma', 'Order beta'])
   })
 
   it('follows the stable revision: pending text is not searchable until approved', async () => {

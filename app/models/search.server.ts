@@ -80,18 +80,18 @@ function ftsQuery(q: string, prefixLast: boolean): string | null {
 }
 
 /**
- * How many matches are ranked. A word found on most of 100,000 pages would otherwise have every
+ * How many matches are ranked: the most recently indexed ones (a page is indexed again whenever
+ * its stable revision moves). A word found on most of 100,000 pages would otherwise have every
  * one of them read and scored to keep twenty, so a search ranks a bounded set of candidates and
  * costs about the same at any size; a reader looking past them refines the query instead.
- * - SQLite ranks the 1,000 most recently indexed matches: FTS5 scores from its posting lists,
- *   about 2 µs a candidate.
- * - PostgreSQL scores from each candidate's row (its tsvector, compressed), about 15 µs a candidate,
- *   so it ranks 250. Before any LIMIT applies, its GIN index turns a word's whole posting list into
- *   a bitmap (13 ms for 31,000 pages); `gin_fuzzy_search_limit` makes that a random sample of about
- *   3,000 for a word that common, and leaves rarer words exact.
+ * - SQLite scores from FTS5's posting lists, about 2 µs a candidate, and finds the newest by rowid.
+ * - PostgreSQL scores from each candidate's row (its tsvector), so it ranks fewer. Its planner
+ *   knows from the column's statistics how common each word is: for a common word it walks the
+ *   newest rows (`page_search_seq`, migration 0102) and stops after enough matches; for a rarer
+ *   one it reads the GIN index's matches and sorts them. The query's words are inlined as
+ *   `websearch_to_tsquery(…)`, not a CTE, so the planner sees them.
  */
 const CANDIDATES = { sqlite: 1000, postgres: 250 } as const
-const GIN_SAMPLE = 3000
 
 /** A ranked match: the page, and where its row sits in the index (FTS5 finds a row by rowid only). */
 interface Match {
@@ -104,16 +104,14 @@ async function rankMatches(db: DB, query: string, prefixLast: boolean, limit: nu
   if (engineOf(db) === 'postgres') {
     // PostgreSQL's web-search syntax has no prefix; a reader's quotes, "or" and "-" work instead.
     if (prefixLast) return []
-    return db.transaction().execute(async (trx) => {
-      await sql`set local gin_fuzzy_search_limit = ${sql.lit(GIN_SAMPLE)}`.execute(trx)
-      const rows = await sql<Match>`
-        with query as (select websearch_to_tsquery('simple', ${query}) as q),
-        candidates as (select s.page_id, s.tsv from page_search s, query where s.tsv @@ query.q limit ${CANDIDATES.postgres})
-        select c.page_id from candidates c, query
-        order by ts_rank(c.tsv, query.q) desc, c.page_id desc
-        limit ${limit}`.execute(trx)
-      return rows.rows
-    })
+    const q = sql`websearch_to_tsquery('simple', ${query})`
+    const rows = await sql<Match>`
+      select page_id from (
+        select page_id, tsv, seq from page_search where tsv @@ ${q} order by seq desc limit ${CANDIDATES.postgres}
+      ) candidates
+      order by ts_rank(tsv, ${q}) desc, seq desc
+      limit ${limit}`.execute(db)
+    return rows.rows
   }
   const match = ftsQuery(query, prefixLast)
   if (!match) return []

@@ -19,6 +19,8 @@ import * as m0080 from './0080-source-citing-pages'
 import * as m0090 from './0090-deleted-pages-index'
 import * as m0100 from './0100-search-comparisons-only'
 import * as m0101 from './0101-product-search-index'
+import * as m0102 from './0102-search-recency'
+import * as m0103 from './0103-product-trigram-index'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -45,6 +47,8 @@ const migrations: Record<string, Migration> = {
   '0090-deleted-pages-index': m0090,
   '0100-search-comparisons-only': m0100,
   '0101-product-search-index': m0101,
+  '0102-search-recency': m0102,
+  '0103-product-trigram-index': m0103,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -284,8 +284,11 @@ async function main(): Promise<void> {
   }
   const moderators = users.filter((u) => u.role === 'moderator')
 
-  // Sources: four per page, and a hundred cited by many pages (a source page with thousands of uses).
-  const sourceCount = PAGES * 4 + 100
+  // Sources: four per page, and up to a hundred cited by many pages (a source page with thousands of
+  // uses). A small database has fewer, so each is still cited by about fifty pages: a full page of
+  // uses at either size, which the benchmark compares.
+  const popular = Math.max(1, Math.min(100, Math.floor(PAGES / 50)))
+  const sourceCount = PAGES * 4 + popular
   const sourceIds: string[] = []
   for (let i = 0; i < sourceCount; i++) {
     const at = t0 + Math.floor((i / sourceCount) * (now - t0) * 0.9)
@@ -392,8 +395,8 @@ async function main(): Promise<void> {
       alternatives: [{ name: right.name, vendor: right.vendor, homepage: `https://${right.slug}.example.org`, license: 'AGPL-3.0-only', repository: `https://git.example.org/${right.slug}`, product: right.slug }],
     })
     const pair = i === 0 ? large : small.slice((i % demoPages.length) * 2, (i % demoPages.length) * 2 + 2)
-    // The first source slot of each page is one of the hundred popular sources.
-    const sources = Array.from({ length: slotCount }, (_, j) => (j === 0 ? sourceIds[PAGES * 4 + (i % 100)]! : sourceIds[(i * 4 + j) % (PAGES * 4)]!))
+    // The first source slot of each page is one of the popular sources.
+    const sources = Array.from({ length: slotCount }, (_, j) => (j === 0 ? sourceIds[PAGES * 4 + (i % popular)]! : sourceIds[(i * 4 + j) % (PAGES * 4)]!))
     const fill = (json: string) => json.replace(PLACEHOLDER, (match, name: string | undefined, n: string) => (match === '"@@SUBJECTS@@"' ? subjects : name === 'TITLE' ? title : sources[Number(n)]!))
     const jsons = pair.map((s) => fill(s.json))
     const revisions = Array.from({ length: count }, (_, k) => ({ json: jsons[k % 2]!, analysis: pair[k % 2]!.analysis, sources }))

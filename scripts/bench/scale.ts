@@ -32,7 +32,7 @@ async function routesOf(url: string): Promise<Array<[string, string]>> {
     const long = await db.selectFrom('pages').select(['id', 'latest_revision_id']).where('slug', '=', LONG).executeTakeFirstOrThrow()
     const [to, from] = await db.selectFrom('revisions').select('id').where('page_id', '=', long.id).orderBy('id', 'desc').limit(2).execute()
     const typical = await db.selectFrom('pages').select('slug').where('kind', '=', 'comparison').where('stable_revision_id', 'is not', null).orderBy('updated_at', 'desc').limit(1).executeTakeFirstOrThrow()
-    // The most cited source of the generated ones (a hundred are cited by one page in a hundred).
+    // One of the generated sources cited by many pages (about fifty at 100 pages, a thousand at 100,000).
     const popular = await db.selectFrom('sources').select('id').where('url', 'like', '%.example.org/%').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
     const product = await db.selectFrom('product_index').select('slug').where('kind', '=', 'proprietary').orderBy('slug').limit(1).executeTakeFirstOrThrow()
     return [
