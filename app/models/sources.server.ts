@@ -214,7 +214,6 @@ export interface CitingUse {
 export type SourceUseKey = [revisionId: string, kind: 'figure' | 'citation', ordinal: number]
 const RANK = { figure: 0, citation: 1 } as const
 
-
 /**
  * The live page whose stable revision holds a use (a figure `f` or citation `c`), as table `p`.
  * The uses are walked newest first and each needs one page. With a plain join PostgreSQL's planner
@@ -233,6 +232,7 @@ interface PageRef {
   slug: string
   title: string
 }
+
 /**
  * Where a source is cited in what readers see (the stable revision of each page), a keyset page
  * at a time: walking the (source, revision, ordinal) indexes newest first, each use is checked
