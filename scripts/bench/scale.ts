@@ -11,6 +11,8 @@ import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import { parseDatabaseUrl } from '#app/infra/config.server'
 import { openDatabase } from '#app/models/db.server'
+import { hashPassword } from '#app/auth/password.server'
+import { login } from '#test/factories'
 import { startServer, type RunningServer } from '#test/server'
 
 const { values } = parseArgs({
@@ -24,6 +26,20 @@ const { values } = parseArgs({
 if (!values.small || !values.big) throw new Error('give --small and --big database URLs (see scripts/bench/scale-generate.ts)')
 const REQUESTS = Math.max(5, Number(values.requests))
 const LONG = 'scale-long-history'
+// Routes named with this prefix are requested by an admin, signed in through the login form: the
+// demo's moderator, made an admin with a password the benchmark knows (demo accounts have none).
+const SIGNED_IN = 'signed in: '
+const ADMIN = { username: 'demo-moderator', password: 'scale-bench-password-1' }
+
+async function preparePassword(url: string): Promise<void> {
+  const db = openDatabase(parseDatabaseUrl(url))
+  try {
+    const updated = await db.updateTable('users').set({ password_hash: await hashPassword(ADMIN.password), role: 'admin' }).where('username', '=', ADMIN.username).executeTakeFirst()
+    if (Number(updated.numUpdatedRows) !== 1) throw new Error(`${url} has no user ${ADMIN.username}`)
+  } finally {
+    await db.destroy()
+  }
+}
 
 /** The paths to measure on one database (ids differ between databases, the routes do not). */
 async function routesOf(url: string): Promise<Array<[string, string]>> {
@@ -35,6 +51,10 @@ async function routesOf(url: string): Promise<Array<[string, string]>> {
     // One of the generated sources cited by many pages (about fifty at 100 pages, a thousand at 100,000).
     const popular = await db.selectFrom('sources').select('id').where('url', 'like', '%.example.org/%').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
     const product = await db.selectFrom('product_index').select('slug').where('kind', '=', 'proprietary').orderBy('slug').limit(1).executeTakeFirstOrThrow()
+    const category = await db.selectFrom('page_categories').select('category').groupBy('category').orderBy((eb) => eb.fn.countAll(), 'desc').limit(1).executeTakeFirstOrThrow()
+    const metric = await db.selectFrom('metrics').select('slug').orderBy('slug').limit(1).executeTakeFirstOrThrow()
+    const editor = await db.selectFrom('revisions').innerJoin('users', 'users.id', 'revisions.author_id').select('users.username').where('revisions.page_id', '=', long.id).orderBy('revisions.id', 'desc').limit(1).executeTakeFirstOrThrow()
+    const pending = await db.selectFrom('revisions').select('id').where('status', '=', 'pending').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
     return [
       ['home', '/'],
       ['page view (typical)', `/pages/${typical.slug}`],
@@ -53,6 +73,36 @@ async function routesOf(url: string): Promise<Array<[string, string]>> {
       ['API page revisions', `/api/v1/pages/${LONG}/revisions`],
       ['API a source', `/api/v1/sources/${popular.id}`],
       ['API products', '/api/v1/products'],
+      ['a revision (of 1,000)', `/pages/${LONG}/revisions/${from!.id}`],
+      ["a page's sources", `/pages/${typical.slug}/sources`],
+      ['talk page', `/talk/page/${typical.slug}`],
+      ['recent changes feed', '/feeds/recent-changes.atom'],
+      ["a page's history feed", `/pages/${LONG}/history.atom`],
+      ["a user's contributions", `/users/${editor.username}`],
+      ['alternatives to a product', `/alternatives/${product.slug}`],
+      ["a product's history", `/products/${product.slug}/history`],
+      ['categories', '/categories'],
+      ['the largest category', `/categories/${category.category}`],
+      ['metrics', '/metrics'],
+      ['a metric', `/metrics/${metric.slug}`],
+      ['unverified claims', '/claims/unverified'],
+      ['moderation log', '/moderation/log'],
+      ['API a page', `/api/v1/pages/${LONG}`],
+      ['API sources', '/api/v1/sources'],
+      ['API alternatives', `/api/v1/alternatives/${product.slug}`],
+      ['API claims', '/api/v1/claims'],
+      ['API unverified claims', '/api/v1/claims/unverified'],
+      ['API metrics', '/api/v1/metrics'],
+      ["API a product's revisions", `/api/v1/products/${product.slug}/revisions`],
+      ['API talk', `/api/v1/talk/page/${typical.slug}`],
+      [`${SIGNED_IN}moderation queue`, '/moderation'],
+      [`${SIGNED_IN}a revision to review`, `/moderation/revisions/${pending.id}`],
+      [`${SIGNED_IN}reports`, '/moderation/reports'],
+      [`${SIGNED_IN}notifications`, '/notifications'],
+      [`${SIGNED_IN}watchlist`, '/watchlist'],
+      [`${SIGNED_IN}users (admin)`, '/admin/users'],
+      [`${SIGNED_IN}API notifications`, '/api/v1/notifications'],
+      [`${SIGNED_IN}API watchlist`, '/api/v1/watchlist'],
     ]
   } finally {
     await db.destroy()
@@ -78,7 +128,9 @@ async function main(): Promise<void> {
       await server.stop()
     }
   }
+  await Promise.all([preparePassword(dbs.small), preparePassword(dbs.big)])
   const servers = { small: (await timedStart(dbs.small)).server, big: (await timedStart(dbs.big)).server }
+  const cookies = { small: await login(servers.small.url, ADMIN.username, ADMIN.password), big: await login(servers.big.url, ADMIN.username, ADMIN.password) }
   const times = new Map<string, { small: number[]; big: number[]; bytes: { small: number; big: number } }>()
   try {
     for (const [index, [name]] of routes.small.entries()) {
@@ -90,7 +142,7 @@ async function main(): Promise<void> {
           const route = routes[label][index]![1]
           const url = `${servers[label].url}${route}${route.includes('?') ? '&' : '?'}bench=${i}`
           const started = performance.now()
-          const response = await fetch(url)
+          const response = await fetch(url, name.startsWith(SIGNED_IN) ? { headers: { cookie: cookies[label] } } : {})
           const body = await response.arrayBuffer()
           const elapsed = performance.now() - started
           if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${Buffer.from(body).toString().slice(0, 300)}`)
