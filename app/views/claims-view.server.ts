@@ -137,7 +137,16 @@ export interface ConflictView {
   metric: { slug: string; name: string }
   period: string
   claims: { id: string; value: string; date: string; source: string; href: string; page: string }[]
+  /** Claims in the conflict left out of `claims` (the product's page lists them all). */
+  more: number
 }
+
+/**
+ * Published claims of other pages shown beside a pending revision's figures in one conflict. A
+ * product cited by thousands of pages can have thousands in one period; the moderator needs to
+ * see that the value disagrees and where, not every page that says so.
+ */
+const OTHER_CLAIMS_SHOWN = 10
 
 /** The conflicts among published claims, named for moderators in their language. */
 export async function loadConflicts(db: DB, lang: Lang, t: Translate): Promise<ConflictView[]> {
@@ -150,6 +159,7 @@ export async function loadConflicts(db: DB, lang: Lang, t: Translate): Promise<C
     metric: { slug: c.metric, name: metricName.get(c.metric) ?? c.metric },
     period: formatAsOf(lang, c.period),
     claims: c.claims.map((claim) => ({ id: claim.id, value: claim.text, date: claimDateText(claim, lang, t), source: claim.source.publisher || claim.source.title, href: evidenceHref(claim), page: claim.page.title })),
+    more: 0,
   }))
 }
 
@@ -174,12 +184,15 @@ export async function loadPendingConflicts(db: DB, page: { id: string; slug: str
     ]
     for (const conflict of findConflicts(values)) {
       if (!conflict.ids.some((id) => id.startsWith('new-')) || conflict.ids.every((id) => id.startsWith('new-'))) continue
+      const mineShown = conflict.ids.filter((id) => id.startsWith('new-'))
+      const othersShown = conflict.ids.filter((id) => !id.startsWith('new-')).slice(0, OTHER_CLAIMS_SHOWN)
       result.push({
         key: `${g.product}-${g.metric}-${conflict.period}`,
         product: { slug: g.product, name: productName.get(g.product) ?? g.product },
         metric: { slug: g.metric, name: metricName.get(g.metric) ?? g.metric },
         period: formatAsOf(lang, conflict.period),
-        claims: conflict.ids.map((id) => {
+        more: conflict.ids.length - mineShown.length - othersShown.length,
+        claims: [...mineShown, ...othersShown].map((id) => {
           const f = id.startsWith('new-') ? ours.find((x) => `new-${x.ordinal}` === id)! : null
           if (f) return { id, value: f.text, date: formatAsOf(lang, f.asOf!), source: '', href: `/pages/${page.slug}/revisions/${revisionId}#fig-${f.ordinal}`, page: page.title }
           const c = theirs.find((x) => x.id === id)!

@@ -21,6 +21,7 @@ import * as m0100 from './0100-search-comparisons-only'
 import * as m0101 from './0101-product-search-index'
 import * as m0102 from './0102-search-recency'
 import * as m0103 from './0103-product-trigram-index'
+import * as m0104 from './0104-conflicting-claims-index'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0101-product-search-index': m0101,
   '0102-search-recency': m0102,
   '0103-product-trigram-index': m0103,
+  '0104-conflicting-claims-index': m0104,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -102,6 +102,7 @@ export const en = {
   'conflicts.none': 'No conflict among published claims.',
   'conflicts.group': ({ product, metric, period }: { product: string; metric: string; period: string }) => `${product} · ${metric} · ${period}`,
   'conflicts.review': 'This revision would put claims in conflict',
+  'conflicts.more': ({ count }: { count: number }) => `and ${plural('en', count, { one: '1 more published claim', other: '# more published claims' })}`,
   'conflicts.reviewIntro': 'Once published, these figures give another value than a published figure for the same product, metric and period.',
   'log.action.claim.settle': 'Unverified claim settled',
 }
@@ -203,6 +204,7 @@ export const de: typeof en = {
   'conflicts.none': 'Kein Widerspruch unter den veröffentlichten Angaben.',
   'conflicts.group': ({ product, metric, period }) => `${product} · ${metric} · ${period}`,
   'conflicts.review': 'Diese Version würde Angaben in Widerspruch bringen',
+  'conflicts.more': ({ count }) => `und ${plural('de', count, { one: '1 weitere veröffentlichte Angabe', other: '# weitere veröffentlichte Angaben' })}`,
   'conflicts.reviewIntro': 'Veröffentlicht nennen diese Zahlen einen anderen Wert als eine veröffentlichte Zahl für dasselbe Produkt, dieselbe Kennzahl und denselben Zeitraum.',
   'log.action.claim.settle': 'Unbelegte Angabe geklärt',
 }
@@ -304,6 +306,7 @@ export const fr: typeof en = {
   'conflicts.none': 'Aucun conflit entre les affirmations publiées.',
   'conflicts.group': ({ product, metric, period }) => `${product} · ${metric} · ${period}`,
   'conflicts.review': 'Cette révision mettrait des affirmations en conflit',
+  'conflicts.more': ({ count }) => `et ${plural('fr', count, { one: '1 autre affirmation publiée', other: '# autres affirmations publiées' })}`,
   'conflicts.reviewIntro': 'Une fois publiés, ces chiffres donnent une autre valeur qu’un chiffre publié pour le même produit, la même mesure et la même période.',
   'log.action.claim.settle': 'Affirmation non vérifiée tranchée',
 }
