@@ -1,6 +1,7 @@
 import { areComparable, metricRegistry, QUANTITIES, type Metric, type MetricRegistry, type Quantity } from '#app/core/metrics'
 import type { MetricsTable } from '#db/schema'
 import type { DB } from './db.server'
+import { stablePageOf } from './stable-pages.server'
 
 /** The metric registry (decision 026): a few dozen rows, read whole. */
 
@@ -45,15 +46,20 @@ export async function metricsComparable(db: DB, a: string, b: string): Promise<b
   return areComparable(metricRegistry([ma, mb].filter((m): m is Metric => m !== null)), a, b)
 }
 
-/** Figures in stable revisions that use a metric: page slug and title, with the figure's text. */
+/**
+ * Figures in stable revisions that use a metric, newest revision first: page slug and title, with
+ * the figure's text. Walks the (metric, revision) index and probes each figure's page, so fifty
+ * cost the same however many revisions ever used the metric (migration 0105).
+ */
 export async function figuresUsingMetric(db: DB, slug: string, limit = 50): Promise<Array<{ pageSlug: string; pageTitle: string; pageKind: string; text: string; product: string | null; asOf: string | null }>> {
+  const page = stablePageOf(db, 'f')
   const rows = await db
-    .selectFrom('figures')
-    .innerJoin('pages', (j) => j.onRef('pages.stable_revision_id', '=', 'figures.revision_id'))
-    .select(['pages.slug', 'pages.title', 'pages.kind', 'figures.text', 'figures.product', 'figures.as_of'])
-    .where('figures.metric', '=', slug)
-    .orderBy('pages.slug')
-    .orderBy('figures.ordinal')
+    .selectFrom('figures as f')
+    .innerJoin(page.table, (j) => j.on(page.on))
+    .select(['p.slug', 'p.title', 'p.kind', 'f.text', 'f.product', 'f.as_of'])
+    .where('f.metric', '=', slug)
+    .orderBy('f.revision_id', 'desc')
+    .orderBy('f.ordinal')
     .limit(limit)
     .execute()
   return rows.map((r) => ({ pageSlug: r.slug, pageTitle: r.title, pageKind: r.kind, text: r.text, product: r.product, asOf: r.as_of }))

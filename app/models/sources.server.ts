@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import type { SourceKind } from '#app/core/content'
-import { engineOf, type DB } from './db.server'
+import type { DB } from './db.server'
 import { nowIso } from './ids.server'
+import { stablePageOf } from './stable-pages.server'
 
 export interface Source {
   id: string
@@ -213,25 +214,6 @@ export interface CitingUse {
 /** The sort key of a source's uses: newest citing revision first; in one revision figures, then citations. */
 export type SourceUseKey = [revisionId: string, kind: 'figure' | 'citation', ordinal: number]
 const RANK = { figure: 0, citation: 1 } as const
-
-/**
- * The live page whose stable revision holds a use (a figure `f` or citation `c`), as table `p`.
- * The uses are walked newest first and each needs one page. With a plain join PostgreSQL's planner
- * merged them with every page in stable-revision order instead: 8,000 pages read for fifty uses of
- * a source at 100,000 pages (docs/performance.md). A lateral lookup (its LIMIT keeps the planner
- * from flattening it) probes the page per use. SQLite has no LATERAL and probes per use anyway.
- */
-function stablePageOf(db: DB, use: 'f' | 'c') {
-  const revision = sql.ref(`${use}.revision_id`)
-  return engineOf(db) === 'postgres'
-    ? { table: sql<PageRef>`lateral (select slug, title from pages where stable_revision_id = ${revision} and deleted_at is null limit 1)`.as('p'), on: sql<boolean>`true` }
-    : { table: sql<PageRef>`pages`.as('p'), on: sql<boolean>`p.stable_revision_id = ${revision} and p.deleted_at is null` }
-}
-
-interface PageRef {
-  slug: string
-  title: string
-}
 
 /**
  * Where a source is cited in what readers see (the stable revision of each page), a keyset page

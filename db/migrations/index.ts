@@ -22,6 +22,7 @@ import * as m0101 from './0101-product-search-index'
 import * as m0102 from './0102-search-recency'
 import * as m0103 from './0103-product-trigram-index'
 import * as m0104 from './0104-conflicting-claims-index'
+import * as m0105 from './0105-figures-by-metric'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0102-search-recency': m0102,
   '0103-product-trigram-index': m0103,
   '0104-conflicting-claims-index': m0104,
+  '0105-figures-by-metric': m0105,
 }
 
 export const migrationProvider: MigrationProvider = {
