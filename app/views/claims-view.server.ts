@@ -148,6 +148,9 @@ export interface ConflictView {
  */
 const OTHER_CLAIMS_SHOWN = 10
 
+/** The pending revision's own figures are named `new-<ordinal>` among the published claims' ids. */
+const isOurs = (id: string) => id.startsWith('new-')
+
 /** The conflicts among published claims, named for moderators in their language. */
 export async function loadConflicts(db: DB, lang: Lang, t: Translate): Promise<ConflictView[]> {
   const [conflicts, metrics, products] = await Promise.all([listConflicts(db), listMetrics(db), listProductNames(db)])
@@ -183,17 +186,18 @@ export async function loadPendingConflicts(db: DB, page: { id: string; slug: str
       ...theirs.map((c) => ({ id: c.id, value: c.value, asOf: c.asOf })),
     ]
     for (const conflict of findConflicts(values)) {
-      if (!conflict.ids.some((id) => id.startsWith('new-')) || conflict.ids.every((id) => id.startsWith('new-'))) continue
-      const mineShown = conflict.ids.filter((id) => id.startsWith('new-'))
-      const othersShown = conflict.ids.filter((id) => !id.startsWith('new-')).slice(0, OTHER_CLAIMS_SHOWN)
+      const mineShown = conflict.ids.filter(isOurs)
+      const others = conflict.ids.filter((id) => !isOurs(id))
+      if (mineShown.length === 0 || others.length === 0) continue
+      const othersShown = others.slice(0, OTHER_CLAIMS_SHOWN)
       result.push({
         key: `${g.product}-${g.metric}-${conflict.period}`,
         product: { slug: g.product, name: productName.get(g.product) ?? g.product },
         metric: { slug: g.metric, name: metricName.get(g.metric) ?? g.metric },
         period: formatAsOf(lang, conflict.period),
-        more: conflict.ids.length - mineShown.length - othersShown.length,
+        more: others.length - othersShown.length,
         claims: [...mineShown, ...othersShown].map((id) => {
-          const f = id.startsWith('new-') ? ours.find((x) => `new-${x.ordinal}` === id)! : null
+          const f = isOurs(id) ? ours.find((x) => `new-${x.ordinal}` === id)! : null
           if (f) return { id, value: f.text, date: formatAsOf(lang, f.asOf!), source: '', href: `/pages/${page.slug}/revisions/${revisionId}#fig-${f.ordinal}`, page: page.title }
           const c = theirs.find((x) => x.id === id)!
           return { id, value: c.text, date: claimDateText(c, lang, t), source: c.source.publisher || c.source.title, href: evidenceHref(c), page: c.page.title }

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import { parseDatabaseUrl } from '#app/infra/config.server'
 import { openDatabase } from '#app/models/db.server'
+import { getUserByUsername, setPasswordHash, setUserRole } from '#app/models/users.server'
 import { hashPassword } from '#app/auth/password.server'
 import { login } from '#test/factories'
 import { startServer, type RunningServer } from '#test/server'
@@ -34,8 +35,10 @@ const ADMIN = { username: 'demo-moderator', password: 'scale-bench-password-1' }
 async function preparePassword(url: string): Promise<void> {
   const db = openDatabase(parseDatabaseUrl(url))
   try {
-    const updated = await db.updateTable('users').set({ password_hash: await hashPassword(ADMIN.password), role: 'admin' }).where('username', '=', ADMIN.username).executeTakeFirst()
-    if (Number(updated.numUpdatedRows) !== 1) throw new Error(`${url} has no user ${ADMIN.username}`)
+    const user = await getUserByUsername(db, ADMIN.username)
+    if (!user) throw new Error(`${url} has no user ${ADMIN.username}`)
+    await setPasswordHash(db, user.id, await hashPassword(ADMIN.password))
+    await setUserRole(db, user.id, 'admin')
   } finally {
     await db.destroy()
   }
