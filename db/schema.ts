@@ -36,6 +36,7 @@ export interface Database {
   product_links: ProductLinksTable
   comparison_subjects: ComparisonSubjectsTable
   page_categories: PageCategoriesTable
+  category_counts: CategoryCountsTable
   page_sources: PageSourcesTable
   page_redirects: PageRedirectsTable
   metrics: MetricsTable
@@ -450,6 +451,15 @@ interface ComparisonSubjectsTable {
 interface PageCategoriesTable {
   page_id: string
   category: string
+  /** The page's kind and its stable revision's title: a category's listing is read in (kind, title) order from the index. */
+  kind: string
+  title: string
+}
+
+/** Derived: how many pages each category holds, moved with every filing. */
+interface CategoryCountsTable {
+  category: string
+  pages: number
 }
 
 /** Derived: the sources each page's stable revision cites (figures and citations). */

@@ -50,7 +50,7 @@ function toSummary(row: IndexRow): ProductSummary {
 }
 
 export interface PageFactRows {
-  page_categories: Array<{ page_id: string; category: string }>
+  page_categories: Array<{ page_id: string; category: string; kind: string; title: string }>
   product_index: Array<Insertable<ProductIndexTable>>
   product_names: Array<{ name_key: string; page_id: string }>
   product_links: Array<{ page_id: string; to_slug: string }>
@@ -62,7 +62,7 @@ export function pageFactRows(page: { id: string; slug: string; kind: string; upd
   const pageId = page.id
   const rows: PageFactRows = { page_categories: [], product_index: [], product_names: [], product_links: [], comparison_subjects: [] }
   const categories = [...new Set(content.categories.map(categoryFromText).filter((c): c is string => c !== null))]
-  rows.page_categories = categories.map((category) => ({ page_id: pageId, category }))
+  rows.page_categories = categories.map((category) => ({ page_id: pageId, category, kind: page.kind, title: content.title }))
   if (page.kind === 'product' && content.product) {
     const p = content.product
     rows.product_index.push({
@@ -89,6 +89,7 @@ export function pageFactRows(page: { id: string; slug: string; kind: string; upd
  */
 export async function indexPageFacts(db: DB, pageId: string, stable?: StablePageRow | null): Promise<void> {
   const row = stable === undefined ? await readStablePage(db, pageId) : stable
+  const filedBefore = (await db.selectFrom('page_categories').select('category').where('page_id', '=', pageId).execute()).map((r) => r.category)
   await db.deleteFrom('page_categories').where('page_id', '=', pageId).execute()
   // A page keeps its kind for life, so only a product has product rows and only a comparison
   // subjects: the other kind's tables need no statement (a save holds the page's lock throughout).
@@ -98,17 +99,42 @@ export async function indexPageFacts(db: DB, pageId: string, stable?: StablePage
     await db.deleteFrom('product_names').where('page_id', '=', pageId).execute()
     await db.deleteFrom('product_index').where('page_id', '=', pageId).execute()
   }
-  if (!row) return
+  if (!row) return moveCategoryCounts(db, filedBefore, [])
   const rows = pageFactRows({ id: pageId, slug: row.slug, kind: row.kind, updatedAt: row.updated_at }, JSON.parse(row.content) as PageContent)
   // Snapshots name products by slug; a product that moved since is named by its new one.
   const moved = await currentSlugs(db, [...rows.product_links.map((l) => l.to_slug), ...rows.comparison_subjects.flatMap((s) => (s.product_slug ? [s.product_slug] : []))])
   rows.product_links = [...new Map(rows.product_links.map((l) => [moved.get(l.to_slug) ?? l.to_slug, l])).entries()].map(([to_slug, l]) => ({ ...l, to_slug }))
   rows.comparison_subjects = rows.comparison_subjects.map((s) => ({ ...s, product_slug: s.product_slug ? (moved.get(s.product_slug) ?? s.product_slug) : null }))
   if (rows.page_categories.length > 0) await db.insertInto('page_categories').values(rows.page_categories).execute()
+  await moveCategoryCounts(db, filedBefore, rows.page_categories.map((r) => r.category))
   if (rows.product_index.length > 0) await db.insertInto('product_index').values(rows.product_index).execute()
   if (rows.product_names.length > 0) await db.insertInto('product_names').values(rows.product_names).execute()
   if (rows.product_links.length > 0) await db.insertInto('product_links').values(rows.product_links).execute()
   if (rows.comparison_subjects.length > 0) await db.insertInto('comparison_subjects').values(rows.comparison_subjects).execute()
+}
+
+/**
+ * One page's filings moved from `before` to `after` in the category counts. Categories are taken
+ * in slug order, so two saves filing pages under the same categories lock their count rows in
+ * the same order and cannot deadlock.
+ */
+async function moveCategoryCounts(db: DB, before: readonly string[], after: readonly string[]): Promise<void> {
+  const change = new Map<string, number>()
+  for (const c of before) change.set(c, (change.get(c) ?? 0) - 1)
+  for (const c of after) change.set(c, (change.get(c) ?? 0) + 1)
+  for (const [category, delta] of [...change].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    await db
+      .insertInto('category_counts')
+      .values({ category, pages: Math.max(0, delta) })
+      .onConflict((oc) => oc.column('category').doUpdateSet({ pages: sql<number>`category_counts.pages + ${delta}` }))
+      .execute()
+  }
+}
+
+/** Counts every category's pages afresh (after a full rebuild of the filings, or a bulk load). */
+export async function recountCategories(db: DB): Promise<void> {
+  await db.deleteFrom('category_counts').execute()
+  await sql`insert into category_counts (category, pages) select category, count(*) from page_categories group by category`.execute(db)
 }
 
 export interface StablePageRow {
@@ -137,6 +163,7 @@ export async function ensureProductIndex(db: DB): Promise<number> {
   if (marker) return 0
   const published = await db.selectFrom('pages').select('id').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null).execute()
   for (const page of published) await indexPageFacts(db, page.id)
+  await recountCategories(db)
   await db.insertInto('meta').values({ key: 'page_facts_indexed_at', value: nowIso() }).execute()
   return published.length
 }
@@ -155,6 +182,17 @@ export async function getProductsBySlugs(db: DB, slugs: readonly string[]): Prom
   if (slugs.length === 0) return new Map()
   const rows = await db.selectFrom('product_index').select(columns).where('slug', 'in', [...new Set(slugs)]).execute()
   return new Map(rows.map((r) => [r.slug, toSummary(r)]))
+}
+
+/**
+ * The slug of the product a person typed, by slug, name or alias ("Tchap", "tchap"); null when
+ * none matches.
+ */
+export async function findProductSlug(db: DB, typed: string): Promise<string | null> {
+  const value = typed.trim()
+  if (value === '') return null
+  if (await getProduct(db, value)) return value
+  return (await getProductsByNameKeys(db, [nameKey(value)])).get(nameKey(value))?.slug ?? null
 }
 
 /** Products by the key of a name or alias: how subjects saved before products find theirs. */
@@ -296,24 +334,42 @@ export async function keyFiguresOf(db: DB, pageIds: readonly string[]): Promise<
   return result
 }
 
-/** Pages (comparisons and products) filed under a category. */
-export async function listPagesInCategory(db: DB, category: string): Promise<{ comparisons: ComparisonRef[]; products: ProductSummary[] }> {
-  const comparisons = await db
+/** Where a page of a category's comparisons ends: the title and id of its last one. */
+export type CategoryCursor = [title: string, pageId: string]
+
+/**
+ * A page of the comparisons filed under a category in title order (keyset: `after` is where the
+ * previous page ended), and the first of its products; `next` says where the following page starts.
+ */
+export async function listPagesInCategory(db: DB, category: string, page: { limit: number; products: number; after?: CategoryCursor | null }): Promise<{ comparisons: ComparisonRef[]; products: ProductSummary[]; moreProducts: boolean; next: CategoryCursor | null }> {
+  let query = db
     .selectFrom('page_categories')
     .innerJoin('pages', 'pages.id', 'page_categories.page_id')
-    .select(['pages.slug', 'pages.title', 'pages.lang'])
+    .select(['pages.slug', 'pages.title', 'pages.lang', 'page_categories.title as sort_title', 'page_categories.page_id'])
     .where('page_categories.category', '=', category)
-    .where('pages.kind', '=', 'comparison')
-    .orderBy('pages.title')
-    .limit(500)
-    .execute()
-  const products = await listProducts(db, { category }, { limit: 500 })
-  return { comparisons, products }
+    .where('page_categories.kind', '=', 'comparison')
+  if (page.after) {
+    const [title, id] = page.after
+    // A row value, so both engines seek the index to where the last page ended.
+    query = query.where(sql<boolean>`(page_categories.title, page_categories.page_id) > (${title}, ${id})`)
+  }
+  const [rows, products] = await Promise.all([
+    query.orderBy('page_categories.title').orderBy('page_categories.page_id').limit(page.limit + 1).execute(),
+    page.after ? Promise.resolve([]) : listProducts(db, { category }, { limit: page.products + 1 }),
+  ])
+  const shown = rows.slice(0, page.limit)
+  const last = shown[shown.length - 1]
+  return {
+    comparisons: shown.map((r) => ({ slug: r.slug, title: r.title, lang: r.lang })),
+    products: products.slice(0, page.products),
+    moreProducts: products.length > page.products,
+    next: rows.length > page.limit && last ? [last.sort_title, last.page_id] : null,
+  }
 }
 
 export async function countByCategory(db: DB): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('page_categories').select(['category', sql<number>`count(*)`.as('n')]).groupBy('category').execute()
-  return new Map(rows.map((r) => [r.category, Number(r.n)]))
+  const rows = await db.selectFrom('category_counts').select(['category', 'pages']).execute()
+  return new Map(rows.map((r) => [r.category, Number(r.pages)]))
 }
 
 /** All product names and aliases with their slug: the candidates for a typo-tolerant match. */

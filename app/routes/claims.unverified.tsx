@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { Link } from '#app/components/link'
 import { getActor, requireAbility } from '#app/auth/actor.server'
 import { UnverifiedClaim } from '#app/components/claims'
+import { ProductField } from '#app/components/product-field'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { useSchemaForm } from '#app/components/forms'
 import { useT } from '#app/components/i18n'
@@ -17,7 +18,7 @@ import { readSubmission } from '#app/http/form-body.server'
 import { getUiLang } from '#app/http/lang.server'
 import { getDb } from '#app/models/db.server'
 import { listMetrics } from '#app/models/metrics.server'
-import { listProductNames } from '#app/models/products.server'
+import { findProductSlug } from '#app/models/products.server'
 import { recordUnverifiedClaim, reopenUnverifiedClaim, settleUnverifiedClaim } from '#app/services/unverified-claims.server'
 import css from '#app/styles/claims.css?url'
 import { loadUnverifiedItems, type UnverifiedItem } from '#app/views/claims-view.server'
@@ -32,21 +33,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = getUiLang(request)
   const params = new URL(request.url).searchParams
   const status = params.get('status') ?? ''
-  const product = params.get('product') ?? ''
+  const product = (params.get('product') ?? '').slice(0, 200)
   const before = params.get('before') ?? ''
+  const db = getDb()
+  // The filter takes a product's name as readily as its slug; a name matching nothing filters on
+  // nothing, and says so.
+  const productSlug = product.trim() === '' ? null : SLUG.test(product) ? product : await findProductSlug(db, product)
   const filters = {
     status: isUnverifiedStatus(status) ? status : null,
-    product: SLUG.test(product) ? product : null,
+    product: productSlug,
     before: ID.test(before) ? before : null,
   }
   const actor = await getActor(request)
-  const [list, products, metrics] = await Promise.all([loadUnverifiedItems(getDb(), filters, PAGE_SIZE, lang), listProductNames(getDb()), listMetrics(getDb())])
+  const [list, metrics] = await Promise.all([loadUnverifiedItems(db, filters, PAGE_SIZE, lang), listMetrics(db)])
   return {
     title: translator(lang)('unverified.title'),
-    filters: { status: filters.status ?? '', product: filters.product ?? '' },
+    filters: { status: filters.status ?? '', product: filters.product ?? product },
+    unknownProduct: product.trim() !== '' && productSlug === null,
     items: list.items,
     next: list.next,
-    products: products.map((p) => ({ slug: p.slug, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
     metrics: metrics.map((m) => ({ slug: m.slug, name: m.name[lang] })).sort((a, b) => a.name.localeCompare(b.name)),
     abilities: { record: can(actor, 'claim.record'), settle: can(actor, 'claim.settle'), signedIn: actor !== null },
   }
@@ -66,7 +71,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb()
   if (intent === 'record') {
     const author = await requireAbility(request, 'claim.record')
-    const result = await recordUnverifiedClaim(db, { authorId: author.id, fields: form })
+    // The field takes a name too; one matching no product goes on as typed, for the service to refuse.
+    const product = form.product.trim() === '' ? form.product : ((await findProductSlug(db, form.product)) ?? form.product)
+    const result = await recordUnverifiedClaim(db, { authorId: author.id, fields: { ...form, product } })
     if (result.ok) return redirect(`/claims/unverified?recorded=${result.id}#claim-${result.id}`, 303)
     if (result.status === 429) return refuse(429, t('unverified.error.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }))
     return fail(422, { fieldErrors: issueErrors(t, result.issues) })
@@ -89,9 +96,10 @@ function issueErrors(t: Translate, issues: Issue[]): Record<string, string[]> {
   const limits: Record<string, number> = { text: CLAIM_TEXT_MAX, seenAt: SEEN_AT_MAX, note: NOTE_MAX }
   for (const issue of issues) {
     errors[issue.path] ??= [
-      issue.code === 'too_long' ? t('unverified.error.tooLong', { limit: limits[issue.path] ?? NOTE_MAX })
-      : issue.code === 'unknown_product' ? t('unverified.error.unknownProduct')
-      : issue.code === 'unknown_metric' ? t('unverified.error.unknownMetric')
+      // Whatever is wrong with a product or metric named (unknown, or no name at all), none has it.
+      issue.path === 'product' ? t('unverified.error.unknownProduct')
+      : issue.path === 'metric' ? t('unverified.error.unknownMetric')
+      : issue.code === 'too_long' ? t('unverified.error.tooLong', { limit: limits[issue.path] ?? NOTE_MAX })
       : issue.path === 'figure' ? t('unverified.error.figure')
       : issue.path === 'note' ? t('unverified.error.note')
       : t('unverified.error.required'),
@@ -125,13 +133,11 @@ export default function UnverifiedClaimsPage() {
         </label>
         <label>
           {t('unverified.filter.product')}
-          <select name="product" defaultValue={data.filters.product}>
-            <option value="">{t('unverified.filter.all')}</option>
-            {data.products.map((p) => <option key={p.slug} value={p.slug}>{p.name}</option>)}
-          </select>
+          <ProductField id="filter-product" name="product" defaultValue={data.filters.product} maxLength={200} placeholder={t('unverified.filter.all')} />
         </label>
         <button type="submit" className="button">{t('unverified.filter.apply')}</button>
       </Form>
+      {data.unknownProduct ? <p role="status" className="notice">{t('unverified.filter.unknownProduct')}</p> : null}
       {data.items.length === 0 ? <p className="muted">{t('unverified.empty')}</p> : null}
       {data.items.map((item) => (
         <UnverifiedClaim key={item.id} item={item} headingLevel={2}>
@@ -153,11 +159,8 @@ export default function UnverifiedClaimsPage() {
             </Field>
             <Field id="claim-product" label={t('unverified.field.product')} error={fields.product.errors?.[0]}>
               {(props) => (
-                // Conform leaves an empty field out of the reply: "none" chosen stays chosen after a failure.
-                <select {...props} name="product" defaultValue={recordResult ? (fields.product.initialValue ?? '') : preset}>
-                  <option value="">{t('unverified.field.none')}</option>
-                  {data.products.map((p) => <option key={p.slug} value={p.slug}>{p.name}</option>)}
-                </select>
+                // Conform leaves an empty field out of the reply: a field emptied stays empty after a failure.
+                <ProductField {...props} name="product" maxLength={200} defaultValue={recordResult ? (fields.product.initialValue ?? '') : preset} />
               )}
             </Field>
             <Field id="claim-metric" label={t('unverified.field.metric')} error={fields.metric.errors?.[0]}>

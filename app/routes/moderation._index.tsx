@@ -172,6 +172,7 @@ export default function ModerationQueue() {
                       <a href={claim.href}><strong>{claim.value}</strong></a> · {claim.date} · {claim.source} · {claim.page}
                     </li>
                   ))}
+                  {c.more > 0 ? <li><Link to={`/products/${c.product.slug}`}>{t('conflicts.more', { count: c.more, atLeast: c.moreAtLeast })}</Link></li> : null}
                 </ul>
               </li>
             ))}

@@ -125,7 +125,7 @@ export default function ReviewRevision() {
                       <a href={claim.href}><strong>{claim.value}</strong></a> · {claim.date}{claim.source ? <> · {claim.source}</> : null} · {claim.page}
                     </li>
                   ))}
-                  {c.more > 0 ? <li><Link to={`/products/${c.product.slug}`}>{t('conflicts.more', { count: c.more })}</Link></li> : null}
+                  {c.more > 0 ? <li><Link to={`/products/${c.product.slug}`}>{t('conflicts.more', { count: c.more, atLeast: c.moreAtLeast })}</Link></li> : null}
                 </ul>
               </li>
             ))}

@@ -5,9 +5,9 @@ import type { Translate } from '#app/core/i18n/index'
 import type { Lang } from '#app/core/lang'
 import { timelineSvg } from '#app/core/timeline-svg'
 import type { ClaimRecord } from '#app/models/claims.server'
-import { claimsOutsidePage, listConflicts, productTimelines } from '#app/models/claims.server'
+import { claimsStating, listConflicts, periodValues, productTimelines } from '#app/models/claims.server'
 import type { FigureRecord } from '#app/models/evidence.server'
-import { listProductNames } from '#app/models/products.server'
+import { getProductsBySlugs } from '#app/models/products.server'
 import type { DB } from '#app/models/db.server'
 import { listMetrics } from '#app/models/metrics.server'
 import { listClaimEvents, listUnverifiedClaims, type UnverifiedClaimView } from '#app/models/unverified-claims.server'
@@ -139,69 +139,77 @@ export interface ConflictView {
   claims: { id: string; value: string; date: string; source: string; href: string; page: string }[]
   /** Claims in the conflict left out of `claims` (the product's page lists them all). */
   more: number
+  /** `more` is a lower bound: counting stopped there. */
+  moreAtLeast: boolean
 }
 
 /**
- * Published claims of other pages shown beside a pending revision's figures in one conflict. A
- * product cited by thousands of pages can have thousands in one period; the moderator needs to
- * see that the value disagrees and where, not every page that says so.
+ * Published claims shown per conflict. A product cited by thousands of pages can have thousands in
+ * one period; the moderator needs to see that the values disagree and where, not every page.
  */
-const OTHER_CLAIMS_SHOWN = 10
+const CLAIMS_SHOWN = 10
 
-/** The pending revision's own figures are named `new-<ordinal>` among the published claims' ids. */
+/** The pending revision's own figures are named `new-<ordinal>` among the published values' ids. */
 const isOurs = (id: string) => id.startsWith('new-')
+
+async function namesOf(db: DB, lang: Lang, productSlugs: readonly string[]): Promise<{ product: (slug: string) => string; metric: (slug: string) => string }> {
+  const [metrics, products] = await Promise.all([listMetrics(db), getProductsBySlugs(db, productSlugs)])
+  const metricName = new Map(metrics.map((m) => [m.slug, m.name[lang]]))
+  return { product: (slug) => products.get(slug)?.name ?? slug, metric: (slug) => metricName.get(slug) ?? slug }
+}
 
 /** The conflicts among published claims, named for moderators in their language. */
 export async function loadConflicts(db: DB, lang: Lang, t: Translate): Promise<ConflictView[]> {
-  const [conflicts, metrics, products] = await Promise.all([listConflicts(db), listMetrics(db), listProductNames(db)])
-  const metricName = new Map(metrics.map((m) => [m.slug, m.name[lang]]))
-  const productName = new Map(products.map((p) => [p.slug, p.name]))
+  const conflicts = await listConflicts(db)
+  const names = await namesOf(db, lang, conflicts.map((c) => c.product))
   return conflicts.map((c) => ({
     key: `${c.product}-${c.metric}-${c.period}`,
-    product: { slug: c.product, name: productName.get(c.product) ?? c.product },
-    metric: { slug: c.metric, name: metricName.get(c.metric) ?? c.metric },
+    product: { slug: c.product, name: names.product(c.product) },
+    metric: { slug: c.metric, name: names.metric(c.metric) },
     period: formatAsOf(lang, c.period),
-    claims: c.claims.map((claim) => ({ id: claim.id, value: claim.text, date: claimDateText(claim, lang, t), source: claim.source.publisher || claim.source.title, href: evidenceHref(claim), page: claim.page.title })),
-    more: 0,
+    claims: c.claims.slice(0, CLAIMS_SHOWN).map((claim) => ({ id: claim.id, value: claim.text, date: claimDateText(claim, lang, t), source: claim.source.publisher || claim.source.title, href: evidenceHref(claim), page: claim.page.title })),
+    more: Math.max(0, c.claims.length - CLAIMS_SHOWN),
+    moreAtLeast: c.truncated,
   }))
 }
 
 /**
  * The conflicts a pending revision would create once published: its cited figures against the
- * published claims of other pages for the same product and metric.
+ * published claims of other pages for the same product, metric and period.
  */
 export async function loadPendingConflicts(db: DB, page: { id: string; slug: string; title: string }, revisionId: string, figures: readonly FigureRecord[], lang: Lang, t: Translate): Promise<ConflictView[]> {
-  const mine = figures.filter((f) => f.cited && f.product && f.metric && f.value !== null)
+  const mine = figures.filter((f) => f.cited && f.product && f.metric && f.value !== null && !isUndated(f.asOf) && f.asOf)
   if (mine.length === 0) return []
   const groups = [...new Map(mine.map((f) => [`${f.product}\u0000${f.metric}`, { product: f.product!, metric: f.metric! }])).values()]
-  const [others, metrics, products] = await Promise.all([claimsOutsidePage(db, page.id, groups), listMetrics(db), listProductNames(db)])
-  const metricName = new Map(metrics.map((m) => [m.slug, m.name[lang]]))
-  const productName = new Map(products.map((p) => [p.slug, p.name]))
+  const names = await namesOf(db, lang, groups.map((g) => g.product))
   const result: ConflictView[] = []
   for (const g of groups) {
     const ours = mine.filter((f) => f.product === g.product && f.metric === g.metric)
-    const theirs = others.filter((c) => c.product === g.product && c.metric === g.metric)
+    const years = [...new Set(ours.map((f) => f.asOf!.slice(0, 4)).filter((y) => /^\d{4}$/.test(y)))]
+    const theirs = new Map((await Promise.all(years.map((y) => periodValues(db, page.id, g, y)))).flat().map((v) => [`at-${v.asOf}-${v.value}`, v]))
     const values = [
-      ...ours.map((f) => ({ id: `new-${f.ordinal}`, value: f.value!, asOf: isUndated(f.asOf) ? null : f.asOf })),
-      ...theirs.map((c) => ({ id: c.id, value: c.value, asOf: c.asOf })),
+      ...ours.map((f) => ({ id: `new-${f.ordinal}`, value: f.value!, asOf: f.asOf })),
+      ...[...theirs].map(([id, v]) => ({ id, value: v.value, asOf: v.asOf })),
     ]
     for (const conflict of findConflicts(values)) {
-      const mineShown = conflict.ids.filter(isOurs)
-      const others = conflict.ids.filter((id) => !isOurs(id))
-      if (mineShown.length === 0 || others.length === 0) continue
-      const othersShown = others.slice(0, OTHER_CLAIMS_SHOWN)
+      const mineShown = conflict.ids.filter(isOurs).map((id) => ours.find((f) => `new-${f.ordinal}` === id)!)
+      const pairs = conflict.ids.filter((id) => !isOurs(id)).map((id) => theirs.get(id)!)
+      if (mineShown.length === 0 || pairs.length === 0) continue
+      // Values none of ours states first: they are the disagreement.
+      const ourValues = new Set(mineShown.map((f) => f.value))
+      const ordered = [...pairs.filter((v) => !ourValues.has(v.value)), ...pairs.filter((v) => ourValues.has(v.value))]
+      const shown = await claimsStating(db, page.id, g, ordered, CLAIMS_SHOWN)
       result.push({
         key: `${g.product}-${g.metric}-${conflict.period}`,
-        product: { slug: g.product, name: productName.get(g.product) ?? g.product },
-        metric: { slug: g.metric, name: metricName.get(g.metric) ?? g.metric },
+        product: { slug: g.product, name: names.product(g.product) },
+        metric: { slug: g.metric, name: names.metric(g.metric) },
         period: formatAsOf(lang, conflict.period),
-        more: others.length - othersShown.length,
-        claims: [...mineShown, ...othersShown].map((id) => {
-          const f = isOurs(id) ? ours.find((x) => `new-${x.ordinal}` === id)! : null
-          if (f) return { id, value: f.text, date: formatAsOf(lang, f.asOf!), source: '', href: `/pages/${page.slug}/revisions/${revisionId}#fig-${f.ordinal}`, page: page.title }
-          const c = theirs.find((x) => x.id === id)!
-          return { id, value: c.text, date: claimDateText(c, lang, t), source: c.source.publisher || c.source.title, href: evidenceHref(c), page: c.page.title }
-        }),
+        more: pairs.reduce((n, v) => n + v.count, 0) - shown.length,
+        moreAtLeast: pairs.some((v) => v.capped),
+        claims: [
+          ...mineShown.map((f) => ({ id: `new-${f.ordinal}`, value: f.text, date: formatAsOf(lang, f.asOf!), source: '', href: `/pages/${page.slug}/revisions/${revisionId}#fig-${f.ordinal}`, page: page.title })),
+          ...shown.map((c) => ({ id: c.id, value: c.text, date: claimDateText(c, lang, t), source: c.source.publisher || c.source.title, href: evidenceHref(c), page: c.page.title })),
+        ],
       })
     }
   }

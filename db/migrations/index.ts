@@ -23,6 +23,9 @@ import * as m0102 from './0102-search-recency'
 import * as m0103 from './0103-product-trigram-index'
 import * as m0104 from './0104-conflicting-claims-index'
 import * as m0105 from './0105-figures-by-metric'
+import * as m0106 from './0106-claims-by-period'
+import * as m0107 from './0107-category-listing'
+import * as m0108 from './0108-queue-counts'
 
 /**
  * The static list of migrations. Kysely's FileMigrationProvider imports files at run time, which
@@ -53,6 +56,9 @@ const migrations: Record<string, Migration> = {
   '0103-product-trigram-index': m0103,
   '0104-conflicting-claims-index': m0104,
   '0105-figures-by-metric': m0105,
+  '0106-claims-by-period': m0106,
+  '0107-category-listing': m0107,
+  '0108-queue-counts': m0108,
 }
 
 export const migrationProvider: MigrationProvider = {

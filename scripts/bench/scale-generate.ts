@@ -27,7 +27,7 @@ import { sourceUrlKey } from '#app/core/source-url'
 import { parseDatabaseUrl } from '#app/infra/config.server'
 import { migrateToLatest, openDatabase } from '#app/models/db.server'
 import { derivedRows } from '#app/models/evidence.server'
-import { ensureProductIndex, pageFactRows } from '#app/models/products.server'
+import { ensureProductIndex, pageFactRows, recountCategories } from '#app/models/products.server'
 import { ensureSearchIndex, isSearchIndexed, searchDocument } from '#app/models/search.server'
 import { ensureSourceUsesIndex } from '#app/models/sources.server'
 import { ensureClaimsIndex } from '#app/models/claims.server'
@@ -408,6 +408,8 @@ async function main(): Promise<void> {
   // does at start-up, so that start-up finds them built.
   const maintenance = openDatabase(config, { maintenance: true })
   await ensureSourceUsesIndex(maintenance)
+  // The category counts follow each filing as the app files it; the bulk load filed them directly.
+  await recountCategories(maintenance)
   // Claims too (decision 027), through the app's own rebuild (ensureClaimsIndex): without them every
   // start-up would rebuild them first.
   await ensureClaimsIndex(maintenance)

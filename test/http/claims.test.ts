@@ -131,4 +131,21 @@ describe.each(TEST_ENGINES)('claims over HTTP on $engine', (engine) => {
     expect(await html(get('/moderation/log?action=claim.settle'))).toContain('Tchap passed 170,000 accounts in autumn 2020')
     expect((await get(`/talk/claim/${id}`)).status).toBe(200)
   })
+
+  it('takes a product by name in the form and the filter, and says when no product has that name', async () => {
+    const recorded = await postForm(server, '/claims/unverified', { intent: 'record', text: 'Element has 99 million users, says a slide', seenAt: 'A keynote slide', product: ' Tchap ', metric: '' }, { cookie: editorCookie })
+    expect(recorded.status).toBe(303)
+    const id = /claim-([0-9a-z]{26})/.exec(recorded.headers.get('location') ?? '')![1]!
+    const filtered = await html(get('/claims/unverified?product=TCHAP'))
+    expect(filtered).toContain(`id="claim-${id}"`)
+    expect(filtered).not.toContain('No product has that name')
+    const unknown = await postForm(server, '/claims/unverified', { intent: 'record', text: 'Quokka has 3 users', seenAt: 'a forum', product: 'Quokka Chat' }, { cookie: editorCookie })
+    expect(unknown.status).toBe(422)
+    expect(await html(unknown)).toContain('No product has this name or address.')
+    const nothing = await html(get('/claims/unverified?product=Quokka%20Chat'))
+    expect(nothing).toContain('No product has that name or address')
+    expect(nothing).toContain('value="Quokka Chat"')
+    // The form suggests products as one types instead of listing every one.
+    expect((await html(get('/claims/unverified'))).match(/<option/g)?.length ?? 0).toBeLessThan(40)
+  })
 })

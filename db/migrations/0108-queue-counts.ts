@@ -1,0 +1,16 @@
+import { sql, type Kysely } from 'kysely'
+
+// The moderation queue's counts (countQueue in app/models/moderation-queue.server.ts) read each
+// pending revision's row for its uncited figures and probed its findings for promotional
+// language among all of its findings: 45 ms at 3,800 pending revisions. These partial indexes
+// hold only what the counts ask for, so each count is read from an index alone.
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex('revisions_pending_uncited').on('revisions').column('id').where(sql<boolean>`status = 'pending' and uncited_count > 0`).execute()
+  await db.schema.createIndex('findings_marketing').on('findings').column('revision_id').where(sql.ref('kind'), '=', 'marketing').execute()
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('findings_marketing').execute()
+  await db.schema.dropIndex('revisions_pending_uncited').execute()
+}
