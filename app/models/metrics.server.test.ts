@@ -46,6 +46,28 @@ describe.each(TEST_ENGINES)('the metric registry on $engine', (engine) => {
     expect((await figuresUsingMetric(t.db, 'daily-active-users')).map((f) => [f.text, f.product])).toContainEqual(['200,000', 'tchap'])
   })
 
+  it('lists the figures of stable revisions newest first, walking past revisions no reader sees, window by window', async () => {
+    const body = (value: string) => doc(p(text('Quokka sends '), figure(value, { sourceId: source.id, quote: `${value} messages`, asOf: '2024', metric: 'messages-per-week', product: 'tchap' }), text(' and '), figure(`${value}1`, { sourceId: source.id, quote: `${value}1 messages`, asOf: '2024', metric: 'messages-per-week', product: 'tchap' }), text(' messages a week.')))
+    const first = await save('Quokka weekly', body('11'))
+    if (!first.ok) throw new Error(JSON.stringify(first))
+    // Four later revisions of one page: only the last is stable, the three before it are history.
+    let base = first.revision.id
+    for (const value of ['12', '13', '14', '15']) {
+      const next = await saveRevision(t.db, { actor: trusted, slug: first.page.slug, baseRevisionId: base, content: content(body(value), { title: 'Quokka weekly' }), summary: '', idempotencyKey: null })
+      if (!next.ok) throw new Error(JSON.stringify(next))
+      base = next.revision.id
+    }
+    const other = await save('Quokka monthly', body('21'))
+    if (!other.ok) throw new Error(JSON.stringify(other))
+    const expected = [['21', 'Quokka monthly'], ['211', 'Quokka monthly'], ['15', 'Quokka weekly'], ['151', 'Quokka weekly']]
+    const list = async (window?: number) => (await figuresUsingMetric(t.db, 'messages-per-week', 50, window)).map((f) => [f.text, f.pageTitle])
+    expect(await list()).toEqual(expected)
+    // Windows of three figures split revisions: nothing is lost or repeated between them.
+    expect(await list(3)).toEqual(expected)
+    expect(await list(1)).toEqual(expected)
+    expect((await figuresUsingMetric(t.db, 'messages-per-week', 3, 2)).map((f) => f.text)).toEqual(['21', '211', '15'])
+  })
+
   it.each([
     ['2099-01', 'in the future'],
     ['2024-02-30', 'not a real calendar date'],

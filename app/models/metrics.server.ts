@@ -46,21 +46,43 @@ export async function metricsComparable(db: DB, a: string, b: string): Promise<b
   return areComparable(metricRegistry([ma, mb].filter((m): m is Metric => m !== null)), a, b)
 }
 
+/** Figures a metric's page reads per window of its walk (see figuresUsingMetric). */
+const METRIC_WINDOW = 500
+
 /**
  * Figures in stable revisions that use a metric, newest revision first: page slug and title, with
- * the figure's text. Walks the (metric, revision) index and probes each figure's page, so fifty
- * cost the same however many revisions ever used the metric (migration 0105).
+ * the figure's text. Walks the (metric, revision) index (migration 0105) a window at a time and
+ * probes each figure's page, so fifty cost the same however many revisions ever used the metric.
+ * The window is a subquery with its own LIMIT: joined directly, SQLite's planner expected 260,000
+ * figures per metric and built a Bloom filter over all 100,000 pages first (64 ms, not 0.3).
  */
-export async function figuresUsingMetric(db: DB, slug: string, limit = 50): Promise<Array<{ pageSlug: string; pageTitle: string; pageKind: string; text: string; product: string | null; asOf: string | null }>> {
+export async function figuresUsingMetric(db: DB, slug: string, limit = 50, window = METRIC_WINDOW): Promise<Array<{ pageSlug: string; pageTitle: string; pageKind: string; text: string; product: string | null; asOf: string | null }>> {
   const page = stablePageOf(db, 'f')
-  const rows = await db
-    .selectFrom('figures as f')
-    .innerJoin(page.table, (j) => j.on(page.on))
-    .select(['p.slug', 'p.title', 'p.kind', 'f.text', 'f.product', 'f.as_of'])
-    .where('f.metric', '=', slug)
-    .orderBy('f.revision_id', 'desc')
-    .orderBy('f.ordinal')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => ({ pageSlug: r.slug, pageTitle: r.title, pageKind: r.kind, text: r.text, product: r.product, asOf: r.as_of }))
+  const found: Array<{ pageSlug: string; pageTitle: string; pageKind: string; text: string; product: string | null; asOf: string | null }> = []
+  let after: { revisionId: string; ordinal: number } | null = null
+  while (found.length < limit) {
+    let walk = db.selectFrom('figures').where('metric', '=', slug)
+    if (after) {
+      const { revisionId, ordinal } = after
+      walk = walk.where((eb) => eb.or([eb('revision_id', '<', revisionId), eb.and([eb('revision_id', '=', revisionId), eb('ordinal', '>', ordinal)])]))
+    }
+    walk = walk.orderBy('revision_id', 'desc').orderBy('ordinal')
+    const [rows, end] = await Promise.all([
+      db
+        .selectFrom(walk.select(['revision_id', 'ordinal', 'text', 'product', 'as_of']).limit(window).as('f'))
+        .crossJoin(page.table)
+        .where(page.on)
+        .select(['p.slug', 'p.title', 'p.kind', 'f.text', 'f.product', 'f.as_of'])
+        .orderBy('f.revision_id', 'desc')
+        .orderBy('f.ordinal')
+        .limit(limit - found.length)
+        .execute(),
+      // The window's last figure: where the next window starts, if this one was full.
+      walk.select(['revision_id', 'ordinal']).limit(1).offset(window - 1).executeTakeFirst(),
+    ])
+    found.push(...rows.map((r) => ({ pageSlug: r.slug, pageTitle: r.title, pageKind: r.kind, text: r.text, product: r.product, asOf: r.as_of })))
+    if (!end) break
+    after = { revisionId: end.revision_id, ordinal: Number(end.ordinal) }
+  }
+  return found
 }

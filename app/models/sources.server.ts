@@ -226,12 +226,14 @@ export async function listSourceUses(db: DB, sourceId: string, page: { limit: nu
   const [figurePage, citationPage] = [stablePageOf(db, 'f'), stablePageOf(db, 'c')]
   let figures = db
     .selectFrom('figures as f')
-    .innerJoin(figurePage.table, (j) => j.on(figurePage.on))
+    .crossJoin(figurePage.table)
+    .where(figurePage.on)
     .select(['p.slug', 'p.title', 'f.revision_id', 'f.text', 'f.quote', 'f.as_of', 'f.ordinal'])
     .where('f.source_id', '=', sourceId)
   let citations = db
     .selectFrom('citations as c')
-    .innerJoin(citationPage.table, (j) => j.on(citationPage.on))
+    .crossJoin(citationPage.table)
+    .where(citationPage.on)
     .select(['p.slug', 'p.title', 'c.revision_id', 'c.quote', 'c.ordinal'])
     .where('c.source_id', '=', sourceId)
   if (after) {
