@@ -182,8 +182,9 @@ export async function loadPendingConflicts(db: DB, page: { id: string; slug: str
   if (mine.length === 0) return []
   const groups = [...new Map(mine.map((f) => [`${f.product}\u0000${f.metric}`, { product: f.product!, metric: f.metric! }])).values()]
   const names = await namesOf(db, lang, groups.map((g) => g.product))
-  const result: ConflictView[] = []
-  for (const g of groups) {
+  // Each product and metric is weighed on its own, all at once: the walks are many short queries.
+  const perGroup = await Promise.all(groups.map(async (g) => {
+    const result: ConflictView[] = []
     const ours = mine.filter((f) => f.product === g.product && f.metric === g.metric)
     const years = [...new Set(ours.map((f) => f.asOf!.slice(0, 4)).filter((y) => /^\d{4}$/.test(y)))]
     const theirs = new Map((await Promise.all(years.map((y) => periodValues(db, page.id, g, y)))).flat().map((v) => [`at-${v.asOf}-${v.value}`, v]))
@@ -212,6 +213,7 @@ export async function loadPendingConflicts(db: DB, page: { id: string; slug: str
         ],
       })
     }
-  }
-  return result
+    return result
+  }))
+  return perGroup.flat()
 }

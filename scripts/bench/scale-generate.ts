@@ -403,8 +403,10 @@ async function main(): Promise<void> {
     const sources = Array.from({ length: slotCount }, (_, j) => (j === 0 ? sourceIds[PAGES * 4 + (i % popular)]! : sourceIds[(i * 4 + j) % (PAGES * 4)]!))
     const fill = (json: string) => json.replace(PLACEHOLDER, (match, name: string | undefined, n: string) => (match === '"@@SUBJECTS@@"' ? subjects : name === 'TITLE' ? title : sources[Number(n)]!))
     const jsons = pair.map((s) => fill(s.json))
-    const revisions = Array.from({ length: count }, (_, k) => ({ json: jsons[k % 2]!, analysis: pair[k % 2]!.analysis, sources }))
-    await addPage({ id: idAt(t0 + productCount + i), slug, kind: 'comparison', featured: i % 5_000 === 1 }, revisions, i % pendingEvery === 3 % pendingEvery)
+    const pending = i % pendingEvery === 3 % pendingEvery
+    // A pending revision goes on top of a published one: a page of one revision gets a second.
+    const revisions = Array.from({ length: pending ? Math.max(2, count) : count }, (_, k) => ({ json: jsons[k % 2]!, analysis: pair[k % 2]!.analysis, sources }))
+    await addPage({ id: idAt(t0 + productCount + i), slug, kind: 'comparison', featured: i % 5_000 === 1 }, revisions, pending)
     if ((i + 1) % 10_000 === 0) log(`${i + 1} comparisons, ${revisionCount} revisions`)
   }
   await bulk.finish()

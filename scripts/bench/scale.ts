@@ -53,7 +53,19 @@ async function routesOf(url: string): Promise<Array<[string, string]>> {
     const typical = await db.selectFrom('pages').select('slug').where('kind', '=', 'comparison').where('stable_revision_id', 'is not', null).orderBy('updated_at', 'desc').limit(1).executeTakeFirstOrThrow()
     // One of the generated sources cited by many pages (about fifty at 100 pages, a thousand at 100,000).
     const popular = await db.selectFrom('sources').select('id').where('url', 'like', '%.example.org/%').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
-    const product = await db.selectFrom('product_index').select('slug').where('kind', '=', 'proprietary').orderBy('slug').limit(1).executeTakeFirstOrThrow()
+    // A proprietary product with two open-source alternatives in either database, so both list the
+    // same (the first one by slug had none at 100 pages: an empty list against a full one).
+    const product =
+      (await db
+        .selectFrom('product_links')
+        .innerJoin('product_index', 'product_index.slug', 'product_links.to_slug')
+        .select('product_index.slug')
+        .where('product_index.kind', '=', 'proprietary')
+        .groupBy('product_index.slug')
+        .having((eb) => eb.fn.countAll(), '=', 2)
+        .orderBy('product_index.slug')
+        .limit(1)
+        .executeTakeFirst()) ?? (await db.selectFrom('product_index').select('slug').where('kind', '=', 'proprietary').orderBy('slug').limit(1).executeTakeFirstOrThrow())
     const category = await db.selectFrom('page_categories').select('category').groupBy('category').orderBy((eb) => eb.fn.countAll(), 'desc').limit(1).executeTakeFirstOrThrow()
     const metric = await db.selectFrom('metrics').select('slug').orderBy('slug').limit(1).executeTakeFirstOrThrow()
     const editor = await db.selectFrom('revisions').innerJoin('users', 'users.id', 'revisions.author_id').select('users.username').where('revisions.page_id', '=', long.id).orderBy('revisions.id', 'desc').limit(1).executeTakeFirstOrThrow()
