@@ -236,7 +236,7 @@ export async function listConflicts(db: DB, limit = 200): Promise<ConflictGroup[
 }
 
 /** Claims a count reads at most before it says "more than": a moderator weighs 1,000 and 40,000 alike. */
-export const COUNT_CAP = 1000
+const COUNT_CAP = 1000
 /** Distinct dates and values a year's walk visits at most (real products have a handful). */
 const PERIOD_STEPS = 400
 
