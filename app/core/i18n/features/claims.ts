@@ -254,7 +254,7 @@ export const fr: typeof en = {
   'unverified.status.no-source': 'aucune source trouvée',
   'unverified.filter.status': 'Statut',
   'unverified.filter.product': 'Produit',
-  'unverified.filter.unknownProduct': 'Aucun produit ne porte ce nom ou cette adresse : toutes les affirmations sont affichées. Saisissez le nom d’un produit tel qu’il figure sur sa page, ou choisissez une suggestion.',
+  'unverified.filter.unknownProduct': 'Aucun produit ne porte ce nom ou cette adresse\u202f: toutes les affirmations sont affichées. Saisissez le nom d’un produit tel qu’il figure sur sa page, ou choisissez une suggestion.',
   'unverified.filter.all': 'Toutes',
   'unverified.filter.apply': 'Afficher',
   'unverified.empty': 'Aucune affirmation ne correspond.',
