@@ -16,9 +16,9 @@ import { listPagesInCategory, type CategoryCursor } from '#app/models/products.s
 
 export const handle = NO_HYDRATION
 
-// A page of a category costs what its rows cost to render, however many pages are filed there
-// (MediaWiki shows 200 a page; fifty more than anyone scans, as the other lists here). The
-// products link on to the product list filtered by the category.
+// A page of a category costs what its rows cost to render, however many pages are filed there:
+// 100 comparisons a page (MediaWiki shows 200). Past fifty, the products link on to the product
+// list filtered by the category.
 const COMPARISONS_PER_PAGE = 100
 const PRODUCTS_SHOWN = 50
 

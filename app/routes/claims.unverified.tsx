@@ -25,7 +25,6 @@ import { loadUnverifiedItems, type UnverifiedItem } from '#app/views/claims-view
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }]
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const ID = /^[0-9a-z]{26}$/
 const PAGE_SIZE = 30
 
@@ -36,9 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const product = (params.get('product') ?? '').slice(0, 200)
   const before = params.get('before') ?? ''
   const db = getDb()
-  // The filter takes a product's name as readily as its slug; a name matching nothing filters on
-  // nothing, and says so.
-  const productSlug = product.trim() === '' ? null : SLUG.test(product) ? product : await findProductSlug(db, product)
+  // The filter takes a product's name or alias as readily as its slug; one matching no product
+  // filters on nothing, and says so.
+  const productSlug = product.trim() === '' ? null : await findProductSlug(db, product)
   const filters = {
     status: isUnverifiedStatus(status) ? status : null,
     product: productSlug,
