@@ -3,7 +3,7 @@ import type { Database } from '#db/schema'
 import { getDb, getDbConfig, healthOf, migrateToLatest, openDatabase } from '#app/models/db.server'
 import { contentVersion } from '#app/models/content-version.server'
 import { watchByPolling, watchPostgres, type ContentFeed, type ContentFeedHandlers } from '#app/models/content-feed.server'
-import { countPages } from '#app/models/pages.server'
+import { hasPages } from '#app/models/pages.server'
 import { ensureClaimsIndex } from '#app/models/claims.server'
 import { holdMaintenanceLock } from '#app/models/meta.server'
 import { ensureProductIndex } from '#app/models/products.server'
@@ -69,7 +69,7 @@ export async function ensureDerivedIndexes(db: Kysely<Database>): Promise<void> 
 }
 
 async function seedIfEmpty(db: ReturnType<typeof getDb>): Promise<void> {
-  if (!appConfig.demoContent || (await countPages(db)) > 0) return
+  if (!appConfig.demoContent || (await hasPages(db))) return
   const accounts = await seedDemo(db)
   if (!accounts) return
   log('info', 'demo content loaded', { accounts: accounts.map((a) => a.username) })
