@@ -1,6 +1,5 @@
-import { useEffect, useState, type InputHTMLAttributes } from 'react'
-
-type Suggestion = { slug: string; name: string }
+import { useState, type InputHTMLAttributes } from 'react'
+import { useProductSearch } from './product-search'
 
 /**
  * A product named by slug or name, with suggestions from GET /api/v1/products?q= as one types. A
@@ -9,17 +8,7 @@ type Suggestion = { slug: string; name: string }
  */
 export function ProductField({ id, ...props }: { id: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'list' | 'id' | 'onChange'>) {
   const [query, setQuery] = useState('')
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([])
-  useEffect(() => {
-    const q = query.trim()
-    if (q.length < 2) return setSuggestions([])
-    const controller = new AbortController()
-    fetch(`/api/v1/products?limit=8&q=${encodeURIComponent(q)}`, { signal: controller.signal })
-      .then((r) => (r.ok ? (r.json() as Promise<{ products: Suggestion[] }>) : { products: [] }))
-      .then((body) => setSuggestions(body.products))
-      .catch(() => undefined)
-    return () => controller.abort()
-  }, [query])
+  const suggestions = useProductSearch(query, { limit: 8 }) ?? []
   return (
     <>
       <input {...props} id={id} list={`${id}-suggestions`} autoComplete="off" spellCheck={false} onChange={(e) => setQuery(e.target.value)} />

@@ -261,11 +261,9 @@ export async function periodValues(db: DB, pageId: string, group: { product: str
   const claims = db.selectFrom('claims').where('product_slug', '=', group.product).where('metric', '=', group.metric)
   const next = String(Number(year) + 1)
   // The page's own published claims are what the pending revision replaces: left out of the counts.
+  const pair = (asOf: string | null, value: number) => `${asOf}\u0000${value}`
   const own = new Map<string, number>()
-  for (const c of await claims.select(['as_of', 'value']).where('page_id', '=', pageId).execute()) {
-    const key = `${c.as_of}\u0000${Number(c.value)}`
-    own.set(key, (own.get(key) ?? 0) + 1)
-  }
+  for (const c of await claims.select(['as_of', 'value']).where('page_id', '=', pageId).execute()) own.set(pair(c.as_of, Number(c.value)), (own.get(pair(c.as_of, Number(c.value))) ?? 0) + 1)
   const result: PeriodValue[] = []
   let date: string | null = null
   for (let steps = 0; steps < PERIOD_STEPS; steps++) {
@@ -277,7 +275,7 @@ export async function periodValues(db: DB, pageId: string, group: { product: str
       const found: { value: number } | undefined = await (value === null ? claims : claims.where('value', '>', value)).select('value').where('as_of', '=', date).orderBy('value').limit(1).executeTakeFirst()
       if (!found) break
       value = Number(found.value)
-      const mine = own.get(`${date}\u0000${value}`) ?? 0
+      const mine = own.get(pair(date, value)) ?? 0
       const limit = COUNT_CAP + mine
       const counted = await db
         .selectFrom(claims.select(sql<number>`1`.as('one')).where('as_of', '=', date).where('value', '=', value).limit(limit).as('capped'))

@@ -46,6 +46,16 @@ export async function metricsComparable(db: DB, a: string, b: string): Promise<b
   return areComparable(metricRegistry([ma, mb].filter((m): m is Metric => m !== null)), a, b)
 }
 
+/** A figure using a metric, with the page whose stable revision cites it. */
+interface MetricFigure {
+  pageSlug: string
+  pageTitle: string
+  pageKind: string
+  text: string
+  product: string | null
+  asOf: string | null
+}
+
 /** Figures a metric's page reads per window of its walk (see figuresUsingMetric). */
 const METRIC_WINDOW = 500
 
@@ -56,9 +66,9 @@ const METRIC_WINDOW = 500
  * The window is a subquery with its own LIMIT: joined directly, SQLite's planner expected 260,000
  * figures per metric and built a Bloom filter over all 100,000 pages first (64 ms, not 0.3).
  */
-export async function figuresUsingMetric(db: DB, slug: string, limit = 50, window = METRIC_WINDOW): Promise<Array<{ pageSlug: string; pageTitle: string; pageKind: string; text: string; product: string | null; asOf: string | null }>> {
+export async function figuresUsingMetric(db: DB, slug: string, limit = 50, window = METRIC_WINDOW): Promise<MetricFigure[]> {
   const page = stablePageOf(db, 'f')
-  const found: Array<{ pageSlug: string; pageTitle: string; pageKind: string; text: string; product: string | null; asOf: string | null }> = []
+  const found: MetricFigure[] = []
   let after: { revisionId: string; ordinal: number } | null = null
   while (found.length < limit) {
     let walk = db.selectFrom('figures').where('metric', '=', slug)

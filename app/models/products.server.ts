@@ -192,7 +192,8 @@ export async function findProductSlug(db: DB, typed: string): Promise<string | n
   const value = typed.trim()
   if (value === '') return null
   if (await getProduct(db, value)) return value
-  return (await getProductsByNameKeys(db, [nameKey(value)])).get(nameKey(value))?.slug ?? null
+  const key = nameKey(value)
+  return (await getProductsByNameKeys(db, [key])).get(key)?.slug ?? null
 }
 
 /** Products by the key of a name or alias: how subjects saved before products find theirs. */

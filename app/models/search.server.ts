@@ -5,6 +5,7 @@ import { compactNumbers, compactQueryNumbers } from '#app/core/product-search'
 import { queryWords, searchSnippet } from '#app/core/snippet'
 import { engineOf, type DB } from './db.server'
 import { nowIso } from './ids.server'
+import { getMeta, insertMeta } from './meta.server'
 
 export interface SearchHit {
   slug: string
@@ -61,14 +62,14 @@ export async function ensureSearchIndex(db: DB): Promise<number> {
   // Checked once, then marked: every save keeps the index in step in its own transaction, and
   // counting both sides at every start read all 100,000 documents of a cold disk (2 s). A
   // migration that changes what is indexed deletes the marker.
-  if (await db.selectFrom('meta').select('value').where('key', '=', SEARCH_MARKER).executeTakeFirst()) return 0
+  if ((await getMeta(db, SEARCH_MARKER)) !== null) return 0
   const indexed = await db.selectFrom('page_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   // The pages that should have a row (isSearchIndexed, as SQL).
   const indexable = () => db.selectFrom('pages').where('kind', '=', 'comparison').where('stable_revision_id', 'is not', null).where('deleted_at', 'is', null)
   const published = await indexable().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const pages = Number(indexed.n) === Number(published.n) ? [] : await indexable().select('id').execute()
   for (const page of pages) await indexPageForSearch(db, page.id)
-  await db.insertInto('meta').values({ key: SEARCH_MARKER, value: nowIso() }).execute()
+  await insertMeta(db, SEARCH_MARKER, nowIso())
   return pages.length
 }
 

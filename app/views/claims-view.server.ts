@@ -158,6 +158,11 @@ async function namesOf(db: DB, lang: Lang, productSlugs: readonly string[]): Pro
   return { product: (slug) => products.get(slug)?.name ?? slug, metric: (slug) => metricName.get(slug) ?? slug }
 }
 
+/** A published claim as a conflict lists it. */
+function conflictRow(c: ClaimRecord, lang: Lang, t: Translate): ConflictView['claims'][number] {
+  return { id: c.id, value: c.text, date: claimDateText(c, lang, t), source: c.source.publisher || c.source.title, href: evidenceHref(c), page: c.page.title }
+}
+
 /** The conflicts among published claims, named for moderators in their language. */
 export async function loadConflicts(db: DB, lang: Lang, t: Translate): Promise<ConflictView[]> {
   const conflicts = await listConflicts(db)
@@ -167,7 +172,7 @@ export async function loadConflicts(db: DB, lang: Lang, t: Translate): Promise<C
     product: { slug: c.product, name: names.product(c.product) },
     metric: { slug: c.metric, name: names.metric(c.metric) },
     period: formatAsOf(lang, c.period),
-    claims: c.claims.slice(0, CLAIMS_SHOWN).map((claim) => ({ id: claim.id, value: claim.text, date: claimDateText(claim, lang, t), source: claim.source.publisher || claim.source.title, href: evidenceHref(claim), page: claim.page.title })),
+    claims: c.claims.slice(0, CLAIMS_SHOWN).map((claim) => conflictRow(claim, lang, t)),
     more: Math.max(0, c.claims.length - CLAIMS_SHOWN),
     moreAtLeast: c.truncated,
   }))
@@ -209,7 +214,7 @@ export async function loadPendingConflicts(db: DB, page: { id: string; slug: str
         moreAtLeast: pairs.some((v) => v.capped),
         claims: [
           ...mineShown.map((f) => ({ id: `new-${f.ordinal}`, value: f.text, date: formatAsOf(lang, f.asOf!), source: '', href: `/pages/${page.slug}/revisions/${revisionId}#fig-${f.ordinal}`, page: page.title })),
-          ...shown.map((c) => ({ id: c.id, value: c.text, date: claimDateText(c, lang, t), source: c.source.publisher || c.source.title, href: evidenceHref(c), page: c.page.title })),
+          ...shown.map((c) => conflictRow(c, lang, t)),
         ],
       })
     }

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useT } from '#app/components/i18n'
+import { useProductSearch } from '#app/components/product-search'
 
 export interface PickedProduct {
   slug: string
@@ -7,8 +8,6 @@ export interface PickedProduct {
   vendor: string
   license: string
 }
-
-type Hit = { slug: string; name: string; kind: string; license: string; vendor: string }
 
 /**
  * Finds a product by name, alias or vendor (GET /api/v1/products?q=) and adds it as a subject;
@@ -18,20 +17,9 @@ export function ProductPicker({ side, label, lang, onPick }: { side: 'proprietar
   const t = useT()
   const [query, setQuery] = useState('')
   const [licence, setLicence] = useState('')
-  const [hits, setHits] = useState<Hit[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const kind = side === 'proprietary' ? 'proprietary' : 'open-source'
-
-  useEffect(() => {
-    const q = query.trim()
-    if (q.length < 2) return setHits(null)
-    const controller = new AbortController()
-    fetch(`/api/v1/products?kind=${kind}&limit=8&q=${encodeURIComponent(q)}`, { signal: controller.signal })
-      .then((r) => r.json() as Promise<{ products: Hit[] }>)
-      .then((body) => setHits(body.products))
-      .catch(() => undefined)
-    return () => controller.abort()
-  }, [query, kind])
+  const hits = useProductSearch(query, { kind, limit: 8 })
 
   const pick = (p: PickedProduct, created: boolean) => {
     onPick(p)
